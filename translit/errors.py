@@ -1,0 +1,37 @@
+"""Errors raised by the translit library.
+
+Every error a user can cause derives from :class:`TranslitError`; the CLI turns
+these into a one-line message on standard error and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+
+class TranslitError(Exception):
+    """Base class for errors meant to be shown to the user."""
+
+
+class SchemeDataError(TranslitError):
+    """A scheme file is malformed; the message names the file and the problem."""
+
+
+class UnknownSchemeError(TranslitError, KeyError):
+    """The requested romanization scheme does not exist."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownLanguageError(TranslitError, KeyError):
+    """The requested language is not supported."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class NotReversibleError(TranslitError):
+    """The scheme has no well-defined Latin-to-Cyrillic direction."""
+
+
+class InputDataError(TranslitError):
+    """Input data could not be read (bad encoding, malformed rows, missing columns)."""
