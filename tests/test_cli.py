@@ -1,0 +1,112 @@
+"""The command line through Typer's CliRunner: arguments, pipes, errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from cli import app
+
+runner = CliRunner()
+
+
+def run(args: list[str], input: bytes | str | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, args, input=input)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_romanize_arguments() -> None:
+    code, out, _ = run(["romanize", "--scheme", "rferl", "Қасым-Жомарт Тоқаев", "Назарбаев"])
+    assert code == 0
+    assert out == "Qasym-Zhomart Toqaev\nNazarbaev\n"
+
+
+def test_romanize_stdin_one_line_per_line_in_order() -> None:
+    lines = ["Тоқаев", "", "Токаев", "Tokayev", "  ", "ЖАҢА"]
+    code, out, _ = run(["romanize", "-s", "bgn-pcgn"], input="\n".join(lines) + "\n")
+    assert code == 0
+    assert out.split("\n")[:-1] == ["Toqaev", "", "Tokayev", "Tokayev", "  ", "ZHANGA"]
+
+
+def test_romanize_stdin_without_final_newline() -> None:
+    code, out, _ = run(["romanize", "-s", "rferl"], input="Тоқаев\nАқтау")
+    assert code == 0
+    assert out == "Toqaev\nAqtau\n"
+
+
+def test_lang_override() -> None:
+    _, out, _ = run(["romanize", "-s", "bgn-pcgn", "--lang", "kk", "Токаев"])
+    assert out == "Tokaev\n"
+
+
+def test_reverse() -> None:
+    code, out, _ = run(["romanize", "--reverse", "-s", "iso9", "Tokaev"])
+    assert code == 0 and out == "Токаев\n"
+
+
+def test_invalid_utf8_and_nul_pass_through() -> None:
+    raw = b"\xd0\xa2\xd0\xbe\xd2\x9b\xd0\xb0\xd0\xb5\xd0\xb2 \xff\xfe\n\x00\xd0\x96\n"
+    result = runner.invoke(app, ["romanize", "-s", "rferl"], input=raw)
+    assert result.exit_code == 0
+    assert result.stdout_bytes == b"Toqaev \xff\xfe\n\x00Zh\n"
+
+
+def test_unicode_line_separators_do_not_split_lines() -> None:
+    text = "Тоқаев\u2028Назарбаев\x0bАқтау\x1c\n"
+    _, out, _ = run(["romanize", "-s", "rferl"], input=text)
+    assert out == "Toqaev\u2028Nazarbaev\x0bAqtau\x1c\n"
+
+
+def test_very_long_line_and_emoji() -> None:
+    line = ("Тоқаев 😀 " * 5000).strip()
+    code, out, _ = run(["romanize", "-s", "rferl"], input=line + "\n")
+    assert code == 0
+    assert out == ("Toqaev 😀 " * 5000).strip() + "\n"
+
+
+def test_unknown_scheme_one_line_error() -> None:
+    code, out, err = run(["romanize", "-s", "nope", "Тоқаев"])
+    assert code == 1
+    assert out == ""
+    assert err.count("\n") == 1 and "unknown scheme 'nope'" in err and "rferl" in err
+    assert "Traceback" not in err
+
+
+def test_unknown_language_is_a_usage_error() -> None:
+    code, _, err = run(["romanize", "--lang", "xx", "Тоқаев"])
+    assert code == 2
+    assert "xx" in err
+
+
+def test_not_reversible_error() -> None:
+    code, _, err = run(["romanize", "--reverse", "-s", "rferl", "Toqaev"])
+    assert code == 1 and "not reversible" in err
+
+
+def test_schemes_table_and_json() -> None:
+    code, out, _ = run(["schemes"])
+    assert code == 0
+    header = out.splitlines()[0].split()
+    assert header == ["id", "language", "standard", "reversible"]
+    assert any(line.startswith("kz-2021") for line in out.splitlines())
+    code, out, _ = run(["schemes", "--format", "json", "--lang", "kk"])
+    rows = json.loads(out)
+    assert {r["language"] for r in rows} == {"kk"}
+    assert {"rferl", "official", "kz-2021"} <= {r["id"] for r in rows}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"), [("Тоқаев", "kk"), ("Токаев", "ru"), ("Tokayev", "und"), ("", "und")]
+)
+def test_detect(text: str, lang: str) -> None:
+    code, out, _ = run(["detect"], input=text + "\n")
+    assert code == 0 and out == lang + "\n"
+
+
+def test_version_and_help() -> None:
+    code, out, _ = run(["--version"])
+    assert code == 0 and out.startswith("translit ")
+    code, out, _ = run(["--help"])
+    assert code == 0 and "romanize" in out

@@ -1,0 +1,130 @@
+"""The public romanization API, with property tests over every scheme."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import translit
+from translit.text import KAZAKH, RUSSIAN
+
+ALL = [(i.language, i.id) for i in translit.schemes()]
+ASCII_SCHEMES = [(i.language, i.id) for i in translit.schemes() if i.ascii]
+REVERSIBLE = [(i.language, i.id) for i in translit.schemes() if i.reversible]
+
+cyrillic_text = st.text(alphabet=KAZAKH + " -.,'0123456789", max_size=40)
+russian_text = st.text(alphabet=RUSSIAN + " -.,0123456789", max_size=40)
+latin_text = st.text(alphabet=string.ascii_letters + string.digits + " -.,'", max_size=40)
+
+
+@pytest.mark.parametrize(
+    ("text", "scheme", "expected"),
+    [
+        ("Қасым-Жомарт Тоқаев", "rferl", "Qasym-Zhomart Toqaev"),
+        ("Жаңа", "bgn-pcgn", "Zhanga"),
+        ("ЖАҢА", "bgn-pcgn", "ZHANGA"),
+        ("Нұрсұлтан Назарбаев", "rferl", "Nursultan Nazarbaev"),
+        ("Нұрсұлтан Назарбаев", "official", "Nursultan Nazarbayev"),
+        ("Токаев", "wikipedia", "Tokayev"),
+        ("Токаев", "icao-doc-9303", "Tokaev"),
+    ],
+)
+def test_romanize_examples(text: str, scheme: str, expected: str) -> None:
+    assert translit.romanize(text, scheme=scheme) == expected
+
+
+def test_language_detection_picks_the_scheme_table() -> None:
+    # bgn-pcgn exists for both: Russian BGN writes -ayev, Kazakh BGN -aev.
+    assert translit.romanize("Токаев", "bgn-pcgn") == "Tokayev"
+    assert translit.romanize("Тоқаев", "bgn-pcgn") == "Toqaev"
+    assert translit.romanize("Токаев", "bgn-pcgn", lang="kk") == "Tokaev"
+
+
+def test_kazakh_only_scheme_covers_russian_text() -> None:
+    assert translit.romanize("Щукин", "rferl") == translit.romanize("Щукин", "rferl", lang="kk")
+
+
+def test_russian_only_scheme_on_kazakh_text_fills_missing_letters() -> None:
+    out = translit.romanize("Тоқаев", "wikipedia")
+    assert out.isascii() and out.startswith("To")
+
+
+def test_lookalikes_are_repaired_before_romanizing() -> None:
+    assert translit.romanize("Нұрсултaн", "rferl") == "Nursultan"
+
+
+def test_unknown_scheme_lists_valid_ones() -> None:
+    with pytest.raises(translit.UnknownSchemeError, match="valid: .*rferl"):
+        translit.romanize("Тоқаев", "nope")
+    with pytest.raises(translit.UnknownSchemeError):
+        translit.romanize("ascii only", "nope")
+
+
+def test_unknown_language_lists_valid_ones() -> None:
+    with pytest.raises(translit.UnknownLanguageError, match="kk, ru"):
+        translit.romanize("Тоқаев", "rferl", lang="xx")
+
+
+def test_not_reversible() -> None:
+    with pytest.raises(translit.NotReversibleError, match="reversible schemes: .*iso9"):
+        translit.cyrillize("Toqaev", "rferl")
+
+
+def test_iso9_alias_of_gost_779() -> None:
+    assert translit.romanize("Щёлково", "iso9", lang="ru") == translit.romanize(
+        "Щёлково", "gost-779", lang="ru"
+    )
+
+
+def test_romanize_many_matches_romanize_and_keeps_order() -> None:
+    names = ["Тоқаев", "Токаев", "Tokayev", "", "Тоқаев", "Назарбаев"] * 3
+    assert translit.romanize_many(names, "bgn-pcgn") == [
+        translit.romanize(n, "bgn-pcgn") for n in names
+    ]
+
+
+@pytest.mark.parametrize(("lang", "scheme"), ALL)
+@settings(max_examples=40, deadline=None)
+@given(text=st.text(max_size=30))
+def test_no_exception_on_any_unicode(lang: str, scheme: str, text: str) -> None:
+    out = translit.romanize(text, scheme=scheme, lang=lang)
+    assert isinstance(out, str)
+
+
+@pytest.mark.parametrize(("lang", "scheme"), ALL)
+@settings(max_examples=25, deadline=None)
+@given(text=latin_text)
+def test_latin_and_digits_pass_through(lang: str, scheme: str, text: str) -> None:
+    assert translit.romanize(text, scheme=scheme, lang=lang) == text
+
+
+@pytest.mark.parametrize(("lang", "scheme"), ASCII_SCHEMES)
+@settings(max_examples=40, deadline=None)
+@given(text=cyrillic_text)
+def test_ascii_schemes_give_ascii(lang: str, scheme: str, text: str) -> None:
+    assert translit.romanize(text, scheme=scheme, lang=lang).isascii()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_iso9_round_trips(lang: str, data: st.DataObject) -> None:
+    text = data.draw(cyrillic_text if lang == "kk" else russian_text)
+    latin = translit.romanize(text, "iso9", lang=lang)
+    assert translit.cyrillize(latin, "iso9", lang=lang) == text
+
+
+@pytest.mark.parametrize(("lang", "scheme"), REVERSIBLE)
+@settings(max_examples=25, deadline=None)
+@given(text=st.text(max_size=30))
+def test_reverse_never_raises(lang: str, scheme: str, text: str) -> None:
+    assert isinstance(translit.cyrillize(text, scheme, lang=lang), str)
+
+
+def test_reversible_set() -> None:
+    got = {(lang, sid) for lang, sid in REVERSIBLE}
+    assert {("kk", "iso9"), ("kk", "kz-2021"), ("kk", "kz-2018"), ("kk", "kz-2017")} <= got
+    assert {("ru", "gost-779"), ("ru", "gost-779-alt")} <= got

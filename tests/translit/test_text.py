@@ -1,0 +1,59 @@
+"""Text helpers: NFC, look-alike repair, language detection, casing."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from translit.text import TURKIC_CASING, detect_language, prepare, repair_lookalikes
+
+
+@pytest.mark.parametrize(
+    ("dirty", "clean"),
+    [
+        ("Нұрсултaн", "Нұрсултан"),  # Latin a inside a Cyrillic word
+        ("Нұрсұлтан Назaрбaев", "Нұрсұлтан Назарбаев"),
+        ("Бiрлiк", "Бірлік"),  # Latin i -> Kazakh і
+        ("Əлихан", "Әлихан"),  # Latin schwa -> ә
+        ("Cаша", "Саша"),  # Latin capital C
+        ("Nazarbаyev", "Nazarbayev"),  # Cyrillic а inside a Latin word
+        ("Toqaev Тоқаев", "Toqaev Тоқаев"),  # clean words untouched
+        ("plain ascii", "plain ascii"),
+    ],
+)
+def test_repair_lookalikes(dirty: str, clean: str) -> None:
+    assert repair_lookalikes(dirty) == clean
+
+
+def test_prepare_composes_decomposed_letters() -> None:
+    decomposed = unicodedata.normalize("NFD", "Йошкар-Ола, Ёлкин")
+    assert decomposed != "Йошкар-Ола, Ёлкин"
+    assert prepare(decomposed) == "Йошкар-Ола, Ёлкин"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Тоқаев", "kk"),
+        ("Токаев", "ru"),
+        ("Қазақстан Республикасы", "kk"),
+        ("Президент России", "ru"),
+        ("Tokayev", "und"),
+        ("", "und"),
+        ("Бiрлiк", "ru"),  # raw: Latin i is not Kazakh і until prepared
+    ],
+)
+def test_detect_language(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_detect_after_prepare_counts_repaired_letters() -> None:
+    assert detect_language(prepare("Бiрлiк")) == "kk"
+
+
+def test_turkic_casing() -> None:
+    assert TURKIC_CASING.upper("iı") == "İI"
+    assert TURKIC_CASING.lower("İI") == "iı"
+    assert TURKIC_CASING.title("ıstyq") == "Istyq"
+    assert "İ" in TURKIC_CASING.variants("i")

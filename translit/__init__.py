@@ -1,0 +1,54 @@
+"""translit: romanization, name normalization and translation for Kazakh and Russian.
+
+Romanization schemes are data (``data/schemes``), compiled once into fast tables.
+
+>>> import translit
+>>> translit.romanize("Қасым-Жомарт Тоқаев", scheme="rferl")
+'Qasym-Zhomart Toqaev'
+"""
+
+from __future__ import annotations
+
+from translit.errors import (
+    InputDataError,
+    NotReversibleError,
+    SchemeDataError,
+    TranslitError,
+    UnknownLanguageError,
+    UnknownSchemeError,
+)
+from translit.romanize import cyrillize, cyrillize_many, romanize, romanize_many
+from translit.schemes import SchemeInfo, list_schemes
+from translit.text import detect_language as _detect
+
+
+def schemes(lang: str | None = None) -> list[SchemeInfo]:
+    """All romanization schemes (optionally only those for ``lang``)."""
+    return list_schemes(lang)
+
+
+def detect_language(text: str) -> str:
+    """``kk`` if the text has Kazakh-specific letters, ``ru`` if other Cyrillic, else ``und``."""
+    from translit.text import prepare
+
+    return _detect(prepare(text))
+
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "InputDataError",
+    "NotReversibleError",
+    "SchemeDataError",
+    "SchemeInfo",
+    "TranslitError",
+    "UnknownLanguageError",
+    "UnknownSchemeError",
+    "__version__",
+    "cyrillize",
+    "cyrillize_many",
+    "detect_language",
+    "romanize",
+    "romanize_many",
+    "schemes",
+]
