@@ -10,9 +10,8 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, BinaryIO, TypeVar
+from typing import Any, BinaryIO, TypeVar, cast
 
-import click
 import typer
 
 from translit.errors import TranslitError
@@ -47,11 +46,14 @@ def guarded(fn: F) -> F:
 
 
 def stdin_bytes() -> BinaryIO:
-    return click.get_binary_stream("stdin")
+    """Standard input as bytes (works under Typer's CliRunner too)."""
+    return cast(BinaryIO, sys.stdin.buffer)
 
 
 def stdout_bytes() -> BinaryIO:
-    return click.get_binary_stream("stdout")
+    """Standard output as bytes; text written before is flushed first."""
+    sys.stdout.flush()
+    return cast(BinaryIO, sys.stdout.buffer)
 
 
 def iter_lines(stream: BinaryIO) -> Iterator[str]:

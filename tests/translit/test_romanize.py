@@ -57,7 +57,7 @@ def test_lookalikes_are_repaired_before_romanizing() -> None:
 
 
 def test_unknown_scheme_lists_valid_ones() -> None:
-    with pytest.raises(translit.UnknownSchemeError, match="valid: .*rferl"):
+    with pytest.raises(translit.UnknownSchemeError, match=r"valid: .*rferl"):
         translit.romanize("Тоқаев", "nope")
     with pytest.raises(translit.UnknownSchemeError):
         translit.romanize("ascii only", "nope")
@@ -69,7 +69,7 @@ def test_unknown_language_lists_valid_ones() -> None:
 
 
 def test_not_reversible() -> None:
-    with pytest.raises(translit.NotReversibleError, match="reversible schemes: .*iso9"):
+    with pytest.raises(translit.NotReversibleError, match=r"reversible schemes: .*iso9"):
         translit.cyrillize("Toqaev", "rferl")
 
 

@@ -120,7 +120,7 @@ def test_validation_errors(change: dict[str, Any], problem: str) -> None:
 def test_missing_fields_are_named() -> None:
     doc = make()
     del doc["standard"], doc["samples"]
-    with pytest.raises(SchemeDataError, match="missing field.*standard, samples"):
+    with pytest.raises(SchemeDataError, match=r"missing field.*standard, samples"):
         parse_scheme(doc)
 
 
