@@ -29,7 +29,7 @@ RU_TEXT = re.compile(rf"^[{_CYR_RU}{_PUNCT}]+$", re.IGNORECASE)
 KK_NAME = re.compile(rf"^[{_CYR_KK}][{_CYR_KK}\-]*$", re.IGNORECASE)
 RU_NAME = re.compile(rf"^[{_CYR_RU}][{_CYR_RU}\-]*$", re.IGNORECASE)
 # Latin script: ASCII letters and the Latin-1/Latin Extended letters used by press styles.
-LATIN_TEXT = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff" + _PUNCT + r"!]+$")
+LATIN_TEXT = re.compile(r"^[A-Za-z\u00c0-\u02af\u1e00-\u1eff" + _PUNCT + r"!]+$")
 ID_RE = re.compile(r"^[a-z]{2,3}-([a-z]+)-[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 PLACE_TYPES = frozenset(
