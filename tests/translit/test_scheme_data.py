@@ -7,6 +7,7 @@ what ``scripts/import_iuliia.py`` makes of the installed iuliia package.
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import json
 import sys
@@ -138,7 +139,15 @@ def test_kazakh_latin_alphabets_round_trip(scheme: str, word: str) -> None:
 # -- the Russian files are the importer's output ----------------------------------------
 
 
-@pytest.mark.skipif(importlib.util.find_spec("iuliia") is None, reason="iuliia not installed")
+def _iuliia_version() -> str | None:
+    if importlib.util.find_spec("iuliia") is None:
+        return None
+    return importlib.metadata.version("iuliia")
+
+
+@pytest.mark.skipif(
+    _iuliia_version() not in ("0.13", "0.13.0"), reason="needs iuliia 0.13 (the bench extra)"
+)
 def test_russian_files_match_importer(tmp_path: Path) -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
@@ -147,7 +156,7 @@ def test_russian_files_match_importer(tmp_path: Path) -> None:
         sys.path.pop(0)
     assert import_iuliia.main([str(tmp_path)]) == 0
     made = sorted(p.name for p in tmp_path.glob("*.json"))
-    assert made == sorted(p.name for p in data_path("schemes", "ru").glob("*.json"))
+    assert len(made) == 27  # every Russian iuliia schema (other files in ru/ are not iuliia's)
     for name in made:
         assert (tmp_path / name).read_text("utf-8") == data_path("schemes", "ru", name).read_text(
             "utf-8"
