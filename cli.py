@@ -134,6 +134,171 @@ def detect(texts: TextsArg = None) -> None:
         write_lines(translit.detect_language(t) for t in batch)
 
 
+class NameFormat(str, Enum):
+    text = "text"
+    jsonl = "jsonl"
+
+
+class FileFormat(str, Enum):
+    csv = "csv"
+    tsv = "tsv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+    xlsx = "xlsx"
+
+
+GazetteerOpt = Annotated[
+    list[str] | None,
+    typer.Option("--gazetteer", "-g", help="Extra gazetteer file (CSV or JSONL); theirs win."),
+]
+_TABULAR = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet", ".pq", ".xlsx")
+
+
+def _gazetteer(paths: list[str] | None) -> translit.Gazetteer | None:
+    return translit.load_gazetteer(paths) if paths else None
+
+
+@app.command()
+@guarded
+def key(names: TextsArg = None, gazetteer: GazetteerOpt = None) -> None:
+    """Print a match key per name: equal for every spelling of the same name."""
+    gaz = _gazetteer(gazetteer)
+    for batch in texts_or_stdin(names):
+        write_lines(translit.keys_many(batch, gazetteer=gaz))
+
+
+@app.command()
+@guarded
+def normalize(
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(help="Names, or data files with --column; none: standard input."),
+    ] = None,
+    style: Annotated[
+        str, typer.Option("--style", "-s", help="en, a scheme id, cyrillic-kk or cyrillic-ru.")
+    ] = "en",
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="Names: text or jsonl. Files: csv, tsv, ..."),
+    ] = None,
+    gazetteer: GazetteerOpt = None,
+    text: Annotated[
+        str | None,
+        typer.Option("--text", "-t", help="Rewrite the names in running text (FILE or -)."),
+    ] = None,
+    replacements: Annotated[
+        str | None,
+        typer.Option("--list-replacements", help="With --text: write replacements (JSONL)."),
+    ] = None,
+    column: Annotated[
+        list[str] | None, typer.Option("--column", "-c", help="Column(s) of names in FILE.")
+    ] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Output file.")] = None,
+    in_place: Annotated[
+        bool, typer.Option("--in-place", help="Overwrite FILE (a .bak copy is kept).")
+    ] = False,
+    skip_bad_rows: Annotated[
+        bool, typer.Option("--skip-bad-rows", help="Skip malformed rows (saved aside).")
+    ] = False,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help="Input encoding (default UTF-8).")
+    ] = None,
+) -> None:
+    """Canonical form of each name (one per line), of names in files, or in running text."""
+    translit.analyze("", style)  # validates the style before any input is read
+    gaz = _gazetteer(gazetteer)
+    if text is not None:
+        _normalize_text(text, style, gaz, replacements)
+        return
+    if column or (names and all(n.lower().endswith(_TABULAR) for n in names)):
+        from translit.dataset.cli import normalize_files
+
+        code = normalize_files(
+            files=names or ["-"],
+            columns=column or [],
+            output=output,
+            style=style,
+            gazetteer=gazetteer or [],
+            fmt=fmt,
+            in_place=in_place,
+            skip_bad_rows=skip_bad_rows,
+            encoding=encoding,
+        )
+        raise typer.Exit(code)
+    if fmt not in (None, "text", "jsonl"):
+        raise typer.BadParameter("for names use --format text or jsonl", param_hint="--format")
+    for batch in texts_or_stdin(names):
+        results = translit.normalize_many(batch, style=style, gazetteer=gaz)
+        if fmt == "jsonl":
+            write_lines(json.dumps(r.as_dict(), ensure_ascii=False) for r in results)
+        else:
+            write_lines(r.output for r in results)
+
+
+def _normalize_text(
+    source: str, style: str, gaz: translit.Gazetteer | None, replacements: str | None
+) -> None:
+    from translit._cli import ENCODING_ERRORS, stdin_bytes, stdout_bytes
+
+    if source == "-":
+        raw = stdin_bytes().read()
+    else:
+        try:
+            with open(source, "rb") as handle:
+                raw = handle.read()
+        except OSError as exc:
+            raise translit.InputDataError(f"cannot read {source}: {exc.strerror}") from None
+    content = raw.decode("utf-8", ENCODING_ERRORS)
+    rewritten, done = translit.normalize_text(content, style=style, gazetteer=gaz)
+    out = stdout_bytes()
+    out.write(rewritten.encode("utf-8", ENCODING_ERRORS))
+    out.flush()
+    if replacements is not None:
+        lines = [json.dumps(r.as_dict(), ensure_ascii=False) + "\n" for r in done]
+        from translit._io import atomic_write_text
+
+        atomic_write_text(replacements, "".join(lines))
+
+
+@app.command()
+@guarded
+def variants(
+    name: Annotated[str, typer.Argument(help="A name in any script or spelling.")],
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        TableFormat.table
+    ),
+    gazetteer: GazetteerOpt = None,
+) -> None:
+    """Plausible spellings of a name and which scheme or language gives each."""
+    found = translit.variants(name, gazetteer=_gazetteer(gazetteer))
+    if fmt is TableFormat.json:
+        rows = [{"spelling": v.spelling, "sources": list(v.sources)} for v in found]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    width = max((len(v.spelling) for v in found), default=0)
+    for v in found:
+        typer.echo(f"{v.spelling.ljust(width)}  {', '.join(v.sources)}")
+
+
+@app.command()
+@guarded
+def match(
+    a: Annotated[str, typer.Argument(help="First name.")],
+    b: Annotated[str, typer.Argument(help="Second name.")],
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        TableFormat.table
+    ),
+    gazetteer: GazetteerOpt = None,
+) -> None:
+    """Score two names in [0, 1] and say whether they are the same, and why."""
+    result = translit.match(a, b, gazetteer=_gazetteer(gazetteer))
+    if fmt is TableFormat.json:
+        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+        return
+    verdict = "same" if result.same else "different"
+    typer.echo(f"{result.score:.3f}\t{verdict}\t{result.reason}")
+
+
 register_translate(app)
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,9 +17,23 @@ from translit.errors import (
     UnknownLanguageError,
     UnknownSchemeError,
 )
+from translit.gazetteer import Entity, Gazetteer, load_gazetteer
+from translit.keys import key
+from translit.match import MatchResult, match
+from translit.normalize import (
+    NameResult,
+    UnknownStyleError,
+    analyze,
+    keys_many,
+    normalize,
+    normalize_many,
+    styles,
+)
 from translit.romanize import cyrillize, cyrillize_many, romanize, romanize_many
 from translit.schemes import SchemeInfo, list_schemes
 from translit.text import detect_language as _detect
+from translit.textnames import NameSpan, Replacement, find_names, normalize_text
+from translit.variants import Variant, variants
 
 
 def schemes(lang: str | None = None) -> list[SchemeInfo]:
@@ -37,18 +51,37 @@ def detect_language(text: str) -> str:
 __version__ = "0.1.0"
 
 __all__ = [
+    "Entity",
+    "Gazetteer",
     "InputDataError",
+    "MatchResult",
+    "NameResult",
+    "NameSpan",
     "NotReversibleError",
+    "Replacement",
     "SchemeDataError",
     "SchemeInfo",
     "TranslitError",
     "UnknownLanguageError",
     "UnknownSchemeError",
+    "UnknownStyleError",
+    "Variant",
     "__version__",
+    "analyze",
     "cyrillize",
     "cyrillize_many",
     "detect_language",
+    "find_names",
+    "key",
+    "keys_many",
+    "load_gazetteer",
+    "match",
+    "normalize",
+    "normalize_many",
+    "normalize_text",
     "romanize",
     "romanize_many",
     "schemes",
+    "styles",
+    "variants",
 ]

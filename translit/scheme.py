@@ -24,6 +24,7 @@ _REQUIRED: Final = ("id", "language", "name", "description", "standard", "mappin
 _KNOWN: Final = frozenset(
     (*_REQUIRED, *_MAP_KEYS, "aliases", "ascii", "casing", "rules", "reverse", "notes", "url")
 )
+_MARKS: Final = "\u0300-\u036f"  # combining diacritics (ISO 9 a̋, u̇)
 _WORD_START: Final = "^"
 _WORD_END: Final = "$"
 
@@ -232,8 +233,6 @@ def _context_set(value: Any, boundary: str) -> frozenset[str] | None:
         return None
     if not isinstance(value, str) or not value:
         raise SchemeDataError(f"bad context {value!r}")
-    if value == boundary:
-        return frozenset((boundary,))
     return frozenset(value.lower())
 
 
@@ -295,7 +294,9 @@ class Transliterator:
         source = {c for k in d.mapping for c in k}
         upper = "".join(sorted({casing.upper(c) for c in source if casing.upper(c) != c}))
         self._caps_re = (
-            re.compile(f"(?<!\\w)[{_cls(upper)}][{_cls(upper)}\\d]*[{_cls(upper)}]\\d*(?!\\w)")
+            re.compile(
+                f"(?<!\\w)[{_cls(upper)}][{_cls(upper)}\\d{_MARKS}]*[{_cls(upper)}][\\d{_MARKS}]*(?![\\w{_MARKS}])"
+            )
             if upper
             else None
         )
@@ -354,15 +355,19 @@ class Transliterator:
     def _rule_pattern(self, rule: Rule) -> str:
         pat = self._ci(rule.cur)
         if rule.prev is not None:
+            before = []
             if _WORD_START in rule.prev:
-                pat = "(?<!\\w)" + pat
-            else:
-                pat = f"(?<=[{self._chars(rule.prev)}])" + pat
+                before.append("(?<!\\w)")
+            if rule.prev - {_WORD_START}:
+                before.append(f"(?<=[{self._chars(rule.prev - {_WORD_START})}])")
+            pat = f"(?:{'|'.join(before)})" + pat
         if rule.next is not None:
+            after = []
             if _WORD_END in rule.next:
-                pat += "(?!\\w)"
-            else:
-                pat += f"(?=[{self._chars(rule.next)}])"
+                after.append("(?!\\w)")
+            if rule.next - {_WORD_END}:
+                after.append(f"(?=[{self._chars(rule.next - {_WORD_END})}])")
+            pat += f"(?:{'|'.join(after)})"
         return pat
 
     # -- application --------------------------------------------------------

@@ -105,6 +105,8 @@ def test_latin_and_digits_pass_through(lang: str, scheme: str, text: str) -> Non
 @settings(max_examples=40, deadline=None)
 @given(text=cyrillic_text)
 def test_ascii_schemes_give_ascii(lang: str, scheme: str, text: str) -> None:
+    if lang == "ru":  # Russian schemes are defined on the Russian alphabet
+        text = text.translate(str.maketrans("", "", "әғқңөұүһіӘҒҚҢӨҰҮҺІ"))
     assert translit.romanize(text, scheme=scheme, lang=lang).isascii()
 
 
@@ -113,6 +115,7 @@ def test_ascii_schemes_give_ascii(lang: str, scheme: str, text: str) -> None:
 @given(data=st.data())
 def test_iso9_round_trips(lang: str, data: st.DataObject) -> None:
     text = data.draw(cyrillic_text if lang == "kk" else russian_text)
+    text = text.replace("Ъ", "ъ").replace("Ь", "ь")  # ISO 9's ʺ ʹ have no capitals
     latin = translit.romanize(text, "iso9", lang=lang)
     assert translit.cyrillize(latin, "iso9", lang=lang) == text
 

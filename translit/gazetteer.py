@@ -1,0 +1,228 @@
+"""The gazetteer: known people, places and organizations, and how to find them by name.
+
+Bundled entries live in ``data/gazetteer/*.jsonl``; users add CSV or JSONL files of
+their own (same fields), and theirs win over the bundled ones. Every form of every
+entry (Kazakh and Russian Cyrillic, English, official and attested spellings, former
+names) is parsed and folded once into lookup tables.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from translit._paths import data_path
+from translit.errors import InputDataError
+from translit.nameparse import ParsedName, parse_name
+
+_LIST_FIELDS = ("official", "also", "former")
+PERSON = "person"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One gazetteer entry."""
+
+    id: str
+    type: str
+    en: str
+    kk: str | None = None
+    ru: str | None = None
+    gender: str | None = None
+    official: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()
+    former: tuple[str, ...] = ()
+    forms: dict[str, str] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+
+    @property
+    def is_person(self) -> bool:
+        return self.type == PERSON
+
+    def names(self) -> list[str]:
+        """Every form this entry is known by."""
+        out = [n for n in (self.kk, self.ru, self.en) if n]
+        out.extend(self.official)
+        out.extend(self.also)
+        out.extend(self.former)
+        out.extend(self.forms.values())
+        return out
+
+
+def full_key(parsed: ParsedName) -> str:
+    """Order-insensitive key of a parsed name's full tokens."""
+    return " ".join(sorted(parsed.folds))
+
+
+@dataclass
+class Gazetteer:
+    """Entities indexed by the folded keys of all their names."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    by_key: dict[str, list[str]] = field(default_factory=dict)
+    by_surname: dict[str, list[str]] = field(default_factory=dict)
+    given: dict[str, frozenset[str]] = field(default_factory=dict)
+    canonical_key: dict[str, str] = field(default_factory=dict)
+    user_ids: set[str] = field(default_factory=set)
+
+    def add(self, entity: Entity, user: bool = False) -> None:
+        """Add (or, for a known id, replace) an entity; user entries win key clashes."""
+        self.entities[entity.id] = entity
+        if user:
+            self.user_ids.add(entity.id)
+        primary = entity.kk or entity.ru or entity.en
+        self.canonical_key[entity.id] = full_key(parse_name(primary))
+        given: set[str] = set()
+        for name in entity.names():
+            parsed = parse_name(name)
+            key = full_key(parsed)
+            if not key:
+                continue
+            ids = self.by_key.setdefault(key, [])
+            if entity.id not in ids:
+                ids.insert(0, entity.id) if user else ids.append(entity.id)
+            if entity.is_person and len(parsed.folds) >= 2 and parsed.surname_fold:
+                sids = self.by_surname.setdefault(parsed.surname_fold, [])
+                if entity.id not in sids:
+                    sids.insert(0, entity.id) if user else sids.append(entity.id)
+                given.update(f for f in parsed.folds if f != parsed.surname_fold)
+        if entity.is_person:
+            self.given[entity.id] = frozenset(given)
+
+    def lookup(self, parsed: ParsedName) -> tuple[Entity, float] | None:
+        """The entity a parsed name refers to, with a confidence, or ``None``."""
+        key = full_key(parsed)
+        if not key:
+            return None
+        ids = self.by_key.get(key)
+        if ids:
+            if len(ids) == 1 or ids[0] in self.user_ids:
+                return self.entities[ids[0]], 1.0 if not parsed.initials else 0.95
+            return None
+        return self._lookup_person(parsed)
+
+    def _lookup_person(self, parsed: ParsedName) -> tuple[Entity, float] | None:
+        folds = parsed.folds
+        candidates: set[str] = set()
+        for fold in folds:
+            candidates.update(self.by_surname.get(fold, ()))
+        if not candidates:
+            return None
+        matches = []
+        for eid in candidates:
+            given = self.given.get(eid, frozenset())
+            others = [f for f in folds if eid not in self.by_surname.get(f, ())]
+            unmatched = sum(f not in given for f in others)
+            # Every given name must agree; in a longer name one may differ
+            # (Turkish press writes the Kazakh Jomart as its cognate Cömert).
+            if unmatched > (1 if len(others) >= 2 else 0):
+                continue
+            if not all(any(g.startswith(i[:1]) for g in given) for i in parsed.initials):
+                continue
+            matches.append((eid, 2 * (len(others) - unmatched) + len(parsed.initials)))
+        if not matches:
+            return None
+        best = max(score for _, score in matches)
+        top = [eid for eid, score in matches if score == best]
+        if len(top) != 1:
+            return None
+        confidence = 0.9 if best > 0 else 0.75  # surname-only mention
+        return self.entities[top[0]], confidence
+
+    def key_for(self, entity_id: str) -> str:
+        return self.canonical_key[entity_id]
+
+
+def _as_tuple(value: Any) -> tuple[str, ...]:
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):
+        return tuple(v.strip() for v in value.replace("|", ";").split(";") if v.strip())
+    out = []
+    for item in value:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict):
+            out.extend(str(v) for k, v in item.items() if k in ("kk", "ru", "en") and v)
+    return tuple(out)
+
+
+def entity_from_record(record: dict[str, Any], where: str) -> Entity:
+    """Build an :class:`Entity` from a JSONL object or CSV row."""
+    eid = str(record.get("id") or "").strip()
+    names = [record.get(k) for k in ("en", "kk", "ru")]
+    if not eid or not any(isinstance(n, str) and n.strip() for n in names):
+        raise InputDataError(f"{where}: a gazetteer entry needs an 'id' and a name (en/kk/ru)")
+    forms = record.get("forms") or {}
+    return Entity(
+        id=eid,
+        type=str(record.get("type") or "unknown").strip(),
+        en=str(record.get("en") or record.get("ru") or record.get("kk")).strip(),
+        kk=(record.get("kk") or None),
+        ru=(record.get("ru") or None),
+        gender=(record.get("gender") or None),
+        official=_as_tuple(record.get("official")),
+        also=_as_tuple(record.get("also")),
+        former=_as_tuple(record.get("former")),
+        forms={str(k): str(v) for k, v in forms.items()} if isinstance(forms, dict) else {},
+        sources=_as_tuple(record.get("sources")),
+    )
+
+
+def read_entities(path: Path) -> Iterable[Entity]:
+    """Entities of one JSONL or CSV gazetteer file."""
+    if not path.is_file():
+        raise InputDataError(f"gazetteer file not found: {path}")
+    suffix = path.suffix.lower()
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            if suffix in (".jsonl", ".json", ".ndjson"):
+                for number, line in enumerate(handle, 1):
+                    if line.strip():
+                        try:
+                            record = json.loads(line)
+                        except json.JSONDecodeError as exc:
+                            raise InputDataError(f"{path}:{number}: invalid JSON: {exc}") from None
+                        yield entity_from_record(record, f"{path}:{number}")
+            elif suffix in (".csv", ".tsv"):
+                reader = csv.DictReader(handle, delimiter="\t" if suffix == ".tsv" else ",")
+                for number, row in enumerate(reader, 2):
+                    yield entity_from_record(dict(row), f"{path}:{number}")
+            else:
+                raise InputDataError(f"{path}: gazetteer files must be .jsonl or .csv")
+    except UnicodeDecodeError as exc:
+        raise InputDataError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+
+
+@cache
+def bundled_gazetteer() -> Gazetteer:
+    """The gazetteer shipped in ``data/gazetteer`` (loaded once)."""
+    gaz = Gazetteer()
+    folder = data_path("gazetteer")
+    for path in sorted(folder.glob("*.jsonl")) if folder.is_dir() else []:
+        for entity in read_entities(path):
+            gaz.add(entity)
+    return gaz
+
+
+def load_gazetteer(paths: Sequence[str | Path] = ()) -> Gazetteer:
+    """The bundled gazetteer plus user files (user entries win)."""
+    if not paths:
+        return bundled_gazetteer()
+    base = bundled_gazetteer()
+    gaz = Gazetteer(
+        entities=dict(base.entities),
+        by_key={k: list(v) for k, v in base.by_key.items()},
+        by_surname={k: list(v) for k, v in base.by_surname.items()},
+        given=dict(base.given),
+        canonical_key=dict(base.canonical_key),
+    )
+    for path in paths:
+        for entity in read_entities(Path(path)):
+            gaz.add(entity, user=True)
+    return gaz

@@ -1,0 +1,42 @@
+"""Match keys: one string shared by every spelling of the same name."""
+
+from __future__ import annotations
+
+from translit.gazetteer import Gazetteer, bundled_gazetteer
+from translit.nameparse import ParsedName, parse_name
+
+# Sound symbols used inside folds, written out for readable keys.
+_READABLE = str.maketrans({"Z": "zh", "S": "sh", "C": "ch", "X": "kh", "T": "ts", "W": "shch"})
+
+
+def readable(fold_key: str) -> str:
+    """A fold key with its sound symbols spelled as digraphs."""
+    return fold_key.translate(_READABLE)
+
+
+def key_of(parsed: ParsedName, gazetteer: Gazetteer) -> tuple[str, str | None]:
+    """(key, entity id) for a parsed name."""
+    hit = gazetteer.lookup(parsed)
+    if hit is not None:
+        return readable(gazetteer.key_for(hit[0].id)), hit[0].id
+    parts = sorted(parsed.folds)
+    initials = sorted(parsed.initials)
+    if initials:
+        parts.append("".join(i[:1] for i in initials))
+    return readable(" ".join(parts)), None
+
+
+def key(name: str, gazetteer: Gazetteer | None = None) -> str:
+    """A match key for ``name``: equal for spelling variants of the same name.
+
+    Insensitive to script (Kazakh/Russian Cyrillic, Latin), romanization scheme, press
+    conventions (English, German, French, Polish, Turkish, Spanish), case, punctuation,
+    diacritics, titles, token order and patronymics (when the rest of the name is there).
+    Names the gazetteer knows get the key of the entity, so former names, surname-only
+    mentions and initials of a known person meet the full name.
+
+    >>> key("Tokajew, K.-J.") == key("Қасым-Жомарт Тоқаев")
+    True
+    """
+    gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
+    return key_of(parse_name(name), gaz)[0]

@@ -1,0 +1,141 @@
+"""The name lexicon: Kazakh and Russian given names and surnames in Cyrillic.
+
+It serves two purposes:
+
+* **Spelling repair for keys.** Folding cannot know that ``j`` is ж in *Jomart* but й
+  in *Tokajew*, or that German ``sch`` in *Schomart* is ж. For every known name the
+  lexicon generates its spelling under each convention (romanization schemes and
+  press transcriptions), and where a spelling folds differently from the Cyrillic
+  name, records ``fold(spelling) -> fold(name)``.
+* **Reconstruction.** An unknown Latin spelling is mapped back to Cyrillic
+  (*Tokayev* -> Тоқаев) so that it can be re-rendered in any house style.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from translit._paths import data_path
+from translit.fold import fold_token
+from translit.text import KAZAKH_ONLY
+
+#: Conventions used to generate spellings (scheme ids; missing ones are skipped).
+SPELLING_SCHEMES = (
+    ("kk", "kz-2021"), ("kk", "kz-2018"), ("kk", "kz-2017"), ("kk", "iso9"),
+    ("kk", "bgn-pcgn"), ("kk", "rferl"), ("kk", "official"), ("kk", "ala-lc"),
+    ("ru", "bgn-pcgn"), ("ru", "icao-doc-9303"), ("ru", "wikipedia"), ("ru", "telegram"),
+    ("ru", "mvd-310-fr"), ("ru", "gost-779-alt"), ("ru", "de-press"), ("ru", "fr-press"),
+    ("ru", "pl-press"), ("ru", "tr-press"), ("ru", "es-press"),
+)  # fmt: skip
+_CYR_WORD_RE = re.compile(r"[\u0400-\u04ff]+")
+_KK_TO_RU = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
+_SURNAME_ENDINGS = ("ов", "ова", "ев", "ева", "ин", "ина")
+
+
+@dataclass
+class Lexicon:
+    """Cyrillic names and the fold tables derived from them."""
+
+    names: list[tuple[str, str]] = field(default_factory=list)  # (canonical kk/ru, other form)
+    overrides: dict[str, str] = field(default_factory=dict)
+    cyrillic: dict[str, str] = field(default_factory=dict)  # canonical fold -> Cyrillic
+
+    def canonical(self, fold: str) -> str:
+        """The fold after convention repair."""
+        return self.overrides.get(fold, fold)
+
+    def reconstruct(self, fold: str) -> str | None:
+        """Cyrillic form (Kazakh spelling when known) for a folded token."""
+        return self.cyrillic.get(self.overrides.get(fold, fold))
+
+
+def _rows(path: Path) -> Iterator[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if line.strip() and not line.startswith("#"))
+        yield from csv.DictReader(lines, delimiter="\t")
+
+
+def _name_forms(row: dict[str, str]) -> list[str]:
+    """Cyrillic forms of one lexicon row, the Kazakh one first."""
+    forms = [
+        v.strip()
+        for k, v in row.items()
+        if k
+        and v
+        and k.split("_")[0] in ("kk", "ru", "name", "cyrillic")
+        and _CYR_WORD_RE.fullmatch(v.strip().replace("-", ""))
+    ]
+    forms.sort(key=lambda f: not any(c in KAZAKH_ONLY for c in f))
+    return forms
+
+
+def _lexicon_forms() -> Iterator[list[str]]:
+    """Every group of Cyrillic forms of one name: lexicon rows and gazetteer words."""
+    folder = data_path("names")
+    for path in sorted(folder.glob("*.tsv")) if folder.is_dir() else []:
+        stems = "stem" in path.stem
+        for row in _rows(path):
+            forms = _name_forms(row)
+            if not forms:
+                continue
+            if stems:
+                for ending in _SURNAME_ENDINGS:
+                    yield [f + ending for f in forms]
+            else:
+                yield forms
+    gazetteer = data_path("gazetteer")
+    for path in sorted(gazetteer.glob("*.jsonl")) if gazetteer.is_dir() else []:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            kk_words = _CYR_WORD_RE.findall(record.get("kk") or "")
+            ru_words = _CYR_WORD_RE.findall(record.get("ru") or "")
+            if len(kk_words) == len(ru_words):
+                yield from ([k, r] for k, r in zip(kk_words, ru_words, strict=True))
+            else:
+                yield from ([w] for w in kk_words + ru_words)
+
+
+def build_lexicon() -> Lexicon:
+    """Load the name lists and derive the override and reconstruction tables."""
+    from translit.romanize import romanize
+    from translit.schemes import scheme_ids
+
+    available = [(lang, sid) for lang, sid in SPELLING_SCHEMES if sid in scheme_ids(lang)]
+    lex = Lexicon()
+    canonical_of: dict[str, str] = {}
+    proposals: dict[str, set[str]] = {}
+    for forms in _lexicon_forms():
+        main = forms[0]
+        target = fold_token(main)
+        if not target:
+            continue
+        lex.cyrillic.setdefault(target, main)
+        canonical_of.setdefault(target, target)
+        for other in forms[1:]:
+            lex.names.append((main, other))
+        spellings = set(forms) | {f.translate(_KK_TO_RU) for f in forms}
+        for form in list(spellings):
+            for lang, sid in available:
+                spellings.add(romanize(form, sid, lang=lang))
+        for spelling in spellings:
+            fold = fold_token(spelling)
+            if fold and fold != target:
+                proposals.setdefault(fold, set()).add(target)
+    for fold, targets in proposals.items():
+        if len(targets) == 1 and fold not in canonical_of:
+            lex.overrides[fold] = next(iter(targets))
+    return lex
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The bundled lexicon (built once per process)."""
+    return build_lexicon()

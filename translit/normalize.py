@@ -1,0 +1,212 @@
+"""Canonical forms of names in a chosen house style."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from translit.errors import TranslitError
+from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
+from translit.keys import key_of
+from translit.lexicon import lexicon
+from translit.nameparse import ParsedName, parse_name
+from translit.romanize import romanize
+from translit.schemes import scheme_ids
+from translit.text import detect_language, has_cyrillic
+
+CYRILLIC_STYLES = ("cyrillic-kk", "cyrillic-ru")
+_KK_TO_RU = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
+#: The readable English-press romanization for names the gazetteer does not know.
+_EN_SCHEME = {"kk": "official", "ru": "wikipedia"}
+
+
+class UnknownStyleError(TranslitError, KeyError):
+    """The requested house style does not exist."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+@dataclass(frozen=True)
+class NameResult:
+    """The outcome of normalizing one name."""
+
+    input: str
+    output: str
+    key: str
+    entity: str | None
+    method: str  # gazetteer | romanized | reconstructed | unchanged
+    confidence: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def styles() -> list[str]:
+    """Every house style: ``en``, the scheme ids, and the two Cyrillic styles."""
+    return ["en", *sorted(set(scheme_ids())), *CYRILLIC_STYLES]
+
+
+def check_style(style: str) -> None:
+    if style not in ("en", *CYRILLIC_STYLES) and style not in scheme_ids():
+        raise UnknownStyleError(f"unknown style {style!r}; valid: {', '.join(styles())}")
+
+
+def _without(text: str, parsed: ParsedName) -> str:
+    """The name's own span of ``text``: titles cut, patronymics removed."""
+    if not parsed.tokens:
+        return text.strip()
+    spans = sorted(
+        [(t.start, t.end, True) for t in parsed.tokens]
+        + [(t.start, t.end, False) for t in parsed.patronymics]
+    )
+    start = min(s for s, _, keep in spans if keep)
+    end = max(e for _, e, keep in spans if keep)
+    out = text[start:end]
+    for s, e, keep in sorted(spans, reverse=True):
+        if not keep and start <= s < end:
+            out = out[: s - start] + out[e - start :]
+    return " ".join(out.split()).strip(" ,")
+
+
+def render_cyrillic(cyr: str, style: str, lang: str | None = None) -> str:
+    """Render a Cyrillic name in ``style``."""
+    lang = lang or detect_language(cyr)
+    if lang == "und":
+        lang = "ru"
+    if style == "cyrillic-kk":
+        return cyr
+    if style == "cyrillic-ru":
+        return cyr.translate(_KK_TO_RU)
+    scheme = _EN_SCHEME[lang] if style == "en" else style
+    return romanize(cyr, scheme, lang=lang)
+
+
+def render_entity(entity: Entity, style: str) -> str:
+    """An entity's canonical name in ``style``."""
+    if style in entity.forms:
+        return entity.forms[style]
+    if style == "en":
+        return entity.en
+    if style == "official" and entity.official:
+        return entity.official[0]
+    if style == "rferl" and not entity.is_person:
+        return entity.en  # RFE/RL keeps established place names (Almaty, Aktau)
+    kk = _without(entity.kk, parse_name(entity.kk)) if entity.kk else None
+    ru = _without(entity.ru, parse_name(entity.ru)) if entity.ru else None
+    if style == "cyrillic-ru":
+        return ru or (kk.translate(_KK_TO_RU) if kk else entity.en)
+    if style == "cyrillic-kk":
+        return kk or ru or entity.en
+    kk_scheme = style in scheme_ids("kk")
+    source = (kk or ru) if kk_scheme else (ru or kk)
+    if source is None:
+        return entity.en
+    return romanize(source, style, lang="kk" if kk_scheme and source == kk else "ru")
+
+
+def _reconstruct(parsed: ParsedName, text: str) -> tuple[str, int, int]:
+    """Replace Latin tokens by their Cyrillic lexicon forms: (text, found, total)."""
+    lex = lexicon()
+    pieces = []
+    last = 0
+    found = total = 0
+    name_start = parsed.tokens[0].start
+    for token in parsed.tokens:
+        pieces.append(text[last : token.start])
+        last = token.end
+        if token.initial or has_cyrillic(token.text):
+            pieces.append(token.text)
+            continue
+        total += 1
+        cyr = lex.cyrillic.get(token.fold)
+        if cyr is None:
+            pieces.append(token.text)
+            continue
+        found += 1
+        pieces.append(cyr.upper() if token.text.isupper() and len(token.text) > 1 else cyr)
+    pieces.append(text[last : parsed.tokens[-1].end])
+    out = "".join(pieces)[name_start:]
+    return out, found, total
+
+
+def analyze(name: str, style: str = "en", gazetteer: Gazetteer | None = None) -> NameResult:
+    """Normalize one name and say how: the full :class:`NameResult`."""
+    check_style(style)
+    gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
+    parsed = parse_name(name)
+    key, entity_id = key_of(parsed, gaz)
+    if not parsed.tokens or not key:
+        return NameResult(name, name, key, None, "unchanged", 0.0)
+    hit = gaz.lookup(parsed) if entity_id is not None else None
+    if hit is not None:
+        entity, confidence = hit
+        return NameResult(
+            name, render_entity(entity, style), key, entity.id, "gazetteer", confidence
+        )
+    body = _without(parsed.text, parsed)
+    if has_cyrillic(body):
+        out = _title_if_caps(render_cyrillic(body, style))
+        method = "unchanged" if out == name else "romanized"
+        return NameResult(name, out, key, None, method, 0.9)
+    sub = parse_name(body)
+    cyr, found, total = _reconstruct(sub, body)
+    if found and (found == total or style not in CYRILLIC_STYLES):
+        out = _title_if_caps(
+            render_cyrillic(cyr, style) if found == total else _latin_mix(cyr, style)
+        )
+        confidence = 0.8 * found / total if total else 0.5
+        return NameResult(name, out, key, None, "reconstructed", round(confidence, 3))
+    return NameResult(name, _title_if_caps(body), key, None, "unchanged", 0.5)
+
+
+def _latin_mix(text: str, style: str) -> str:
+    """Render the Cyrillic parts of a partly reconstructed name, keep the Latin parts."""
+    return render_cyrillic(text, style) if has_cyrillic(text) else text
+
+
+def _title_if_caps(text: str) -> str:
+    """ALL-CAPS input (passports) comes out in normal case."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return "-".join(w.capitalize() for w in text.split("-")).replace(" - ", " - ")
+    return text
+
+
+def normalize(name: str, style: str = "en", gazetteer: Gazetteer | None = None) -> str:
+    """The canonical form of ``name`` in ``style`` (``en``, a scheme id, ``cyrillic-kk``...).
+
+    >>> normalize("Tokajew")
+    'Kassym-Jomart Tokayev'
+    """
+    return analyze(name, style, gazetteer).output
+
+
+def normalize_many(
+    names: Iterable[str], style: str = "en", gazetteer: Gazetteer | None = None
+) -> list[NameResult]:
+    """:func:`analyze` over many names, once per distinct name, in input order."""
+    check_style(style)
+    gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
+    done: dict[str, NameResult] = {}
+    out = []
+    for name in names:
+        result = done.get(name)
+        if result is None:
+            result = done[name] = analyze(name, style, gaz)
+        out.append(result)
+    return out
+
+
+def keys_many(names: Sequence[str], gazetteer: Gazetteer | None = None) -> list[str]:
+    """Match keys of many names, once per distinct name."""
+    gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
+    done: dict[str, str] = {}
+    out = []
+    for name in names:
+        k = done.get(name)
+        if k is None:
+            k = done[name] = key_of(parse_name(name), gaz)[0]
+        out.append(k)
+    return out
