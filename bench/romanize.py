@@ -23,6 +23,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -143,7 +144,8 @@ def make_names(lang: str, count: int, seed: int, repeat: bool) -> list[str]:
 
 # -- tools --------------------------------------------------------------------------------
 
-Fn = Callable[[str], str]
+Fn = Callable[[str], object]
+"""A romanizer under test: one name in, its romanization out (peers are called bare)."""
 
 
 def peers(lang: str) -> tuple[dict[str, Fn], list[str]]:
@@ -164,26 +166,25 @@ def peers(lang: str) -> tuple[dict[str, Fn], list[str]]:
         notes.append("unidecode not installed: skipped")
     if lang == "ru":
         try:
-            import cyrtranslit
+            import cyrtranslit  # type: ignore[import-untyped]
 
-            found["cyrtranslit ru"] = lambda s: str(cyrtranslit.to_latin(s, "ru"))
+            found["cyrtranslit ru"] = partial(cyrtranslit.to_latin, lang_code="ru")
         except ImportError:
             notes.append("cyrtranslit not installed: skipped")
         try:
-            import iuliia
+            import iuliia  # type: ignore[import-untyped]
 
-            wiki = iuliia.WIKIPEDIA
-            found["iuliia wikipedia"] = lambda s: str(wiki.translate(s))
+            found["iuliia wikipedia"] = iuliia.WIKIPEDIA.translate
         except ImportError:
             notes.append("iuliia not installed: skipped")
     else:
         notes.append("cyrtranslit has no Kazakh table, iuliia is Russian-only: not run on kk")
     try:
-        import icu
+        import icu  # type: ignore[import-untyped]
 
         rules = "Kazakh-Latin/BGN" if lang == "kk" else "Russian-Latin/BGN"
         tr = icu.Transliterator.createInstance(rules)
-        found[f"PyICU {rules}"] = lambda s: str(tr.transliterate(s))
+        found[f"PyICU {rules}"] = tr.transliterate
     except ImportError:
         notes.append("PyICU not installed: skipped")
     return found, notes
@@ -191,10 +192,7 @@ def peers(lang: str) -> tuple[dict[str, Fn], list[str]]:
 
 def ours(lang: str) -> dict[str, Fn]:
     schemes = ("bgn-pcgn", "rferl") if lang == "kk" else ("wikipedia", "bgn-pcgn")
-    return {
-        f"translit {s}": (lambda text, s=s: translit.romanize(text, scheme=s, lang=lang))
-        for s in schemes
-    }
+    return {f"translit {s}": partial(translit.romanize, scheme=s, lang=lang) for s in schemes}
 
 
 def time_per_name(fn: Fn, names: Sequence[str], repeat: int) -> float:
