@@ -21,9 +21,10 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[dev,translate]'
 	touch $@
 
-## demo: install and normalize the bundled sample dataset
+## demo: install and normalize the bundled sample names and report
 demo: $(VENV)/.core-installed
-	$(BIN)/translit romanize --scheme rferl < data/samples/names.txt
+	$(BIN)/translit normalize --style rferl --format jsonl < data/samples/names.txt
+	$(BIN)/translit normalize --text data/samples/report.txt --style official
 
 ## test: lint, type-check and run the test suite
 test: lint typecheck pytest
