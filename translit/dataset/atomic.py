@@ -1,0 +1,80 @@
+"""Atomic file output: write a temporary file beside the target, fsync, then rename."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+
+@dataclass
+class PendingFile:
+    """A temporary file that becomes ``target`` when the ``atomic_output`` block succeeds."""
+
+    target: Path
+    temp: Path
+    stream: BinaryIO
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _fsync_dir(directory: Path) -> None:
+    with contextlib.suppress(OSError):  # not every platform can open a directory
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def atomic_output(
+    target: str | Path, *, backup: bool = False, mode: int | None = None
+) -> Iterator[PendingFile]:
+    """Yield a temporary file in ``target``'s folder; on success it replaces ``target``.
+
+    The data is flushed and fsynced before the rename, so ``target`` is always either
+    the old file or the complete new one. With ``backup``, an existing ``target`` is
+    first copied to ``target.bak`` (itself written atomically). The new file gets
+    ``mode``, else the mode of the file it replaces, else the default for new files.
+    Writers may close ``stream`` or write to ``temp`` by name. On an exception the
+    temporary file is removed and ``target`` is left as it was.
+    """
+    target = Path(target)
+    directory = target.parent if str(target.parent) else Path(".")
+    fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".part")
+    temp = Path(temp_name)
+    if mode is None and target.exists():
+        mode = target.stat().st_mode & 0o7777
+    stream = os.fdopen(fd, "wb")
+    try:
+        yield PendingFile(target=target, temp=temp, stream=stream)
+        if not stream.closed:
+            stream.close()
+        with open(temp, "rb+") as written:
+            os.fsync(written.fileno())
+        os.chmod(temp, mode if mode is not None else 0o666 & ~_umask())
+        if backup and target.exists():
+            _copy_atomically(target, target.with_name(target.name + ".bak"))
+        os.replace(temp, target)
+        _fsync_dir(directory)
+    except BaseException:
+        stream.close()
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+        raise
+
+
+def _copy_atomically(source: Path, target: Path) -> None:
+    with atomic_output(target, mode=source.stat().st_mode & 0o7777) as pending:
+        with open(source, "rb") as src:
+            shutil.copyfileobj(src, pending.stream, 1 << 20)

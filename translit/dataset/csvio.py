@@ -1,0 +1,345 @@
+"""CSV and TSV: streamed in blocks with pyarrow's reader, written with polars.
+
+Every field is read as text (no type inference: ``007`` stays ``007``). An unquoted
+empty field reads as null and a quoted ``""`` as an empty string, and both are written
+back the way they came. TSV has no quoting (fields hold no tabs or newlines).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
+
+from translit.dataset.errors import EncodingError, MalformedRowError, MissingColumnError
+from translit.dataset.rejects import RejectSink
+from translit.dataset.sources import InputStream, Source, check_utf8, is_utf8
+from translit.errors import InputDataError
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+DEFAULT_BLOCK_SIZE = 16 << 20
+MAX_BLOCK_SIZE = 1 << 30
+_PEEK = 1 << 16
+
+
+class BlockTooSmall(Exception):
+    """A row is longer than the parser's block: read again with a bigger one."""
+
+
+class CsvReader:
+    """Read a CSV or TSV source as Arrow record batches of strings.
+
+    ``rejects``: where malformed rows go (``None``: the first one is an error). Rows
+    longer than the block size make the reader start over with a bigger block (files
+    only), skipping the rows it already returned.
+    """
+
+    def __init__(
+        self,
+        source: Source,
+        *,
+        delimiter: str = ",",
+        quoting: bool = True,
+        encoding: str | None = None,
+        rejects: RejectSink | None = None,
+        block_size: int = DEFAULT_BLOCK_SIZE,
+    ) -> None:
+        self.source = source
+        self.delimiter = delimiter
+        self.quoting = quoting
+        self.encoding = encoding
+        self.rejects = rejects
+        self.block_size = block_size
+        self._raw = source.open_binary()
+        self._stream = InputStream(
+            self._raw,
+            label=source.label,
+            check_utf8=source.path is None and is_utf8(encoding),
+        )
+        self.columns = self._read_header()
+
+    @property
+    def position(self) -> int:
+        """Bytes of input consumed so far."""
+        return self._stream.position
+
+    def close(self) -> None:
+        if self.source.path is not None:
+            self._raw.close()
+
+    def _read_header(self) -> list[str]:
+        """Column names from the first record (the bytes stay queued for the parser)."""
+        prefix = b""
+        while True:
+            before = len(prefix)
+            prefix = self._stream.peek_more(_PEEK)
+            eof = len(prefix) - before < _PEEK
+            text = prefix.decode(self._text_encoding(), errors="replace")
+            if text.strip() == "":
+                if eof:
+                    raise InputDataError(f"{self.source.label}: the file is empty (no header row)")
+                continue
+            buffer = io.StringIO(text, newline="")
+            with _big_fields():
+                try:
+                    rows = csv.reader(buffer, delimiter=self.delimiter, quoting=self._quoting())
+                    header = next(r for r in rows if r)  # blank lines before it are skipped
+                except (StopIteration, csv.Error):
+                    header = None
+            if header is not None and (buffer.tell() < len(text) or eof):
+                break
+            if eof:
+                raise InputDataError(f"{self.source.label}: cannot read the header row")
+        duplicates = sorted({c for c in header if header.count(c) > 1})
+        if duplicates:
+            raise InputDataError(
+                f"{self.source.label}: duplicate column names: {', '.join(duplicates)}"
+            )
+        return header
+
+    def _text_encoding(self) -> str:
+        return "utf-8-sig" if is_utf8(self.encoding) else (self.encoding or "utf-8")
+
+    def _quoting(self) -> Literal[0, 3]:
+        return csv.QUOTE_MINIMAL if self.quoting else csv.QUOTE_NONE
+
+    def require(self, columns: list[str]) -> None:
+        """Raise :class:`MissingColumnError` unless every column in ``columns`` exists."""
+        require_columns(self.source.label, columns, self.columns)
+
+    def _open_arrow(self, stream: Any, block_size: int) -> Any:
+        import pyarrow as pa
+        import pyarrow.csv as pcsv
+
+        self._bad: list[tuple[int | None, str, int, int]] = []
+
+        def on_invalid(row: Any) -> str:
+            self._bad.append((row.number, row.text, row.expected_columns, row.actual_columns))
+            return "skip" if self.rejects is not None else "error"
+
+        return pcsv.open_csv(
+            stream,
+            read_options=pcsv.ReadOptions(
+                block_size=block_size,
+                use_threads=False,  # keeps row numbers for error messages; as fast here
+                encoding=self.encoding or "utf8",
+            ),
+            parse_options=pcsv.ParseOptions(
+                delimiter=self.delimiter,
+                quote_char='"' if self.quoting else False,
+                newlines_in_values=self.quoting,
+                invalid_row_handler=on_invalid,
+            ),
+            convert_options=pcsv.ConvertOptions(
+                column_types={name: pa.string() for name in self.columns},
+                null_values=[""],
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+
+    def batches(self) -> Iterator[pa.RecordBatch]:
+        """The record batches of the file, in order."""
+        done_rows = 0
+        done_rejects = 0
+        block = self.block_size
+        stream: Any = self._stream
+        while True:
+            try:
+                for batch in self._batches_from(stream, block, done_rows, done_rejects):
+                    done_rows += batch.num_rows
+                    yield batch
+                return
+            except BlockTooSmall:
+                if self.source.path is None or block >= MAX_BLOCK_SIZE:
+                    raise InputDataError(
+                        f"{self.source.label}: a row is longer than {block >> 20} MiB"
+                        + (
+                            "; read it from a file rather than standard input"
+                            if self.source.path is None
+                            else ""
+                        )
+                    ) from None
+                block *= 4
+                done_rejects = self.rejects.count if self.rejects is not None else 0
+                self._raw.close()
+                self._raw = self.source.open_binary()
+                self._stream = InputStream(self._raw, label=self.source.label)
+                stream = self._stream
+
+    def _batches_from(
+        self, stream: Any, block: int, skip_rows: int, skip_rejects: int
+    ) -> Iterator[pa.RecordBatch]:
+        import pyarrow as pa
+
+        seen_rejects = 0
+        try:
+            reader = self._open_arrow(stream, block)
+            while True:
+                try:
+                    batch = reader.read_next_batch()
+                except StopIteration:
+                    break
+                finally:
+                    seen_rejects = self._flush_rejects(seen_rejects, skip_rejects)
+                if skip_rows:
+                    if batch.num_rows <= skip_rows:
+                        skip_rows -= batch.num_rows
+                        continue
+                    batch = batch.slice(skip_rows)
+                    skip_rows = 0
+                yield batch
+        except pa.ArrowInvalid as exc:
+            raise self._translate(exc) from None
+
+    def _flush_rejects(self, seen: int, skip: int) -> int:
+        if self.rejects is None:
+            return seen
+        for number, text, _expected, _actual in self._bad:
+            seen += 1
+            if seen > skip:
+                self.rejects.add(text, number)
+        self._bad.clear()
+        return seen
+
+    def _translate(self, exc: Exception) -> Exception:
+        message = str(exc)
+        if "straddle" in message:
+            return BlockTooSmall()
+        if "UTF8" in message or "UTF-8" in message:
+            if self.source.path is not None and is_utf8(self.encoding):
+                with open(self.source.path, "rb") as f:
+                    found = check_utf8(f, self.source.label)
+                if found is not None:
+                    return found
+            return EncodingError(
+                f"{self.source.label}: invalid text in the {self.encoding or 'UTF-8'} "
+                "encoding; give the file's encoding with --encoding"
+            )
+        if self._bad:
+            number, text, expected, actual = self._bad[0]
+            where = self._where(number)
+            shown = text if len(text) <= 80 else text[:77] + "..."
+            return MalformedRowError(
+                f"{self.source.label}: malformed row at {where}: expected {expected} fields, "
+                f"got {actual}: {shown!r} (use --skip-bad-rows to set such rows aside)"
+            )
+        if "Empty CSV file" in message:
+            return InputDataError(f"{self.source.label}: the file is empty (no header row)")
+        return InputDataError(f"{self.source.label}: {message}")
+
+    def _where(self, record: int | None) -> str:
+        if record is None:
+            return "an unknown line"
+        if self.source.path is None:
+            return f"record {record}"
+        return f"line {physical_line(self, record)}"
+
+
+def physical_line(reader: CsvReader, record: int) -> int:
+    """The line where the ``record``-th non-blank record (header = 1) starts."""
+    assert reader.source.path is not None
+    with (
+        open(
+            reader.source.path, encoding=reader._text_encoding(), errors="replace", newline=""
+        ) as f,
+        _big_fields(),
+    ):
+        rows = csv.reader(f, delimiter=reader.delimiter, quoting=reader._quoting())
+        start = 1
+        seen = 0
+        try:
+            for row in rows:
+                if row:
+                    seen += 1
+                    if seen == record:
+                        return start
+                start = rows.line_num + 1
+        except csv.Error:
+            return start
+    return start
+
+
+@contextlib.contextmanager
+def _big_fields() -> Iterator[None]:
+    """Let the standard ``csv`` module read very long fields, then restore its limit."""
+    old = csv.field_size_limit(sys.maxsize)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(old)
+
+
+def require_columns(label: str, wanted: list[str], present: list[str]) -> None:
+    """Raise :class:`MissingColumnError` naming the columns that do exist."""
+    missing = [c for c in wanted if c not in present]
+    if missing:
+        have = ", ".join(repr(c) for c in present) if present else "(none)"
+        what = "column" if len(missing) == 1 else "columns"
+        raise MissingColumnError(
+            f"{label}: no {what} {', '.join(repr(c) for c in missing)}; the columns are: {have}"
+        )
+
+
+class CsvWriter:
+    """Write record batches as CSV or TSV: header once, quoting only where needed."""
+
+    def __init__(self, stream: BinaryIO, *, delimiter: str = ",", quoting: bool = True) -> None:
+        self.stream = stream
+        self.delimiter = delimiter
+        self.quoting = quoting
+        self._header_written = False
+        self._columns: list[str] | None = None
+
+    def write(self, batch: pa.RecordBatch) -> None:
+        import polars as pl
+
+        if self._columns is None:
+            self._columns = list(batch.schema.names)
+        if not self.quoting:
+            check_tsv_values(batch)
+        frame = pl.from_arrow(batch, rechunk=False)
+        assert isinstance(frame, pl.DataFrame)
+        frame.write_csv(
+            self.stream,
+            include_header=not self._header_written,
+            separator=self.delimiter,
+            quote_style="necessary" if self.quoting else "never",
+        )
+        self._header_written = True
+
+    def close(self, columns: list[str] | None = None) -> None:
+        """Write the header if no batch came (an input with a header and no rows)."""
+        if not self._header_written and columns is not None:
+            self._write_header(columns)
+        self.stream.flush()
+
+    def _write_header(self, columns: list[str]) -> None:
+        import polars as pl
+
+        pl.DataFrame({c: pl.Series(c, [], pl.String) for c in columns}).write_csv(
+            self.stream,
+            include_header=True,
+            separator=self.delimiter,
+            quote_style="necessary" if self.quoting else "never",
+        )
+        self._header_written = True
+
+
+def check_tsv_values(batch: pa.RecordBatch) -> None:
+    """TSV cannot hold tabs or line breaks inside a field: refuse rather than corrupt."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    for name, column in zip(batch.schema.names, batch.columns, strict=True):
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            if pc.any(pc.match_substring_regex(column, r"[\t\n\r]")).as_py():
+                raise InputDataError(
+                    f"column {name!r} has a tab or line break inside a field, which TSV "
+                    "cannot hold; write CSV instead"
+                )

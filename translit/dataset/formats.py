@@ -1,0 +1,69 @@
+"""File formats the dataset tools read and write, and how a format is chosen."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from translit.dataset.errors import UsageError
+
+
+class Format(str, Enum):
+    """A tabular file format."""
+
+    csv = "csv"
+    tsv = "tsv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+    xlsx = "xlsx"
+
+    @property
+    def streamable(self) -> bool:
+        """Whether the format can be read from standard input / written to standard output."""
+        return self in (Format.csv, Format.tsv, Format.jsonl)
+
+
+_EXTENSIONS: dict[str, Format] = {
+    ".csv": Format.csv,
+    ".tsv": Format.tsv,
+    ".tab": Format.tsv,
+    ".jsonl": Format.jsonl,
+    ".ndjson": Format.jsonl,
+    ".parquet": Format.parquet,
+    ".pq": Format.parquet,
+    ".xlsx": Format.xlsx,
+    ".xlsm": Format.xlsx,
+}
+
+STDIO = "-"
+
+
+def format_from_extension(path: str | Path) -> Format | None:
+    """The format a file name's extension stands for, or ``None``."""
+    return _EXTENSIONS.get(Path(path).suffix.lower())
+
+
+def is_tabular_path(path: str) -> bool:
+    """Whether ``path`` has the extension of a format these tools read."""
+    return format_from_extension(path) is not None
+
+
+def input_format(path: str, override: Format | str | None) -> Format:
+    """The format to read ``path`` with: ``override``, else the extension (``-``: CSV)."""
+    if override is not None:
+        return Format(override)
+    if path == STDIO:
+        return Format.csv
+    found = format_from_extension(path)
+    if found is None:
+        known = ", ".join(sorted(_EXTENSIONS))
+        raise UsageError(f"cannot tell the format of {path!r} (known: {known}); use --format")
+    return found
+
+
+def output_format(path: str | None, source: Format) -> Format:
+    """The format to write: ``path``'s extension when it has a known one, else ``source``."""
+    if path is None or path == STDIO:
+        return source
+    found = format_from_extension(path)
+    return source if found is None else found

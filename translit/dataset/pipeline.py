@@ -1,0 +1,239 @@
+"""Normalize the name columns of a file: read, add columns, write, in bounded memory.
+
+The input is read in batches; each batch gets the added columns (from a
+:class:`~translit.dataset.columns.NameCache`, so each distinct name is normalized once
+per run) and is written out before the next is read. File outputs are atomic.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO, Protocol
+
+from translit.dataset.atomic import atomic_output
+from translit.dataset.batches import Batch, RowBatch, add_columns, output_columns, rows_to_arrow
+from translit.dataset.columns import NameCache
+from translit.dataset.csvio import CsvReader, CsvWriter
+from translit.dataset.errors import UsageError
+from translit.dataset.excel import ExcelReader, ExcelWriter
+from translit.dataset.formats import STDIO, Format, input_format, output_format
+from translit.dataset.jsonl import JsonlReader, JsonlWriter
+from translit.dataset.parquetio import ParquetReader, ParquetWriter
+from translit.dataset.progress import Progress
+from translit.dataset.rejects import RejectSink
+from translit.dataset.sources import Source
+
+
+class Reader(Protocol):
+    columns: list[str]
+
+    @property
+    def position(self) -> int: ...
+
+    def require(self, columns: list[str]) -> None: ...
+
+    def batches(self) -> Iterator[Batch]: ...
+
+    def close(self) -> None: ...
+
+
+class Writer(Protocol):
+    def write(self, batch: Batch) -> None: ...
+
+    def close(self, columns: list[str] | None = None) -> None: ...
+
+
+@dataclass
+class FileReport:
+    """What one file's run did."""
+
+    source: str
+    target: str
+    rows: int = 0
+    rejected: int = 0
+    rejects_path: Path | None = None
+    messages: list[str] = field(default_factory=list)
+
+
+def open_reader(
+    source: Source,
+    fmt: Format,
+    *,
+    encoding: str | None = None,
+    rejects: RejectSink | None = None,
+) -> Reader:
+    """A reader for ``source`` in format ``fmt``."""
+    if fmt is Format.csv:
+        return CsvReader(source, encoding=encoding, rejects=rejects)
+    if fmt is Format.tsv:
+        return CsvReader(source, delimiter="\t", quoting=False, encoding=encoding, rejects=rejects)
+    if fmt is Format.jsonl:
+        return JsonlReader(source, encoding=encoding, rejects=rejects)
+    if fmt is Format.parquet:
+        return ParquetReader(source)
+    return ExcelReader(source)
+
+
+class _TextCsvWriter:
+    """CSV/TSV writer that also takes records (their values written as text)."""
+
+    def __init__(self, stream: BinaryIO, fmt: Format) -> None:
+        tsv = fmt is Format.tsv
+        self._inner = CsvWriter(stream, delimiter="\t" if tsv else ",", quoting=not tsv)
+        self._columns: list[str] | None = None
+
+    def write(self, batch: Batch) -> None:
+        if isinstance(batch, RowBatch):
+            if self._columns is None:
+                seen: dict[str, None] = {}
+                for row in batch.rows:
+                    seen.update(dict.fromkeys(row))
+                self._columns = list(seen)
+            batch = rows_to_arrow(batch, self._columns, text=True)
+        self._inner.write(batch)
+
+    def close(self, columns: list[str] | None = None) -> None:
+        self._inner.close(columns)
+
+
+def open_writer(fmt: Format, stream: BinaryIO, path: Path | None, sheet: str = "Sheet1") -> Writer:
+    """A writer of ``fmt`` on ``stream`` (Excel writes to ``path`` by name)."""
+    if fmt in (Format.csv, Format.tsv):
+        return _TextCsvWriter(stream, fmt)
+    if fmt is Format.jsonl:
+        return JsonlWriter(stream)
+    if fmt is Format.parquet:
+        return ParquetWriter(stream)
+    assert path is not None
+    stream.close()
+    return ExcelWriter(path, sheet=sheet)
+
+
+def default_rejects_path(source: Source, target: str | None, fmt: Format) -> Path:
+    """Where rejected rows go: beside the output, else beside the input."""
+    suffix = ".jsonl" if fmt is Format.jsonl else (".tsv" if fmt is Format.tsv else ".csv")
+    if target is not None and target != STDIO:
+        base = Path(target)
+    elif source.path is not None:
+        base = source.path
+    else:
+        raise UsageError("--skip-bad-rows with standard input and output needs --rejects FILE")
+    return base.with_name(base.name + ".rejected" + suffix)
+
+
+@contextlib.contextmanager
+def output_stream(
+    target: str | None, in_place_of: Path | None, stdout: BinaryIO | None
+) -> Iterator[tuple[BinaryIO, Path | None]]:
+    if target is None or target == STDIO:
+        stream = stdout if stdout is not None else sys.stdout.buffer
+        yield stream, None
+        stream.flush()
+        return
+    with atomic_output(target, backup=in_place_of is not None) as pending:
+        yield pending.stream, pending.temp
+
+
+def normalize_file(
+    source_name: str,
+    target: str | None,
+    columns: Sequence[str],
+    cache: NameCache,
+    *,
+    fmt: Format | str | None = None,
+    out_fmt: Format | str | None = None,
+    in_place: bool = False,
+    encoding: str | None = None,
+    skip_bad_rows: bool = False,
+    rejects: str | Path | None = None,
+    progress: bool | None = None,
+    stdout: BinaryIO | None = None,
+) -> FileReport:
+    """Normalize ``columns`` of one file into ``target`` (``None`` or ``-``: standard output).
+
+    ``fmt`` is the input format (default: from the extension), ``out_fmt`` the output
+    format (default: ``target``'s extension, else the input format). With ``in_place``
+    the input is replaced (atomically) and kept as ``FILE.bak``.
+    """
+    source = Source.of(source_name)
+    in_format = input_format(source_name, fmt)
+    if in_place:
+        if source.path is None:
+            raise UsageError("--in-place needs a file, not standard input")
+        target = str(source.path)
+    out_format = Format(out_fmt) if out_fmt is not None else output_format(target, in_format)
+    if (target is None or target == STDIO) and not out_format.streamable:
+        raise UsageError(f"{out_format.value} cannot be written to standard output; use -o FILE")
+    if (
+        not in_place
+        and source.path is not None
+        and target not in (None, STDIO)
+        and Path(target).exists()
+        and os.path.samefile(source.path, target)
+    ):
+        raise UsageError(f"{target}: the output would overwrite the input; use --in-place")
+    wanted = list(dict.fromkeys(columns))
+    if not wanted:
+        raise UsageError("name at least one column with --column")
+    report = FileReport(source=source.label, target=target or STDIO)
+    sink = None
+    if skip_bad_rows:
+        where = Path(rejects) if rejects is not None else None
+        sink = RejectSink(where or default_rejects_path(source, target, in_format))
+        report.rejects_path = sink.path
+    reader = open_reader(source, in_format, encoding=encoding, rejects=sink)
+    meter = Progress(Path(source.label).name, source.size, enabled=progress)
+    try:
+        reader.require(wanted)
+        header = output_columns(reader.columns, wanted)
+        with (
+            sink if sink is not None else contextlib.nullcontext(),
+            output_stream(target, source.path if in_place else None, stdout) as (stream, temp),
+        ):
+            writer = open_writer(out_format, stream, temp, sheet=_sheet_title(reader))
+            for batch in reader.batches():
+                writer.write(add_columns(batch, wanted, cache))
+                report.rows += batch.num_rows
+                meter.update(batch.num_rows, reader.position)
+            _close(writer, header, reader)
+    finally:
+        meter.close()
+        reader.close()
+    if isinstance(reader, ExcelReader) and reader.sheet_count > 1 and out_format is not Format.xlsx:
+        report.messages.append(
+            f"{source.label}: only the first worksheet ({reader.title!r}) was written"
+        )
+    if sink is not None and sink.count:
+        report.rejected = sink.count
+        unit = "line" if in_format is Format.jsonl else "record"
+        report.messages.append(sink.summary(source.label, unit))
+    return report
+
+
+def _sheet_title(reader: Reader) -> str:
+    return reader.title if isinstance(reader, ExcelReader) else "Sheet1"
+
+
+def _close(writer: Writer, header: list[str], reader: Reader) -> None:
+    if isinstance(writer, ParquetWriter):
+        schema: Any = None
+        if isinstance(reader, ParquetReader):
+            schema = _added_schema(reader.schema, header)
+        writer.close(header, schema)
+        return
+    if isinstance(writer, ExcelWriter) and isinstance(reader, ExcelReader):
+        writer.close(header, reader.other_sheets())
+        return
+    writer.close(header)
+
+
+def _added_schema(schema: Any, header: list[str]) -> Any:
+    import pyarrow as pa
+
+    fields = [schema.field(n) if n in schema.names else pa.field(n, pa.string()) for n in header]
+    return pa.schema(fields, schema.metadata)
