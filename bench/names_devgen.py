@@ -352,9 +352,11 @@ SCHEMES: list[Scheme] = [
     ),
 ]
 
-# Entities in the gazetteer have many attested spellings: give them only the schemes
-# that press usage rarely shows (catalogue, passport and Kazakh Latin forms).
-GAZETTEER_SCHEMES = {"icao-9303", "iso9", "bgn-pcgn-kk", "kz-2021"}
+# Entities with many attested spellings get only the schemes that press usage rarely
+# shows (catalogue, passport and Kazakh Latin forms), so that generated rows do not
+# outweigh attested ones.
+WELL_ATTESTED_SCHEMES = {"icao-9303", "iso9", "bgn-pcgn-kk", "kz-2021"}
+WELL_ATTESTED = 3  # attested Latin full-form spellings
 KZ2018_LETTERS = set(_KZ2018)
 
 
@@ -367,10 +369,14 @@ def generate(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for eid, erows in entities.items():
         meta = next(r for r in erows if r.get("canonical"))
+        attested_latin = [
+            r for r in erows if r["kind"] not in ("cyrillic", "derived") and r["form"] == "full"
+        ]
+        well_attested = len(attested_latin) >= WELL_ATTESTED
         cyr = [r for r in erows if r["kind"] == "cyrillic" and r["lang"] in ("kk", "ru")]
         has_ru = any(r["lang"] == "ru" for r in cyr)
         for scheme_id, src_lang, out_lang, fn, std in SCHEMES:
-            if meta["gazetteer"] and scheme_id not in GAZETTEER_SCHEMES:
+            if well_attested and scheme_id not in WELL_ATTESTED_SCHEMES:
                 continue
             for r in cyr:
                 text = r["name"]
