@@ -37,17 +37,24 @@ def romanize(text: str, scheme: str = DEFAULT_SCHEME, lang: str | None = None) -
     return transliterator(scheme, _language(text, lang)).apply(text)
 
 
+_WORD_CACHE_LIMIT = 1 << 17
+
+
 def romanize_many(
     texts: Iterable[str], scheme: str = DEFAULT_SCHEME, lang: str | None = None
 ) -> list[str]:
-    """Romanize many texts, doing the work once per distinct text (in input order)."""
+    """Romanize many texts, doing the work once per distinct text and per distinct word.
+
+    Context rules never cross a space, so each space-separated word is romanized once
+    per language and reused (names share their given names and surnames); the result is
+    identical to calling :func:`romanize` on each text.
+    """
     fixed = None if lang is None or lang == "auto" else lang
     if fixed is not None:
         check_language(fixed)
-        tr_fixed = transliterator(scheme, fixed)
-    else:
-        transliterator(scheme, "ru")  # fail fast on an unknown scheme
+    transliterator(scheme, fixed or "ru")  # fail fast on an unknown scheme
     done: dict[str, str] = {}
+    words: dict[str, dict[str, str]] = {"kk": {}, "ru": {}}
     out: list[str] = []
     append = out.append
     for text in texts:
@@ -56,11 +63,20 @@ def romanize_many(
             if text.isascii():
                 result = text
             else:
-                prepared = prepare(text)
-                if fixed is not None:
-                    result = tr_fixed.apply(prepared)
-                else:
-                    result = transliterator(scheme, _language(prepared, None)).apply(prepared)
+                code = fixed or _language(prepare(text), None)
+                cache = words[code]
+                if len(cache) > _WORD_CACHE_LIMIT:
+                    cache.clear()
+                pieces = []
+                for word in text.split(" "):
+                    piece = cache.get(word)
+                    if piece is None:
+                        piece = word
+                        if not word.isascii():
+                            piece = transliterator(scheme, code).apply(prepare(word))
+                        cache[word] = piece
+                    pieces.append(piece)
+                result = " ".join(pieces)
             done[text] = result
         append(result)
     return out

@@ -131,3 +131,10 @@ def test_reversible_set() -> None:
     got = {(lang, sid) for lang, sid in REVERSIBLE}
     assert {("kk", "iso9"), ("kk", "kz-2021"), ("kk", "kz-2018"), ("kk", "kz-2017")} <= got
     assert {("ru", "gost-779"), ("ru", "gost-779-alt")} <= got
+
+
+@pytest.mark.parametrize("scheme", ["bgn-pcgn", "rferl", "kz-2021", "wikipedia"])
+@settings(max_examples=150, deadline=None)
+@given(texts=st.lists(st.text(alphabet=KAZAKH + " -.'\u0301aZ", max_size=25), max_size=5))
+def test_romanize_many_word_cache_is_exact(scheme: str, texts: list[str]) -> None:
+    assert translit.romanize_many(texts, scheme) == [translit.romanize(t, scheme) for t in texts]
