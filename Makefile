@@ -12,7 +12,7 @@ $(BIN)/python:
 
 # Core install only (light: no torch), used by the demo.
 $(VENV)/.core-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q .
+	$(BIN)/pip install -q '.[data]'
 	touch $@
 
 # Dev install: torch pinned first (a local CPU wheel), then the project with all extras.
@@ -23,7 +23,7 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 
 ## demo: install and normalize the bundled sample names and report
 demo: $(VENV)/.core-installed
-	$(BIN)/translit normalize --style rferl --format jsonl < data/samples/names.txt
+	$(BIN)/translit normalize data/samples/names.csv --column name --style rferl -o -
 	$(BIN)/translit normalize --text data/samples/report.txt --style official
 
 ## test: lint, type-check and run the test suite

@@ -14,6 +14,7 @@ import typer
 
 import translit
 from translate.commands import register as register_translate
+from translit.dataset.cli import register as register_dataset
 from translit._cli import guarded, texts_or_stdin, write_lines
 
 app = typer.Typer(
@@ -299,6 +300,7 @@ def match(
     typer.echo(f"{result.score:.3f}\t{verdict}\t{result.reason}")
 
 
+register_dataset(app)
 register_translate(app)
 
 if __name__ == "__main__":  # pragma: no cover

@@ -110,3 +110,27 @@ def test_version_and_help() -> None:
     assert code == 0 and out.startswith("translit ")
     code, out, _ = run(["--help"])
     assert code == 0 and "romanize" in out
+
+
+def test_normalize_csv_file_end_to_end(tmp_path: object) -> None:
+    from pathlib import Path
+
+    src = Path(str(tmp_path)) / "in.csv"
+    src.write_text("id,name\n007,Tokajew\n008,\n009,Бақытжан Төреғожина\n", encoding="utf-8")
+    out = Path(str(tmp_path)) / "out.csv"
+    code, _, err = run(["normalize", str(src), "--column", "name", "-s", "rferl", "-o", str(out)])
+    assert code == 0, err
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "id,name,name_normalized,name_key,name_entity,name_method"
+    assert lines[1].startswith("007,Tokajew,Qasym-Zhomart Toqaev,")
+    assert lines[2].startswith("008,,")
+    assert "Baqytzhan Toreghozhina" in lines[3] and len(lines) == 4
+    assert src.read_text(encoding="utf-8").startswith("id,name\n007,Tokajew")
+
+
+def test_cluster_groups_spellings() -> None:
+    code, out, _ = run(["cluster", "data/samples/names.csv", "--column", "name"])
+    assert code == 0
+    rows = [line.split(",") for line in out.splitlines()[1:]]
+    tokayev = {r[1] for r in rows if r[0] in ("Tokajew", "Kassym-Jomart Tokayev", "Tokaïev")}
+    assert len(tokayev) == 1
