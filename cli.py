@@ -14,8 +14,8 @@ import typer
 
 import translit
 from translate.commands import register as register_translate
-from translit.dataset.cli import register as register_dataset
 from translit._cli import guarded, texts_or_stdin, write_lines
+from translit.dataset.cli import register as register_dataset
 
 app = typer.Typer(
     name="translit",
