@@ -74,7 +74,24 @@ TSV_COLUMNS: dict[str, tuple[str, ...]] = {
     "surname_stems.tsv": ("kk_stem", "ru_stem", "suffix", "origin", "section"),
 }
 SURNAME_SUFFIXES = frozenset(
-    {"ов", "ев", "ин", "ын", "ский", "цкий", "ой", "ый", "ий", "ых", "их", "ко", "ук", "юк", "-", "ұлы"}
+    {
+        "ов",
+        "ев",
+        "ин",
+        "ын",
+        "ский",
+        "цкий",
+        "ой",
+        "ый",
+        "ий",
+        "ых",
+        "их",
+        "ко",
+        "ук",
+        "юк",
+        "-",
+        "ұлы",
+    }
 )
 SURNAME_ORIGINS = frozenset({"kk", "ru", "ua", "by", "ko", "tt", "de", "other"})
 SURNAME_SECTIONS = frozenset({"listed", "derived"})
@@ -196,7 +213,9 @@ def _is_text(value: object) -> bool:
     return isinstance(value, str) and value == value.strip() and value != ""
 
 
-def _script_problems(field: str, value: object, pattern: re.Pattern[str], nullable: bool) -> Problems:
+def _script_problems(
+    field: str, value: object, pattern: re.Pattern[str], nullable: bool
+) -> Problems:
     if value is None:
         return [] if nullable else [f"{field} is null"]
     if not isinstance(value, str) or not _is_text(value):
@@ -276,7 +295,8 @@ def _check_tsv(path: Path, columns: tuple[str, ...]) -> Problems:
         if len(row) != len(columns):
             problems.append(f"{where}:{number}: {len(row)} columns, expected {len(columns)}")
             continue
-        problems.extend(f"{where}:{number}: {p}" for p in row_check(dict(zip(columns, row))))
+        record = dict(zip(columns, row, strict=False))
+        problems.extend(f"{where}:{number}: {p}" for p in row_check(record))
         key = row[0] if path.name != "surname_stems.tsv" else f"{row[0]}\t{row[2]}"
         if key in seen:
             problems.append(f"{where}:{number}: duplicate {row[0]!r} (line {seen[key]})")
@@ -319,7 +339,7 @@ def _surname_row(row: dict[str, str]) -> Problems:
 def _name_cell(field: str, value: str, pattern: re.Pattern[str]) -> Problems:
     if pattern.match(value) is None:
         return [f"{field} {value!r} is not a Cyrillic name of its alphabet"]
-    if value[0] != value[0].upper() or value[1:] != value[1:].lower() and "-" not in value:
+    if value[0] != value[0].upper() or (value[1:] != value[1:].lower() and "-" not in value):
         return [f"{field} {value!r} is not capitalised"]
     return []
 
