@@ -69,7 +69,7 @@ MIN_COUNTS: dict[str, int] = {
 """The smallest number of entries each shipped file must hold (issue 3)."""
 
 TSV_COLUMNS: dict[str, tuple[str, ...]] = {
-    "given_kk.tsv": ("kk", "ru", "gender", "en"),
+    "given_kk.tsv": ("kk", "ru", "gender", "en", "kind"),
     "given_ru.tsv": ("ru", "gender", "en"),
     "surname_stems.tsv": ("kk_stem", "ru_stem", "suffix", "origin", "section"),
 }
@@ -95,6 +95,7 @@ SURNAME_SUFFIXES = frozenset(
 )
 SURNAME_ORIGINS = frozenset({"kk", "ru", "ua", "by", "ko", "tt", "de", "other"})
 SURNAME_SECTIONS = frozenset({"listed", "derived"})
+GIVEN_KINDS = frozenset({"listed", "compound"})
 
 Problems = list[str]
 
@@ -314,6 +315,8 @@ def _given_kk_row(row: dict[str, str]) -> Problems:
     problems = _name_cell("kk", row["kk"], KK_NAME) + _name_cell("ru", row["ru"], RU_NAME)
     if row["gender"] not in ("m", "f", "u"):
         problems.append(f"gender {row['gender']!r} is not m, f or u")
+    if row["kind"] not in GIVEN_KINDS:
+        problems.append(f"kind {row['kind']!r} is not one of {sorted(GIVEN_KINDS)}")
     return problems + _en_cell(row["en"])
 
 

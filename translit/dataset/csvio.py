@@ -47,14 +47,14 @@ class CsvReader:
         quoting: bool = True,
         encoding: str | None = None,
         rejects: RejectSink | None = None,
-        block_size: int = DEFAULT_BLOCK_SIZE,
+        block_size: int | None = None,
     ) -> None:
         self.source = source
         self.delimiter = delimiter
         self.quoting = quoting
         self.encoding = encoding
         self.rejects = rejects
-        self.block_size = block_size
+        self.block_size = DEFAULT_BLOCK_SIZE if block_size is None else block_size
         self._raw = source.open_binary()
         self._stream = InputStream(
             self._raw,
@@ -195,6 +195,8 @@ class CsvReader:
                     skip_rows = 0
                 yield batch
         except pa.ArrowInvalid as exc:
+            if "Empty CSV file" in str(exc):  # a header without a line end: no rows
+                return
             raise self._translate(exc) from None
 
     def _flush_rejects(self, seen: int, skip: int) -> int:
@@ -229,8 +231,6 @@ class CsvReader:
                 f"{self.source.label}: malformed row at {where}: expected {expected} fields, "
                 f"got {actual}: {shown!r} (use --skip-bad-rows to set such rows aside)"
             )
-        if "Empty CSV file" in message:
-            return InputDataError(f"{self.source.label}: the file is empty (no header row)")
         return InputDataError(f"{self.source.label}: {message}")
 
     def _where(self, record: int | None) -> str:

@@ -44,7 +44,7 @@ def _column_letter(index: int) -> str:
 class ExcelReader:
     """Read the first worksheet of an .xlsx file; its first row is the header."""
 
-    def __init__(self, source: Source, *, batch_rows: int = BATCH_ROWS) -> None:
+    def __init__(self, source: Source, *, batch_rows: int | None = None) -> None:
         import zipfile
 
         from openpyxl import load_workbook
@@ -52,7 +52,7 @@ class ExcelReader:
         if source.path is None:
             raise InputDataError("Excel files cannot be read from standard input; give a file")
         self.source = source
-        self.batch_rows = batch_rows
+        self.batch_rows = BATCH_ROWS if batch_rows is None else batch_rows
         self.position = 0
         try:
             self._book = load_workbook(source.path, read_only=True, data_only=False)

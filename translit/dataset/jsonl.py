@@ -34,12 +34,12 @@ class JsonlReader:
         *,
         encoding: str | None = None,
         rejects: RejectSink | None = None,
-        batch_rows: int = BATCH_ROWS,
+        batch_rows: int | None = None,
     ) -> None:
         self.source = source
         self.encoding = encoding
         self.rejects = rejects
-        self.batch_rows = batch_rows
+        self.batch_rows = BATCH_ROWS if batch_rows is None else batch_rows
         self.position = 0
         self._empty = True
         self._raw = source.open_binary()

@@ -20,14 +20,14 @@ BATCH_ROWS = 256 * 1024
 class ParquetReader:
     """Read a Parquet file batch by batch."""
 
-    def __init__(self, source: Source, *, batch_rows: int = BATCH_ROWS) -> None:
+    def __init__(self, source: Source, *, batch_rows: int | None = None) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
         if source.path is None:
             raise InputDataError("Parquet cannot be read from standard input; give a file")
         self.source = source
-        self.batch_rows = batch_rows
+        self.batch_rows = BATCH_ROWS if batch_rows is None else batch_rows
         try:
             self._file = pq.ParquetFile(source.path)
         except (pa.ArrowInvalid, OSError) as exc:

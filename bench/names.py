@@ -1,0 +1,521 @@
+"""Name-matching benchmark: translit.key / translit.normalize against the baselines.
+
+    python bench/names.py [DEV_SET.jsonl] [--negatives FILE] [--speed N] [--no-speed]
+
+For every method, over all pairs of rows of the development set (a pair is predicted
+"same" when the method's keys are equal): pairwise precision, recall and F1, and the
+number of entities split over more than one key. For ``normalize`` also the share of
+inputs that get the entity's canonical form. On the hard negatives: the share of pairs
+a method merges. Speed: distinct names per second for ``key`` and ``normalize``.
+
+Rows whose ``form`` is ``surname``, ``initials`` or ``alias`` (a surname alone, initials,
+a former or other-language name) are left out of the pairwise figures, because a key
+is not meant to bring them together; the per-form table shows how each method does on
+them anyway. The data format is described in ``tests/data/README.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_SET = ROOT / "tests" / "data" / "names_dev.jsonl"
+NEGATIVES = ROOT / "tests" / "data" / "hard_negatives.jsonl"
+NON_CORE_FORMS = frozenset({"surname", "initials", "alias"})
+SPEED_GOAL = 200_000
+GOALS = {
+    "translit.key": "P>=0.995 R>=0.97",
+    "translit.normalize": "P>=0.99 R>=0.95; canonical>=95%",
+}
+
+KeyFn = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One spelling of one entity."""
+
+    entity: str
+    name: str
+    kind: str
+    form: str
+    canonical: bool
+    gazetteer_id: str | None
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Pairwise scores of one method on one set of rows."""
+
+    precision: float
+    recall: float
+    f1: float
+    split: int
+    entities: int
+    true_pos: int
+    false_pos: int
+    false_neg: int
+
+
+# ---------------------------------------------------------------- data
+
+
+def load_rows(path: Path) -> list[Row]:
+    """Read a development set (JSON lines, see tests/data/README.md)."""
+    rows = []
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            d = json.loads(line)
+            if "entity" not in d or "name" not in d:
+                raise SystemExit(f"{path}:{n}: a row needs 'entity' and 'name'")
+            rows.append(
+                Row(
+                    entity=str(d["entity"]),
+                    name=str(d["name"]),
+                    kind=str(d.get("kind", "")),
+                    form=str(d.get("form", "full")),
+                    canonical=bool(d.get("canonical", False)),
+                    gazetteer_id=d.get("gazetteer_id"),
+                )
+            )
+    return rows
+
+
+def load_negatives(path: Path) -> list[tuple[str, str, str]]:
+    """Read hard negatives: (a, b, category)."""
+    out = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                d = json.loads(line)
+                out.append((str(d["a"]), str(d["b"]), str(d.get("category", ""))))
+    return out
+
+
+def canonical_forms(rows: Sequence[Row]) -> dict[str, str]:
+    """Entity -> canonical form: the gazetteer's English name when the entity has a
+    ``gazetteer_id`` the gazetteer knows, else the row marked ``canonical``."""
+    out = {r.entity: r.name for r in rows if r.canonical}
+    ids = {r.entity: r.gazetteer_id for r in rows if r.canonical and r.gazetteer_id}
+    if ids:
+        try:
+            import translit
+
+            entities = translit.load_gazetteer().entities
+        except (ImportError, AttributeError):
+            entities = {}
+        for eid, gid in ids.items():
+            ent = entities.get(gid)
+            if ent is not None:
+                out[eid] = ent.en
+    return out
+
+
+# ---------------------------------------------------------------- metrics
+
+
+def _pairs(n: int) -> int:
+    return n * (n - 1) // 2
+
+
+def _scores(tp: int, fp: int, fn: int, split: int, entities: int) -> Scores:
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return Scores(precision, recall, f1, split, entities, tp, fp, fn)
+
+
+def score_keys(entities: Sequence[str], keys: Sequence[str]) -> Scores:
+    """Pairwise P/R/F1 when rows with equal keys are predicted to be the same entity.
+
+    Counts pairs through group sizes, so it is linear in the number of rows.
+    """
+    if len(entities) != len(keys):
+        raise ValueError("one key per row")
+    by_entity = Counter(entities)
+    by_key = Counter(keys)
+    by_both = Counter(zip(entities, keys, strict=True))
+    tp = sum(_pairs(c) for c in by_both.values())
+    predicted = sum(_pairs(c) for c in by_key.values())
+    actual = sum(_pairs(c) for c in by_entity.values())
+    keys_of: dict[str, set[str]] = defaultdict(set)
+    for e, k in zip(entities, keys, strict=True):
+        keys_of[e].add(k)
+    split = sum(1 for ks in keys_of.values() if len(ks) > 1)
+    return _scores(tp, predicted - tp, actual - tp, split, len(by_entity))
+
+
+def score_decisions(entities: Sequence[str], same: Callable[[int, int], bool]) -> Scores:
+    """Pairwise P/R/F1 from a same/different decision on every pair; entities are
+    split when their rows fall into more than one connected component."""
+    n = len(entities)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    tp = fp = fn = 0
+    for i in range(n):
+        for j in range(i + 1, n):
+            decided = same(i, j)
+            truth = entities[i] == entities[j]
+            if decided:
+                parent[find(i)] = find(j)
+                if truth:
+                    tp += 1
+                else:
+                    fp += 1
+            elif truth:
+                fn += 1
+    comps: dict[str, set[int]] = defaultdict(set)
+    for i, e in enumerate(entities):
+        comps[e].add(find(i))
+    split = sum(1 for c in comps.values() if len(c) > 1)
+    return _scores(tp, fp, fn, split, len(comps))
+
+
+def safe_keys(fn: KeyFn, names: Sequence[str]) -> list[str]:
+    """Apply a key function; an empty or failing key never matches anything."""
+    out = []
+    for i, name in enumerate(names):
+        try:
+            k = fn(name)
+        except Exception:  # a baseline that crashes on an input simply does not match
+            k = ""
+        out.append(k if k else f"\x00{i}")
+    return out
+
+
+# ---------------------------------------------------------------- methods
+
+
+def _translit_methods() -> tuple[dict[str, KeyFn], list[str]]:
+    notes: list[str] = []
+    methods: dict[str, KeyFn] = {}
+    try:
+        import translit
+    except ImportError as exc:
+        return methods, [f"translit not importable ({exc}): its methods are skipped"]
+    key = getattr(translit, "key", None)
+    normalize = getattr(translit, "normalize", None)
+    if key is None:
+        notes.append("translit.key missing: skipped")
+    else:
+        methods["translit.key"] = key
+    if normalize is None:
+        notes.append("translit.normalize missing: skipped")
+    else:
+        methods["translit.normalize"] = lambda s: str(normalize(s, "en")).lower()
+    return methods, notes
+
+
+def _baseline_methods() -> tuple[dict[str, KeyFn], list[str]]:
+    notes: list[str] = []
+    methods: dict[str, KeyFn] = {}
+
+    def squash(s: str) -> str:
+        return " ".join(s.lower().split())
+
+    try:
+        from unidecode import unidecode
+
+        methods["unidecode+lower"] = lambda s: squash(unidecode(s))
+    except ImportError:
+        notes.append("unidecode not installed")
+    try:
+        from anyascii import anyascii
+
+        methods["anyascii+lower"] = lambda s: squash(anyascii(s))
+    except ImportError:
+        notes.append("anyascii not installed")
+    try:
+        import fingerprints
+
+        methods["fingerprints"] = lambda s: fingerprints.generate(s) or ""
+    except ImportError:
+        notes.append("fingerprints not installed")
+    try:
+        from rigour.names import Name, remove_person_prefixes
+
+        def rigour_key(s: str) -> str:
+            parts = Name(remove_person_prefixes(s)).parts
+            return " ".join(sorted(p.comparable for p in parts))
+
+        methods["rigour (sorted parts)"] = rigour_key
+    except ImportError:
+        notes.append("rigour not installed")
+    try:
+        import icu
+
+        icu_t = icu.Transliterator.createInstance("Any-Latin; Latin-ASCII; Lower")
+        methods["ICU Any-Latin"] = lambda s: squash(icu_t.transliterate(s))
+    except ImportError:
+        notes.append("PyICU not installed (apt-get install libicu-dev pkg-config)")
+    try:
+        import jellyfish
+        from anyascii import anyascii as _aa
+
+        methods["metaphone(anyascii)"] = lambda s: " ".join(
+            jellyfish.metaphone(t) for t in _aa(s).split()
+        )
+    except ImportError:
+        notes.append("jellyfish not installed")
+    return methods, notes
+
+
+def rapidfuzz_same(names: Sequence[str], cutoff: float = 90.0) -> Callable[[int, int], bool] | None:
+    """Pairwise decisions ``fuzz.ratio >= cutoff`` on anyascii-lowercased forms."""
+    try:
+        import numpy as np
+        from anyascii import anyascii
+        from rapidfuzz import fuzz, process
+    except ImportError:
+        return None
+    forms = [" ".join(anyascii(n).lower().split()) for n in names]
+    matrix = process.cdist(forms, forms, scorer=fuzz.ratio, dtype=np.uint8)
+    return lambda i, j: bool(matrix[i, j] >= cutoff)
+
+
+# ---------------------------------------------------------------- speed
+
+
+def speed_names(rows: Sequence[Row], count: int, seed: int = 0) -> list[str]:
+    """``count`` distinct person names: given names x surnames from the dev set, with
+    seeded perturbations (case, order, titles, letter changes)."""
+    rng = random.Random(seed)
+    given, surnames = set(), set()
+    for r in rows:
+        parts = r.name.replace(",", " ").split()
+        if r.form in ("full", "patronymic") and len(parts) >= 2:
+            given.add(parts[0])
+            surnames.add(parts[-1])
+    g, s = sorted(given), sorted(surnames)
+    letters = "abdegiklmnoprstuyzаеиклмнорстуқңө"
+    out: dict[str, None] = {}
+    while len(out) < count:
+        name = f"{rng.choice(g)} {rng.choice(s)}"
+        roll = rng.random()
+        if roll < 0.5:  # a letter changed: unseen spellings, defeating any cache
+            chars = list(name)
+            i = rng.randrange(len(chars))
+            chars[i] = rng.choice(letters)
+            name = "".join(chars)
+        if rng.random() < 0.2:
+            first, _, last = name.partition(" ")
+            name = f"{last}, {first}"
+        if rng.random() < 0.1:
+            name = name.upper()
+        if rng.random() < 0.05:
+            name = "Mr " + name
+        out[name] = None
+    return list(out)
+
+
+def measure_speed(fn: KeyFn, names: Sequence[str], warmup: Sequence[str]) -> float:
+    """Names per second for one pass (after a warm-up on other names)."""
+    for n in warmup:
+        fn(n)
+    start = time.perf_counter()
+    for n in names:
+        fn(n)
+    return len(names) / (time.perf_counter() - start)
+
+
+# ---------------------------------------------------------------- report
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.3f}"
+
+
+def run(
+    dev_path: Path, neg_path: Path | None, speed: int, out: Callable[[str], None] = print
+) -> None:
+    """Run every method and print the report."""
+    rows = load_rows(dev_path)
+    core = [r for r in rows if r.form not in NON_CORE_FORMS]
+    attested = [r for r in core if not r.kind.startswith("scheme:")]
+    negatives = load_negatives(neg_path) if neg_path is not None and neg_path.exists() else []
+    canon = canonical_forms(rows)
+    ours, notes = _translit_methods()
+    base, base_notes = _baseline_methods()
+    methods = {**ours, **base}
+    notes += base_notes
+
+    n_ent = len({r.entity for r in rows})
+    n_gen = sum(r.kind.startswith("scheme:") for r in rows)
+    out(f"dev set {dev_path.name}: {len(rows)} rows, {n_ent} entities ({n_gen} generated rows)")
+    out(
+        f"pairwise figures on {len(core)} rows (forms surname/initials/alias left out); "
+        f"attested-only subset: {len(attested)} rows"
+    )
+    if negatives:
+        out(f"hard negatives {neg_path.name if neg_path else ''}: {len(negatives)} pairs")
+    for note in notes:
+        out(f"note: {note}")
+    out("")
+
+    header = (
+        f"{'method':<22} {'P':>6} {'R':>6} {'F1':>6} {'split':>9} "
+        f"{'R(att)':>6} {'P(att)':>6} {'negmerge':>8}  goal"
+    )
+    out(header)
+    out("-" * len(header))
+    all_keys: dict[str, list[str]] = {}
+    for name, fn in methods.items():
+        keys = safe_keys(fn, [r.name for r in rows])
+        all_keys[name] = keys
+        key_of = dict(zip((id(r) for r in rows), keys, strict=True))
+        s = score_keys([r.entity for r in core], [key_of[id(r)] for r in core])
+        a = score_keys([r.entity for r in attested], [key_of[id(r)] for r in attested])
+        merged = _negative_merges(fn, negatives)
+        neg = f"{merged / len(negatives):.3f}" if negatives else "-"
+        out(
+            f"{name:<22} {_fmt(s.precision):>6} {_fmt(s.recall):>6} {_fmt(s.f1):>6} "
+            f"{s.split:>4}/{s.entities:<4} {_fmt(a.recall):>6} {_fmt(a.precision):>6} "
+            f"{neg:>8}  {GOALS.get(name, '')}"
+        )
+    same = rapidfuzz_same([r.name for r in core])
+    if same is None:
+        out("rapidfuzz ratio>=90: rapidfuzz/anyascii/numpy not installed")
+    else:
+        s = score_decisions([r.entity for r in core], same)
+        att_idx = [i for i, r in enumerate(core) if not r.kind.startswith("scheme:")]
+        a = score_decisions(
+            [core[i].entity for i in att_idx], lambda i, j: same(att_idx[i], att_idx[j])
+        )
+        neg_same = rapidfuzz_same([x for a_, b_, _ in negatives for x in (a_, b_)])
+        merged = sum(neg_same(2 * k, 2 * k + 1) for k in range(len(negatives))) if neg_same else 0
+        neg = f"{merged / len(negatives):.3f}" if negatives else "-"
+        out(
+            f"{'rapidfuzz ratio>=90':<22} {_fmt(s.precision):>6} {_fmt(s.recall):>6} "
+            f"{_fmt(s.f1):>6} {s.split:>4}/{s.entities:<4} {_fmt(a.recall):>6} "
+            f"{_fmt(a.precision):>6} {neg:>8}  (pairwise; split = connected components)"
+        )
+    out("")
+
+    if "translit.normalize" in methods:
+        _report_canonical(rows, canon, methods["translit.normalize"], out)
+    _report_by_form(
+        rows,
+        all_keys,
+        [m for m in ("translit.key", "translit.normalize") if m in all_keys] or list(all_keys)[:2],
+        out,
+    )
+    if negatives:
+        _report_negatives(methods, negatives, out)
+    if speed > 0 and ours:
+        names = speed_names(rows, speed)
+        warm = speed_names(rows, 2000, seed=1)
+        out(f"speed: {len(names)} distinct names, one process, goal {SPEED_GOAL:,}/s")
+        for name, fn in ours.items():
+            rate = measure_speed(fn, names, warm)
+            verdict = "ok" if rate >= SPEED_GOAL else "below goal"
+            out(f"  {name:<20} {rate:>12,.0f} names/s  ({verdict})")
+
+
+def _negative_merges(fn: KeyFn, negatives: Iterable[tuple[str, str, str]]) -> int:
+    merged = 0
+    for a, b, _ in negatives:
+        ka, kb = safe_keys(fn, [a, b])
+        merged += ka == kb
+    return merged
+
+
+def _report_canonical(
+    rows: Sequence[Row], canon: dict[str, str], key: KeyFn, out: Callable[[str], None]
+) -> None:
+    try:
+        import translit
+    except ImportError:
+        return
+    groups: dict[str, list[Row]] = {"in gazetteer": [], "not in gazetteer": []}
+    gaz = {r.entity for r in rows if r.canonical and r.gazetteer_id}
+    for r in rows:
+        if r.form in ("surname", "initials"):
+            continue
+        groups["in gazetteer" if r.entity in gaz else "not in gazetteer"].append(r)
+    out("normalize(style=en) gives the canonical form (surname-only and initials rows left out):")
+    for label, rs in groups.items():
+        if not rs:
+            continue
+        hits = 0
+        for r in rs:
+            try:
+                hits += translit.normalize(r.name, "en") == canon[r.entity]
+            except Exception:
+                pass
+        goal = "  goal >= 95%" if label == "in gazetteer" else ""
+        out(f"  {label:<17} {hits}/{len(rs)} = {hits / len(rs):.1%}{goal}")
+    out("")
+
+
+def _report_by_form(
+    rows: Sequence[Row],
+    all_keys: dict[str, list[str]],
+    shown: Sequence[str],
+    out: Callable[[str], None],
+) -> None:
+    """Share of rows whose key equals the key of their entity's canonical row."""
+    idx_canon = {r.entity: i for i, r in enumerate(rows) if r.canonical}
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        if not r.canonical:
+            buckets[f"form:{r.form}"].append(i)
+            kind = "scheme:*" if r.kind.startswith("scheme:") else r.kind
+            buckets[f"kind:{kind}"].append(i)
+            if r.kind.startswith("scheme:"):
+                buckets[f"kind:{r.kind}"].append(i)
+    out("agreement with the canonical row's key, by form and kind:")
+    out(f"  {'bucket':<26} {'rows':>5} " + " ".join(f"{m[:18]:>18}" for m in shown))
+    for b in sorted(buckets):
+        idx = buckets[b]
+        cells = []
+        for m in shown:
+            keys = all_keys[m]
+            agree = sum(keys[i] == keys[idx_canon[rows[i].entity]] for i in idx)
+            cells.append(f"{agree / len(idx):>18.3f}")
+        out(f"  {b:<26} {len(idx):>5} " + " ".join(cells))
+    out("")
+
+
+def _report_negatives(
+    methods: dict[str, KeyFn], negatives: Sequence[tuple[str, str, str]], out: Callable[[str], None]
+) -> None:
+    cats = sorted({c for _, _, c in negatives})
+    names = list(methods)
+    out("hard negatives merged, by category (share of pairs; lower is better):")
+    out(f"  {'category':<22} {'pairs':>5} " + " ".join(f"{n[:12]:>12}" for n in names))
+    for c in cats:
+        pairs = [p for p in negatives if p[2] == c]
+        cells = [f"{_negative_merges(methods[n], pairs) / len(pairs):>12.3f}" for n in names]
+        out(f"  {c:<22} {len(pairs):>5} " + " ".join(cells))
+    out("")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("dev_set", nargs="?", type=Path, default=DEV_SET)
+    parser.add_argument("--negatives", type=Path, default=NEGATIVES)
+    parser.add_argument("--speed", type=int, default=SPEED_GOAL, help="names for the speed test")
+    parser.add_argument("--no-speed", action="store_true")
+    args = parser.parse_args(argv)
+    run(args.dev_set, args.negatives, 0 if args.no_speed else args.speed)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,135 @@
+"""Names in translations, with an injected name finder and renderer.
+
+The finder knows a few names by their Cyrillic forms (like a gazetteer); the renderer
+returns house-style spellings by style, as the project's name normalization does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from translate.names import NameLayer, NameSpanLike, similar, skeleton
+
+STYLES = {
+    "rferl": {"Тоқаев": "Toqaev", "Жомарт Сейітов": "Jomart Seiitov", "Ерлан Қарин": "Erlan Qarin"},
+    "official": {
+        "Тоқаев": "Tokayev",
+        "Жомарт Сейітов": "Zhomart Seitov",
+        "Ерлан Қарин": "Yerlan Karin",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+    entity: str | None
+
+
+def finder(text: str) -> list[Span]:
+    names = sorted(STYLES["rferl"], key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(n) for n in names))
+    return [Span(m.start(), m.end(), m.group(), m.group().lower()) for m in pattern.finditer(text)]
+
+
+def renderer(span: NameSpanLike, style: str) -> str:
+    return STYLES[style][span.text]
+
+
+def layer(style: str = "rferl") -> NameLayer:
+    return NameLayer(finder, renderer, style)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Tokayev", "Toqaev", True),
+        ("Kassym-Jomart", "Qasym-Zhomart", True),
+        ("Seitov", "Seiitov", True),
+        ("Karin", "Qarin", True),
+        ("Generous", "Jomart", False),
+        ("Astana", "Almaty", False),
+        ("Tokayev", "Nazarbayev", False),
+    ],
+)
+def test_similar(a: str, b: str, same: bool) -> None:
+    assert similar(a, b) is same
+
+
+def test_skeleton_folds_diacritics_and_digraphs() -> None:
+    assert skeleton("Žomart") == skeleton("Jomart") == skeleton("Zhomart")
+
+
+def test_kept_and_restyled() -> None:
+    source = "Тоқаев Үкіметке тапсырды."
+    names = layer().find(source)
+    text, results = layer().apply("Toqaev instructed the government.", names)
+    assert text == "Toqaev instructed the government."
+    assert [r.status for r in results] == ["kept"]
+    text, results = layer().apply("Tokayev's order to the government.", names)
+    assert text == "Toqaev's order to the government."
+    assert (results[0].status, results[0].found) == ("restyled", "Tokayev")
+    text, _ = layer("official").apply("Toqaev's order.", names)
+    assert text == "Tokayev's order."
+
+
+def test_name_translated_as_a_word_is_repaired() -> None:
+    source = "Ауыл әкімі Жомарт Сейітов жаңа мектепті аралады."
+    output = "Village akim Generous Seitov visited the new school."
+    lay = layer()
+    names = lay.find(source)
+    assert lay.glosses_needed(output, names) == ["Жомарт Сейітов", "Жомарт", "Сейітов"]
+    glosses = {"Жомарт Сейітов": "Generous Seitov", "Жомарт": "Generous", "Сейітов": "Seitov"}
+    text, results = lay.apply(output, names, glosses)
+    assert text == "Village akim Jomart Seiitov visited the new school."
+    assert (results[0].status, results[0].found) == ("repaired", "Generous Seitov")
+    assert results[0].retained and not results[0].found_in_output
+
+
+def test_whole_name_translated_is_repaired() -> None:
+    names = layer().find("Тоқаев келді.")
+    text, results = layer().apply("The ruler came.", names, {"Тоқаев": "the ruler"})
+    assert text == "Toqaev came."
+    assert results[0].status == "repaired"
+
+
+def test_dropped_name_is_missing() -> None:
+    names = layer().find("Бүгін Ерлан Қарин брифинг өткізді.")
+    text, results = layer().apply("A briefing was held today.", names, {"Ерлан Қарин": "Erlan"})
+    assert text == "A briefing was held today."
+    assert results[0].status == "missing" and not results[0].retained
+
+
+def test_partial_name_is_flagged_not_changed() -> None:
+    names = layer().find("Жомарт Сейітов келді.")
+    text, results = layer().apply("Mr Seitov came.", names, {"Жомарт": "Generous"})
+    assert text == "Mr Seitov came."
+    assert (results[0].status, results[0].found) == ("partial", "Seitov")
+
+
+def test_two_mentions_map_to_two_places() -> None:
+    source = "Тоқаев пен Тоқаев."
+    names = layer().find(source)
+    text, results = layer().apply("Tokayev and Tokaev.", names)
+    assert text == "Toqaev and Toqaev."
+    assert [r.status for r in results] == ["restyled", "restyled"]
+
+
+def test_overlapping_spans_are_dropped() -> None:
+    def overlapping(text: str) -> list[Span]:
+        return [Span(0, 6, "Тоқаев", None), Span(3, 6, "аев", None)]
+
+    assert len(NameLayer(overlapping, renderer, "rferl").find("Тоқаев")) == 1
+
+
+def test_a_long_gloss_is_not_taken_for_the_name() -> None:
+    names = layer().find("Бүгін Ерлан Қарин брифинг өткізді.")
+    output = "A briefing was held today."
+    text, results = layer().apply(output, names, {"Ерлан Қарин": "A briefing was held today"})
+    assert text == output
+    assert results[0].status == "missing"

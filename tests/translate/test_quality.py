@@ -1,0 +1,97 @@
+"""Checks on model output: numbers, URLs, length, repetition."""
+
+from __future__ import annotations
+
+import pytest
+
+from translate.quality import (
+    check,
+    missing_numbers,
+    missing_urls,
+    needs_retry,
+    number_candidates,
+    repeated_ngram,
+    restore_urls,
+    severity,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "values"),
+    [
+        ("1 500", {"1500"}),
+        ("1\u00a0500", {"1500"}),
+        ("1500", {"1500"}),
+        ("1,500", {"1500", "1.5"}),  # English thousands, or a Russian decimal comma
+        ("1,5", {"1.5"}),
+        ("14,25", {"14.25"}),
+        ("14.250", {"14250", "14.25"}),
+        ("12,345,678", {"12345678"}),
+        ("007", {"7"}),
+        ("5", {"5"}),
+    ],
+)
+def test_number_candidates(raw: str, values: set[str]) -> None:
+    assert number_candidates(raw) == frozenset(values)
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "missing"),
+    [
+        ("Жаңа зауытта 1 500 адам жұмыс істейді.", "1,500 people work at the new plant.", []),
+        ("мөлшерлемені 14,25 пайызда", "the rate at 14.25 percent", []),
+        ("2024 жылғы 12 сәуір, 21:00", "12 April 2024, 21:00", []),
+        ("3 миллион теңге", "three million tenge", ["3"]),
+        ("5 и 5", "5", ["5"]),
+        ("сайт https://stat.gov.kz/2024", "the site", []),  # digits in URLs do not count
+    ],
+)
+def test_missing_numbers(source: str, target: str, missing: list[str]) -> None:
+    assert missing_numbers(source, target) == missing
+
+
+def test_missing_urls_and_restore() -> None:
+    source = "Есеп https://stat.gov.kz сайтында."
+    assert missing_urls(source, "The report is on the website.") == ["https://stat.gov.kz"]
+    assert restore_urls(source, "The report is on the website.") == (
+        "The report is on the website. (https://stat.gov.kz)"
+    )
+    assert restore_urls(source, "See https://stat.gov.kz.") == "See https://stat.gov.kz."
+
+
+@pytest.mark.parametrize(
+    ("text", "degenerate"),
+    [
+        ("The head of the ministry of the interior of the republic", False),
+        ("the state of the state of the art", True),
+        ("he came came came", True),
+        ("a b c d a b c d", True),
+        ("one two three, four one two three, five one two three", True),
+        ("very very good", False),
+    ],
+)
+def test_repeated_ngram(text: str, degenerate: bool) -> None:
+    assert repeated_ngram(text, "источник") is degenerate
+
+
+def test_repetition_in_the_source_is_not_degenerate() -> None:
+    assert not repeated_ngram("yes yes yes", "иә иә иә")
+
+
+def test_check_flags() -> None:
+    long_source = (
+        "Мемлекеттік кірістер комитеті 2023 жылы салық түсімдері 15 пайызға артқанын хабарлады."
+    )
+    assert check(long_source, "Taxes.") == ["too_short", "numbers_changed"]
+    assert check("Ол келді.", "") == ["empty"]
+    assert check("Ол келді.", "He came.") == []
+    assert check("Ол келді.", "He came.", truncated=True) == ["truncated"]
+    assert check("Ол келді.", "He келді.") == ["untranslated"]
+    assert check("Ол келді.", "Ол келді.", target_script="Cyrl") == []
+    assert "too_long" in check("Да.", "Yes " * 20)
+
+
+def test_retry_policy() -> None:
+    assert needs_retry(["too_short"]) and needs_retry(["repetition"])
+    assert not needs_retry(["url_missing"]) and not needs_retry([])
+    assert severity(["empty"]) > severity(["too_short"]) > severity(["url_missing"]) > 0

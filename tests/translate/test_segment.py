@@ -1,0 +1,92 @@
+"""Sentence segmentation (sentencex + repairs) and clause splitting."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from translate.segment import ends_sentence, mask_urls, split_clauses, split_sentences
+
+CASES = [
+    (
+        "kk",
+        "Президент Қ.-Ж. Тоқаев Астанаға келді. Ол 1,5 млн теңге бөлді! Т.б. мәселелер талқыланды.",
+        [
+            "Президент Қ.-Ж. Тоқаев Астанаға келді. ",
+            "Ол 1,5 млн теңге бөлді! ",
+            "Т.б. мәселелер талқыланды.",
+        ],
+    ),
+    (
+        "ru",
+        "Президент РК К.-Ж. Токаев прибыл в г. Астану. "
+        "См. https://akorda.kz/ru/news.html. Т.е. всё.",
+        [
+            "Президент РК К.-Ж. Токаев прибыл в г. Астану. ",
+            "См. https://akorda.kz/ru/news.html. ",
+            "Т.е. всё.",
+        ],
+    ),
+    ("ru", "Пишите на info@gov.kz. Спасибо.", ["Пишите на info@gov.kz. ", "Спасибо."]),
+    ("en", "  One.  Two?  ", ["  One.  ", "Two?  "]),
+    ("kk", "Бір сөйлем", ["Бір сөйлем"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CASES)
+def test_split_sentences(lang: str, text: str, expected: list[str]) -> None:
+    assert split_sentences(text, lang) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="аәбқ ҚАТ.!?,-:;xyz1@/\n«»", max_size=80))
+def test_sentences_join_to_the_input(text: str) -> None:
+    assert "".join(split_sentences(text, "kk")) == text
+
+
+def test_mask_urls_keeps_length() -> None:
+    text = "См. https://akorda.kz/ru/news. и www.gov.kz, почта a.b@c.kz."
+    masked = mask_urls(text)
+    assert len(masked) == len(text)
+    assert "akorda" not in masked and "gov.kz" not in masked and "c.kz" not in masked
+    assert masked.endswith(".")
+
+
+def _long(limit: int) -> object:
+    return lambda chunk: len(chunk) > limit
+
+
+def test_clauses_split_at_the_strongest_boundary() -> None:
+    text = "Алматыда жер сілкінісі болды, зардап шеккендер жоқ."
+    clauses = split_clauses(text, lambda c: len(c) > 30)
+    assert [(c.text, c.separator) for c in clauses] == [
+        ("Алматыда жер сілкінісі болды", ", "),
+        ("зардап шеккендер жоқ.", ""),
+    ]
+
+
+def test_semicolon_beats_comma() -> None:
+    text = "один, два; три, четыре"
+    clauses = split_clauses(text, lambda c: len(c) > 12)
+    assert clauses[0].separator == "; "
+
+
+def test_unsplittable_chunk_is_returned_whole() -> None:
+    word = "x" * 50
+    assert [c.text for c in split_clauses(word, lambda c: len(c) > 10)] == [word]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="абв ,;:—-и.", max_size=120), st.integers(min_value=3, max_value=40))
+def test_clauses_rebuild_the_text(text: str, limit: int) -> None:
+    clauses = split_clauses(text, lambda c: len(c) > limit)
+    assert "".join(c.text + c.separator for c in clauses) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Конец.", True), ("Конец!»", True), ("не конец", False), ("Итог: ", False)],
+)
+def test_ends_sentence(text: str, expected: bool) -> None:
+    assert ends_sentence(text) is expected

@@ -1,0 +1,190 @@
+"""Markdown: headings, lists, quotes, tables, links and code are kept; text is translated.
+
+A line-based reading of CommonMark that keeps every marker byte for byte: front matter,
+fenced and indented code, thematic breaks, link reference definitions and table
+separator rows are copied; heading, list, quote and table-cell markers stay around the
+translated text; inline code, URLs, link destinations, emphasis markers and inline HTML
+tags are kept, and the text between them is translated. A paragraph without inline markup
+that is soft-wrapped over several lines is translated as a whole and cut back into as
+many lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from translate.formats.base import Builder, Parsed
+from translate.formats.html import add_html
+from translate.formats.lines import split_indent, split_lines
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ATX = re.compile(r"^( {0,3}#{1,6}(?:[ \t]+|$))(.*?)((?:[ \t]+#+)?[ \t]*)$")
+_THEMATIC = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+_LIST = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?)")
+_QUOTE = re.compile(r"^((?: {0,3}>[ \t]?)+)")
+_LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S+")
+_TABLE_SEP = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+_HTML_LINE = re.compile(r"^ {0,3}<(?:/?[A-Za-z][\w-]*|!--)")
+_INLINE = re.compile(
+    r"(?P<code>(`+).+?\2)"
+    r"|(?P<autolink><(?:https?://|mailto:)[^>\s]+>)"
+    r"|(?P<tag></?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>)"
+    r"|(?P<dest>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\))"
+    r"|(?P<ref>\]\[[^\]]*\])"
+    r"|(?P<open>!?\[(?!\^))"
+    r"|(?P<footnote>\[\^[^\]]+\])"
+    r"|(?P<url>(?:https?://|www\.)[^\s<>()\"]*[^\s<>()\".,;:!?])"
+    r"|(?P<emph>(?<![\w*_~])(?:\*\*|__|~~|\*|_)(?=\S)|(?<=\S)(?:\*\*|__|~~|\*|_)(?![\w*_~]))"
+)
+
+
+def has_inline_markup(text: str) -> bool:
+    """Whether ``text`` contains Markdown inline markup (code, links, emphasis, tags)."""
+    return any(m.lastgroup != "url" for m in _INLINE.finditer(text))
+
+
+def add_inline(builder: Builder, text: str, kind: str) -> None:
+    """Append a line's inline content: markup literal, the text between as units."""
+    position = 0
+    for match in _INLINE.finditer(text):
+        if match.lastgroup == "url":
+            continue  # bare URLs stay inside their sentence (the pipeline protects them)
+        builder.unit(text[position : match.start()], kind)
+        builder.literal(match.group())
+        position = match.end()
+    builder.unit(text[position:], kind)
+
+
+class _Reader:
+    def __init__(self, text: str) -> None:
+        self.builder = Builder()
+        self.group: list[tuple[str, str, str]] = []  # (prefix, content, end)
+        self.lines = list(split_lines(text))
+
+    def flush(self) -> None:
+        group, self.group = self.group, []
+        if not group:
+            return
+        if len(group) == 1 or any(has_inline_markup(c) for _, c, _ in group):
+            for prefix, content, end in group:
+                self.builder.literal(prefix)
+                add_inline(self.builder, content, "paragraph")
+                self.builder.literal(end)
+        else:
+            self.builder.wrapped(group, "paragraph")
+
+    def literal_line(self, line: str, end: str) -> None:
+        self.flush()
+        self.builder.literal(line + end)
+
+    def read(self) -> Parsed:
+        lines = self.lines
+        index = 0
+        if lines and lines[0][0].strip() == "---":  # YAML front matter
+            for close in range(1, len(lines)):
+                if lines[close][0].strip() in {"---", "..."}:
+                    for line, end in lines[: close + 1]:
+                        self.builder.literal(line + end)
+                    index = close + 1
+                    break
+        previous_blank = True
+        in_list = False
+        while index < len(lines):
+            line, end = lines[index]
+            index += 1
+            fence = _FENCE.match(line)
+            if fence is not None:
+                self.literal_line(line, end)
+                marker = fence.group(1)
+                while index < len(lines):
+                    inner, inner_end = lines[index]
+                    index += 1
+                    self.builder.literal(inner + inner_end)
+                    if (
+                        inner.strip().startswith(marker[0] * len(marker))
+                        and not inner.strip(marker[0]).strip()
+                    ):
+                        break
+                previous_blank = False
+                continue
+            if not line.strip():
+                self.literal_line(line, end)
+                previous_blank = True
+                continue
+            if (
+                previous_blank
+                and not in_list
+                and (line.startswith("    ") or line.startswith("\t"))
+            ):
+                self.literal_line(line, end)  # indented code block
+                continue
+            self.block_line(line, end)
+            in_list = _LIST.match(line) is not None or (in_list and not previous_blank)
+            previous_blank = False
+        self.flush()
+        return self.builder.parsed()
+
+    def block_line(self, line: str, end: str) -> None:
+        if _THEMATIC.match(line) or _LINK_DEF.match(line) or _TABLE_SEP.match(line):
+            self.literal_line(line, end)
+            return
+        if _SETEXT.match(line) and self.group:
+            self.literal_line(line, end)
+            return
+        if _HTML_LINE.match(line):
+            self.flush()
+            add_html(self.builder, line)
+            self.builder.literal(end)
+            return
+        prefix = ""
+        rest = line
+        quote = _QUOTE.match(rest)
+        if quote is not None:
+            prefix, rest = quote.group(1), rest[quote.end() :]
+        heading = _ATX.match(rest)
+        if heading is not None:
+            self.flush()
+            self.builder.literal(prefix + heading.group(1))
+            add_inline(self.builder, heading.group(2), "heading")
+            self.builder.literal(heading.group(3) + end)
+            return
+        if "|" in rest and rest.strip().startswith("|"):
+            self.flush()
+            self.builder.literal(prefix)
+            self.table_row(rest)
+            self.builder.literal(end)
+            return
+        item = _LIST.match(rest)
+        if item is not None:
+            self.flush()
+            prefix, rest = prefix + item.group(1), rest[item.end() :]
+        indent, content, trailing = split_indent(rest)
+        if content.endswith("\\"):
+            content, trailing = (
+                content[:-1].rstrip(),
+                content[len(content[:-1].rstrip()) :] + trailing,
+            )
+        if not content:  # a bare quote or list marker: nothing to translate
+            self.flush()
+            self.builder.literal(prefix + indent + trailing + end)
+            return
+        hard_break = trailing.endswith("  ") or "\\" in trailing
+        if not (self.group and item is None):
+            self.flush()
+        self.group.append((prefix + indent, content, trailing + end))
+        if hard_break:
+            self.flush()
+
+    def table_row(self, row: str) -> None:
+        cells = re.split(r"(?<!\\)(\|)", row)
+        for cell in cells:
+            if cell == "|":
+                self.builder.literal(cell)
+            else:
+                add_inline(self.builder, cell, "cell")
+
+
+def parse_markdown(text: str) -> Parsed:
+    """Parse a Markdown document."""
+    return _Reader(text).read()
