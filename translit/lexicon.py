@@ -23,7 +23,7 @@ from pathlib import Path
 
 from translit._paths import data_path
 from translit.fold import fold_token
-from translit.text import KAZAKH_ONLY
+from translit.text import KAZAKH_ONLY, KK_TO_RU
 
 #: Conventions used to generate spellings (scheme ids; missing ones are skipped).
 SPELLING_SCHEMES = (
@@ -34,7 +34,6 @@ SPELLING_SCHEMES = (
     ("ru", "pl-press"), ("ru", "tr-press"), ("ru", "es-press"),
 )  # fmt: skip
 _CYR_WORD_RE = re.compile(r"[\u0400-\u04ff]+")
-_KK_TO_RU = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
 _SURNAME_ENDINGS = ("ов", "ова", "ев", "ева", "ин", "ина")
 
 
@@ -121,7 +120,7 @@ def build_lexicon() -> Lexicon:
         canonical_of.setdefault(target, target)
         for other in forms[1:]:
             lex.names.append((main, other))
-        spellings = set(forms) | {f.translate(_KK_TO_RU) for f in forms}
+        spellings = set(forms) | {f.translate(KK_TO_RU) for f in forms}
         for form in list(spellings):
             for lang, sid in available:
                 spellings.add(romanize(form, sid, lang=lang))

@@ -13,10 +13,9 @@ from translit.lexicon import lexicon
 from translit.nameparse import ParsedName, parse_name
 from translit.romanize import romanize
 from translit.schemes import scheme_ids
-from translit.text import detect_language, has_cyrillic
+from translit.text import KK_TO_RU, detect_language, has_cyrillic
 
 CYRILLIC_STYLES = ("cyrillic-kk", "cyrillic-ru")
-_KK_TO_RU = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
 #: The readable English-press romanization for names the gazetteer does not know.
 _EN_SCHEME = {"kk": "official", "ru": "wikipedia"}
 
@@ -78,7 +77,7 @@ def render_cyrillic(cyr: str, style: str, lang: str | None = None) -> str:
     if style == "cyrillic-kk":
         return cyr
     if style == "cyrillic-ru":
-        return cyr.translate(_KK_TO_RU)
+        return cyr.translate(KK_TO_RU)
     scheme = _EN_SCHEME[lang] if style == "en" else style
     return romanize(cyr, scheme, lang=lang)
 
@@ -96,7 +95,7 @@ def render_entity(entity: Entity, style: str) -> str:
     kk = _without(entity.kk, parse_name(entity.kk)) if entity.kk else None
     ru = _without(entity.ru, parse_name(entity.ru)) if entity.ru else None
     if style == "cyrillic-ru":
-        return ru or (kk.translate(_KK_TO_RU) if kk else entity.en)
+        return ru or (kk.translate(KK_TO_RU) if kk else entity.en)
     if style == "cyrillic-kk":
         return kk or ru or entity.en
     kk_scheme = style in scheme_ids("kk")

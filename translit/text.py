@@ -19,6 +19,8 @@ KAZAKH_LOWER: Final = RUSSIAN_LOWER + "әғқңөұүһі"
 KAZAKH: Final = KAZAKH_LOWER + KAZAKH_LOWER.upper()
 
 LANGUAGES: Final = ("kk", "ru")
+#: Kazakh-only letters replaced by the Russian letters used in Russian-form spellings.
+KK_TO_RU: Final = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
 
 _CYRILLIC_RE: Final = re.compile("[\u0400-\u04ff\u0500-\u052f]")
 _KAZAKH_RE: Final = re.compile(f"[{KAZAKH_ONLY}]")

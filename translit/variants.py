@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from translit.gazetteer import Gazetteer, bundled_gazetteer
 from translit.nameparse import parse_name
-from translit.normalize import _KK_TO_RU, _reconstruct, _without
+from translit.normalize import _reconstruct, _without
 from translit.romanize import romanize
 from translit.schemes import list_schemes
-from translit.text import detect_language, has_cyrillic
+from translit.text import KK_TO_RU, detect_language, has_cyrillic
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def variants(name: str, gazetteer: Gazetteer | None = None) -> list[Variant]:
             add(body, "input")
     if kk is not None:
         add(kk, "cyrillic-kk")
-        ru = ru or kk.translate(_KK_TO_RU)
+        ru = ru or kk.translate(KK_TO_RU)
     if ru is not None:
         add(ru, "cyrillic-ru")
     for info in list_schemes():
