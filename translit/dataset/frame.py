@@ -91,10 +91,24 @@ def normalize_series(
     import pandas as pd
 
     arrays = cache.map_array(_pandas_to_arrow(series))
+    dtype = series.dtype if isinstance(series.dtype, pd.StringDtype) else None
     return pd.DataFrame(
-        {n: a.to_pandas().set_axis(series.index) for n, a in zip(names, arrays, strict=True)},
+        {
+            n: _to_pandas(a, dtype).set_axis(series.index)
+            for n, a in zip(names, arrays, strict=True)
+        },
         index=series.index,
     )
+
+
+def _to_pandas(array: Any, dtype: Any) -> Any:
+    """An Arrow string array as a pandas Series, in the input's string dtype if it has one.
+
+    Dask and ``pd.options.future.infer_string`` use ``string``/``str`` dtypes; matching
+    them keeps a partitioned run's dtypes equal to a single-machine run's.
+    """
+    values = array.to_pandas()
+    return values if dtype is None else values.astype(dtype)
 
 
 def normalize_frame(

@@ -1,0 +1,119 @@
+"""The frame API on a local Dask cluster gives exactly the single-machine result.
+
+Two worker processes (so the normalizer and its gazetteer are pickled or loaded per
+process, as on a real cluster) normalize a partitioned frame with ``map_partitions``;
+values, dtypes, index and row order must equal :func:`normalize_frame` on the whole
+frame in this process. The real normalizer runs here, not the fake one.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from translit.dataset import normalize_frame
+
+dd = pytest.importorskip("dask.dataframe")
+distributed = pytest.importorskip("distributed")
+pd = pytest.importorskip("pandas")
+
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples" / "names.csv"
+
+pytestmark = pytest.mark.slow
+
+
+def mixed_names(rows: int, seed: int = 4) -> list[str | None]:
+    """Cyrillic and Latin spellings from the bundled sample, cased variants, nulls, blanks."""
+    with open(SAMPLES, encoding="utf-8", newline="") as f:
+        base = [r["name"] for r in csv.DictReader(f)]
+    pool: list[str | None] = [None, "", "  "]
+    for name in base:
+        pool += [name, name.upper(), name.lower(), f" {name} "]
+    rng = random.Random(seed)
+    return [rng.choice(pool) for _ in range(rows)]
+
+
+def dataset(rows: int = 4000) -> Any:
+    names = mixed_names(rows)
+    rng = random.Random(5)
+    return pd.DataFrame(
+        {
+            "id": [f"{i:06d}" for i in range(rows)],  # text with leading zeros
+            "name": names,
+            "amount": [None if i % 7 == 0 else rng.random() * 1000 for i in range(rows)],
+            "city": [rng.choice(["Алматы", "Astana", None]) for _ in range(rows)],
+        },
+        index=pd.RangeIndex(10, 10 + 3 * rows, 3),  # an index that is not 0..n-1
+    )
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=50,
+        ) as cluster,
+        distributed.Client(cluster) as c,
+    ):
+        yield c
+
+
+def distributed_run(client: Any, frame: Any, columns: list[str], npartitions: int) -> Any:
+    parts = dd.from_pandas(frame, npartitions=npartitions, sort=False)
+    meta = normalize_frame(parts._meta, columns)
+    out = parts.map_partitions(normalize_frame, columns, meta=meta)
+    result = client.compute(out).result()
+    workers = client.run(lambda: True)
+    assert len(workers) == 2  # the work really went to the two worker processes
+    return result
+
+
+@pytest.mark.parametrize(
+    ("convert_string", "npartitions"),
+    [(False, 7), (True, 7), (False, 40)],  # 40: each distinct name spread over many parts
+)
+def test_partitioned_run_equals_single_machine_run(
+    client: Any, convert_string: bool, npartitions: int
+) -> None:
+    import dask
+
+    frame = dataset()
+    with dask.config.set({"dataframe.convert-string": convert_string}):
+        got = distributed_run(client, frame, ["name", "city"], npartitions)
+        # The single-machine run on the frame exactly as Dask hands it to partitions
+        # (with convert-string, Dask turns text columns into its own string dtype).
+        expected_input = dd.from_pandas(frame, npartitions=1, sort=False).compute()
+    if not convert_string:
+        pd.testing.assert_frame_equal(expected_input, frame, check_exact=True)
+    expected = normalize_frame(expected_input, ["name", "city"])
+    assert got.index.equals(frame.index)
+    assert list(got.columns) == [
+        "id",
+        "name",
+        "name_normalized",
+        "name_key",
+        "name_entity",
+        "name_method",
+        "amount",
+        "city",
+        "city_normalized",
+        "city_key",
+        "city_entity",
+        "city_method",
+    ]
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+    # The inputs came through untouched and the names were really normalized.
+    assert got["id"].tolist() == frame["id"].tolist()
+    assert (got["name_method"] == "gazetteer").sum() > 100
+    assert got.loc[got["name"].isna(), "name_normalized"].isna().all()
+    blank = got["name"].fillna("x").str.strip() == ""
+    assert blank.sum() > 0 and got.loc[blank, "name_key"].isna().all()
