@@ -11,6 +11,7 @@ Heavy libraries (pyarrow, polars, pandas) are imported only when used.
 from __future__ import annotations
 
 from translit.dataset._types import ADDED_SUFFIXES, NameResultLike, Normalizer, added_columns
+from translit.dataset.batches import output_columns
 from translit.dataset.cluster import ClusterRow, cluster_file, cluster_spellings
 from translit.dataset.columns import NameCache
 from translit.dataset.errors import (
@@ -43,4 +44,5 @@ __all__ = [
     "normalize_file",
     "normalize_frame",
     "normalize_series",
+    "output_columns",
 ]
