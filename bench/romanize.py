@@ -29,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import translit
+from translit.romanize import clear_caches, romanize_uncached
 
 # -- name material (common Kazakh and Russian names; facts, not copied text) -------------
 
@@ -136,10 +137,31 @@ def make_names(lang: str, count: int, seed: int, repeat: bool) -> list[str]:
 
     if repeat:
         return [one() for _ in range(count)]
+    return _distinct(one, count)
+
+
+def _distinct(one: Callable[[], str], count: int) -> list[str]:
     seen: dict[str, None] = {}
     while len(seen) < count:
         seen.setdefault(one(), None)
     return list(seen)
+
+
+_SYLLABLES = {
+    "kk": "қа ба жа на ғы сұ тө рі мә ле ке бе ке ңа ұл өр үй ші ай ер ас ан ет ді ғұ қы".split(),
+    "ru": "ва ло ми ра ко ле ни ста пе то ду жи ше щу цы ю ря ёж ви ла бо ни ка ре".split(),
+}
+
+
+def make_cold_names(lang: str, count: int, seed: int) -> list[str]:
+    """``count`` names of three made-up words each: almost every word is new (no cache help)."""
+    syllables = _SYLLABLES[lang]
+    rng = random.Random(seed)
+
+    def word() -> str:
+        return "".join(rng.choices(syllables, k=rng.randint(3, 5))).capitalize()
+
+    return _distinct(lambda: f"{word()} {word()} {word()}", count)
 
 
 # -- tools --------------------------------------------------------------------------------
@@ -192,13 +214,24 @@ def peers(lang: str) -> tuple[dict[str, Fn], list[str]]:
 
 def ours(lang: str) -> dict[str, Fn]:
     schemes = ("bgn-pcgn", "rferl") if lang == "kk" else ("wikipedia", "bgn-pcgn")
-    return {f"translit {s}": partial(translit.romanize, scheme=s, lang=lang) for s in schemes}
+    tools: dict[str, Fn] = {
+        f"translit {s}": partial(translit.romanize, scheme=s, lang=lang) for s in schemes
+    }
+    tools[f"translit {schemes[0]}, no caches"] = partial(
+        romanize_uncached, scheme=schemes[0], lang=lang
+    )
+    return tools
 
 
 def time_per_name(fn: Fn, names: Sequence[str], repeat: int) -> float:
-    """Best wall time (seconds) of ``repeat`` passes calling ``fn`` once per name."""
+    """Best wall time (seconds) of ``repeat`` passes calling ``fn`` once per name.
+
+    translit's caches are emptied before every pass, so that a pass never profits from
+    the names an earlier pass saw (only from repeats within the pass itself).
+    """
     best = float("inf")
     for _ in range(repeat):
+        clear_caches()
         start = time.perf_counter()
         for name in names:
             fn(name)
@@ -209,6 +242,7 @@ def time_per_name(fn: Fn, names: Sequence[str], repeat: int) -> float:
 def time_batch(scheme: str, lang: str, names: list[str], repeat: int) -> float:
     best = float("inf")
     for _ in range(repeat):
+        clear_caches()
         start = time.perf_counter()
         translit.romanize_many(names, scheme=scheme, lang=lang)
         best = min(best, time.perf_counter() - start)
@@ -265,6 +299,8 @@ def main(argv: list[str] | None = None) -> int:
         repeated = make_names(lang, args.names, args.seed + 1, repeat=True)
         run(lang, distinct, "all distinct", args.repeat)
         run(lang, repeated, "realistic repetition", args.repeat)
+        cold = make_cold_names(lang, args.names, args.seed + 2)
+        run(lang, cold, "made-up words, cache-cold", args.repeat)
     return 0
 
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from translit.schemes import check_language, list_schemes, transliterator
-from translit.text import detect_language, prepare
+from translit.text import KAZAKH_ONLY, LANGUAGES, detect_language, prepare
 
 DEFAULT_SCHEME = "bgn-pcgn"
+
+#: Entries kept per cache before it is emptied (bounded memory on endless streams).
+_CACHE_LIMIT = 1 << 16
+#: Texts longer than this are not cached whole (their words still are).
+_TEXT_CACHE_MAX_LEN = 80
+_KAZAKH_SET = frozenset(KAZAKH_ONLY)
 
 
 def _language(text: str, lang: str | None) -> str:
@@ -18,68 +24,135 @@ def _language(text: str, lang: str | None) -> str:
     return lang
 
 
-def romanize(text: str, scheme: str = DEFAULT_SCHEME, lang: str | None = None) -> str:
-    """Romanize Cyrillic ``text`` with ``scheme``.
+def romanize_uncached(text: str, scheme: str = DEFAULT_SCHEME, lang: str | None = None) -> str:
+    """:func:`romanize` without its caches: prepare, detect, transliterate the whole text.
 
-    ``lang`` is ``kk`` or ``ru``; ``None`` (or ``auto``) detects it: Kazakh when
-    Kazakh-specific letters occur, else Russian. Latin letters, digits and other
-    characters pass through unchanged.
-
-    >>> romanize("Тоқаев", "rferl")
-    'Toqaev'
+    The reference that the cached path is tested against.
     """
     if text.isascii():
-        if lang is not None and lang != "auto":
-            check_language(lang)
-        transliterator(scheme, "ru" if lang in (None, "auto") else lang)  # validate scheme
+        transliterator(scheme, "ru" if lang in (None, "auto") else _language(text, lang))
         return text
     text = prepare(text)
     return transliterator(scheme, _language(text, lang)).apply(text)
 
 
-_WORD_CACHE_LIMIT = 1 << 17
+class _Pieces:
+    """Romanizations of space-free pieces in one fixed language, cached by piece.
+
+    Context rules, all-caps words and look-alike repair never look across a space, so
+    a text romanizes to the space-joined romanizations of its space-separated pieces.
+    """
+
+    __slots__ = ("_apply", "get", "memo")
+
+    def __init__(self, scheme: str, lang: str) -> None:
+        self._apply = transliterator(scheme, lang).apply
+        self.memo: dict[str, str] = {}
+        self.get = self.memo.get
+
+    def fill(self, pieces: list[str]) -> list[str]:
+        """Romanize ``pieces``, computing and caching the ones not seen before."""
+        memo, apply = self.memo, self._apply
+        if len(memo) >= _CACHE_LIMIT:
+            memo.clear()
+        out = []
+        for piece in pieces:
+            done = memo.get(piece)
+            if done is None:
+                done = memo[piece] = piece if piece.isascii() else apply(prepare(piece))
+            out.append(done)
+        return out
+
+
+def _is_kazakh(piece: str) -> bool:
+    """Does the prepared form of ``piece`` hold a Kazakh-only letter?"""
+    return not _KAZAKH_SET.isdisjoint(prepare(piece))
+
+
+def _make_runner(scheme: str, lang: str | None) -> Callable[[str], str]:
+    """A romanizer for ``scheme`` in ``lang`` (``None``: detect per text), with caches."""
+    if lang is not None:
+        check_language(lang)
+        transliterator(scheme, lang)  # fail fast on an unknown scheme
+    else:
+        transliterator(scheme, "ru")
+    by_lang = {code: _Pieces(scheme, code) for code in ((lang,) if lang else LANGUAGES)}
+    fixed = by_lang[lang] if lang else None
+    texts: dict[str, str] = {}
+    texts_get = texts.get
+    kazakh: dict[str, bool] = {}  # piece -> flag, for detection
+    kazakh_get = kazakh.get
+
+    def run(text: str) -> str:
+        out = texts_get(text)
+        if out is not None:
+            return out
+        if text.isascii():
+            return text
+        pieces = text.split(" ")
+        cache = fixed
+        if cache is None:
+            flags = list(map(kazakh_get, pieces))
+            if None in flags:
+                if len(kazakh) >= _CACHE_LIMIT:
+                    kazakh.clear()
+                flags = [kazakh.setdefault(p, _is_kazakh(p)) for p in pieces]
+            cache = by_lang["kk" if True in flags else "ru"]
+        try:  # every piece seen before: join raises TypeError on a missing one
+            out = " ".join(map(cache.get, pieces))  # type: ignore[arg-type]
+        except TypeError:
+            out = " ".join(cache.fill(pieces))
+        if len(text) <= _TEXT_CACHE_MAX_LEN:
+            if len(texts) >= _CACHE_LIMIT:
+                texts.clear()
+            texts[text] = out
+        return out
+
+    return run
+
+
+_RUNNERS: dict[tuple[str, str | None], Callable[[str], str]] = {}
+
+
+def _runner(scheme: str, lang: str | None) -> Callable[[str], str]:
+    run = _RUNNERS.get((scheme, lang))
+    if run is None:
+        run = _make_runner(scheme, None if lang == "auto" else lang)
+        _RUNNERS[(scheme, lang)] = run
+    return run
+
+
+def clear_caches() -> None:
+    """Forget every cached romanization (for benchmarks and long-running processes)."""
+    _RUNNERS.clear()
+
+
+def romanize(text: str, scheme: str = DEFAULT_SCHEME, lang: str | None = None) -> str:
+    """Romanize Cyrillic ``text`` with ``scheme``.
+
+    ``lang`` is ``kk`` or ``ru``; ``None`` (or ``auto``) detects it: Kazakh when
+    Kazakh-specific letters occur, else Russian. Latin letters, digits and other
+    characters pass through unchanged. Results are cached per text and per word, so
+    names that share given names and surnames are cheap.
+
+    >>> romanize("Тоқаев", "rferl")
+    'Toqaev'
+    """
+    run = _RUNNERS.get((scheme, lang))
+    if run is None:
+        run = _runner(scheme, lang)
+    return run(text)
 
 
 def romanize_many(
     texts: Iterable[str], scheme: str = DEFAULT_SCHEME, lang: str | None = None
 ) -> list[str]:
-    """Romanize many texts, doing the work once per distinct text and per distinct word.
+    """Romanize many texts; the same as :func:`romanize` on each, in order.
 
-    Context rules never cross a space, so each space-separated word is romanized once
-    per language and reused (names share their given names and surnames); the result is
-    identical to calling :func:`romanize` on each text.
+    Work is done once per distinct text and per distinct space-separated word.
     """
-    fixed = None if lang is None or lang == "auto" else lang
-    if fixed is not None:
-        check_language(fixed)
-    transliterator(scheme, fixed or "ru")  # fail fast on an unknown scheme
-    done: dict[str, str] = {}
-    words: dict[str, dict[str, str]] = {"kk": {}, "ru": {}}
-    out: list[str] = []
-    append = out.append
-    for text in texts:
-        result = done.get(text)
-        if result is None:
-            if text.isascii():
-                result = text
-            else:
-                code = fixed or _language(prepare(text), None)
-                cache = words[code]
-                if len(cache) > _WORD_CACHE_LIMIT:
-                    cache.clear()
-                pieces = []
-                for word in text.split(" "):
-                    piece = cache.get(word)
-                    if piece is None:
-                        piece = word
-                        if not word.isascii():
-                            piece = transliterator(scheme, code).apply(prepare(word))
-                        cache[word] = piece
-                    pieces.append(piece)
-                result = " ".join(pieces)
-            done[text] = result
-        append(result)
-    return out
+    run = _runner(scheme, lang)
+    return [run(text) for text in texts]
 
 
 def cyrillize(text: str, scheme: str, lang: str | None = None) -> str:

@@ -295,7 +295,10 @@ class Transliterator:
         upper = "".join(sorted({casing.upper(c) for c in source if casing.upper(c) != c}))
         self._caps_re = (
             re.compile(
-                f"(?<!\\w)[{_cls(upper)}][{_cls(upper)}\\d{_MARKS}]*[{_cls(upper)}][\\d{_MARKS}]*(?![\\w{_MARKS}])"
+                # a capital not preceded by a word character (the lookbehind after the class lets
+                # the regex engine scan for the class first), then capitals, digits and marks
+                f"[{_cls(upper)}](?<!\\w.)[{_cls(upper)}\\d{_MARKS}]*[{_cls(upper)}][\\d{_MARKS}]*"
+                f"(?![\\w{_MARKS}])"
             )
             if upper
             else None

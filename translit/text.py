@@ -42,13 +42,13 @@ _TO_CYR_TABLE: Final = str.maketrans(_LATIN_TO_CYR)
 _TO_LATIN_TABLE: Final = str.maketrans(_CYR_TO_LATIN)
 _LATIN_LOOKALIKES: Final = "".join(_LATIN_TO_CYR)
 _CYR_LOOKALIKES: Final = "".join(_CYR_TO_LATIN)
-# A Latin look-alike touching a Cyrillic letter, or the reverse.
+_LATIN_LETTERS: Final = "A-Za-z\u00c0-\u024f\u0259\u018f"
+# A word holding both a Cyrillic and a Latin letter (the only words repair can change).
 _MIXED_RE: Final = re.compile(
-    f"[\u0400-\u04ff][{_LATIN_LOOKALIKES}]|[{_LATIN_LOOKALIKES}][\u0400-\u04ff]"
-    f"|[A-Za-z][{_CYR_LOOKALIKES}]|[{_CYR_LOOKALIKES}][A-Za-z]"
+    f"[\u0400-\u04ff]\\w*?[{_LATIN_LETTERS}]|[{_LATIN_LETTERS}]\\w*?[\u0400-\u04ff]"
 )
 _WORD_RE: Final = re.compile(r"\w+")
-_LATIN_LETTER_RE: Final = re.compile(r"[A-Za-z\u00c0-\u024f\u0259\u018f]")
+_LATIN_LETTER_RE: Final = re.compile(f"[{_LATIN_LETTERS}]")
 
 
 def has_cyrillic(text: str) -> bool:
@@ -74,7 +74,7 @@ def repair_lookalikes(text: str) -> str:
     become their Cyrillic twins (``Нұрсултaн`` with a Latin ``a`` -> all Cyrillic; Latin
     ``i`` becomes Kazakh ``і``); in a mostly Latin word, Cyrillic twins become Latin.
     """
-    if _MIXED_RE.search(text) is None:
+    if _LATIN_LETTER_RE.search(text) is None or _MIXED_RE.search(text) is None:
         return text
     return _WORD_RE.sub(_repair_word, text)
 

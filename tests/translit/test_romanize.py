@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import translit
+from translit.romanize import clear_caches, romanize_uncached
 from translit.text import KAZAKH, RUSSIAN
 
 ALL = [(i.language, i.id) for i in translit.schemes()]
@@ -133,8 +134,21 @@ def test_reversible_set() -> None:
     assert {("ru", "gost-779"), ("ru", "gost-779-alt")} <= got
 
 
-@pytest.mark.parametrize("scheme", ["bgn-pcgn", "rferl", "kz-2021", "wikipedia"])
-@settings(max_examples=150, deadline=None)
-@given(texts=st.lists(st.text(alphabet=KAZAKH + " -.'\u0301aZ", max_size=25), max_size=5))
-def test_romanize_many_word_cache_is_exact(scheme: str, texts: list[str]) -> None:
-    assert translit.romanize_many(texts, scheme) == [translit.romanize(t, scheme) for t in texts]
+_CACHE_ALPHABET = KAZAKH + " -.,'\n\taioeyxAIOEXZ\u0301\u0306\u0308ЁЙ1"
+
+
+@pytest.mark.parametrize("scheme", ["bgn-pcgn", "rferl", "kz-2021", "wikipedia", "scientific"])
+@pytest.mark.parametrize("lang", [None, "kk", "ru"])
+@settings(max_examples=120, deadline=None)
+@given(texts=st.lists(st.text(alphabet=_CACHE_ALPHABET, max_size=25), max_size=6))
+def test_cached_romanize_equals_uncached(scheme: str, lang: str | None, texts: list[str]) -> None:
+    """The per-text and per-word caches never change a result (repeats hit the caches)."""
+    expected = [romanize_uncached(t, scheme, lang) for t in texts]
+    assert translit.romanize_many(texts + texts, scheme, lang) == expected + expected
+    assert [translit.romanize(t, scheme, lang) for t in texts] == expected
+
+
+def test_clear_caches_keeps_results() -> None:
+    before = translit.romanize("Қасым-Жомарт Тоқаев", "rferl")
+    clear_caches()
+    assert translit.romanize("Қасым-Жомарт Тоқаев", "rferl") == before == "Qasym-Zhomart Toqaev"
