@@ -214,6 +214,7 @@ def cluster_file(
     Returns the number of clusters.
     """
     from translit.dataset.errors import UsageError
+    from translit.dataset.extras import require_formats
     from translit.dataset.formats import STDIO, Format, input_format, output_format
     from translit.dataset.pipeline import open_reader, open_writer, output_stream
     from translit.dataset.sources import Source
@@ -223,6 +224,7 @@ def cluster_file(
     out_format = Format(out_fmt) if out_fmt is not None else output_format(target, Format.csv)
     if target in (None, STDIO) and not out_format.streamable:
         raise UsageError(f"{out_format.value} cannot be written to standard output; use -o FILE")
+    require_formats(in_format, out_format)
     reader = open_reader(source, in_format, encoding=encoding)
     try:
         reader.require([column])

@@ -22,6 +22,7 @@ from translit.dataset._types import Normalizer, added_columns
 from translit.dataset.batches import output_columns
 from translit.dataset.columns import NameCache, as_text
 from translit.dataset.csvio import require_columns
+from translit.dataset.extras import require
 from translit.errors import InputDataError
 
 Frame = TypeVar("Frame")
@@ -78,6 +79,7 @@ def normalize_series(
     pandas result keeps the series' index, so it lines up in ``DataFrame.assign``/``join``.
     """
     kind = _kind(series)
+    require(("pyarrow",), "the dataframe API")
     name = prefix
     if name is None:
         name = "name" if series.name is None or series.name == "" else str(series.name)

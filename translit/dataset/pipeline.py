@@ -21,6 +21,7 @@ from translit.dataset.columns import NameCache
 from translit.dataset.csvio import CsvReader, CsvWriter
 from translit.dataset.errors import UsageError
 from translit.dataset.excel import ExcelReader, ExcelWriter
+from translit.dataset.extras import require_formats
 from translit.dataset.formats import STDIO, Format, input_format, output_format
 from translit.dataset.jsonl import JsonlReader, JsonlWriter
 from translit.dataset.parquetio import ParquetReader, ParquetWriter
@@ -180,6 +181,7 @@ def normalize_file(
     wanted = list(dict.fromkeys(columns))
     if not wanted:
         raise UsageError("name at least one column with --column")
+    require_formats(in_format, out_format)
     report = FileReport(source=source.label, target=target or STDIO)
     sink = None
     if skip_bad_rows:
