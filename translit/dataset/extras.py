@@ -50,7 +50,8 @@ def require(modules: Iterable[str], what: str) -> None:
         names = " and ".join(absent)
         verb = "is" if len(absent) == 1 else "are"
         raise MissingExtraError(
-            f"{what} needs {names}, which {verb} not installed; install the data extra: {INSTALL_HINT}"
+            f"{what} needs {names}, which {verb} not installed; "
+            f"install the data extra: {INSTALL_HINT}"
         )
 
 
