@@ -77,6 +77,7 @@ SURNAME_SUFFIXES = frozenset(
     {
         "ов",
         "ев",
+        "ёв",
         "ин",
         "ын",
         "ский",

@@ -74,8 +74,13 @@ def split_surname(surname: str) -> tuple[str, str]:
 
 
 def guess_origin(surname: str, suffix: str, tags: list[str]) -> str:
-    """A rough origin tag: press conventions differ (Ukrainian -ко, German names)."""
-    for tag in tags:
+    """A rough origin tag: press conventions differ (Ukrainian -ко, German names).
+
+    The source's ethnic tags are trusted only for surnames without a Russian ending
+    (it tags Наумов as Jewish); Tatar and other Turkic surnames in -ов/-ин are not
+    told apart here and are tagged by hand.
+    """
+    for tag in tags if suffix == "-" else []:
         if tag in ETHNIC_ORIGIN:
             return ETHNIC_ORIGIN[tag]
         if tag in ("arm", "geor", "greek", "jew"):
