@@ -236,7 +236,7 @@ def test_mixed_types_in_a_csv_column_stay_text(app: typer.Typer, tmp_path: Path)
 
 def test_mixed_types_in_a_jsonl_field(app: typer.Typer, tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
-    records = [
+    records: list[dict[str, object]] = [
         {"name": 42, "n": 1},
         {"name": True},
         {"name": None},

@@ -62,8 +62,12 @@ def input_format(path: str, override: Format | str | None) -> Format:
 
 
 def output_format(path: str | None, source: Format) -> Format:
-    """The format to write: ``path``'s extension when it has a known one, else ``source``."""
+    """The format to write: ``path``'s extension when it has a known one, else ``source``.
+
+    Standard output gets ``source`` when it can be streamed, else CSV (``translit
+    normalize people.xlsx -c name`` prints CSV).
+    """
     if path is None or path == STDIO:
-        return source
+        return source if source.streamable else Format.csv
     found = format_from_extension(path)
     return source if found is None else found
