@@ -108,11 +108,11 @@ class Gazetteer:
 
     def _lookup_person(self, parsed: ParsedName) -> tuple[Entity, float] | None:
         folds = parsed.folds
-        candidates: set[str] = set()
-        for fold in folds:
-            candidates.update(self.by_surname.get(fold, ()))
-        if not candidates:
+        by_surname = self.by_surname
+        found = [by_surname[f] for f in folds if f in by_surname]
+        if not found:
             return None
+        candidates = set(found[0]).union(*found[1:])
         matches = []
         for eid in candidates:
             given = self.given.get(eid, frozenset())

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from translit._paths import data_path
 from translit.fold import fold_token
@@ -21,8 +20,7 @@ _LETTER: Final = r"(?:[^\W\d_]|[\u0300-\u036f])"
 _TOKEN_RE: Final = re.compile(f"{_LETTER}+(?:['’ʼ`]{_LETTER}+)*(?:['’ʼ`])?(\\.)?")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One word of a name, with its position in the prepared text."""
 
     text: str
@@ -32,28 +30,34 @@ class Token:
     initial: bool
 
 
-@dataclass(frozen=True)
-class ParsedName:
-    """A name split into tokens (titles and patronymics removed)."""
+class ParsedName(NamedTuple):
+    """A name split into tokens (titles and patronymics removed).
+
+    ``folds`` are the folds of the full (non-initial) tokens, ``initials`` those of the
+    initials; :func:`parsed_name` fills them in.
+    """
 
     text: str
     tokens: tuple[Token, ...]
     surname: int | None  # index into tokens
     patronymics: tuple[Token, ...] = ()
-
-    @property
-    def folds(self) -> tuple[str, ...]:
-        return tuple(t.fold for t in self.tokens if not t.initial and t.fold)
-
-    @property
-    def initials(self) -> tuple[str, ...]:
-        return tuple(t.fold for t in self.tokens if t.initial and t.fold)
+    folds: tuple[str, ...] = ()
+    initials: tuple[str, ...] = ()
 
     @property
     def surname_fold(self) -> str | None:
         if self.surname is None:
             return None
         return self.tokens[self.surname].fold
+
+
+def parsed_name(
+    text: str, tokens: tuple[Token, ...], surname: int | None, patronymics: tuple[Token, ...] = ()
+) -> ParsedName:
+    """A :class:`ParsedName` with its folds and initials computed from ``tokens``."""
+    folds = tuple([t.fold for t in tokens if not t.initial and t.fold])
+    initials = tuple([t.fold for t in tokens if t.initial and t.fold])
+    return ParsedName(text, tokens, surname, patronymics, folds, initials)
 
 
 @cache
@@ -109,46 +113,150 @@ def _surname_endings() -> tuple[str, ...]:
     return tuple(sorted(out, key=len, reverse=True))
 
 
+@cache
+def _title_starts() -> frozenset[str]:
+    """First words of the titles, lower case without a final dot (a cheap gate)."""
+    out: set[str] = set()
+    for words in (_rules().get("titles") or {}).values():
+        if isinstance(words, list):
+            for w in words:
+                if isinstance(w, str) and w.strip():
+                    out.add(_TITLE_SPLIT_RE.split(w.strip().lower(), maxsplit=1)[0].rstrip("."))
+    return frozenset(out)
+
+
+_TITLE_SPLIT_RE: Final = re.compile(r"[\s.,]+")
+
+
 def strip_titles(text: str) -> str:
     """Remove leading titles and honorifics (President, Mr, г-н, мырза, Herr ...)."""
     pattern = _title_re()
     if pattern is None:
         return text
+    first = _TITLE_SPLIT_RE.split(text.lstrip(), maxsplit=1)[0].lower()
+    if first not in _title_starts():
+        return text
     stripped = pattern.sub("", text, count=1)
     return stripped if stripped.strip() else text
+
+
+_CHUNK_LIMIT: Final = 1 << 18
+# Word flags kept with each cached word.
+_CAPS: Final = 1  # written in capitals (two letters or more)
+_SURNAME_END: Final = 2  # ends like a surname
+_PATRONYMIC_END: Final = 4  # ends like a patronymic (-ovich, -ұлы joined)
+_PATRONYMIC_WORD: Final = 8  # a separate patronymic word (ұлы, kyzy)
+_Word = tuple[int, str, str, bool, int]  # offset in chunk, word, fold, initial, flags
+_chunks: dict[str, tuple[_Word, ...]] = {}
+
+
+def _chunk(chunk: str) -> tuple[_Word, ...]:
+    """The words of one whitespace-free chunk, cached: see ``_Word``.
+
+    Tokens never contain whitespace, so tokenizing a name chunk by chunk gives the
+    same tokens as tokenizing it whole.
+    """
+    out = []
+    patronymic_words = _patronymic_endings()[1]
+    for m in _TOKEN_RE.finditer(chunk):
+        word = m.group()
+        dotted = m.group(1) is not None
+        if dotted:
+            word = word[:-1]
+        fold, initial = _word(word)
+        if dotted and not initial:  # abbreviated given names: Zh., Dzh., Kh.
+            initial = len(word.strip("'’ʼ`")) <= 4 and word[:1].isupper()
+        flags = (
+            (_CAPS if len(word) > 1 and word.isupper() else 0)
+            | (_SURNAME_END if _has_surname_ending(word) else 0)
+            | (_PATRONYMIC_END if _has_patronymic_ending(word) else 0)
+            | (_PATRONYMIC_WORD if word.lower() in patronymic_words else 0)
+        )
+        out.append((m.start(), word, fold, initial, flags))
+    if len(_chunks) >= _CHUNK_LIMIT:
+        _chunks.clear()
+    result = _chunks[chunk] = tuple(out)
+    return result
 
 
 @lru_cache(maxsize=1 << 16)
 def parse_name(name: str) -> ParsedName:
     """Split ``name`` into tokens; drop titles and (with the rest present) patronymics."""
     text = prepare(name)
-    canon = lexicon().canonical
     body = strip_titles(text)
     offset = len(text) - len(body)
     tokens: list[Token] = []
-    for m in _TOKEN_RE.finditer(body):
-        word = m.group()
-        dotted = m.group(1) is not None
-        if dotted:
-            word = word[:-1]
-        letters = len(word.strip("'’ʼ`"))
-        initial = letters == 1 or (dotted and letters <= 4 and word[:1].isupper())
-        start = offset + m.start()
-        fold = canon(fold_token(word))
-        tokens.append(Token(word, start, start + len(word), fold, initial))
-    comma = body.find(",")
-    surname = _guess_surname(tokens, comma + offset if comma >= 0 else None)
-    tokens, surname, patronymics = _drop_patronymics(tokens, surname)
-    return ParsedName(text=text, tokens=tuple(tokens), surname=surname, patronymics=patronymics)
-
-
-def _has_surname_ending(word: str) -> bool:
-    low = word.lower()
-    return any(low.endswith(e) and len(low) > len(e) + 1 for e in _surname_endings())
-
-
-def _guess_surname(tokens: list[Token], comma: int | None) -> int | None:
+    flags: list[int] = []
+    pos = 0
+    get = _chunks.get
+    for chunk in body.split():
+        pos = body.find(chunk, pos)
+        words = get(chunk)
+        if words is None:
+            words = _chunk(chunk)
+        base = offset + pos
+        for rel, word, fold, initial, flag in words:
+            start = base + rel
+            tokens.append(Token(word, start, start + len(word), fold, initial))
+            flags.append(flag)
+        pos += len(chunk)
     full = [i for i, t in enumerate(tokens) if not t.initial]
+    comma = body.find(",")
+    surname = _guess_surname(tokens, full, flags, comma + offset if comma >= 0 else None)
+    if len(full) >= 3 and any(flags[i] & (_PATRONYMIC_END | _PATRONYMIC_WORD) for i in full):
+        return _drop_patronymics(text, tokens, full, flags, surname)
+    return parsed_name(text, tuple(tokens), surname)
+
+
+class _Endings:
+    """A set of word endings, tested by looking up each suffix length (no scan)."""
+
+    __slots__ = ("endings", "lengths")
+
+    def __init__(self, endings: tuple[str, ...]) -> None:
+        self.endings = frozenset(endings)
+        self.lengths = sorted({len(e) for e in endings})
+
+    def match(self, low: str) -> bool:
+        """Does ``low`` end in one of the endings, with at least two letters before it?"""
+        size = len(low)
+        for n in self.lengths:
+            if size <= n + 1:
+                return False
+            if low[-n:] in self.endings:
+                return True
+        return False
+
+
+@cache
+def _surname_ending_set() -> _Endings:
+    return _Endings(_surname_endings())
+
+
+@cache
+def _patronymic_ending_set() -> _Endings:
+    return _Endings(_patronymic_endings()[0])
+
+
+@lru_cache(maxsize=1 << 18)
+def _has_surname_ending(word: str) -> bool:
+    return _surname_ending_set().match(word.lower())
+
+
+@lru_cache(maxsize=1 << 18)
+def _has_patronymic_ending(word: str) -> bool:
+    return _patronymic_ending_set().match(word.lower())
+
+
+@lru_cache(maxsize=1 << 18)
+def _word(word: str) -> tuple[str, bool]:
+    """(canonical fold, is a bare letter) of a word of a name."""
+    return lexicon().canonical(fold_token(word)), len(word.strip("'’ʼ`")) == 1
+
+
+def _guess_surname(
+    tokens: list[Token], full: list[int], flags: list[int], comma: int | None
+) -> int | None:
     if not full:
         return None
     if comma is not None:
@@ -157,36 +265,32 @@ def _guess_surname(tokens: list[Token], comma: int | None) -> int | None:
             return before[-1]
     if len(full) == 1:
         return full[0]
-    caps = [i for i in full if tokens[i].text.isupper() and len(tokens[i].text) > 1]
+    caps = [i for i in full if flags[i] & _CAPS]
     if caps and len(caps) < len(full):
         return caps[0]  # passport style: SURNAME Given
-    with_ending = [i for i in full if _has_surname_ending(tokens[i].text)]
+    with_ending = [i for i in full if flags[i] & _SURNAME_END]
     if len(with_ending) == 1:
         return with_ending[0]
     return full[-1]
 
 
 def _drop_patronymics(
-    tokens: list[Token], surname: int | None
-) -> tuple[list[Token], int | None, tuple[Token, ...]]:
-    endings, words = _patronymic_endings()
-    full = [i for i, t in enumerate(tokens) if not t.initial]
-    if len(full) < 3:
-        return tokens, surname, ()
+    text: str, tokens: list[Token], full: list[int], flags: list[int], surname: int | None
+) -> ParsedName:
+    """The parsed name without its patronymics, when at least two other words remain."""
     drop: set[int] = set()
     for pos, i in enumerate(full):
         if i == surname:
             continue
-        low = tokens[i].text.lower()
-        if low in words and pos > 0:
+        if pos > 0 and flags[i] & _PATRONYMIC_WORD:
             drop.update((i, full[pos - 1]))
-        elif any(low.endswith(e) and len(low) > len(e) + 1 for e in endings):
+        elif flags[i] & _PATRONYMIC_END:
             drop.add(i)
     if not drop or len(full) - len(drop) < 2:
-        return tokens, surname, ()
+        return parsed_name(text, tuple(tokens), surname)
     kept = [t for i, t in enumerate(tokens) if i not in drop]
     dropped = tuple(t for i, t in enumerate(tokens) if i in drop)
     new_surname = None
     if surname is not None:
         new_surname = kept.index(tokens[surname])
-    return kept, new_surname, dropped
+    return parsed_name(text, tuple(kept), new_surname, dropped)

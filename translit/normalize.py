@@ -56,6 +56,8 @@ def _without(text: str, parsed: ParsedName) -> str:
     """The name's own span of ``text``: titles cut, patronymics removed."""
     if not parsed.tokens:
         return text.strip()
+    if not parsed.patronymics:
+        return " ".join(text[parsed.tokens[0].start : parsed.tokens[-1].end].split()).strip(" ,")
     spans = sorted(
         [(t.start, t.end, True) for t in parsed.tokens]
         + [(t.start, t.end, False) for t in parsed.patronymics]
@@ -167,10 +169,9 @@ def _latin_mix(text: str, style: str) -> str:
 
 def _title_if_caps(text: str) -> str:
     """ALL-CAPS input (passports) comes out in normal case."""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return "-".join(w.capitalize() for w in text.split("-")).replace(" - ", " - ")
-    return text
+    if not text.isupper() or sum(c.isalpha() for c in text) < 2:
+        return text
+    return "-".join(w.capitalize() for w in text.split("-")).replace(" - ", " - ")
 
 
 def normalize(name: str, style: str = "en", gazetteer: Gazetteer | None = None) -> str:
