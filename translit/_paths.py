@@ -28,3 +28,15 @@ def data_dir() -> Path:
 def data_path(*parts: str) -> Path:
     """Path of a file or folder inside the data directory."""
     return data_dir().joinpath(*parts)
+
+
+def cache_dir() -> Path | None:
+    """Where derived tables are cached: ``TRANSLIT_CACHE_DIR``, else the user cache.
+
+    ``TRANSLIT_CACHE_DIR=""`` (empty) turns the cache off.
+    """
+    override = os.environ.get("TRANSLIT_CACHE_DIR")
+    if override is not None:
+        return Path(override) if override else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "translit"

@@ -14,6 +14,7 @@ It serves two purposes:
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -21,7 +22,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from translit._paths import data_path
+from translit._io import atomic_write_text
+from translit._paths import cache_dir, data_path
 from translit.fold import fold_token
 from translit.text import KAZAKH_ONLY, KK_TO_RU
 
@@ -34,7 +36,23 @@ SPELLING_SCHEMES = (
     ("ru", "pl-press"), ("ru", "tr-press"), ("ru", "es-press"),
 )  # fmt: skip
 _CYR_WORD_RE = re.compile(r"[\u0400-\u04ff]+")
-_SURNAME_ENDINGS = ("ов", "ова", "ев", "ева", "ин", "ина")
+# Surname suffix -> (masculine, feminine) endings; "-" means the stem is the whole surname.
+_SUFFIX_FORMS: dict[str, tuple[str, ...]] = {
+    "ов": ("ов", "ова"), "ев": ("ев", "ева"), "ёв": ("ёв", "ёва"), "ин": ("ин", "ина"),
+    "ын": ("ын", "ына"), "ский": ("ский", "ская"), "цкий": ("цкий", "цкая"),
+    "ой": ("ой", "ая"), "ый": ("ый", "ая"), "ых": ("ых",), "их": ("их",), "ко": ("ко",),
+    "ук": ("ук",), "юк": ("юк",), "-": ("",),
+}  # fmt: skip
+_HARD_BEFORE_II = frozenset("гкхжшчщ")
+
+
+def _surname_endings(stem: str, suffix: str, kazakh: bool) -> tuple[str, ...]:
+    """The masculine and feminine endings that ``suffix`` gives after ``stem``."""
+    if suffix == "ұлы":
+        return ("ұлы", "қызы") if kazakh else ("улы", "кызы")
+    if suffix == "ий":
+        return ("ий", "ая") if stem[-1:].lower() in _HARD_BEFORE_II else ("ий", "яя")
+    return _SUFFIX_FORMS.get(suffix, (suffix,))
 
 
 @dataclass
@@ -74,6 +92,17 @@ def _name_forms(row: dict[str, str]) -> list[str]:
     return forms
 
 
+def _stem_forms(row: dict[str, str], stems: list[str]) -> Iterator[list[str]]:
+    """Full surnames (masculine, then feminine) from one row of a surname-stem file."""
+    suffix = (row.get("suffix") or "-").strip()
+    kk_stem = (row.get("kk_stem") or "").strip()
+    per_stem = [_surname_endings(stem, suffix, stem == kk_stem) for stem in stems]
+    for i in range(max(len(e) for e in per_stem)):
+        yield [
+            stem + ends[min(i, len(ends) - 1)] for stem, ends in zip(stems, per_stem, strict=True)
+        ]
+
+
 def _lexicon_forms() -> Iterator[list[str]]:
     """Every group of Cyrillic forms of one name: lexicon rows and gazetteer words."""
     folder = data_path("names")
@@ -84,8 +113,7 @@ def _lexicon_forms() -> Iterator[list[str]]:
             if not forms:
                 continue
             if stems:
-                for ending in _SURNAME_ENDINGS:
-                    yield [f + ending for f in forms]
+                yield from _stem_forms(row, forms)
             else:
                 yield forms
     gazetteer = data_path("gazetteer")
@@ -134,7 +162,67 @@ def build_lexicon() -> Lexicon:
     return lex
 
 
+_CACHE_FORMAT = 1
+# Modules whose code shapes the derived tables (their source is part of the cache key).
+_CODE = ("fold.py", "lexicon.py", "scheme.py", "schemes.py", "text.py", "romanize.py")
+
+
+def _fingerprint() -> str:
+    """A hash of everything the lexicon is derived from: data files and code."""
+    digest = hashlib.sha256(str(_CACHE_FORMAT).encode())
+    here = Path(__file__).resolve().parent
+    inputs = [here / name for name in _CODE]
+    for folder, pattern in (("names", "*.tsv"), ("gazetteer", "*.jsonl"), ("schemes", "*/*.json")):
+        root = data_path(folder)
+        inputs.extend(sorted(root.glob(pattern)) if root.is_dir() else [])
+    for path in inputs:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    return digest.hexdigest()[:32]
+
+
+def _load_cached(path: Path, fingerprint: str) -> Lexicon | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("fingerprint") != fingerprint:
+        return None
+    try:
+        return Lexicon(
+            names=[(a, b) for a, b in data["names"]],
+            overrides=dict(data["overrides"]),
+            cyrillic=dict(data["cyrillic"]),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _store(path: Path, fingerprint: str, lex: Lexicon) -> None:
+    payload = {
+        "fingerprint": fingerprint,
+        "names": lex.names,
+        "overrides": lex.overrides,
+        "cyrillic": lex.cyrillic,
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, json.dumps(payload, ensure_ascii=False))
+    except OSError:
+        pass  # a read-only home or cache: build again next time
+
+
 @cache
 def lexicon() -> Lexicon:
-    """The bundled lexicon (built once per process)."""
-    return build_lexicon()
+    """The bundled lexicon, built once and cached on disk (JSON, keyed by a hash of
+    its data files and code) so that later processes load it in milliseconds."""
+    folder = cache_dir()
+    if folder is None:
+        return build_lexicon()
+    fingerprint = _fingerprint()
+    path = folder / "lexicon.json"
+    lex = _load_cached(path, fingerprint)
+    if lex is None:
+        lex = build_lexicon()
+        _store(path, fingerprint, lex)
+    return lex
