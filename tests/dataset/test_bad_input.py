@@ -281,3 +281,18 @@ def test_missing_file_is_a_usage_error(app: typer.Typer, tmp_path: Path) -> None
     code, _, err = run(app, [str(tmp_path / "nope.csv"), "-c", "name"])
     assert code == 2
     assert "no such file" in one_line_error(err)
+
+
+def test_malformed_row_deep_in_a_threaded_read_names_its_line(
+    app: typer.Typer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files are parsed on several threads, which do not know row numbers: the error
+    still names the right line (found again by a single-threaded pass)."""
+    monkeypatch.setattr(csvio, "DEFAULT_BLOCK_SIZE", 1024)
+    lines = ["id,name", '0,"two\nlines"'] + [f"{i},n{i}" for i in range(1, 3000)]
+    lines[2500] = "2499,x,extra"
+    src = tmp_path / "in.csv"
+    src.write_text("\n".join(lines) + "\n")
+    code, _, err = run(app, [str(src), "-c", "name", "-o", str(tmp_path / "out.csv")])
+    assert code == 1
+    assert "malformed row at line 2502:" in one_line_error(err)  # +1: the quoted line break

@@ -69,23 +69,21 @@ class NameCache:
 
     def _learn(self, names: Sequence[str]) -> list[Outputs]:
         """Normalize ``names`` (distinct, not yet known) and remember the results."""
-        todo = [n for n in names if n.strip() != ""]
+        blank = [n.strip() == "" for n in names]
+        todo = [n for n, b in zip(names, blank, strict=True) if not b]
         results = self._normalizer(todo) if todo else []
         if len(results) != len(todo):
             raise InputDataError(
                 f"the normalizer returned {len(results)} results for {len(todo)} names"
             )
-        done = iter(results)
-        rows: list[Outputs] = []
-        for name in names:
-            if name.strip() == "":
-                rows.append(_EMPTY)
-                continue
-            r = next(done)
-            rows.append((r.output, r.key, r.entity, r.method))
+        found: list[Outputs] = [(r.output, r.key, r.entity, r.method) for r in results]
+        if len(found) == len(names):
+            rows = found
+        else:
+            done = iter(found)
+            rows = [_EMPTY if b else next(done) for b in blank]
         start = len(self._rows)
-        for offset, name in enumerate(names):
-            self._index[name] = start + offset
+        self._index.update(zip(names, range(start, start + len(names)), strict=True))
         self._rows.extend(rows)
         return rows
 
@@ -107,9 +105,11 @@ class NameCache:
         import pyarrow as pa
 
         rows = self._learn(names)
+        if not rows:
+            return
         self._known_chunks.append(pa.array(names, pa.string()))
-        for i, chunks in enumerate(self._output_chunks):
-            chunks.append(pa.array([r[i] for r in rows], pa.string()))
+        for chunks, values in zip(self._output_chunks, zip(*rows, strict=True), strict=True):
+            chunks.append(pa.array(values, pa.string()))
         self._known = None
         self._outputs = None
 
@@ -136,16 +136,21 @@ class NameCache:
         column = as_string_array(column)
         encoded = pc.dictionary_encode(column)
         dictionary, indices = encoded.dictionary, encoded.indices
-        known, outputs = self._arrow_state()
+        known, _ = self._arrow_state()
         positions = pc.index_in(dictionary, value_set=known)
         if positions.null_count:
-            new = pc.filter(dictionary, pc.is_null(positions)).to_pylist()
-            self._learn_arrow_too(new)
-            known, outputs = self._arrow_state()
-            positions = pc.index_in(dictionary, value_set=known)
+            # Names not seen before (the dictionary holds no nulls): learn them; they
+            # get the next positions, in the order they were passed.
+            unseen = pc.is_null(positions)
+            start = len(self._rows)
+            self._learn_arrow_too(pc.filter(dictionary, unseen).to_pylist())
+            fresh = pa.array(range(start, len(self._rows)), positions.type)
+            positions = pc.replace_with_mask(positions, unseen, fresh)
+        _, outputs = self._arrow_state()
         if isinstance(indices, pa.ChunkedArray):  # pragma: no cover - defensive
             indices = indices.combine_chunks()
-        return [pc.take(pc.take(out, positions), indices) for out in outputs]
+        rows = pc.take(positions, indices)  # each row's position in the cache
+        return [pc.take(out, rows) for out in outputs]
 
 
 def _combine(chunks: list[pa.Array], type_: pa.DataType) -> pa.Array:

@@ -112,7 +112,15 @@ class CsvReader:
         """Raise :class:`MissingColumnError` unless every column in ``columns`` exists."""
         require_columns(self.source.label, columns, self.columns)
 
-    def _open_arrow(self, stream: Any, block_size: int) -> Any:
+    def _threaded(self) -> bool:
+        """Parse blocks on several threads: files only, and not with ``--skip-bad-rows``.
+
+        Threaded parsing does not know row numbers; rejected rows need them, and an
+        error finds its row again with a single-threaded pass (:meth:`_first_bad_row`).
+        """
+        return self.source.path is not None and self.rejects is None
+
+    def _open_arrow(self, stream: Any, block_size: int, threads: bool | None = None) -> Any:
         import pyarrow as pa
         import pyarrow.csv as pcsv
 
@@ -126,7 +134,7 @@ class CsvReader:
             stream,
             read_options=pcsv.ReadOptions(
                 block_size=block_size,
-                use_threads=False,  # keeps row numbers for error messages; as fast here
+                use_threads=self._threaded() if threads is None else threads,
                 encoding=self.encoding or "utf8",
             ),
             parse_options=pcsv.ParseOptions(
@@ -225,6 +233,8 @@ class CsvReader:
             )
         if self._bad:
             number, text, expected, actual = self._bad[0]
+            if number is None and self.source.path is not None:
+                number = self._first_bad_row()
             where = self._where(number)
             shown = text if len(text) <= 80 else text[:77] + "..."
             return MalformedRowError(
@@ -232,6 +242,24 @@ class CsvReader:
                 f"got {actual}: {shown!r} (use --skip-bad-rows to set such rows aside)"
             )
         return InputDataError(f"{self.source.label}: {message}")
+
+    def _first_bad_row(self) -> int | None:
+        """The record number of the first malformed row, from a single-threaded pass."""
+        import pyarrow as pa
+
+        assert self.source.path is not None
+        block = self.block_size
+        while True:
+            with open(self.source.path, "rb") as raw:
+                try:
+                    for _ in self._open_arrow(InputStream(raw), block, threads=False):
+                        pass
+                except pa.ArrowInvalid as exc:
+                    if "straddle" in str(exc) and block < MAX_BLOCK_SIZE:
+                        block *= 4
+                        continue
+                    return self._bad[0][0] if self._bad else None
+            return None
 
     def _where(self, record: int | None) -> str:
         if record is None:
