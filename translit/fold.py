@@ -39,7 +39,7 @@ _NON_LETTER_RE: Final = re.compile(r"[^a-z]+")
 # S ш, C ч, W щ, Z ж, X х, T ц.
 _GROUPS: Final = {
     "schtsch": "W", "shch": "W", "chtch": "W", "szcz": "W", "sjtsj": "W",
-    "tsch": "C", "tch": "C", "cz": "C", "ch": "C",
+    "tsch": "C", "tch": "C", "cz": "C", "ch": "C", "tzh": "tZ", "tsh": "tS",
     "sch": "S", "sh": "S", "sz": "S",
     "dzh": "Z", "dz": "Z", "zh": "Z",
     "kh": "X", "gh": "g", "ts": "T", "tz": "T",
@@ -55,14 +55,86 @@ _GLIDE_RE: Final = re.compile(f"(?<=[{_VOWELS}])i(?=[{_VOWELS}])")
 _DOUBLE_RE: Final = re.compile(r"(.)\1+")
 
 
+# Czech and Slovak feminine surnames: Rybakinová, Putincevová (= Рыбакина, Путинцева).
+_CZECH_FEMININE_RE: Final = re.compile("ová$")
+# "ch" is х in German spellings, ш in French ones, ч in English ones.
+# German and Polish spellings (w for в, sch, cz, sz, rz) write х as "ch".
+_GERMAN_RE: Final = re.compile("sch|w|cz|sz")
+# Polish writes е after a consonant as "ie" (Jekatierina, Gierojchan, Kajyrgieldy).
+_POLISH_IE_RE: Final = re.compile("(?<=[bcdfghklmnprstvwz])ie")
+# Czech, Slovak and Polish letters: their spellings write х as "ch" too.
+_KH_MARKS: Final = frozenset("čšžřěůłżśćńąę")
+_GERMAN_CH_RE: Final = re.compile("(?<!s)ch")
+_FRENCH_RE: Final = re.compile("tch|ou|gu[eiy]|[ïë]|dj|ine$")
+_FRENCH_GU_RE: Final = re.compile("gu(?=[eiy])")
+# j after a vowel + i/y is ж (Aijan, Aïjan = Айжан): the glide is already written.
+_J_AFTER_GLIDE_RE: Final = re.compile(f"(?<=[{_VOWELS}][iy])j")
+# ё after ш ж ч щ is written o or e (Хрущёв: Khrushchev, Chruschtschow, Chruščov).
+_SIBILANT_YO_RE: Final = re.compile("(?<=[SZCW])o(?=va?$)")
+# х between vowels alternates with к (Бақытжан / Бахытжан = Bakytzhan / Bakhytzhan).
+_INTERVOCALIC_X_RE: Final = re.compile(f"(?<=[{_VOWELS}])X(?=[{_VOWELS}])")
+
+
+# Letters of the Kazakh Latin alphabets and Turkish: their spellings write ж as "j".
+_KZ_MARKS: Final = frozenset("qğǵıüöşḩ")
+_FRENCH_MARKS: Final = frozenset("ï")
+#: Spelling conventions a token can show (``""``: none recognisable).
+GERMANIC, FRENCH, KAZAKH_LATIN = "de", "fr", "kz"
+
+
 @lru_cache(maxsize=1 << 18)
-def fold_token(token: str) -> str:
-    """The phonetic fold of one name token (any script); ``""`` if it has no letters."""
+def convention(token: str) -> str:
+    """The spelling convention a Latin token shows, if any: ``de`` (German and Polish:
+    w, sch, cz, sz, rz, Polish and Czech letters), ``fr`` (ou, tch, gu+e/i, ï, dj),
+    ``kz`` (letters of the Kazakh Latin alphabets and Turkish), or ``""``."""
+    text = token.lower()
+    if not text.isascii():
+        if not _KH_MARKS.isdisjoint(text) or text.endswith("ová"):
+            return GERMANIC
+        if not _KZ_MARKS.isdisjoint(text):
+            return KAZAKH_LATIN
+        if not _FRENCH_MARKS.isdisjoint(text):
+            return FRENCH
+    if _GERMAN_RE.search(text) is not None:
+        return GERMANIC
+    if _FRENCH_RE.search(text) is not None:
+        return FRENCH
+    if "q" in text:
+        return KAZAKH_LATIN
+    return ""
+
+
+def is_ambiguous(token: str) -> bool:
+    """Does the fold of ``token`` depend on a convention it does not show itself?"""
+    low = token.lower()
+    return ("ch" in low or "j" in low) and not has_cyrillic(token) and not convention(token)
+
+
+@lru_cache(maxsize=1 << 18)
+def fold_token(token: str, hint: str = "") -> str:
+    """The phonetic fold of one name token (any script); ``""`` if it has no letters.
+
+    ``hint`` is the convention the rest of the name shows (see :func:`convention`); it
+    decides "ch" and "j" in a token that shows none itself (Geroichan Kystaubajew).
+    """
     if not token:
         return ""
-    if has_cyrillic(token):
+    cyrillic = has_cyrillic(token)
+    conv = ""
+    if cyrillic:
         token = _cyrillic_to_latin(token)
-    text = token.lower().translate(_SPECIAL)
+    else:
+        conv = convention(token) or hint
+    text = token.lower()
+    text = _CZECH_FEMININE_RE.sub("a", text)
+    if conv == GERMANIC and "ch" in text:
+        text = _GERMAN_CH_RE.sub("kh", text)  # Michail, Chruščov; sch/tsch kept (before č->ch)
+    elif conv == FRENCH:
+        if "ch" in text:
+            text = text.replace("tch", "\0").replace("ch", "sh").replace("\0", "tch")
+        if text.endswith("ine"):
+            text = text[:-1]  # Poutine, Kouanychaline: French writes -ин as -ine
+    text = text.translate(_SPECIAL)
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c))
@@ -70,13 +142,26 @@ def fold_token(token: str) -> str:
     text = _NON_LETTER_RE.sub("", text)
     if not text:
         return ""
-    text = _J_GLIDE_RE.sub("i", text).replace("j", "Z")
+    if "gu" in text:
+        text = _FRENCH_GU_RE.sub("g", text)
+    if conv == GERMANIC and "ie" in text:
+        text = _POLISH_IE_RE.sub("e", text)
+    if "j" in text:
+        if conv == GERMANIC:
+            text = text.replace("j", "i")  # Jelzin, Tokajew: й
+        elif conv in (FRENCH, KAZAKH_LATIN):
+            text = text.replace("j", "Z")  # Jomart, Toregojina: ж
+        else:
+            text = _J_AFTER_GLIDE_RE.sub("Z", text)
+            text = _J_GLIDE_RE.sub("i", text).replace("j", "Z")
     text = _GROUPS_RE.sub(lambda m: _GROUPS[m.group()], text)
     text = _IO_RE.sub("e", text)
     if text.startswith("ie"):
         text = text[1:]
     text = _GLIDE_RE.sub("", text)
     text = _DOUBLE_RE.sub(r"\1", text)
+    text = _SIBILANT_YO_RE.sub("e", text)
+    text = _INTERVOCALIC_X_RE.sub("k", text)
     return text.replace("ng", "n")
 
 

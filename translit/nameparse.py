@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from typing import Any, Final, NamedTuple
 
 from translit._paths import data_path
-from translit.fold import fold_token
+from translit.fold import FRENCH, GERMANIC, KAZAKH_LATIN, convention, fold_token, is_ambiguous
 from translit.lexicon import lexicon
 from translit.text import prepare
 
@@ -146,6 +146,9 @@ _CAPS: Final = 1  # written in capitals (two letters or more)
 _SURNAME_END: Final = 2  # ends like a surname
 _PATRONYMIC_END: Final = 4  # ends like a patronymic (-ovich, -ұлы joined)
 _PATRONYMIC_WORD: Final = 8  # a separate patronymic word (ұлы, kyzy)
+_AMBIGUOUS: Final = 16  # its fold depends on the convention of the rest of the name
+_CONVENTION_FLAGS: Final = {GERMANIC: 32, FRENCH: 64, KAZAKH_LATIN: 128}
+_CONVENTIONS: Final = 32 | 64 | 128
 _Word = tuple[int, str, str, bool, int]  # offset in chunk, word, fold, initial, flags
 _chunks: dict[str, tuple[_Word, ...]] = {}
 
@@ -171,6 +174,7 @@ def _chunk(chunk: str) -> tuple[_Word, ...]:
             | (_SURNAME_END if _has_surname_ending(word) else 0)
             | (_PATRONYMIC_END if _has_patronymic_ending(word) else 0)
             | (_PATRONYMIC_WORD if word.lower() in patronymic_words else 0)
+            | (_AMBIGUOUS if is_ambiguous(word) else _CONVENTION_FLAGS.get(convention(word), 0))
         )
         out.append((m.start(), word, fold, initial, flags))
     if len(_chunks) >= _CHUNK_LIMIT:
@@ -200,6 +204,8 @@ def parse_name(name: str) -> ParsedName:
             tokens.append(Token(word, start, start + len(word), fold, initial))
             flags.append(flag)
         pos += len(chunk)
+    if len(tokens) > 1 and any(f & _AMBIGUOUS for f in flags):
+        _apply_convention(tokens, flags)
     full = [i for i, t in enumerate(tokens) if not t.initial]
     comma = body.find(",")
     surname = _guess_surname(tokens, full, flags, comma + offset if comma >= 0 else None)
@@ -252,6 +258,22 @@ def _has_patronymic_ending(word: str) -> bool:
 def _word(word: str) -> tuple[str, bool]:
     """(canonical fold, is a bare letter) of a word of a name."""
     return lexicon().canonical(fold_token(word)), len(word.strip("'’ʼ`")) == 1
+
+
+def _apply_convention(tokens: list[Token], flags: list[int]) -> None:
+    """Refold tokens that show no convention with the one the rest of the name shows."""
+    shown = {conv for conv, bit in _CONVENTION_FLAGS.items() if any(f & bit for f in flags)}
+    if len(shown) != 1:
+        return
+    hint = shown.pop()
+    for i, flag in enumerate(flags):
+        if flag & _AMBIGUOUS:
+            tokens[i] = tokens[i]._replace(fold=_word_with(tokens[i].text, hint))
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_with(word: str, hint: str) -> str:
+    return lexicon().canonical(fold_token(word, hint))
 
 
 def _guess_surname(
