@@ -30,6 +30,7 @@ import csv
 import json
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -171,6 +172,7 @@ class Run:
     rows: int
     seconds: float
     peak_rss_mb: float
+    cpu_seconds: float = 0.0
     note: str = ""
 
     @property
@@ -194,6 +196,7 @@ def measure(command: Sequence[str], what: str, rows: int, note: str = "") -> Run
     """Run ``command``; its wall time and the peak RSS of its process tree (polled)."""
     import psutil
 
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     proc = psutil.Process(process.pid)
@@ -217,7 +220,9 @@ def measure(command: Sequence[str], what: str, rows: int, note: str = "") -> Run
     watcher.join()
     if process.returncode != 0:
         raise SystemExit(f"{what} failed ({process.returncode}): {err.decode(errors='replace')}")
-    return Run(what, rows, seconds, peak / 2**20, note)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run(what, rows, seconds, peak / 2**20, cpu, note)
 
 
 def stand_in(names: Sequence[str]) -> list[Any]:
@@ -293,7 +298,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         runs.append(measure(cmd, "translit normalize", rows))  # stderr is a pipe: no bar
         if args.stand_in:
             cmd = [sys.executable, __file__, "_stand-in", str(source), str(out)]
-            runs.append(measure(cmd, "same pipeline, stand-in normalizer", rows))
+            runs.append(measure(cmd, "same, stand-in normalizer", rows))
         if not args.no_baseline:
             label, _ = baseline_transliterator()
             part = min(rows, args.baseline_rows)
@@ -317,13 +322,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def report(runs: list[Run]) -> None:
     baseline = next((r for r in runs if r.what == "baseline"), None)
-    print(f"\n{'run':40} {'rows':>11} {'seconds':>8} {'rows/s':>11} {'peak RSS':>9} {'vs base':>8}")
+    print(
+        f"\n{'run':36} {'rows':>10} {'seconds':>8} {'cpu s':>6} {'rows/s':>10} "
+        f"{'peak RSS':>9} {'vs base':>8}"
+    )
     for r in runs:
         ratio = f"{r.rows_per_s / baseline.rows_per_s:7.1f}x" if baseline else ""
         print(
-            f"{r.what:40} {r.rows:>11,} {r.seconds:>8.1f} {r.rows_per_s:>11,.0f} "
-            f"{r.peak_rss_mb:>6,.0f} MB {ratio:>8}"
+            f"{r.what:36} {r.rows:>10,} {r.seconds:>8.1f} {r.cpu_seconds:>6.1f} "
+            f"{r.rows_per_s:>10,.0f} {r.peak_rss_mb:>6,.0f} MB {ratio:>8}"
         )
+    print(f"(load average, 1 min, at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     for r in runs:
         if r.note:
             print(f"  {r.what}: {r.note}")
