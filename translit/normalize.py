@@ -146,7 +146,7 @@ def analyze(name: str, style: str = "en", gazetteer: Gazetteer | None = None) ->
         return NameResult(
             name, render_entity(entity, style), key, entity.id, "gazetteer", confidence
         )
-    body = _without(parsed.text, parsed)
+    body = _natural_order(_without(parsed.text, parsed), parsed)
     if has_cyrillic(body):
         out = _title_if_caps(render_cyrillic(body, style))
         method = "unchanged" if out == name else "romanized"
@@ -162,16 +162,34 @@ def analyze(name: str, style: str = "en", gazetteer: Gazetteer | None = None) ->
     return NameResult(name, _title_if_caps(body), key, None, "unchanged", 0.5)
 
 
+def _natural_order(body: str, parsed: ParsedName) -> str:
+    """``Surname, Given`` and passport ``SURNAME GIVEN`` in the usual Given Surname order."""
+    if "," in body:
+        before, _, after = body.partition(",")
+        before, after = before.strip(), after.strip(" ,")
+        return f"{after} {before}" if before and after and "," not in after else body
+    chunks = body.split()
+    if (
+        parsed.surname == 0
+        and len(chunks) >= 2
+        and len(parsed.folds) >= 2
+        and body.isupper()
+        and not parsed.tokens[0].initial
+    ):
+        return " ".join(chunks[1:] + chunks[:1])
+    return body
+
+
 def _latin_mix(text: str, style: str) -> str:
     """Render the Cyrillic parts of a partly reconstructed name, keep the Latin parts."""
     return render_cyrillic(text, style) if has_cyrillic(text) else text
 
 
 def _title_if_caps(text: str) -> str:
-    """ALL-CAPS input (passports) comes out in normal case."""
+    """ALL-CAPS input (passports) comes out in normal case, word by word."""
     if not text.isupper() or sum(c.isalpha() for c in text) < 2:
         return text
-    return "-".join(w.capitalize() for w in text.split("-")).replace(" - ", " - ")
+    return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in text.split(" "))
 
 
 def normalize(name: str, style: str = "en", gazetteer: Gazetteer | None = None) -> str:

@@ -185,3 +185,19 @@ def test_normalize_many_order_and_dedupe() -> None:
     results = translit.normalize_many(names, "rferl")
     assert [r.input for r in results] == names
     assert [r.output for r in results] == [translit.normalize(n, "rferl") for n in names]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # bibliography and passport orders come out as Given Surname, word by word in case
+        ("Ivanov, Ivan", "Ivan Ivanov"),
+        ("Иванов, Иван", "Ivan Ivanov"),
+        ("IVANOV IVAN", "Ivan Ivanov"),
+        ("ИВАНОВ ИВАН ИВАНОВИЧ", "Ivan Ivanov"),
+        ("ZHARYLQASYMOV RAFIQ", "Rafik Zharylqasymov"),
+        ("Ivan Ivanov", "Ivan Ivanov"),
+    ],
+)
+def test_normalize_puts_inverted_names_in_natural_order(name: str, expected: str) -> None:
+    assert translit.normalize(name) == expected
