@@ -204,6 +204,14 @@ def normalize(
     encoding: Annotated[
         str | None, typer.Option("--encoding", help="Input encoding (default UTF-8).")
     ] = None,
+    rejects: Annotated[
+        str | None,
+        typer.Option("--rejects", help="Side file for --skip-bad-rows (default: OUT.rejected.csv)"),
+    ] = None,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Progress bar (default: if a terminal)."),
+    ] = None,
 ) -> None:
     """Canonical form of each name (one per line), of names in files, or in running text."""
     translit.analyze("", style)  # validates the style before any input is read
@@ -224,6 +232,8 @@ def normalize(
             in_place=in_place,
             skip_bad_rows=skip_bad_rows,
             encoding=encoding,
+            rejects=rejects,
+            progress=progress,
         )
         raise typer.Exit(code)
     if fmt not in (None, "text", "jsonl"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -134,3 +135,18 @@ def test_cluster_groups_spellings() -> None:
     rows = [line.split(",") for line in out.splitlines()[1:]]
     tokayev = {r[1] for r in rows if r[0] in ("Tokajew", "Kassym-Jomart Tokayev", "Tokaïev")}
     assert len(tokayev) == 1
+
+
+def test_normalize_file_skip_bad_rows_with_rejects_file(tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text('name,id\nТоқаев,1\n"broken,2\n', encoding="utf-8")
+    out, rejects = tmp_path / "out.csv", tmp_path / "bad.csv"
+    args = ["normalize", str(source), "--column", "name", "-o", str(out)]
+    args += ["--skip-bad-rows", "--rejects", str(rejects), "--no-progress"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("name,name_normalized")
+    assert lines[1].startswith("Тоқаев,Kassym-Jomart Tokayev")
+    assert len(lines) == 2
+    assert "broken" in rejects.read_text(encoding="utf-8")
