@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: demo test lint typecheck pytest bench clean
+.PHONY: demo test lint typecheck pytest bench bench-dataset clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -42,6 +42,11 @@ pytest: $(VENV)/.dev-installed
 bench: $(VENV)/.dev-installed
 	$(BIN)/pip install -q -e '.[bench]'
 	$(BIN)/python bench/romanize.py
+	$(BIN)/python bench/names.py
+
+bench-dataset: $(VENV)/.dev-installed
+	$(BIN)/pip install -q -e '.[bench]'
+	$(BIN)/python bench/dataset.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
