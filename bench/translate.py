@@ -231,17 +231,23 @@ def name_retention(style: str) -> dict[str, Any]:
 
     Every Kazakh and Russian sentence of ``data/models/demo/corpus.tsv`` is translated by
     the demo model; each name the finder sees in the source is looked for in the output
-    (see ``translate.names``).
+    (see ``translate.names``). The rate is also given apart for names the finder knows
+    (gazetteer) and names it guessed, and, independently of the finder, for the people of
+    the corpus templates (``corpus/templates.json``): a sentence naming one counts as kept
+    when the output has the person's house-style rendering (``translit.normalize``).
     """
     from collections import Counter
 
+    import translit
+    from translate.document import names_summary
     from translate.names import NameLayer, default_finder, default_renderer
     from translate.pipeline import Pipeline, Settings
 
     finder, renderer = default_finder(), default_renderer()
     if finder is None or renderer is None:
         raise SystemExit("this translit has no name finder")
-    lines = (ROOT / "data/models/demo/corpus.tsv").read_text(encoding="utf-8").splitlines()
+    demo = ROOT / "data/models/demo"
+    lines = (demo / "corpus.tsv").read_text(encoding="utf-8").splitlines()
     sources = [line.split("\t")[1] for line in lines[2:]]
     pipeline = Pipeline(
         Settings(model="demo", use_memory=False),
@@ -252,19 +258,35 @@ def name_retention(style: str) -> dict[str, Any]:
     names = [(s.source, n) for s in run.sentences for n in s.names]
     statuses = Counter(n.status for _, n in names)
     total = len(names)
+    summary = names_summary(run)
+    persons = json.loads((demo / "corpus/templates.json").read_text(encoding="utf-8"))["persons"]
+    gold_total = gold_kept = 0
+    for source, output in zip(sources, run.outputs, strict=True):
+        for person in persons:
+            for lang in ("kk", "ru"):
+                if person[lang] in source:
+                    gold_total += 1
+                    gold_kept += str(translit.normalize(person[lang], style)) in output
     return {
         "style": style,
         "sentences": len(sources),
         "names": total,
         "found_in_model_output": sum(n.found_in_output for _, n in names),
         "retained_after_repair": sum(n.retained for _, n in names),
+        "retention_rate": summary["retention_rate"],
+        "retention_rate_known": summary["retention_rate_known"],
+        "retention_rate_guessed": summary["retention_rate_guessed"],
+        "known_names": summary["known"],
+        "words_dropped_from_names": summary["words_dropped_from_names"],
+        "template_people": gold_total,
+        "template_people_kept": gold_kept,
         "by_status": dict(sorted(statuses.items())),
         "examples": [
             {"sentence": sentence, "name": n.source, "rendering": n.rendering,
-             "status": n.status, "model_wrote": n.found}
+             "status": n.status, "model_wrote": n.found, "dropped": n.dropped}
             for sentence, n in names
-            if n.status not in ("kept", "restyled")
-        ][:12],
+            if n.status not in ("kept", "restyled") or n.dropped
+        ][:16],
     }  # fmt: skip
 
 

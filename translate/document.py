@@ -1,7 +1,9 @@
 """Translating whole documents (one pipeline run for any number of them), and reports.
 
 All documents of a run share one pipeline: their sentences are batched, de-duplicated and
-looked up in the translation memory together.
+looked up in the translation memory together. Units with inline markup get their markup
+placed in the translation afterwards (:mod:`translate.placement`); the phrases that need
+a gloss are translated together, in one more batch.
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from translate.formats import detect_format, parse_document
-from translate.formats.base import Parsed
+from translate.formats.base import Parsed, Translation, Unit
+from translate.inline import restore_placeholders
+from translate.names import RETAINED
 from translate.pipeline import Pipeline, RunResult, SentenceReport, Settings
+from translate.placement import SentenceView, place_unit, wanted_glosses
 from translate.quality import RETRY_FLAGS
 
 #: Flags that are only informative (the sentence is fine).
@@ -67,16 +72,63 @@ def translate_documents(
     for source in sources:
         fmt = source.format if source.format != "auto" else detect_format(source.text, source.path)
         parsed.append((source, fmt, parse_document(source.text, fmt, columns, add_suffix)))
-    units = [u.text for _, _, p in parsed for u in p.units]
-    run = pipeline.run(units)
+    units = [u for _, _, p in parsed for u in p.units]
+    run = pipeline.run([u.text for u in units])
+    translations: list[Translation] = list(run.outputs)
+    translations = place_markup(pipeline, units, run, translations)
     documents: list[DocumentResult] = []
     start = 0
     for source, fmt, doc in parsed:
         count = len(doc.units)
-        output = doc.render(run.outputs[start : start + count])
+        output = doc.render(translations[start : start + count])
         documents.append(DocumentResult(source.name, fmt, output, start, count))
         start += count
     return Batch(documents, run)
+
+
+def place_markup(
+    pipeline: Pipeline, units: Sequence[Unit], run: RunResult, outputs: list[Translation]
+) -> list[Translation]:
+    """Put the inline markup of marked-up units back into their translations.
+
+    Sentences whose markup could not be aligned are flagged ``markup_moved``; their
+    report shows the markup's atoms (code spans) instead of placeholders.
+    """
+    by_unit: dict[int, list[SentenceReport]] = {}
+    for report in run.sentences:
+        if units[report.unit].markup is not None:
+            by_unit.setdefault(report.unit, []).append(report)
+    if not by_unit:
+        return outputs
+    views: dict[int, list[SentenceView]] = {}
+    wanted: set[tuple[str, str]] = set()
+    for index, reports in by_unit.items():
+        unit = units[index]
+        assert unit.markup is not None
+        views[index] = [_view(r) for r in reports]
+        wanted |= wanted_glosses(unit.text, unit.markup, views[index])
+    asked = sorted(wanted)
+    glosses = dict(zip(asked, pipeline.translate_snippets(asked), strict=True))
+    placed_outputs = list(outputs)
+    for index, reports in by_unit.items():
+        unit = units[index]
+        assert unit.markup is not None
+        placed, moved = place_unit(
+            unit.text, unit.markup, views[index], lambda lang, text: glosses.get((lang, text))
+        )
+        placed_outputs[index] = placed
+        atoms = unit.markup.atom_map()
+        for report, (target, count) in zip(reports, moved, strict=True):
+            if count and "markup_moved" not in report.flags:
+                report.flags.append("markup_moved")
+            report.source = restore_placeholders(report.source, atoms, str)
+            report.target = restore_placeholders(target, atoms, str)
+    return placed_outputs
+
+
+def _view(report: SentenceReport) -> SentenceView:
+    names = tuple((n.source, n.rendering) for n in report.names if n.status in RETAINED)
+    return SentenceView(report.start, report.source, report.target, report.source_lang, names)
 
 
 def translate_text(text: str, settings: Settings | None = None, **kwargs: Any) -> str:
@@ -95,8 +147,14 @@ def problem_flags(report: SentenceReport) -> list[str]:
 
 
 def names_summary(run: RunResult) -> dict[str, Any]:
-    """Name retention: how many source names are in the output, before and after repair."""
+    """Name retention: how many source names are in the output, before and after repair.
+
+    Also given apart: names the finder knows (a gazetteer entity) and names it only
+    guessed from their shape, whose retention says more about the finder than about
+    the translation; and how many mentions lost words that were not part of the name.
+    """
     names = [n for s in run.sentences for n in s.names]
+    known = [n for n in names if n.entity is not None]
     statuses = Counter(n.status for n in names)
     total = len(names)
     found = sum(1 for n in names if n.found_in_output)
@@ -106,10 +164,19 @@ def names_summary(run: RunResult) -> dict[str, Any]:
         "total": total,
         "found_in_output": found,
         "retained": retained,
-        "retention_rate_model": round(found / total, 4) if total else None,
-        "retention_rate": round(retained / total, 4) if total else None,
+        "retention_rate_model": _rate(found, total),
+        "retention_rate": _rate(retained, total),
+        "known": len(known),
+        "retention_rate_known": _rate(sum(1 for n in known if n.retained), len(known)),
+        "retention_rate_guessed": _rate(retained - sum(1 for n in known if n.retained),
+                                        total - len(known)),
+        "words_dropped_from_names": sum(1 for n in names if n.dropped),
         "by_status": dict(sorted(statuses.items())),
-    }
+    }  # fmt: skip
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
 
 
 def summary(batch: Batch) -> dict[str, Any]:
@@ -154,6 +221,7 @@ def _sentence_record(batch: Batch, s: SentenceReport) -> dict[str, Any]:
                 "rendering": n.rendering,
                 "status": n.status,
                 "model_wrote": n.found,
+                "dropped": n.dropped,
             }
             for n in s.names
         ],

@@ -13,6 +13,17 @@ translation each name is looked for in the output:
 - ``partial``: some parts were found, the rest is missing (flagged);
 - ``missing``: nothing of the name is in the output (flagged).
 
+Two things keep the checks (and the retention rate) robust to what a name finder may
+return:
+
+- an inflected mention (``Тоқаевтың``, ``Токаева``) rendered with its ending
+  (``Toqaevtyng``) matches the model's uninflected form (``Tokayev``), and the
+  rendering written into the text is cut back to that stem (``Toqaev``);
+- words a finder took into a name that are not part of it (``Қасым-Жомарт Тоқаев
+  Астанада``: the last word is "in Astana") are recognised when the model translated
+  them as ordinary words elsewhere in the sentence: they are dropped from the name
+  (``NameResult.dropped``) instead of making it ``partial``.
+
 The retention rate is the share of source names present in the final text.
 """
 
@@ -76,6 +87,7 @@ class NameResult:
     rendering: str
     status: str  # kept | restyled | repaired | partial | missing
     found: str | None  # what the model wrote, if anything was found
+    dropped: str | None = None  # source words found not to be part of the name
 
     @property
     def retained(self) -> bool:
@@ -145,6 +157,49 @@ def similar(a: str, b: str) -> bool:
     if not sa or not sb or sa[0] != sb[0]:
         return False
     return SequenceMatcher(None, sa, sb).ratio() >= SIMILARITY
+
+
+#: A mention may carry a case ending of up to this many letters (skeleton) that the
+#: model's English form lacks (Kazakh -тың, -ға, -дан; Russian -а, -ым, -ой).
+INFLECTION = 4
+
+
+def _likeness(a: str, b: str) -> float:
+    sa, sb = skeleton(a), skeleton(b)
+    return SequenceMatcher(None, sa, sb).ratio() if sa and sb and sa[0] == sb[0] else 0.0
+
+
+def _stem_of(part: str, written: str) -> str | None:
+    """The start of rendering ``part`` that spells ``written`` when ``part`` only adds
+    a case ending (``Toqaevtyng`` for ``Tokayev`` -> ``Toqaev``); else None."""
+    target, full = skeleton(written), skeleton(part)
+    if len(target) < 4 or not 0 < len(full) - len(target) <= INFLECTION or full[0] != target[0]:
+        return None
+    best: tuple[float, str] | None = None
+    for end in range(len(part) - 1, 0, -1):
+        stem = part[:end]
+        size = len(skeleton(stem))
+        if size < len(target) - 1:
+            break
+        if size <= len(target) + 1 and similar(stem, written):
+            score = _likeness(stem, written)
+            if best is None or score > best[0]:
+                best = (score, stem)
+    return best[1] if best is not None else None
+
+
+def _matches(written: str, part: str) -> bool:
+    return similar(written, part) or _stem_of(part, written) is not None
+
+
+def _fitted(parts: Sequence[str], written: Sequence[str]) -> str:
+    """The rendering, each inflected part cut to the stem the model wrote."""
+    out = []
+    for part, word in zip(parts, written, strict=True):
+        stem = _stem_of(part, word)
+        better = stem is not None and _likeness(stem, word) > _likeness(part, word)
+        out.append(stem if better and stem is not None else part)
+    return " ".join(out)
 
 
 @dataclass(frozen=True)
@@ -256,10 +311,11 @@ class NameLayer:
             first, last = window
             start, end = tokens[first].start, tokens[last - 1].end
             written = translation[start:end]
+            words = [t.text for t in tokens[first:last]]
             if last - first == len(parts):
-                if written == rendering:
-                    return result("kept", written), _Edit(start, end, rendering)
-                return result("restyled", written), _Edit(start, end, rendering)
+                fitted = _fitted(parts, words)
+                status = "kept" if written == fitted else "restyled"
+                return result(status, written), _Edit(start, end, fitted)
             # some parts found: look for the missing ones translated as words next to them
             repaired = _extend_with_glosses(span, parts, tokens, window, translation, glosses)
             if repaired is not None:
@@ -268,8 +324,18 @@ class NameLayer:
                     result("repaired", translation[r_start:r_end]),
                     _Edit(r_start, r_end, rendering),
                 )
-            found_parts = " ".join(t.text for t in tokens[first:last])
-            return result("partial", found_parts), None
+            # or translated as ordinary words elsewhere: not part of the name after all
+            trimmed = _overcaptured(span, parts, words, translation, (start, end), glosses)
+            if trimmed is not None:
+                offset, dropped = trimmed
+                fitted = _fitted(parts[offset : offset + len(words)], words)
+                name = " ".join(span.text.split()[offset : offset + len(words)])
+                status = "kept" if written == fitted else "restyled"
+                return (
+                    NameResult(name, span.entity, fitted, status, written, dropped),
+                    _Edit(start, end, fitted),
+                )
+            return result("partial", " ".join(words)), None
         gloss = glosses.get(span.text)
         if gloss and _plausible_gloss(gloss, len(parts), translation):
             located = _find_phrase(translation, gloss, claimed)
@@ -305,7 +371,7 @@ def _best_window(
             while (
                 part_start + size < len(parts)
                 and i + size < len(tokens)
-                and similar(tokens[i + size].text, parts[part_start + size])
+                and _matches(tokens[i + size].text, parts[part_start + size])
             ):
                 size += 1
             if size > best_size and not _overlaps(
@@ -333,7 +399,7 @@ def _extend_with_glosses(
     found = [t.text for t in tokens[first:last]]
     # which part index does the window start at?
     for offset in range(len(parts) - len(found) + 1):
-        if all(similar(f, parts[offset + k]) for k, f in enumerate(found)):
+        if all(_matches(f, parts[offset + k]) for k, f in enumerate(found)):
             break
     else:
         return None
@@ -356,6 +422,34 @@ def _extend_with_glosses(
             return None
         end += len(after) - len(stripped) + len(gloss)
     return start, end
+
+
+def _overcaptured(
+    span: NameSpanLike,
+    parts: list[str],
+    words: list[str],
+    translation: str,
+    window: tuple[int, int],
+    glosses: Mapping[str, str],
+) -> tuple[int, str] | None:
+    """``(offset of the found parts, dropped source words)`` when every source word
+    outside the found parts was translated as ordinary words elsewhere in the sentence."""
+    source_parts = span.text.split()
+    if len(source_parts) != len(parts):
+        return None
+    for offset in range(len(parts) - len(words) + 1):
+        if all(_matches(w, parts[offset + k]) for k, w in enumerate(words)):
+            break
+    else:
+        return None
+    outside = source_parts[:offset] + source_parts[offset + len(words) :]
+    for word in outside:
+        gloss = glosses.get(word, "").strip(" .,;:!?")
+        if not gloss or not _plausible_gloss(gloss, 1, translation):
+            return None
+        if _find_phrase(translation, gloss, [window]) is None:
+            return None
+    return offset, " ".join(outside)
 
 
 def _plausible_gloss(gloss: str, parts: int, translation: str) -> bool:

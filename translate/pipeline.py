@@ -95,6 +95,7 @@ class SentenceReport:
     chunks: int = 1
     names: list[NameResult] = field(default_factory=list)
     ms: float = 0.0
+    start: int = 0  # where ``source`` starts in its unit's text
 
 
 @dataclass
@@ -304,6 +305,39 @@ class Pipeline:
             names_checked=self._names is not None,
         )
 
+    def translate_snippets(self, items: Sequence[tuple[str, str]]) -> list[str | None]:
+        """Translations of short texts of known language, ``(lang, text)`` each.
+
+        For glosses (a marked-up phrase translated on its own): batched, de-duplicated
+        and remembered like sentences, no retries; names are rendered in house style.
+        None where the text has no letters or no model translates its language.
+        """
+        target = self.settings.target
+        jobs: dict[tuple[str, str, str, str], _Job] = {}
+        keys: list[tuple[str, str, str, str] | None] = []
+        for lang, text in items:
+            if lang == target or not _translatable(text):
+                keys.append(None)
+                continue
+            try:
+                ref = self.pool.ref_for(lang, target)
+            except UnsupportedLanguageError:
+                keys.append(None)
+                continue
+            normalized = self._normalizers.apply(text, ref, lang)
+            job_key = _job_key(ref, lang, target, normalized)
+            jobs.setdefault(job_key, _Job(ref, lang, target, normalized))
+            keys.append(job_key)
+        if jobs:
+            self._translate_jobs(list(jobs.values()), retry=False)
+        out: list[str | None] = []
+        for (_, text), key in zip(items, keys, strict=True):
+            translation = None if key is None else jobs[key].target
+            if translation and self._names is not None:
+                translation, _ = self._names.apply(translation, self._names.find(text))
+            out.append(translation)
+        return out
+
     # -- planning ----------------------------------------------------------------------
 
     def _document_language(self, units: Sequence[str]) -> str:
@@ -334,6 +368,7 @@ class Pipeline:
                 source_lang=lang,
                 target_lang=self.settings.target,
                 status="kept",
+                start=spans[index][0] + len(lead),
             )
             sentence = _Sentence(report, lead, piece[len(lead) + len(core) :])
             planned.append(sentence)

@@ -10,6 +10,9 @@ again with safer settings. The flags end up in the report (``--report FILE``).
   (``1,5`` = ``1.5`` and ``1 500`` = ``1,500`` count as the same number);
 - ``url_missing``: a URL or e-mail of the source is not in the output (repaired by
   appending it in parentheses, and flagged);
+- ``placeholder_lost``: a placeholder of inline markup (``{1}``, see
+  :mod:`translate.inline`) is not in the output (the markup is then put at the end of
+  the sentence, flagged ``markup_moved``);
 - ``truncated``: decoding stopped at the length cap;
 - ``untranslated``: source-script text left in a target of another script;
 - ``empty``: no output at all.
@@ -21,11 +24,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from translate.inline import PLACEHOLDER_RE
 from translate.segment import URL_RE
 
 RETRY_FLAGS = frozenset(
-    {"empty", "too_short", "too_long", "repetition", "truncated", "numbers_changed"}
-)
+    {"empty", "too_short", "too_long", "repetition", "truncated", "numbers_changed",
+     "placeholder_lost"}
+)  # fmt: skip
 
 _NUMBER = re.compile(r"\b\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*")
 _WORDS = re.compile(r"\w+", re.UNICODE)
@@ -61,8 +66,8 @@ def number_candidates(raw: str) -> frozenset[str]:
 
 
 def numbers(text: str) -> list[frozenset[str]]:
-    """Candidate values of every number in ``text`` (digits inside URLs are ignored)."""
-    text = URL_RE.sub(" ", text)
+    """Candidate values of every number in ``text`` (not in URLs or placeholders)."""
+    text = PLACEHOLDER_RE.sub(" ", URL_RE.sub(" ", text))
     return [number_candidates(m.group()) for m in _NUMBER.finditer(text)]
 
 
@@ -83,6 +88,12 @@ def missing_numbers(source: str, target: str) -> list[str]:
 def missing_urls(source: str, target: str) -> list[str]:
     """URLs and e-mail addresses of the source that are not in the target, verbatim."""
     return [m.group() for m in URL_RE.finditer(source) if m.group() not in target]
+
+
+def lost_placeholders(source: str, target: str) -> list[str]:
+    """Placeholders (``{1}``) of the source that the target does not have."""
+    kept = {m.group(1) for m in PLACEHOLDER_RE.finditer(target)}
+    return [m.group() for m in PLACEHOLDER_RE.finditer(source) if m.group(1) not in kept]
 
 
 def repeated_ngram(text: str, source: str) -> bool:
@@ -135,6 +146,8 @@ def check(
         flags.append("numbers_changed")
     if missing_urls(src, out):
         flags.append("url_missing")
+    if lost_placeholders(src, out):
+        flags.append("placeholder_lost")
     if target_script != "Cyrl" and _CYRILLIC_WORD.search(out):
         flags.append("untranslated")
     return flags
@@ -155,6 +168,7 @@ def severity(flags: Iterable[str]) -> int:
         "truncated": 10,
         "numbers_changed": 5,
         "url_missing": 3,
+        "placeholder_lost": 3,
         "untranslated": 3,
     }
     return sum(weights.get(flag, 1) for flag in flags)

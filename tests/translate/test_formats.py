@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +13,7 @@ from hypothesis import strategies as st
 from translate.errors import DocumentFormatError
 from translate.formats import detect_format, parse_document
 from translate.formats.base import rewrap
+from translate.inline import Placed, Span
 
 MARKUP = "абвқңАҚ xyz.,;:!?-*_#>|`[]()<>/=\"'&;!~\t\r\n0123456789"
 FORMATS = ["text", "markdown", "html", "srt"]
@@ -31,16 +34,31 @@ def test_identity_round_trip(fmt: str, text: str) -> None:
 @settings(max_examples=100, deadline=None)
 @given(text=st.text(alphabet=MARKUP, max_size=200))
 def test_markup_survives_translation(fmt: str, text: str) -> None:
-    """Whatever the translations, everything outside the units is kept in order."""
+    """Whatever the translations, the markup is all kept and nothing is made up."""
     parsed = parse_document(text, fmt)
     out = parsed.render(["§" for _ in parsed.units])
-    kept = out.replace("§", "")
-    # every character of the output that is not a translation comes from the input
-    position = 0
-    for char in kept:
-        found = text.find(char, position)
-        assert found >= 0
-        position = found + 1
+    # every character of the output that is not a translation (or a space) is the input's
+    assert Counter(out.replace("§", "").replace(" ", "")) <= Counter(text)
+    if not any(u.markup for u in parsed.units):
+        # without inline markup, the output keeps the input's order exactly
+        position = 0
+        for char in out.replace("§", ""):
+            found = text.find(char, position)
+            assert found >= 0
+            position = found + 1
+    for unit in parsed.units:
+        if unit.markup is None:
+            continue
+        # markup may hold translated attributes (image alt text): "§" too
+        pieces = [s.open for s in unit.markup.spans] + [s.close for s in unit.markup.spans]
+        for piece in pieces + [raw for _, raw in unit.markup.atoms]:
+            assert re.sub("\x00\\d+\x00", "§", piece) in out
+
+
+def test_image_alt_inside_a_sentence_is_translated() -> None:
+    parsed = parse_document("Сурет ![Ауа райы](a.png) мұнда.", "markdown")
+    assert [u.text for u in parsed.units] == ["Ауа райы", "Сурет {1} мұнда."]
+    assert parsed.render(["Weather", "A picture {1} here."]) == "A picture ![Weather](a.png) here."
 
 
 def _units(text: str, fmt: str) -> list[str]:
@@ -108,21 +126,15 @@ print("Сәлем")
 def test_markdown_structure() -> None:
     assert _units(MARKDOWN, "markdown") == [
         "Басты жаңалықтар",
-        "Президент",
-        "Тоқаев",
-        "Астанада",
-        "болды.",
-        "Бірінші",
-        "тармақ",
+        "Президент Тоқаев Астанада болды.",  # one sentence, bold and link inside
+        "Бірінші {1} тармақ",  # the code span is a placeholder
         "Ішкі тармақ",
         "Дәйексөз жолы жалғасы.",
         "Қала",
         "Саны",
-        "Астана",
-        "5",
+        "Астана",  # the cell "5" has nothing to translate
         "Тақырып",
-        "HTML",
-        "мәтін",
+        "HTML мәтін",
     ]
     out = _upper(MARKDOWN, "markdown")
     for kept in (
@@ -131,13 +143,34 @@ def test_markdown_structure() -> None:
         'print("Сәлем")',
         "    код блогы",
         "|------|-----:|",
+        "| 5 |",
         "[id]: https://x.kz",
         "* * *",
-        "`код`",
+        "- БІРІНШІ `код` ТАРМАҚ",
     ):
         assert kept in out
     assert "# БАСТЫ ЖАҢАЛЫҚТАР #" in out
     assert "> ДӘЙЕКСӨЗ ЖОЛЫ\n> ЖАЛҒАСЫ." in out
+    # a plain string carries no alignment: the markup goes around the whole sentence
+    assert '**[ПРЕЗИДЕНТ ТОҚАЕВ АСТАНАДА БОЛДЫ](https://akorda.kz/kk "Ақорда")**.' in out
+    assert "<p><b>HTML МӘТІН</b></p>" in out
+
+
+def test_markdown_markup_placed_in_the_translation() -> None:
+    parsed = parse_document("Президент **Тоқаев** [Астанада](https://a.kz) болды.\n", "markdown")
+    unit = parsed.units[0]
+    assert unit.markup is not None
+    bold, link = unit.markup.spans
+    text = "President Tokayev was in Astana."
+    placed = Placed(
+        text,
+        (
+            Span(10, 17, bold.open, bold.close, bold.depth),
+            Span(25, 31, link.open, link.close, link.depth),
+        ),
+    )
+    out = parsed.render([placed])
+    assert out == "President **Tokayev** was in [Astana](https://a.kz).\n"
 
 
 HTML = """<!DOCTYPE html>
@@ -157,16 +190,48 @@ def test_html_text_nodes_only() -> None:
     assert _units(HTML, "html") == [
         "Жаңалықтар",
         "Басты жаңалықтар",
-        "Президент «Тоқаев»",
-        "Астанада",
-        "болды.",
+        "Президент «Тоқаев» Астанада болды.",
         "A & B",
     ]
     parsed = parse_document(HTML, "html")
     out = parsed.render(["<T&>" for _ in parsed.units])
     assert '<h1 class="x">&lt;T&amp;&gt;</h1>' in out
+    assert "<p><b>&lt;T&amp;&gt;</b></p>" in out  # no alignment: around the whole text
     assert "<!-- комментарий -->" in out and 'var s = "Текст";' in out
     assert "Не переводить" in out and 'x = "мәтін"' in out
+
+
+HTML_INLINE = (
+    '<p>Президент <b>Тоқаев</b> <a href="https://a.kz" title="Ақорда">Астанада</a>'
+    ' <code>x &lt; 1</code> болды.<br>Екінші <span class="x">жол</span>.</p>'
+)
+
+
+def test_html_inline_elements_stay_in_their_sentence() -> None:
+    parsed = parse_document(HTML_INLINE, "html")
+    assert [(u.text, u.kind) for u in parsed.units] == [
+        ("Ақорда", "attribute"),
+        ("Президент Тоқаев Астанада {1} болды.", "html"),
+        ("Екінші жол.", "html"),  # <br> ends a unit
+    ]
+    sentence = parsed.units[1]
+    assert sentence.markup is not None
+    assert [(s.start, s.end, s.open[:2]) for s in sentence.markup.spans] == [
+        (10, 16, "<b"),
+        (17, 25, "<a"),
+    ]
+    assert sentence.markup.atoms == (("{1}", "<code>x &lt; 1</code>"),)
+    bold, link = sentence.markup.spans
+    placed = Placed(
+        "President Tokayev & {1} were in Astana.",
+        (Span(10, 17, bold.open, bold.close), Span(32, 38, link.open, link.close)),
+    )
+    out = parsed.render(["Akorda", placed, "Second line."])
+    assert out == (
+        "<p>President <b>Tokayev</b> &amp; <code>x &lt; 1</code> were in "
+        '<a href="https://a.kz" title="Akorda">Astana</a>.<br>'
+        '<span class="x">Second line</span>.</p>'  # a plain string: markup around it all
+    )
 
 
 SRT = (
@@ -178,16 +243,29 @@ SRT = (
 def test_srt_cues() -> None:
     assert _units(SRT, "srt") == [
         "Қайырлы кеш, құрметті көрермендер!",
-        "Басты жаңалықтарға",
-        "көшейік.",
+        "Басты жаңалықтарға көшейік.",  # the italics stay inside the sentence
     ]
     parsed = parse_document(SRT, "srt")
-    out = parsed.render(["Good evening, dear viewers!", "Main news", "next."])
+    italic = parsed.units[1].markup.spans[0] if parsed.units[1].markup else None
+    assert italic is not None and (italic.start, italic.end) == (0, 18)
+    placed = Placed("Let us move on to the main news.", (Span(15, 31, italic.open, italic.close),))
+    out = parsed.render(["Good evening, dear viewers!", placed])
     # two lines again, cut in proportion to the source lines (21 and 12 characters)
     assert out.startswith(
         "1\r\n00:00:01,000 --> 00:00:03,500\r\nGood evening, dear\r\nviewers!\r\n"
     )
-    assert "<i>Main news</i> next." in out
+    assert out.endswith("\r\nLet us move on <i>to the main news</i>.\r\n")
+
+
+def test_markup_over_a_line_break_is_cut_back_into_lines() -> None:
+    text = "<p>Бірінші <b>жол\n   екінші</b> жол.</p>"
+    parsed = parse_document(text, "html")
+    assert [u.text for u in parsed.units] == ["Бірінші жол екінші жол."]
+    bold = parsed.units[0].markup.spans[0] if parsed.units[0].markup else None
+    assert bold is not None
+    placed = Placed("First line second line.", (Span(6, 17, bold.open, bold.close),))
+    # cut at spaces of the text only (never inside a tag), in proportion to the source
+    assert parsed.render([placed]) == "<p>First <b>line\n   second</b> line.</p>"
 
 
 def test_jsonl_columns() -> None:

@@ -133,3 +133,72 @@ def test_a_long_gloss_is_not_taken_for_the_name() -> None:
     text, results = layer().apply(output, names, {"Ерлан Қарин": "A briefing was held today"})
     assert text == output
     assert results[0].status == "missing"
+
+
+MENTIONS = {
+    "Тоқаевтың": "Toqaevtyng",  # Kazakh genitive, rendered as written
+    "Токаева": "Toqaeva",  # Russian genitive (or a woman's surname)
+    "Қасым-Жомарт Тоқаев Астанада": "Qasym-Jomart Toqaev Astanada",  # one word too many
+    "Ерлан Қарин": "Erlan Qarin",
+}
+
+
+def _mentions(text: str) -> list[Span]:
+    spans = []
+    for mention in MENTIONS:
+        start = text.find(mention)
+        if start >= 0:
+            spans.append(Span(start, start + len(mention), mention, None))
+    return spans
+
+
+def _as_written(span: NameSpanLike, style: str) -> str:
+    return MENTIONS[span.text]
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "expected", "found"),
+    [
+        ("Тоқаевтың жарлығы.", "Tokayev's decree.", "Toqaev's decree.", "Tokayev"),
+        ("Встреча Токаева с министром.", "Tokayev met the minister.", "Toqaev met the minister.",
+         "Tokayev"),
+        # the model chose the feminine form: the rendering is kept whole
+        ("Встреча Токаева с министром.", "Tokayeva met the minister.",
+         "Toqaeva met the minister.", "Tokayeva"),
+    ],
+)  # fmt: skip
+def test_an_inflected_mention_matches_the_uninflected_name(
+    source: str, output: str, expected: str, found: str
+) -> None:
+    lay = NameLayer(_mentions, _as_written, "rferl")
+    text, results = lay.apply(output, lay.find(source))
+    assert text == expected
+    assert (results[0].status, results[0].found) == ("restyled", found)
+
+
+def test_a_word_taken_into_a_name_is_dropped_from_it() -> None:
+    lay = NameLayer(_mentions, _as_written, "rferl")
+    source = "Президент Қасым-Жомарт Тоқаев Астанада Үкімет отырысын өткізді."
+    output = "President Kassym-Jomart Tokayev held a government meeting in Astana."
+    names = lay.find(source)
+    needed = lay.glosses_needed(output, names)
+    assert needed == [
+        "Қасым-Жомарт Тоқаев Астанада", "Қасым-Жомарт", "Тоқаев", "Астанада",
+    ]  # fmt: skip
+    glosses = {"Астанада": "in Astana", "Қасым-Жомарт": "Kassym-Jomart", "Тоқаев": "Tokayev"}
+    text, results = lay.apply(output, names, glosses)
+    assert text == "President Qasym-Jomart Toqaev held a government meeting in Astana."
+    result = results[0]
+    assert (result.source, result.rendering, result.status) == (
+        "Қасым-Жомарт Тоқаев", "Qasym-Jomart Toqaev", "restyled",
+    )  # fmt: skip
+    assert result.dropped == "Астанада" and result.retained
+
+
+def test_a_name_part_the_model_dropped_still_makes_the_name_partial() -> None:
+    lay = NameLayer(_mentions, _as_written, "rferl")
+    names = lay.find("Ерлан Қарин келді.")
+    # "Erlan" is nowhere in the output: nothing says the word was not a name
+    text, results = lay.apply("Karin came.", names, {"Ерлан": "Erlan", "Қарин": "Karin"})
+    assert text == "Karin came."
+    assert (results[0].status, results[0].dropped) == ("partial", None)

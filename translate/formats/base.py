@@ -4,13 +4,31 @@ A format parser turns a document into :class:`Parsed`: a list of :class:`Unit` (
 of text each, never containing a line break) and a ``render`` function that rebuilds the
 document from the translations of those units. Rendering the units' own texts gives the
 original document back, byte for byte (tests check this for every format).
+
+A unit with inline markup (:meth:`Builder.marked`) carries its :class:`~translate.inline.Markup`;
+its translation may be given as a :class:`~translate.inline.Placed` (the markup aligned
+with the translated words) or as a plain string (the markup then goes around the whole
+translation). Some units are not in the text flow but inside markup (HTML ``alt`` and
+``title`` attributes): :meth:`Builder.deferred` registers them, and their translations
+are written into the markup when the document is rendered.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+
+from translate.inline import Item, Markup, Placed, at_edges, build
+from translate.inline import render as render_inline
+
+#: What a format's ``render`` takes for each unit.
+Translation = str | Placed
+_TOKEN = re.compile("\x00(\\d+)\x00")
+_SPACES = " \t\n\r\f\v"
+_PROTECT = str.maketrans({c: chr(0x10FF00 + i) for i, c in enumerate(_SPACES)})
+_UNPROTECT = str.maketrans({chr(0x10FF00 + i): c for i, c in enumerate(_SPACES)})
 
 
 @dataclass(frozen=True)
@@ -19,6 +37,7 @@ class Unit:
 
     text: str
     kind: str = "text"
+    markup: Markup | None = None
 
 
 @dataclass
@@ -26,8 +45,13 @@ class Parsed:
     """A parsed document."""
 
     units: list[Unit]
-    render: Callable[[Sequence[str]], str]
+    render: Callable[[Sequence[Translation]], str]
     notes: list[str] = field(default_factory=list)
+
+
+def plain(translation: Translation) -> str:
+    """The text of a translation (without its placed markup)."""
+    return translation if isinstance(translation, str) else translation.text
 
 
 @dataclass(frozen=True)
@@ -51,12 +75,27 @@ class _Encoded:
     encode: Callable[[str], str] | None
 
 
+@dataclass(frozen=True)
+class _Marked:
+    """A unit with inline markup (see :mod:`translate.inline`)."""
+
+    index: int
+    raw: str
+    escape: Callable[[str], str]
+    breaks: tuple[tuple[int, str], ...]
+
+
+def _same(text: str) -> str:
+    return text
+
+
 class Builder:
     """Collects literal pieces and units, then renders them in order."""
 
     def __init__(self) -> None:
-        self._pieces: list[str | int | _Wrapped | _Encoded] = []
+        self._pieces: list[str | int | _Wrapped | _Encoded | _Marked] = []
         self.units: list[Unit] = []
+        self._deferred: dict[int, _Encoded] = {}
 
     def literal(self, text: str) -> None:
         if text:
@@ -136,7 +175,37 @@ class Builder:
         self.units.append(Unit(" ".join(texts), kind))
         self.literal(lines[-1][2])
 
-    def render(self, translations: Sequence[str]) -> str:
+    def marked(
+        self, items: Sequence[Item], kind: str = "text", escape: Callable[[str], str] = _same
+    ) -> None:
+        """A stretch of inline content (text, markup, atoms, line breaks) as one unit.
+
+        Markup that wraps the whole stretch and decorations at its edges stay literal;
+        a stretch without letters is literal as a whole. ``escape`` writes translated
+        text in the format's syntax (HTML escaping).
+        """
+        stretch = build(items)
+        self.literal(stretch.prefix)
+        if not stretch.has_text:
+            self.literal(stretch.raw)
+        else:
+            markup = stretch.markup if stretch.markup.spans or stretch.markup.atoms else None
+            self._pieces.append(_Marked(len(self.units), stretch.raw, escape, stretch.breaks))
+            self.units.append(Unit(stretch.text, kind, markup))
+        self.literal(stretch.suffix)
+
+    def deferred(self, text: str, raw: str, encode: Callable[[str], str], kind: str) -> str:
+        """Register a unit that lives inside markup; returns the token to write in its place.
+
+        The token (``\\x00<n>\\x00``) is replaced on rendering by ``raw`` when the
+        translation is unchanged, else by ``encode(translation)``.
+        """
+        index = len(self.units)
+        self.units.append(Unit(text, kind))
+        self._deferred[index] = _Encoded(index, raw, encode)
+        return f"\x00{index}\x00"
+
+    def render(self, translations: Sequence[Translation]) -> str:
         if len(translations) != len(self.units):
             raise ValueError("one translation per unit is required")
         out: list[str] = []
@@ -144,18 +213,54 @@ class Builder:
             if isinstance(piece, str):
                 out.append(piece)
             elif isinstance(piece, int):
-                out.append(translations[piece])
+                out.append(plain(translations[piece]))
             elif isinstance(piece, _Encoded):
-                translation = translations[piece.index]
-                if translation == self.units[piece.index].text:
-                    out.append(piece.raw)
-                elif piece.encode is not None:
-                    out.append(piece.encode(translation))
-                else:
-                    out.append(translation)
+                out.append(self._encoded(piece, plain(translations[piece.index])))
+            elif isinstance(piece, _Marked):
+                out.append(self._marked(piece, translations[piece.index]))
             else:
-                out.append(_rewrap(piece, translations[piece.index], self.units[piece.index]))
-        return "".join(out)
+                unit = self.units[piece.index]
+                out.append(_rewrap(piece, plain(translations[piece.index]), unit))
+        text = "".join(out)
+        if self._deferred:
+            text = _TOKEN.sub(
+                lambda m: self._encoded(
+                    self._deferred[int(m.group(1))], plain(translations[int(m.group(1))])
+                ),
+                text,
+            )
+        return text
+
+    def _encoded(self, piece: _Encoded, translation: str) -> str:
+        if translation == self.units[piece.index].text:
+            return piece.raw
+        if piece.encode is not None:
+            return piece.encode(translation)
+        return translation
+
+    def _marked(self, piece: _Marked, translation: Translation) -> str:
+        unit = self.units[piece.index]
+        markup = unit.markup or Markup()
+        if isinstance(translation, str):
+            if translation == unit.text:
+                return piece.raw
+            placed = at_edges(translation, markup) if unit.markup else Placed(translation, ())
+        else:
+            placed = translation
+            if placed.text == unit.text and placed.spans == markup.spans:
+                return piece.raw
+        pieces = render_inline(placed, markup, piece.escape)
+        if not piece.breaks:
+            return "".join(text for text, _ in pieces)
+        protected = "".join(t.translate(_PROTECT) if m else t for t, m in pieces)
+        cuts = [0, *(at + 1 for at, _ in piece.breaks)]
+        ends = [at for at, _ in piece.breaks] + [len(unit.text)]
+        widths = [end - start for start, end in zip(cuts, ends, strict=True)]
+        lines = rewrap(protected, widths)
+        out = [lines[0]]
+        for number, line in enumerate(lines[1:]):
+            out.append(piece.breaks[number][1] + line)
+        return "".join(out).translate(_UNPROTECT)
 
     def parsed(self, notes: list[str] | None = None) -> Parsed:
         return Parsed(self.units, self.render, notes or [])

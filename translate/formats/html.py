@@ -1,26 +1,49 @@
-"""HTML: text nodes are translated, markup is kept byte for byte.
+"""HTML: text and a few attributes are translated, markup is kept byte for byte.
 
 The document is scanned with the standard library's ``html.parser`` (which tolerates
 real-world HTML); each event's position gives the exact source span, so everything that
-is not a text node (tags, attributes, comments, doctype, scripts) is copied unchanged.
-Text inside ``script``, ``style``, ``code``, ``pre`` and similar elements, and inside
-elements marked ``translate="no"`` or ``class="notranslate"``, is not translated. Each text
-node is translated on its own (inline tags split a sentence into separate pieces).
+is not translated (tags, other attributes, comments, doctype, scripts) is copied
+unchanged.
+
+The inline content of a block (its text nodes and inline elements such as ``<b>``,
+``<a>``, ``<em>``, ``<span>``) is one unit: a sentence with a link in it is translated as
+one sentence, and the inline tags are put back around the words they belong to (see
+:mod:`translate.inline`). Block elements and ``<br>`` end a unit.
+
+Not translated: ``script``, ``style``, ``pre`` and similar blocks; inline ``code``,
+``kbd``, ``samp``, ``var``, ``svg`` and ``math`` (kept whole, as placeholders in their
+sentence); elements marked ``translate="no"`` or ``class="notranslate"``; attributes
+other than ``alt``, ``title``, ``placeholder``, ``aria-label``, ``label``, button values and
+the ``content`` of description and title ``<meta>`` tags (``href``, ``src``, ``class``,
+``id`` and the rest are copied).
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 
 from translate.formats.base import Builder, Parsed
-from translate.formats.lines import split_indent, split_lines
+from translate.inline import Atom, Break, Close, Item, Open, Text
 
-SKIP = frozenset(
-    {"script", "style", "code", "pre", "kbd", "samp", "var", "textarea", "svg", "math",
-     "template", "noscript"}
+#: Blocks whose content is never translated.
+SKIP = frozenset({"script", "style", "pre", "textarea", "template", "noscript", "iframe"})
+#: Inline elements kept whole, as a placeholder in their sentence.
+INLINE_SKIP = frozenset({"code", "kbd", "samp", "var", "svg", "math"})
+#: Inline elements: they stay inside the unit of their block.
+INLINE = frozenset(
+    {"a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "data", "del", "dfn", "em",
+     "font", "i", "img", "ins", "label", "mark", "nobr", "q", "s", "small", "span", "strike",
+     "strong", "sub", "sup", "time", "tt", "u", "wbr"}
 )  # fmt: skip
+TRANSLATED_ATTRIBUTES = frozenset({"alt", "title", "placeholder", "aria-label", "label"})
+META_CONTENT = frozenset(
+    {"description", "og:title", "og:description", "twitter:title", "twitter:description"}
+)
+_LINE_BREAK = re.compile(r"([ \t]*\r?\n[ \t]*)")
+_HTML_SPACE = " \t\n\r\f"
 VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
      "source", "track", "wbr"}
@@ -93,15 +116,21 @@ def _regex_events(text: str) -> list[tuple[int, str, str, list[tuple[str, str | 
             events.append((match.start(), "other", "", []))
         else:
             kind = "end" if raw.startswith("</") else "void" if raw.endswith("/>") else "start"
-            attrs: list[tuple[str, str | None]] = [
-                (m.group(1).lower(), next((g for g in m.groups()[1:] if g is not None), None))
-                for m in _ATTRS.finditer(raw)
-            ]
-            events.append((match.start(), kind, name.group(1).lower(), attrs))
+            events.append((match.start(), kind, *parse_tag(raw)))
         position = match.end()
     if position < len(text):
         events.append((position, "text", "", []))
     return events
+
+
+def parse_tag(raw: str) -> tuple[str, list[tuple[str, str | None]]]:
+    """The lower-cased name and the attributes of a tag written ``raw``."""
+    name = _TAG_NAME.match(raw)
+    attrs: list[tuple[str, str | None]] = [
+        (m.group(1).lower(), next((g for g in m.groups()[1:] if g is not None), None))
+        for m in _ATTRS.finditer(raw, name.end() if name else 0)
+    ]
+    return (name.group(1).lower() if name else ""), attrs
 
 
 def _no_translate(attrs: list[tuple[str, str | None]]) -> bool:
@@ -117,6 +146,87 @@ def _escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def _quoted(quote: str) -> Callable[[str], str]:
+    """Write an attribute value: escaped, in the source's quotes (added if it had none)."""
+
+    def encode(text: str) -> str:
+        escaped = html.escape(text, quote=True)
+        return escaped if quote else f'"{escaped}"'
+
+    return encode
+
+
+def _translatable_attributes(tag: str, attrs: list[tuple[str, str | None]]) -> set[str]:
+    names = {name for name, _ in attrs} & TRANSLATED_ATTRIBUTES
+    if tag == "meta":
+        kind = {k: (v or "").lower() for k, v in attrs if k in ("name", "property")}
+        if kind.get("name") in META_CONTENT or kind.get("property") in META_CONTENT:
+            names.add("content")
+    if tag == "input":
+        types = [(v or "").lower() for k, v in attrs if k == "type"]
+        if types and types[0] in ("button", "submit", "reset"):
+            names.add("value")
+    return names
+
+
+def tag_with_units(
+    builder: Builder, raw: str, tag: str, attrs: list[tuple[str, str | None]]
+) -> str:
+    """The tag as written, with each translatable attribute value made a deferred unit."""
+    wanted = _translatable_attributes(tag, attrs)
+    if not wanted or "\x00" in raw:
+        return raw
+    out: list[str] = []
+    position = 0
+    name_end = _TAG_NAME.match(raw)
+    for match in _ATTRS.finditer(raw, name_end.end() if name_end else 0):
+        name = match.group(1).lower()
+        group = next(g for g in (2, 3, 4) if match.group(g) is not None)
+        value_raw = match.group(group)
+        value = " ".join(html.unescape(value_raw).split())
+        if name not in wanted or not any(ch.isalpha() for ch in value):
+            continue
+        start, end = match.span(group)
+        quote = "" if group == 4 else raw[start - 1]
+        if not quote:
+            value_raw = raw[start:end]
+        out.append(raw[position:start])
+        out.append(builder.deferred(value, value_raw, _quoted(quote), "attribute"))
+        position = end
+    out.append(raw[position:])
+    return "".join(out)
+
+
+class _Run:
+    """The inline content of a block (text and inline elements), built into one unit."""
+
+    def __init__(self, builder: Builder) -> None:
+        self.builder = builder
+        self.items: list[Item] = []
+
+    def text(self, raw: str) -> None:
+        for index, part in enumerate(_LINE_BREAK.split(raw)):
+            if index % 2:
+                self.items.append(Break(part))
+                continue
+            core = part.strip(_HTML_SPACE)
+            if not core:
+                if part:
+                    self.items.append(Text(part))
+                continue
+            start = part.index(core)
+            if start:
+                self.items.append(Text(part[:start]))
+            self.items.append(Text(html.unescape(core), core))
+            if start + len(core) < len(part):
+                self.items.append(Text(part[start + len(core) :]))
+
+    def flush(self) -> None:
+        items, self.items = self.items, []
+        if items:
+            self.builder.marked(items, "html", _escape)
+
+
 def add_html(builder: Builder, text: str) -> None:
     """Append the pieces of an HTML fragment (or document) to ``builder``."""
     scanner = _Scanner(text)
@@ -126,6 +236,7 @@ def add_html(builder: Builder, text: str) -> None:
         events = scanner.events
     except (AssertionError, ValueError):  # html.parser gives up on some broken markup
         events = _regex_events(text)
+    run = _Run(builder)
     stack: list[tuple[str, bool]] = []  # (tag, blocks translation)
     blocked = 0
     position = 0
@@ -133,53 +244,92 @@ def add_html(builder: Builder, text: str) -> None:
     while index < len(events):
         offset, kind, tag, attrs = events[index]
         if offset > position:  # text the parser did not report (should not happen)
+            run.flush()
             builder.literal(text[position:offset])
+        end = _end_of(events, index, text)
+        raw = text[offset:end]
         if kind == "text":
-            end_index = index
-            while end_index + 1 < len(events) and events[end_index + 1][1] == "text":
-                end_index += 1
-            end = events[end_index + 1][0] if end_index + 1 < len(events) else len(text)
+            while index + 1 < len(events) and events[index + 1][1] == "text":
+                index += 1
+            end = _end_of(events, index, text)
             raw = text[offset:end]
             if blocked:
                 builder.literal(raw)
             else:
-                _text_node(builder, raw)
-            position, index = end, end_index + 1
-            continue
-        end = events[index + 1][0] if index + 1 < len(events) else len(text)
-        builder.literal(text[offset:end])
-        if kind == "start" and tag not in VOID:
-            blocks = tag in SKIP or _no_translate(attrs)
-            stack.append((tag, blocks))
-            blocked += blocks
-        elif kind == "end":
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == tag:
-                    blocked -= sum(b for _, b in stack[depth:])
-                    del stack[depth:]
-                    break
+                run.text(raw)
+        elif blocked:
+            if kind == "start" and tag not in VOID:
+                stack.append((tag, True))
+                blocked += 1
+            elif kind == "end":
+                blocked -= _close(stack, tag)
+            builder.literal(raw)
+        elif kind == "other":
+            run.items.append(Atom(raw, False))
+        elif kind in ("start", "void") and (
+            tag in INLINE_SKIP or (tag in INLINE and _no_translate(attrs))
+        ):
+            if kind == "void" or tag in VOID:
+                run.items.append(Atom(tag_with_units(builder, raw, tag, []), True))
+            else:
+                close = _matching_end(events, index, tag)
+                end = _end_of(events, close, text) if close is not None else len(text)
+                run.items.append(Atom(text[offset:end], True))
+                index = close if close is not None else len(events)
+        elif kind in ("start", "void") and tag in INLINE:
+            tagged = tag_with_units(builder, raw, tag, attrs)
+            if kind == "void" or tag in VOID:
+                run.items.append(Atom(tagged, False))
+            else:
+                run.items.append(Open(tagged, tag))
+        elif kind == "end" and tag in INLINE:
+            run.items.append(Close(raw, tag))
+        else:  # a block boundary: the run so far is one unit
+            run.flush()
+            builder.literal(tag_with_units(builder, raw, tag, attrs) if kind != "end" else raw)
+            if kind == "start" and tag not in VOID:
+                blocks = tag in SKIP or _no_translate(attrs)
+                stack.append((tag, blocks))
+                blocked += blocks
+            elif kind == "end":
+                blocked -= _close(stack, tag)
         position, index = end, index + 1
+    run.flush()
     if position < len(text):
         builder.literal(text[position:])
 
 
-def _text_node(builder: Builder, raw: str) -> None:
-    decoded = html.unescape(raw)
-    if not any(ch.isalpha() for ch in decoded):
-        builder.literal(raw)
-        return
-    core = raw.strip()
-    lead = raw[: raw.index(core)]
-    builder.literal(lead)
-    lines = [
-        (*split_indent(line)[:2], split_indent(line)[2] + end) for line, end in split_lines(core)
-    ]
-    decoded_lines = [(indent, html.unescape(content), end) for indent, content, end in lines]
-    if len(decoded_lines) == 1:
-        builder.unit(html.unescape(core), "html", raw=core, encode=_escape)
-    else:
-        builder.wrapped(decoded_lines, "html", raw=core, encode=_escape)
-    builder.literal(raw[len(lead) + len(core) :])
+def _end_of(
+    events: list[tuple[int, str, str, list[tuple[str, str | None]]]], index: int, text: str
+) -> int:
+    return events[index + 1][0] if index + 1 < len(events) else len(text)
+
+
+def _close(stack: list[tuple[str, bool]], tag: str) -> int:
+    """Pop ``tag`` and what it encloses; how many of those blocked translation."""
+    for depth in range(len(stack) - 1, -1, -1):
+        if stack[depth][0] == tag:
+            blocking = sum(b for _, b in stack[depth:])
+            del stack[depth:]
+            return blocking
+    return 0
+
+
+def _matching_end(
+    events: list[tuple[int, str, str, list[tuple[str, str | None]]]], index: int, tag: str
+) -> int | None:
+    depth = 0
+    for later in range(index + 1, len(events)):
+        _, kind, name, _ = events[later]
+        if name != tag:
+            continue
+        if kind == "start":
+            depth += 1
+        elif kind == "end":
+            if depth == 0:
+                return later
+            depth -= 1
+    return None
 
 
 def parse_html(text: str) -> Parsed:

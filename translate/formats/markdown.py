@@ -3,10 +3,11 @@
 A line-based reading of CommonMark that keeps every marker byte for byte: front matter,
 fenced and indented code, thematic breaks, link reference definitions and table
 separator rows are copied; heading, list, quote and table-cell markers stay around the
-translated text; inline code, URLs, link destinations, emphasis markers and inline HTML
-tags are kept, and the text between them is translated. A paragraph without inline markup
-that is soft-wrapped over several lines is translated as a whole and cut back into as
-many lines.
+translated text. A paragraph is one unit, even when soft-wrapped over several lines (the
+translation is cut back into as many lines) and when it has inline markup: emphasis,
+links and inline HTML elements are put back around the words they belong to, and code
+spans, autolinks, images and footnote references are kept whole (see
+:mod:`translate.inline`). Link destinations are never translated; image alt text is.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from __future__ import annotations
 import re
 
 from translate.formats.base import Builder, Parsed
-from translate.formats.html import add_html
+from translate.formats.html import INLINE, VOID, add_html, parse_tag, tag_with_units
 from translate.formats.lines import split_indent, split_lines
+from translate.inline import Atom, Break, Close, Item, Open, Text
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^( {0,3}#{1,6}(?:[ \t]+|$))(.*?)((?:[ \t]+#+)?[ \t]*)$")
@@ -29,13 +31,17 @@ _HTML_LINE = re.compile(r"^ {0,3}<(?:/?[A-Za-z][\w-]*|!--)")
 _INLINE = re.compile(
     r"(?P<code>(`+).+?\2)"
     r"|(?P<autolink><(?:https?://|mailto:)[^>\s]+>)"
+    r"|(?P<skip><(?P<skiptag>code|kbd|samp|var)(?:\s[^<>]*)?>.*?</(?P=skiptag)\s*>)"
+    r"|(?P<comment><!--.*?-->)"
     r"|(?P<tag></?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>)"
+    r"|(?P<image>!\[(?P<alt>[^\]]*)\](?:\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\]))"
     r"|(?P<dest>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\))"
     r"|(?P<ref>\]\[[^\]]*\])"
-    r"|(?P<open>!?\[(?!\^))"
     r"|(?P<footnote>\[\^[^\]]+\])"
+    r"|(?P<open>\[)"
     r"|(?P<url>(?:https?://|www\.)[^\s<>()\"]*[^\s<>()\".,;:!?])"
-    r"|(?P<emph>(?<![\w*_~])(?:\*\*|__|~~|\*|_)(?=\S)|(?<=\S)(?:\*\*|__|~~|\*|_)(?![\w*_~]))"
+    r"|(?P<emph_open>(?<![\w*_~])(?:\*\*|__|~~|\*|_)(?=[^\s*_~]))"
+    r"|(?P<emph_close>(?<=[^\s*_~])(?:\*\*|__|~~|\*|_)(?![\w*_~]))"
 )
 
 
@@ -44,16 +50,68 @@ def has_inline_markup(text: str) -> bool:
     return any(m.lastgroup != "url" for m in _INLINE.finditer(text))
 
 
-def add_inline(builder: Builder, text: str, kind: str) -> None:
-    """Append a line's inline content: markup literal, the text between as units."""
+def inline_items(builder: Builder, text: str) -> list[Item]:
+    """A line's inline content as items: text, paired markup and atoms.
+
+    Code spans, autolinks and inline ``<code>`` are atoms of the sentence (kept, never
+    translated); images, footnote references, comments and other inline HTML are
+    decorations; emphasis, links and inline HTML elements are paired markup. An image's
+    alt text is translated on its own. Bare URLs stay in the text (the pipeline keeps them).
+    """
+    items: list[Item] = []
     position = 0
     for match in _INLINE.finditer(text):
-        if match.lastgroup == "url":
-            continue  # bare URLs stay inside their sentence (the pipeline protects them)
-        builder.unit(text[position : match.start()], kind)
-        builder.literal(match.group())
+        kind = match.lastgroup
+        if kind == "url":
+            continue
+        if match.start() > position:
+            items.append(Text(text[position : match.start()]))
         position = match.end()
-    builder.unit(text[position:], kind)
+        raw = match.group()
+        if kind in ("code", "autolink", "skip"):
+            items.append(Atom(raw, True))
+        elif kind == "image":
+            items.append(Atom(_image(builder, match), False))
+        elif kind in ("comment", "footnote"):
+            items.append(Atom(raw, False))
+        elif kind == "tag":
+            items.append(_tag_item(builder, raw))
+        elif kind in ("dest", "ref"):
+            items.append(Close(raw, "link", text_if_unpaired=True))
+        elif kind == "open":
+            items.append(Open(raw, "link", text_if_unpaired=True))
+        elif kind == "emph_open":  # an unpaired delimiter is a literal character
+            items.append(Open(raw, raw, text_if_unpaired=True))
+        else:
+            items.append(Close(raw, raw, text_if_unpaired=True))
+    if position < len(text):
+        items.append(Text(text[position:]))
+    return items
+
+
+def _image(builder: Builder, match: re.Match[str]) -> str:
+    alt = match.group("alt")
+    if not any(ch.isalpha() for ch in alt) or "\x00" in alt or alt != alt.strip():
+        return match.group()
+    start, end = match.span("alt")
+    token = builder.deferred(alt, alt, lambda t: t.replace("]", "\\]"), "attribute")
+    whole = match.start()
+    return match.group()[: start - whole] + token + match.group()[end - whole :]
+
+
+def _tag_item(builder: Builder, raw: str) -> Item:
+    name, attrs = parse_tag(raw)
+    if raw.startswith("</"):
+        return Close(raw, name) if name in INLINE else Atom(raw, False)
+    tagged = tag_with_units(builder, raw, name, attrs)
+    if name in INLINE and name not in VOID and not raw.endswith("/>"):
+        return Open(tagged, name)
+    return Atom(tagged, False)
+
+
+def add_inline(builder: Builder, text: str, kind: str) -> None:
+    """Append a line's inline content as one unit (markup kept around its words)."""
+    builder.marked(inline_items(builder, text), kind)
 
 
 class _Reader:
@@ -66,13 +124,14 @@ class _Reader:
         group, self.group = self.group, []
         if not group:
             return
-        if len(group) == 1 or any(has_inline_markup(c) for _, c, _ in group):
-            for prefix, content, end in group:
-                self.builder.literal(prefix)
-                add_inline(self.builder, content, "paragraph")
-                self.builder.literal(end)
-        else:
-            self.builder.wrapped(group, "paragraph")
+        self.builder.literal(group[0][0])
+        items: list[Item] = []
+        for number, (prefix, content, _) in enumerate(group):
+            if number:
+                items.append(Break(group[number - 1][2] + prefix))
+            items.extend(inline_items(self.builder, content))
+        self.builder.marked(items, "paragraph")
+        self.builder.literal(group[-1][2])
 
     def literal_line(self, line: str, end: str) -> None:
         self.flush()

@@ -1,8 +1,9 @@
 """SRT subtitles: numbers and timings are kept; each cue's text is translated as a whole.
 
 A cue's lines are joined for translation and the translation is cut back into as many
-lines. Inline tags (``<i>``, ``{\\an8}``) stay; a cue that has them is translated line by
-line around them.
+lines. Inline tags (``<i>``, ``<font color=...>``) are put back around the words they
+belong to, positioning codes (``{\\an8}``) stay where they are (see
+:mod:`translate.inline`).
 """
 
 from __future__ import annotations
@@ -11,10 +12,32 @@ import re
 
 from translate.formats.base import Builder, Parsed
 from translate.formats.lines import split_indent, split_lines
+from translate.inline import Atom, Break, Close, Item, Open, Text
 
 _TIMING = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}")
 _INDEX = re.compile(r"^\s*\d+\s*$")
 _TAG = re.compile(r"</?[A-Za-z][^>]*>|\{\\[^}]*\}")
+_NAME = re.compile(r"</?([A-Za-z]+)")
+
+
+def _items(line: str) -> list[Item]:
+    items: list[Item] = []
+    position = 0
+    for tag in _TAG.finditer(line):
+        if tag.start() > position:
+            items.append(Text(line[position : tag.start()]))
+        raw = tag.group()
+        name = _NAME.match(raw)
+        if name is None:  # {\an8} and the like
+            items.append(Atom(raw, textual=False))
+        elif raw.startswith("</"):
+            items.append(Close(raw, name.group(1).lower()))
+        else:
+            items.append(Open(raw, name.group(1).lower()))
+        position = tag.end()
+    if position < len(line):
+        items.append(Text(line[position:]))
+    return items
 
 
 def looks_like_srt(text: str) -> bool:
@@ -32,18 +55,14 @@ def parse_srt(text: str) -> Parsed:
     def flush() -> None:
         if not cue:
             return
-        if any(_TAG.search(t) for _, t, _ in cue):
-            for indent, content, end in cue:
-                builder.literal(indent)
-                position = 0
-                for tag in _TAG.finditer(content):
-                    builder.unit(content[position : tag.start()], "subtitle")
-                    builder.literal(tag.group())
-                    position = tag.end()
-                builder.unit(content[position:], "subtitle")
-                builder.literal(end)
-        else:
-            builder.wrapped(list(cue), "subtitle")
+        builder.literal(cue[0][0])
+        items: list[Item] = []
+        for number, (indent, content, _) in enumerate(cue):
+            if number:
+                items.append(Break(cue[number - 1][2] + indent))
+            items.extend(_items(content))
+        builder.marked(items, "subtitle")
+        builder.literal(cue[-1][2])
         cue.clear()
 
     for line, end in split_lines(text):

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from translate.errors import DocumentFormatError
-from translate.formats.base import Parsed, Unit
+from translate.formats.base import Parsed, Translation, Unit
 from translate.formats.text import parse_text
 
 
@@ -34,7 +34,7 @@ class _Cells:
         self.units.extend(Unit(u.text, "cell") for u in parsed.units)
         return len(self._cells) - 1
 
-    def render(self, cell: int, translations: Sequence[str]) -> str:
+    def render(self, cell: int, translations: Sequence[Translation]) -> str:
         parsed, start = self._cells[cell]
         return parsed.render(translations[start : start + len(parsed.units)])
 
@@ -92,7 +92,7 @@ def parse_jsonl(text: str, columns: Sequence[str], add_suffix: str | None = None
         rows.append((line, obj, found))
     _check_columns(columns, seen, "JSONL")
 
-    def render(translations: Sequence[str]) -> str:
+    def render(translations: Sequence[Translation]) -> str:
         out: list[str] = []
         for line, obj, found in rows:
             if obj is None or not found:
@@ -151,7 +151,7 @@ def parse_csv(
         located.append(found)
     trailing_newline = text.endswith(("\n", "\r"))
 
-    def render(translations: Sequence[str]) -> str:
+    def render(translations: Sequence[Translation]) -> str:
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=sep, lineterminator=ending)
         out_header = list(header)
