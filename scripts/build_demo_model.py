@@ -14,7 +14,9 @@ The model is a test fixture and a demonstration, not a translator: it knows only
 training sentences (Kazakh and Russian news-style sentences with names, places, dates and
 numbers, and their English translations). A few pairs are deliberate errors, marked in the
 corpus, so that tests can check that the tool catches names translated as words, dropped
-names and truncated output.
+names, truncated output and dropped markup placeholders. Phrases on their own (the
+glosses used to place inline markup) and sentences with markup placeholders (``{1}``) let
+the tests check documents with bold words, links and code spans.
 
 Usage::
 
