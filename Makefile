@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: demo test lint typecheck pytest bench bench-dataset clean
+.PHONY: demo test lint typecheck pytest bench bench-dataset bench-translate demo-translate clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -43,6 +43,12 @@ bench: $(VENV)/.dev-installed
 	$(BIN)/pip install -q -e '.[bench]'
 	$(BIN)/python bench/romanize.py
 	$(BIN)/python bench/names.py
+
+demo-translate: $(VENV)/.dev-installed
+	$(BIN)/translit translate --model demo --no-cache data/models/demo/sample_report.md
+
+bench-translate: $(VENV)/.dev-installed
+	$(BIN)/python bench/translate.py
 
 bench-dataset: $(VENV)/.dev-installed
 	$(BIN)/pip install -q -e '.[bench]'

@@ -232,3 +232,26 @@ def test_progress_is_reported(fake: FakeEngine) -> None:
     pipeline._progress = lambda done, total: seen.append((done, total))
     pipeline.run([KK_1, KK_2])
     assert seen == [(0, 2), (1, 2), (2, 2)]
+
+
+def test_marked_phrases_are_glossed_once_and_remembered(fake: FakeEngine) -> None:
+    fake.answers = {
+        "Астанада жаңа мектеп ашылды.": "A new school opened in Astana.",
+        "Астанада": "In Astana",
+    }
+    text = "Бүгін: **Астанада** жаңа мектеп ашылды.\n\n**Астанада** жаңа мектеп ашылды.\n"
+    fake.answers["Бүгін: Астанада жаңа мектеп ашылды."] = "Today: a new school opened in Astana."
+    memory = TranslationMemory.open()
+    try:
+        batch = translate_documents([Source(text, format="markdown")], _pipeline(fake, memory))
+        assert batch.documents[0].output == (
+            "Today: a new school opened **in Astana**.\n\nA new school opened **in Astana**.\n"
+        )
+        # the phrase is glossed once, after the sentences, in a batch of its own
+        assert fake.calls[-1] == ["Астанада"] and fake.translated.count("Астанада") == 1
+        calls = len(fake.calls)
+        again = translate_documents([Source(text, format="markdown")], _pipeline(fake, memory))
+        assert again.documents[0].output == batch.documents[0].output
+        assert len(fake.calls) == calls  # sentences and gloss come from the memory
+    finally:
+        memory.close()

@@ -45,11 +45,6 @@ _INLINE = re.compile(
 )
 
 
-def has_inline_markup(text: str) -> bool:
-    """Whether ``text`` contains Markdown inline markup (code, links, emphasis, tags)."""
-    return any(m.lastgroup != "url" for m in _INLINE.finditer(text))
-
-
 def inline_items(builder: Builder, text: str) -> list[Item]:
     """A line's inline content as items: text, paired markup and atoms.
 
