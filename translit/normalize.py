@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from translit._distinct import map_distinct
 from translit.errors import TranslitError
 from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
 from translit.keys import key_of
@@ -207,24 +208,10 @@ def normalize_many(
     """:func:`analyze` over many names, once per distinct name, in input order."""
     check_style(style)
     gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
-    done: dict[str, NameResult] = {}
-    out = []
-    for name in names:
-        result = done.get(name)
-        if result is None:
-            result = done[name] = analyze(name, style, gaz)
-        out.append(result)
-    return out
+    return map_distinct(lambda name: analyze(name, style, gaz), names)
 
 
 def keys_many(names: Sequence[str], gazetteer: Gazetteer | None = None) -> list[str]:
     """Match keys of many names, once per distinct name."""
     gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
-    done: dict[str, str] = {}
-    out = []
-    for name in names:
-        k = done.get(name)
-        if k is None:
-            k = done[name] = key_of(parse_name(name), gaz)[0]
-        out.append(k)
-    return out
+    return map_distinct(lambda name: key_of(parse_name(name), gaz)[0], names)

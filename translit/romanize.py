@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from translit._distinct import map_distinct
 from translit.schemes import check_language, list_schemes, transliterator
 from translit.text import KAZAKH_ONLY, LANGUAGES, detect_language, prepare
 
@@ -173,11 +174,4 @@ def cyrillize(text: str, scheme: str, lang: str | None = None) -> str:
 
 def cyrillize_many(texts: Iterable[str], scheme: str, lang: str | None = None) -> list[str]:
     """:func:`cyrillize` over many texts, once per distinct text."""
-    done: dict[str, str] = {}
-    out = []
-    for text in texts:
-        result = done.get(text)
-        if result is None:
-            result = done[text] = cyrillize(text, scheme, lang)
-        out.append(result)
-    return out
+    return map_distinct(lambda text: cyrillize(text, scheme, lang), texts)
