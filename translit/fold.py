@@ -47,6 +47,13 @@ _GROUPS: Final = {
     "h": "X", "z": "s", "y": "i",
 }  # fmt: skip
 _GROUPS_RE: Final = re.compile("|".join(sorted(_GROUPS, key=len, reverse=True)))
+# The same groups for spelling out unknown names: z (з) is kept apart from s (с).
+_SPELL_GROUPS: Final = {**_GROUPS, "z": "z"}
+_SPELL_GROUPS_RE: Final = _GROUPS_RE
+# German writes з as a single s between vowels (Nasarbajew) and с as ss (Kassym).
+_GERMAN_S_RE: Final = re.compile("(?<=[aeiouy])s(?=[aeiouy])")
+# y between consonants is ы (Kystaubaev, Zharylqasymov); spelled out as "Y".
+_HARD_Y_RE: Final = re.compile("(?<=[bcdfgklmnpqrstvxz])y(?=[bcdfgklmnpqrstvxz])")
 _VOWELS: Final = "aeiou"
 # j: a glide between or after vowels (German, Polish: Tokajew), else ж (French, Turkish).
 _J_GLIDE_RE: Final = re.compile(f"(?<=[{_VOWELS}])j")
@@ -117,6 +124,21 @@ def fold_token(token: str, hint: str = "") -> str:
     ``hint`` is the convention the rest of the name shows (see :func:`convention`); it
     decides "ch" and "j" in a token that shows none itself (Geroichan Kystaubajew).
     """
+    return _fold(token, hint, _GROUPS_RE, _GROUPS)
+
+
+@lru_cache(maxsize=1 << 16)
+def spell_token(token: str, hint: str = "") -> str:
+    """The fold of ``token`` with з and с kept apart: a basis for rendering a name
+    no lexicon knows, in the same alphabet as :func:`fold_token`.
+
+    Latin ``z`` stays ``z``; in German spellings a single ``s`` between vowels is з
+    (Nasarbajew). Only German word-initial ``s`` (Sacharow) still reads as с.
+    """
+    return _fold(token, hint, _SPELL_GROUPS_RE, _SPELL_GROUPS)
+
+
+def _fold(token: str, hint: str, groups_re: re.Pattern[str], groups: dict[str, str]) -> str:
     if not token:
         return ""
     cyrillic = has_cyrillic(token)
@@ -154,14 +176,21 @@ def fold_token(token: str, hint: str = "") -> str:
         else:
             text = _J_AFTER_GLIDE_RE.sub("Z", text)
             text = _J_GLIDE_RE.sub("i", text).replace("j", "Z")
-    text = _GROUPS_RE.sub(lambda m: _GROUPS[m.group()], text)
+    spell = groups is _SPELL_GROUPS
+    if spell:
+        if conv == GERMANIC and "s" in text:
+            text = _GERMAN_S_RE.sub("z", text)
+        if "y" in text:
+            text = _HARD_Y_RE.sub("Y", text)
+    text = groups_re.sub(lambda m: groups[m.group()], text)
     text = _IO_RE.sub("e", text)
     if text.startswith("ie"):
         text = text[1:]
     text = _GLIDE_RE.sub("", text)
     text = _DOUBLE_RE.sub(r"\1", text)
     text = _SIBILANT_YO_RE.sub("e", text)
-    text = _INTERVOCALIC_X_RE.sub("k", text)
+    if not spell:
+        text = _INTERVOCALIC_X_RE.sub("k", text)
     return text.replace("ng", "n")
 
 

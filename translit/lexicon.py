@@ -62,6 +62,7 @@ class Lexicon:
     names: list[tuple[str, str]] = field(default_factory=list)  # (canonical kk/ru, other form)
     overrides: dict[str, str] = field(default_factory=dict)
     cyrillic: dict[str, str] = field(default_factory=dict)  # canonical fold -> Cyrillic
+    given: set[str] = field(default_factory=set)  # canonical folds of given names
 
     def canonical(self, fold: str) -> str:
         """The fold after convention repair."""
@@ -103,19 +104,21 @@ def _stem_forms(row: dict[str, str], stems: list[str]) -> Iterator[list[str]]:
         ]
 
 
-def _lexicon_forms() -> Iterator[list[str]]:
-    """Every group of Cyrillic forms of one name: lexicon rows and gazetteer words."""
+def _lexicon_forms() -> Iterator[tuple[list[str], bool]]:
+    """Every group of Cyrillic forms of one name, with whether it is a given name:
+    lexicon rows and gazetteer words."""
     folder = data_path("names")
     for path in sorted(folder.glob("*.tsv")) if folder.is_dir() else []:
         stems = "stem" in path.stem
+        given = path.stem.startswith("given")
         for row in _rows(path):
             forms = _name_forms(row)
             if not forms:
                 continue
             if stems:
-                yield from _stem_forms(row, forms)
+                yield from ((f, False) for f in _stem_forms(row, forms))
             else:
-                yield forms
+                yield forms, given
     gazetteer = data_path("gazetteer")
     for path in sorted(gazetteer.glob("*.jsonl")) if gazetteer.is_dir() else []:
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -125,9 +128,9 @@ def _lexicon_forms() -> Iterator[list[str]]:
             kk_words = _CYR_WORD_RE.findall(record.get("kk") or "")
             ru_words = _CYR_WORD_RE.findall(record.get("ru") or "")
             if len(kk_words) == len(ru_words):
-                yield from ([k, r] for k, r in zip(kk_words, ru_words, strict=True))
+                yield from (([k, r], False) for k, r in zip(kk_words, ru_words, strict=True))
             else:
-                yield from ([w] for w in kk_words + ru_words)
+                yield from (([w], False) for w in kk_words + ru_words)
 
 
 def build_lexicon() -> Lexicon:
@@ -139,12 +142,14 @@ def build_lexicon() -> Lexicon:
     lex = Lexicon()
     canonical_of: dict[str, str] = {}
     proposals: dict[str, set[str]] = {}
-    for forms in _lexicon_forms():
+    for forms, given in _lexicon_forms():
         main = forms[0]
         target = fold_token(main)
         if not target:
             continue
         lex.cyrillic.setdefault(target, main)
+        if given:
+            lex.given.add(target)
         canonical_of.setdefault(target, target)
         for other in forms[1:]:
             lex.names.append((main, other))
@@ -162,7 +167,7 @@ def build_lexicon() -> Lexicon:
     return lex
 
 
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 # Modules whose code shapes the derived tables (their source is part of the cache key).
 _CODE = ("fold.py", "lexicon.py", "scheme.py", "schemes.py", "text.py", "romanize.py")
 
@@ -193,6 +198,7 @@ def _load_cached(path: Path, fingerprint: str) -> Lexicon | None:
             names=[(a, b) for a, b in data["names"]],
             overrides=dict(data["overrides"]),
             cyrillic=dict(data["cyrillic"]),
+            given=set(data["given"]),
         )
     except (KeyError, TypeError, ValueError):
         return None
@@ -204,6 +210,7 @@ def _store(path: Path, fingerprint: str, lex: Lexicon) -> None:
         "names": lex.names,
         "overrides": lex.overrides,
         "cyrillic": lex.cyrillic,
+        "given": sorted(lex.given),
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -147,6 +147,7 @@ _SURNAME_END: Final = 2  # ends like a surname
 _PATRONYMIC_END: Final = 4  # ends like a patronymic (-ovich, -ұлы joined)
 _PATRONYMIC_WORD: Final = 8  # a separate patronymic word (ұлы, kyzy)
 _AMBIGUOUS: Final = 16  # its fold depends on the convention of the rest of the name
+_GIVEN: Final = 256  # a given name the lexicon knows
 _CONVENTION_FLAGS: Final = {GERMANIC: 32, FRENCH: 64, KAZAKH_LATIN: 128}
 _CONVENTIONS: Final = 32 | 64 | 128
 _Word = tuple[int, str, str, bool, int]  # offset in chunk, word, fold, initial, flags
@@ -161,6 +162,7 @@ def _chunk(chunk: str) -> tuple[_Word, ...]:
     """
     out = []
     patronymic_words = _patronymic_endings()[1]
+    given = lexicon().given
     for m in _TOKEN_RE.finditer(chunk):
         word = m.group()
         dotted = m.group(1) is not None
@@ -175,6 +177,7 @@ def _chunk(chunk: str) -> tuple[_Word, ...]:
             | (_PATRONYMIC_END if _has_patronymic_ending(word) else 0)
             | (_PATRONYMIC_WORD if word.lower() in patronymic_words else 0)
             | (_AMBIGUOUS if is_ambiguous(word) else _CONVENTION_FLAGS.get(convention(word), 0))
+            | (_GIVEN if fold in given else 0)
         )
         out.append((m.start(), word, fold, initial, flags))
     if len(_chunks) >= _CHUNK_LIMIT:
@@ -291,6 +294,8 @@ def _guess_surname(
     if caps and len(caps) < len(full):
         return caps[0]  # passport style: SURNAME Given
     with_ending = [i for i in full if flags[i] & _SURNAME_END]
+    if len(with_ending) > 1:  # Yekaterina, Dmitriy end like surnames but are given names
+        with_ending = [i for i in with_ending if not flags[i] & _GIVEN]
     if len(with_ending) == 1:
         return with_ending[0]
     return full[-1]

@@ -10,8 +10,8 @@ from translit._distinct import map_distinct
 from translit.errors import TranslitError
 from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
 from translit.keys import key_of
-from translit.lexicon import lexicon
 from translit.nameparse import ParsedName, parse_name
+from translit.reconstruct import reconstruct
 from translit.romanize import romanize
 from translit.schemes import scheme_ids
 from translit.text import KK_TO_RU, detect_language, has_cyrillic
@@ -108,31 +108,6 @@ def render_entity(entity: Entity, style: str) -> str:
     return romanize(source, style, lang="kk" if kk_scheme and source == kk else "ru")
 
 
-def _reconstruct(parsed: ParsedName, text: str) -> tuple[str, int, int]:
-    """Replace Latin tokens by their Cyrillic lexicon forms: (text, found, total)."""
-    lex = lexicon()
-    pieces = []
-    last = 0
-    found = total = 0
-    name_start = parsed.tokens[0].start
-    for token in parsed.tokens:
-        pieces.append(text[last : token.start])
-        last = token.end
-        if token.initial or has_cyrillic(token.text):
-            pieces.append(token.text)
-            continue
-        total += 1
-        cyr = lex.cyrillic.get(token.fold)
-        if cyr is None:
-            pieces.append(token.text)
-            continue
-        found += 1
-        pieces.append(cyr.upper() if token.text.isupper() and len(token.text) > 1 else cyr)
-    pieces.append(text[last : parsed.tokens[-1].end])
-    out = "".join(pieces)[name_start:]
-    return out, found, total
-
-
 def analyze(name: str, style: str = "en", gazetteer: Gazetteer | None = None) -> NameResult:
     """Normalize one name and say how: the full :class:`NameResult`."""
     check_style(style)
@@ -148,19 +123,20 @@ def analyze(name: str, style: str = "en", gazetteer: Gazetteer | None = None) ->
             name, render_entity(entity, style), key, entity.id, "gazetteer", confidence
         )
     body = _natural_order(_without(parsed.text, parsed), parsed)
-    if has_cyrillic(body):
+    cyrillic_input = has_cyrillic(body)
+    if cyrillic_input and style != "en":
         out = _title_if_caps(render_cyrillic(body, style))
         method = "unchanged" if out == name else "romanized"
         return NameResult(name, out, key, None, method, 0.9)
-    sub = parse_name(body)
-    cyr, found, total = _reconstruct(sub, body)
-    if found and (found == total or style not in CYRILLIC_STYLES):
-        out = _title_if_caps(
-            render_cyrillic(cyr, style) if found == total else _latin_mix(cyr, style)
-        )
-        confidence = 0.8 * found / total if total else 0.5
-        return NameResult(name, out, key, None, "reconstructed", round(confidence, 3))
-    return NameResult(name, _title_if_caps(body), key, None, "unchanged", 0.5)
+    # Latin input, or the en style: every spelling of the name meets in one form.
+    cyr, found, total = reconstruct(parse_name(body), body, all_words=style == "en")
+    if not has_cyrillic(cyr):
+        return NameResult(name, _title_if_caps(body), key, None, "unchanged", 0.5)
+    out = _title_if_caps(render_cyrillic(cyr, style))
+    if cyrillic_input and found == total:
+        return NameResult(name, out, key, None, "romanized", 0.9)
+    confidence = 0.5 + 0.3 * found / total if total else 0.5
+    return NameResult(name, out, key, None, "reconstructed", round(confidence, 3))
 
 
 def _natural_order(body: str, parsed: ParsedName) -> str:
@@ -179,11 +155,6 @@ def _natural_order(body: str, parsed: ParsedName) -> str:
     ):
         return " ".join(chunks[1:] + chunks[:1])
     return body
-
-
-def _latin_mix(text: str, style: str) -> str:
-    """Render the Cyrillic parts of a partly reconstructed name, keep the Latin parts."""
-    return render_cyrillic(text, style) if has_cyrillic(text) else text
 
 
 def _title_if_caps(text: str) -> str:

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from translit.gazetteer import Gazetteer, bundled_gazetteer
 from translit.nameparse import parse_name
-from translit.normalize import _reconstruct, _without
+from translit.normalize import _without
+from translit.reconstruct import reconstruct
 from translit.romanize import romanize
 from translit.schemes import list_schemes
 from translit.text import KK_TO_RU, detect_language, has_cyrillic
@@ -56,7 +57,7 @@ def variants(name: str, gazetteer: Gazetteer | None = None) -> list[Variant]:
             else:
                 ru = body
         elif parsed.tokens:
-            cyr, found_n, total = _reconstruct(parse_name(body), body)
+            cyr, found_n, total = reconstruct(parse_name(body), body, all_words=False)
             if found_n and found_n == total:
                 kk = cyr if detect_language(cyr) == "kk" else None
                 ru = cyr if kk is None else None

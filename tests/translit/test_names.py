@@ -195,7 +195,9 @@ def test_normalize_many_order_and_dedupe() -> None:
         ("Иванов, Иван", "Ivan Ivanov"),
         ("IVANOV IVAN", "Ivan Ivanov"),
         ("ИВАНОВ ИВАН ИВАНОВИЧ", "Ivan Ivanov"),
-        ("ZHARYLQASYMOV RAFIQ", "Rafik Zharylqasymov"),
+        ("ZHARYLQASYMOV RAFIQ", "Rafik Zharylkasymov"),
+        ("SHATALOVA YEKATERINA", "Yekaterina Shatalova"),
+        ("BALANDIN DMITRIY", "Dmitry Balandin"),
         ("Ivan Ivanov", "Ivan Ivanov"),
     ],
 )

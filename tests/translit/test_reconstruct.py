@@ -1,0 +1,69 @@
+"""Rendering names no gazetteer knows: lexicon forms, else Cyrillic spelled off the fold."""
+
+from __future__ import annotations
+
+import pytest
+
+import translit
+from translit.fold import fold_token, spell_token
+from translit.reconstruct import spelled_cyrillic
+
+# Spellings of names that are in neither the gazetteer nor the lexicon. The spellings
+# follow the conventions in translit.fold (BGN/PCGN and ICAO romanization of the Cyrillic,
+# the RFE/RL house style, French and German press habits).
+UNKNOWN_VARIANTS = [
+    ["Сәудабаев", "Саудабаев", "Saudabayev", "Saudabaev", "Saoudabaïev", "Saudabajew"],
+    ["Қыстаубаев", "Кыстаубаев", "Qystaubaev", "Kystaubayev", "KYSTAUBAEV"],
+    ["Назарғалиев", "Nazargaliyev", "Nazarghaliev", "Nasargalijew"],
+]
+
+
+@pytest.mark.parametrize("spellings", UNKNOWN_VARIANTS)
+def test_spellings_of_an_unknown_name_normalize_alike(spellings: list[str]) -> None:
+    outputs = {translit.normalize(s) for s in spellings}
+    assert len(outputs) == 1, outputs
+
+
+@pytest.mark.parametrize(
+    ("word", "spelled"),
+    [
+        ("Nazarbayev", "назарбаев"),  # z kept: з
+        ("Nasarbajew", "назарбаев"),  # German: single s between vowels is з
+        ("Kassym", "касым"),  # ss is с; y between consonants is ы
+        ("Qystaubaev", "кыстаубаев"),
+        ("Geroikhan", "героихан"),  # kh stays х (the key folds it to к between vowels)
+        ("Zhomart", "жомарт"),
+        ("Tokajew", "токаев"),
+        ("Шаталова", "шаталова"),
+    ],
+)
+def test_spelled_cyrillic(word: str, spelled: str) -> None:
+    assert spelled_cyrillic(word) == spelled
+
+
+@pytest.mark.parametrize("word", ["Nazarbayev", "Nasarbajew", "Zarina", "Sarina", "Azamat"])
+def test_spelling_only_splits_what_the_key_merges(word: str) -> None:
+    # the spelling keeps з apart from с; the key fold does not
+    assert spell_token(word).replace("z", "s") == fold_token(word)
+
+
+@pytest.mark.parametrize(
+    ("name", "style", "expected", "method"),
+    [
+        ("Saoudabaïev", "en", "Saudabayev", "reconstructed"),
+        ("Saoudabaïev", "cyrillic-ru", "Саудабаев", "reconstructed"),
+        ("Qystaubaev", "rferl", "Kystaubaev", "reconstructed"),  # қ cannot be read off q
+        ("Қыстаубаев", "rferl", "Qystaubaev", "romanized"),  # Cyrillic input kept exact
+        ("Қыстаубаев", "cyrillic-kk", "Қыстаубаев", "unchanged"),
+    ],
+)
+def test_unknown_names_in_styles(name: str, style: str, expected: str, method: str) -> None:
+    result = translit.analyze(name, style)
+    assert (result.output, result.method) == (expected, method)
+    assert result.entity is None
+
+
+def test_reconstruction_confidence_grows_with_lexicon_words() -> None:
+    guessed = translit.analyze("Saoudabaïev")
+    known = translit.analyze("Nurlan Saoudabaïev")  # Nurlan is in the lexicon
+    assert 0.5 <= guessed.confidence < known.confidence < 0.8

@@ -1,0 +1,76 @@
+"""Cyrillic forms for the words of a name: from the lexicon, else spelled out.
+
+A name the gazetteer does not know is rendered in a house style through Cyrillic:
+each word becomes its lexicon form (*Tokajew* -> Тоқаев) or, for a word the lexicon
+does not know, a Cyrillic spelling read off its fold (*Saoudabaïev*, *Saudabayev*,
+*Саудабаев* -> саудабаев). Every spelling of a word folds alike, so every spelling
+of a name comes out alike in the chosen style.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from translit.fold import convention, spell_token
+from translit.lexicon import lexicon
+from translit.nameparse import ParsedName
+from translit.text import has_cyrillic
+
+# The fold alphabet (see translit.fold) read as Russian Cyrillic letters.
+_FOLD_TO_CYRILLIC: Final = str.maketrans(
+    {
+        "a": "а", "b": "б", "v": "в", "g": "г", "d": "д", "e": "е", "Z": "ж", "z": "з",
+        "i": "и", "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "r": "р",
+        "s": "с", "t": "т", "u": "у", "f": "ф", "X": "х", "T": "ц", "C": "ч", "S": "ш",
+        "W": "щ", "Y": "ы",
+    }
+)  # fmt: skip
+
+
+def spelled_cyrillic(word: str, hint: str = "") -> str:
+    """A lower-case Cyrillic spelling of one word, read off its fold (``""`` if none)."""
+    return spell_token(word, hint).translate(_FOLD_TO_CYRILLIC)
+
+
+def name_convention(parsed: ParsedName) -> str:
+    """The one spelling convention the Latin words of a name show, else ``""``."""
+    shown = {convention(t.text) for t in parsed.tokens if not t.initial}
+    shown.discard("")
+    return shown.pop() if len(shown) == 1 else ""
+
+
+def reconstruct(parsed: ParsedName, text: str, all_words: bool) -> tuple[str, int, int]:
+    """The name with its words in Cyrillic: (text, words the lexicon knew, words).
+
+    Latin words become their lexicon form, else their spelled-out form. Cyrillic words
+    are kept unless ``all_words``, which treats them like Latin ones so that every
+    script and spelling of a name meets in one form.
+    """
+    if not parsed.tokens:
+        return text, 0, 0
+    lex = lexicon()
+    hint = name_convention(parsed)
+    pieces = []
+    last = 0
+    found = total = 0
+    for token in parsed.tokens:
+        pieces.append(text[last : token.start])
+        last = token.end
+        if token.initial or (not all_words and has_cyrillic(token.text)):
+            pieces.append(token.text)
+            continue
+        total += 1
+        cyr = lex.cyrillic.get(token.fold)
+        if cyr is not None:
+            found += 1
+        else:
+            cyr = spelled_cyrillic(token.text, hint)
+            if not cyr:
+                pieces.append(token.text)
+                continue
+        if token.text.isupper() and len(token.text) > 1:
+            pieces.append(cyr.upper())
+        else:
+            pieces.append(cyr[:1].upper() + cyr[1:])
+    pieces.append(text[last : parsed.tokens[-1].end])
+    return "".join(pieces)[parsed.tokens[0].start :], found, total
