@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -69,10 +69,12 @@ class Gazetteer:
     given: dict[str, frozenset[str]] = field(default_factory=dict)
     canonical_key: dict[str, str] = field(default_factory=dict)
     user_ids: set[str] = field(default_factory=set)
+    renderings: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     def add(self, entity: Entity, user: bool = False) -> None:
         """Add (or, for a known id, replace) an entity; user entries win key clashes."""
         self.entities[entity.id] = entity
+        self.renderings.clear()
         if user:
             self.user_ids.add(entity.id)
         primary = entity.kk or entity.ru or entity.en
@@ -104,10 +106,23 @@ class Gazetteer:
             if len(ids) == 1 or ids[0] in self.user_ids:
                 return self.entities[ids[0]], 1.0 if not parsed.initials else 0.95
             return None
-        return self._lookup_person(parsed)
+        return self.lookup_person(parsed.folds, parsed.initials)
 
-    def _lookup_person(self, parsed: ParsedName) -> tuple[Entity, float] | None:
-        folds = parsed.folds
+    def lookup_folds(self, key: str, folds: Sequence[str]) -> tuple[Entity, float] | None:
+        """:meth:`lookup` for a name of full words only, given its folds and their
+        :func:`full_key` (the fast path of keys and normalization)."""
+        ids = self.by_key.get(key)
+        if ids:
+            if len(ids) == 1 or ids[0] in self.user_ids:
+                return self.entities[ids[0]], 1.0
+            return None
+        return self.lookup_person(folds, ())
+
+    def lookup_person(
+        self, folds: Sequence[str], initials: Sequence[str]
+    ) -> tuple[Entity, float] | None:
+        """A known person whose surname is one of ``folds`` and whose given names agree
+        with the other folds and ``initials``."""
         by_surname = self.by_surname
         found = [by_surname[f] for f in folds if f in by_surname]
         if not found:
@@ -122,9 +137,9 @@ class Gazetteer:
             # (Turkish press writes the Kazakh Jomart as its cognate Cömert).
             if unmatched > (1 if len(others) >= 2 else 0):
                 continue
-            if not all(any(g.startswith(i[:1]) for g in given) for i in parsed.initials):
+            if not all(any(g.startswith(i[:1]) for g in given) for i in initials):
                 continue
-            matches.append((eid, 2 * (len(others) - unmatched) + len(parsed.initials)))
+            matches.append((eid, 2 * (len(others) - unmatched) + len(initials)))
         if not matches:
             return None
         best = max(score for _, score in matches)
@@ -133,6 +148,13 @@ class Gazetteer:
             return None
         confidence = 0.9 if best > 0 else 0.75  # surname-only mention
         return self.entities[top[0]], confidence
+
+    def rendering(self, entity_id: str, style: str, render: Callable[[Entity, str], str]) -> str:
+        """``render(entity, style)``, remembered per entity and style."""
+        out = self.renderings.get((entity_id, style))
+        if out is None:
+            out = self.renderings[entity_id, style] = render(self.entities[entity_id], style)
+        return out
 
     def key_for(self, entity_id: str) -> str:
         return self.canonical_key[entity_id]

@@ -14,7 +14,7 @@ from typing import Any, Final, NamedTuple
 from translit._paths import data_path
 from translit.fold import FRENCH, GERMANIC, KAZAKH_LATIN, convention, fold_token, is_ambiguous
 from translit.lexicon import lexicon
-from translit.text import prepare
+from translit.text import has_cyrillic, prepare
 
 _LETTER: Final = r"(?:[^\W\d_]|[\u0300-\u036f])"
 _TOKEN_RE: Final = re.compile(f"{_LETTER}+(?:['’ʼ`]{_LETTER}+)*(?:['’ʼ`])?(\\.)?")
@@ -150,8 +150,94 @@ _AMBIGUOUS: Final = 16  # its fold depends on the convention of the rest of the 
 _GIVEN: Final = 256  # a given name the lexicon knows
 _CONVENTION_FLAGS: Final = {GERMANIC: 32, FRENCH: 64, KAZAKH_LATIN: 128}
 _CONVENTIONS: Final = 32 | 64 | 128
+_CYRILLIC: Final = 512  # written in Cyrillic
+_NOT_PLAIN_FLAGS: Final = _PATRONYMIC_END | _PATRONYMIC_WORD
 _Word = tuple[int, str, str, bool, int]  # offset in chunk, word, fold, initial, flags
 _chunks: dict[str, tuple[_Word, ...]] = {}
+
+
+class Plain(NamedTuple):
+    """A whitespace chunk that is one plain word of a name (see :func:`plain_words`)."""
+
+    word: str
+    fold: str
+    flags: int
+    comma: bool  # the chunk is the word and a comma (Surname, Given)
+
+
+_NOT_PLAIN: Final = Plain("", "", 0, False)
+_plain: dict[str, Plain] = {}
+
+
+def plain_words(name: str) -> list[Plain] | None:
+    """The words of ``name`` when each whitespace chunk is one plain word, else ``None``.
+
+    A plain word is a full word (not an initial, not a title, not a patronymic), alone in
+    its chunk or followed by a comma; leading titles are cut first. Such a name parses
+    to exactly these words, in order (with folds that need a convention hint refolded
+    as :func:`parse_name` does), so keys and canonical forms can be computed from them
+    directly. Chunks are cached as written: preparing a name chunk by chunk gives the
+    chunks of the prepared name.
+    """
+    out = _plain_run(name.split())
+    if out is None:
+        body = strip_titles(prepare(name))
+        if body is name or not body.strip():
+            return None
+        out = _plain_run(body.split())
+        if out is None:
+            return None
+    if len(out) > 1 and any(w.flags & _AMBIGUOUS for w in out):
+        shown = {conv for conv, bit in _CONVENTION_FLAGS.items() if any(w.flags & bit for w in out)}
+        if len(shown) == 1:
+            hint = shown.pop()
+            out = [
+                w._replace(fold=_word_with(w.word, hint)) if w.flags & _AMBIGUOUS else w
+                for w in out
+            ]
+    return out or None
+
+
+def _plain_run(chunks: list[str]) -> list[Plain] | None:
+    get = _plain.get
+    out = []
+    for chunk in chunks:
+        plain = get(chunk)
+        if plain is None:
+            plain = _new_plain(chunk)
+        if plain is _NOT_PLAIN:
+            return None
+        out.append(plain)
+    return out
+
+
+def _new_plain(raw: str) -> Plain:
+    chunk = prepare(raw)
+    words = _chunks.get(chunk)
+    if words is None:
+        words = _chunk(chunk)
+    if len(_plain) >= _CHUNK_LIMIT:
+        _plain.clear()
+    plain = _plain[raw] = _plain_chunk(chunk, words)
+    return plain
+
+
+def is_cyrillic_flag(flags: int) -> bool:
+    """Is a word with these flags written in Cyrillic?"""
+    return bool(flags & _CYRILLIC)
+
+
+def is_caps_flag(flags: int) -> bool:
+    """Is a word with these flags written in capitals?"""
+    return bool(flags & _CAPS)
+
+
+def convention_of_flags(flags: int) -> str:
+    """The spelling convention a word with these flags shows (``""``: none)."""
+    for conv, bit in _CONVENTION_FLAGS.items():
+        if flags & bit:
+            return conv
+    return ""
 
 
 def _chunk(chunk: str) -> tuple[_Word, ...]:
@@ -178,12 +264,25 @@ def _chunk(chunk: str) -> tuple[_Word, ...]:
             | (_PATRONYMIC_WORD if word.lower() in patronymic_words else 0)
             | (_AMBIGUOUS if is_ambiguous(word) else _CONVENTION_FLAGS.get(convention(word), 0))
             | (_GIVEN if fold in given else 0)
+            | (_CYRILLIC if has_cyrillic(word) else 0)
         )
         out.append((m.start(), word, fold, initial, flags))
     if len(_chunks) >= _CHUNK_LIMIT:
         _chunks.clear()
     result = _chunks[chunk] = tuple(out)
     return result
+
+
+def _plain_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
+    if len(words) != 1:
+        return _NOT_PLAIN
+    offset, word, fold, initial, flags = words[0]
+    comma = chunk == word + ","
+    if offset or initial or not fold or flags & _NOT_PLAIN_FLAGS or (word != chunk and not comma):
+        return _NOT_PLAIN
+    if _TITLE_SPLIT_RE.split(chunk.lower(), maxsplit=1)[0].rstrip(".") in _title_starts():
+        return _NOT_PLAIN
+    return Plain(word, fold, flags, comma)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -310,7 +409,8 @@ def _drop_patronymics(
         if i == surname:
             continue
         if pos > 0 and flags[i] & _PATRONYMIC_WORD:
-            drop.update((i, full[pos - 1]))
+            if full[pos - 1] != surname:  # the surname is never part of a patronymic
+                drop.update((i, full[pos - 1]))
         elif flags[i] & _PATRONYMIC_END:
             drop.add(i)
     if not drop or len(full) - len(drop) < 2:
@@ -321,3 +421,8 @@ def _drop_patronymics(
     if surname is not None:
         new_surname = kept.index(tokens[surname])
     return parsed_name(text, tuple(kept), new_surname, dropped)
+
+
+def plain_surname(words: list[Plain]) -> int | None:
+    """Which of a plain name's words (no comma) :func:`parse_name` takes as the surname."""
+    return _guess_surname([], list(range(len(words))), [w.flags for w in words], None)

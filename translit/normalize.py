@@ -9,9 +9,19 @@ from typing import Any
 from translit._distinct import map_distinct
 from translit.errors import TranslitError
 from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
-from translit.keys import key_of
-from translit.nameparse import ParsedName, parse_name
-from translit.reconstruct import reconstruct
+from translit.keys import key_of, plain_key
+from translit.lexicon import lexicon
+from translit.nameparse import (
+    ParsedName,
+    Plain,
+    convention_of_flags,
+    is_caps_flag,
+    is_cyrillic_flag,
+    parse_name,
+    plain_surname,
+    plain_words,
+)
+from translit.reconstruct import reconstruct, spelled_cyrillic
 from translit.romanize import romanize
 from translit.schemes import scheme_ids
 from translit.text import KK_TO_RU, detect_language, has_cyrillic
@@ -112,6 +122,78 @@ def analyze(name: str, style: str = "en", gazetteer: Gazetteer | None = None) ->
     """Normalize one name and say how: the full :class:`NameResult`."""
     check_style(style)
     gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
+    words = plain_words(name)
+    if words is not None:
+        result = _analyze_plain(name, words, style, gaz)
+        if result is not None:
+            return result
+    return _analyze_parsed(name, style, gaz)
+
+
+def _analyze_plain(name: str, words: list[Plain], style: str, gaz: Gazetteer) -> NameResult | None:
+    """:func:`analyze` for a name of plain words, without parsing it again; ``None``
+    where its commas need the general path."""
+    key, hit = plain_key(words, gaz)
+    if hit is not None:
+        entity, confidence = hit
+        return NameResult(
+            name,
+            gaz.rendering(entity.id, style, render_entity),
+            key,
+            entity.id,
+            "gazetteer",
+            confidence,
+        )
+    order = _plain_order(words)
+    if order is None:
+        return None
+    cyrillic_input = any(is_cyrillic_flag(w.flags) for w in words)
+    if cyrillic_input and style != "en":
+        out = _title_if_caps(render_cyrillic(" ".join([w.word for w in order]), style))
+        method = "unchanged" if out == name else "romanized"
+        return NameResult(name, out, key, None, method, 0.9)
+    all_words = style == "en"
+    shown = {convention_of_flags(w.flags) for w in words}
+    shown.discard("")
+    hint = shown.pop() if len(shown) == 1 else ""
+    lex = lexicon()
+    pieces = []
+    found = total = 0
+    for w in order:
+        if not all_words and is_cyrillic_flag(w.flags):
+            pieces.append(w.word)
+            continue
+        total += 1
+        cyr = lex.cyrillic.get(w.fold)
+        if cyr is not None:
+            found += 1
+        else:
+            cyr = spelled_cyrillic(w.word, hint)
+            cyr = cyr[:1].upper() + cyr[1:]
+        pieces.append(cyr.upper() if is_caps_flag(w.flags) else cyr)
+    cyr = " ".join(pieces)
+    out = _title_if_caps(render_cyrillic(cyr, style))
+    if cyrillic_input and found == total:
+        return NameResult(name, out, key, None, "romanized", 0.9)
+    confidence = 0.5 + 0.3 * found / total if total else 0.5
+    return NameResult(name, out, key, None, "reconstructed", round(confidence, 3))
+
+
+def _plain_order(words: list[Plain]) -> list[Plain] | None:
+    """Plain words in Given Surname order (see :func:`_natural_order`); ``None`` where
+    commas make it a job for the general path."""
+    commas = [i for i, w in enumerate(words) if w.comma]
+    if commas:
+        if len(commas) > 1 or commas[0] == len(words) - 1:
+            return None
+        return words[commas[0] + 1 :] + words[: commas[0] + 1]
+    if len(words) >= 2 and all(is_caps_flag(w.flags) for w in words) and plain_surname(words) == 0:
+        return words[1:] + words[:1]
+    return words
+
+
+def _analyze_parsed(name: str, style: str, gaz: Gazetteer) -> NameResult:
+    """:func:`analyze` through :func:`parse_name`: any name."""
     parsed = parse_name(name)
     key, entity_id = key_of(parsed, gaz)
     if not parsed.tokens or not key:

@@ -1,0 +1,78 @@
+"""The fast path for names of plain words gives exactly what the general path gives."""
+
+from __future__ import annotations
+
+import json
+import random
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import translit
+from translit.gazetteer import bundled_gazetteer
+from translit.keys import key_of
+from translit.nameparse import parse_name, plain_words
+from translit.normalize import _analyze_parsed, styles
+
+DEV_SET = Path(__file__).resolve().parent.parent / "data" / "names_dev.jsonl"
+
+
+@cache
+def _dev_names() -> list[str]:
+    rows = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line]
+    return [str(r["name"]) for r in rows]
+
+
+@cache
+def _names() -> list[str]:
+    """Dev-set names and seeded reshapings of them (case, order, commas, swaps)."""
+    rng = random.Random(7)
+    names = list(_dev_names())
+    words = sorted({w for n in names for w in n.replace(",", " ").split()})
+    for _ in range(1500):
+        parts = [rng.choice(words) for _ in range(rng.randint(1, 4))]
+        shape = rng.random()
+        if shape < 0.2:
+            parts[0] += ","
+        elif shape < 0.3:
+            parts = [p.upper() for p in parts]
+        elif shape < 0.35:
+            parts = [p + "," for p in parts]
+        names.append(" ".join(parts))
+    return names
+
+
+def test_most_names_take_the_fast_path() -> None:
+    plain = sum(plain_words(n) is not None for n in _names())
+    assert plain > len(_names()) // 2
+
+
+def test_keys_agree_with_the_general_path() -> None:
+    gaz = bundled_gazetteer()
+    for name in _names():
+        assert translit.key(name) == key_of(parse_name(name), gaz)[0], name
+
+
+@pytest.mark.parametrize("style", styles())
+def test_normalization_agrees_with_the_general_path(style: str) -> None:
+    gaz = bundled_gazetteer()
+    for name in _names()[::3]:
+        assert translit.analyze(name, style) == _analyze_parsed(name, style, gaz), name
+
+
+_PIECES = st.sampled_from(
+    ["Tokayev", "TOKAYEV", "Тоқаев", "Nursultan", "Ivanov,", "Ivan", "Жанар", "Kassym-Jomart",
+     "Mr", "K.", "uly", "Abishevich", "Saudabayev", "Sarina", "Nasarbajew", "ÖMIRZAQ", ","]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=4), st.sampled_from(["en", "rferl", "cyrillic-ru"]))
+def test_any_mix_of_words_agrees(pieces: list[str], style: str) -> None:
+    name = " ".join(pieces)
+    gaz = bundled_gazetteer()
+    assert translit.key(name) == key_of(parse_name(name), gaz)[0]
+    assert translit.analyze(name, style) == _analyze_parsed(name, style, gaz)
