@@ -124,15 +124,24 @@ class Gazetteer:
         """A known person whose surname is one of ``folds`` and whose given names agree
         with the other folds and ``initials``."""
         by_surname = self.by_surname
-        found = [by_surname[f] for f in folds if f in by_surname]
-        if not found:
+        candidates: Iterable[str] | None = None
+        for f in folds:
+            ids = by_surname.get(f)
+            if ids:
+                candidates = ids if candidates is None else {*candidates, *ids}
+        if candidates is None:
             return None
-        candidates = set(found[0]).union(*found[1:])
+        if isinstance(candidates, list) and len(candidates) > 1:
+            candidates = set(candidates)
+        empty: frozenset[str] = frozenset()
         matches = []
         for eid in candidates:
-            given = self.given.get(eid, frozenset())
-            others = [f for f in folds if eid not in self.by_surname.get(f, ())]
-            unmatched = sum(f not in given for f in others)
+            given = self.given.get(eid, empty)
+            others = [f for f in folds if eid not in by_surname.get(f, ())]
+            unmatched = 0
+            for f in others:
+                if f not in given:
+                    unmatched += 1
             # Every given name must agree; in a longer name one may differ
             # (Turkish press writes the Kazakh Jomart as its cognate Cömert).
             if unmatched > (1 if len(others) >= 2 else 0):

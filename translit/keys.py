@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
-from translit.nameparse import ParsedName, Plain, parse_name, plain_words
+from translit.nameparse import ParsedName, PlainName, parse_name, plain_words
 
 # Sound symbols used inside folds, written out for readable keys.
 _READABLE = str.maketrans({"Z": "zh", "S": "sh", "C": "ch", "X": "kh", "T": "ts", "W": "shch"})
@@ -39,17 +39,17 @@ def key(name: str, gazetteer: Gazetteer | None = None) -> str:
     True
     """
     gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
-    words = plain_words(name)
-    if words is not None:
-        return plain_key(words, gaz)[0]
+    plain = plain_words(name)
+    if plain is not None:
+        return plain_key(plain, gaz)[0]
     return key_of(parse_name(name), gaz)[0]
 
 
-def plain_key(words: list[Plain], gazetteer: Gazetteer) -> tuple[str, tuple[Entity, float] | None]:
+def plain_key(name: PlainName, gazetteer: Gazetteer) -> tuple[str, tuple[Entity, float] | None]:
     """The key of a name of plain words (see :func:`translit.nameparse.plain_words`) and
     its gazetteer entry with a confidence, as :func:`key_of` and ``Gazetteer.lookup``
     give them."""
-    folds = [w.fold for w in words]
+    folds = [w.fold for w in name.words]
     full = folds[0] if len(folds) == 1 else " ".join(sorted(folds))
     hit = gazetteer.lookup_folds(full, folds)
     if hit is not None:

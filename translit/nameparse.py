@@ -151,7 +151,7 @@ _GIVEN: Final = 256  # a given name the lexicon knows
 _CONVENTION_FLAGS: Final = {GERMANIC: 32, FRENCH: 64, KAZAKH_LATIN: 128}
 _CONVENTIONS: Final = 32 | 64 | 128
 _CYRILLIC: Final = 512  # written in Cyrillic
-_NOT_PLAIN_FLAGS: Final = _PATRONYMIC_END | _PATRONYMIC_WORD
+_PATRONYMIC_FLAGS: Final = _PATRONYMIC_END | _PATRONYMIC_WORD
 _Word = tuple[int, str, str, bool, int]  # offset in chunk, word, fold, initial, flags
 _chunks: dict[str, tuple[_Word, ...]] = {}
 
@@ -165,42 +165,63 @@ class Plain(NamedTuple):
     comma: bool  # the chunk is the word and a comma (Surname, Given)
 
 
+class PlainName(NamedTuple):
+    """A name of plain words (see :func:`plain_words`) with what its words show together."""
+
+    words: list[Plain]
+    any_flags: int  # flags of any word (a comma shows as COMMA)
+    all_flags: int  # flags of every word
+    hint: str  # the one spelling convention its words show, else ""
+
+
 _NOT_PLAIN: Final = Plain("", "", 0, False)
 _plain: dict[str, Plain] = {}
+#: ``PlainName.any_flags`` bit: a word is followed by a comma.
+COMMA: Final = 1024
+_BIT_CONVENTION: Final = {bit: conv for conv, bit in _CONVENTION_FLAGS.items()}
 
 
-def plain_words(name: str) -> list[Plain] | None:
+def plain_words(name: str) -> PlainName | None:
     """The words of ``name`` when each whitespace chunk is one plain word, else ``None``.
 
-    A plain word is a full word (not an initial, not a title, not a patronymic), alone in
-    its chunk or followed by a comma; leading titles are cut first. Such a name parses
-    to exactly these words, in order (with folds that need a convention hint refolded
-    as :func:`parse_name` does), so keys and canonical forms can be computed from them
-    directly. Chunks are cached as written: preparing a name chunk by chunk gives the
-    chunks of the prepared name.
+    A plain word is a full word (not an initial or a title), alone in its chunk or
+    followed by a comma; leading titles are cut first, and a name of three or more
+    words must have no patronymic. Such a name parses to exactly these words, in order
+    (with folds that need a convention hint refolded as :func:`parse_name` does), so
+    keys and canonical forms can be computed from them directly. Chunks are cached as
+    written: preparing a name chunk by chunk gives the chunks of the prepared name.
     """
-    out = _plain_run(name.split())
-    if out is None:
-        body = strip_titles(prepare(name))
-        if body is name or not body.strip():
-            return None
-        out = _plain_run(body.split())
-        if out is None:
-            return None
-    if len(out) > 1 and any(w.flags & _AMBIGUOUS for w in out):
-        shown = {conv for conv, bit in _CONVENTION_FLAGS.items() if any(w.flags & bit for w in out)}
-        if len(shown) == 1:
-            hint = shown.pop()
-            out = [
-                w._replace(fold=_word_with(w.word, hint)) if w.flags & _AMBIGUOUS else w
-                for w in out
-            ]
-    return out or None
+    chunks = name.split()
+    run = _plain_run(chunks)
+    if run is None:
+        if len(chunks) >= 2 and chunks[0].lower() in _one_word_titles():
+            run = _plain_run(chunks[1:])  # a title word in chunks[1:] is not plain
+        if run is None:
+            body = strip_titles(prepare(name))
+            if body is name or not body.strip():
+                return None
+            run = _plain_run(body.split())
+            if run is None:
+                return None
+    words, any_flags, all_flags = run
+    if not words:
+        return None
+    if any_flags & _PATRONYMIC_FLAGS and len(words) >= 3:
+        return None
+    conventions = any_flags & _CONVENTIONS
+    hint = _BIT_CONVENTION.get(conventions, "")
+    if any_flags & _AMBIGUOUS and len(words) > 1 and hint:
+        words = [
+            w._replace(fold=_word_with(w.word, hint)) if w.flags & _AMBIGUOUS else w for w in words
+        ]
+    return PlainName(words, any_flags, all_flags, hint)
 
 
-def _plain_run(chunks: list[str]) -> list[Plain] | None:
+def _plain_run(chunks: list[str]) -> tuple[list[Plain], int, int] | None:
     get = _plain.get
     out = []
+    any_flags = 0
+    all_flags = -1
     for chunk in chunks:
         plain = get(chunk)
         if plain is None:
@@ -208,7 +229,26 @@ def _plain_run(chunks: list[str]) -> list[Plain] | None:
         if plain is _NOT_PLAIN:
             return None
         out.append(plain)
-    return out
+        flags = plain.flags
+        any_flags |= flags | COMMA if plain.comma else flags
+        all_flags &= flags
+    return out, any_flags, all_flags
+
+
+@cache
+def _one_word_titles() -> frozenset[str]:
+    """One-word titles as a name's first chunk may write them (Mr, Mr., mr,)."""
+    out: set[str] = set()
+    for words in (_rules().get("titles") or {}).values():
+        for w in words if isinstance(words, list) else []:
+            if (
+                isinstance(w, str)
+                and w.strip()
+                and not _TITLE_SPLIT_RE.search(w.strip().rstrip("."))
+            ):
+                t = w.strip().lower().rstrip(".")
+                out.update((t, t + ".", t + ","))
+    return frozenset(out)
 
 
 def _new_plain(raw: str) -> Plain:
@@ -230,14 +270,6 @@ def is_cyrillic_flag(flags: int) -> bool:
 def is_caps_flag(flags: int) -> bool:
     """Is a word with these flags written in capitals?"""
     return bool(flags & _CAPS)
-
-
-def convention_of_flags(flags: int) -> str:
-    """The spelling convention a word with these flags shows (``""``: none)."""
-    for conv, bit in _CONVENTION_FLAGS.items():
-        if flags & bit:
-            return conv
-    return ""
 
 
 def _chunk(chunk: str) -> tuple[_Word, ...]:
@@ -278,7 +310,7 @@ def _plain_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
         return _NOT_PLAIN
     offset, word, fold, initial, flags = words[0]
     comma = chunk == word + ","
-    if offset or initial or not fold or flags & _NOT_PLAIN_FLAGS or (word != chunk and not comma):
+    if offset or initial or not fold or (word != chunk and not comma):
         return _NOT_PLAIN
     if _TITLE_SPLIT_RE.split(chunk.lower(), maxsplit=1)[0].rstrip(".") in _title_starts():
         return _NOT_PLAIN
@@ -423,6 +455,7 @@ def _drop_patronymics(
     return parsed_name(text, tuple(kept), new_surname, dropped)
 
 
-def plain_surname(words: list[Plain]) -> int | None:
+def plain_surname(name: PlainName) -> int | None:
     """Which of a plain name's words (no comma) :func:`parse_name` takes as the surname."""
+    words = name.words
     return _guess_surname([], list(range(len(words))), [w.flags for w in words], None)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from translit._distinct import map_distinct
 from translit.errors import TranslitError
@@ -12,9 +11,10 @@ from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
 from translit.keys import key_of, plain_key
 from translit.lexicon import lexicon
 from translit.nameparse import (
+    COMMA,
     ParsedName,
     Plain,
-    convention_of_flags,
+    PlainName,
     is_caps_flag,
     is_cyrillic_flag,
     parse_name,
@@ -38,8 +38,7 @@ class UnknownStyleError(TranslitError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
-@dataclass(frozen=True)
-class NameResult:
+class NameResult(NamedTuple):
     """The outcome of normalizing one name."""
 
     input: str
@@ -50,7 +49,7 @@ class NameResult:
     confidence: float
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return self._asdict()
 
 
 def styles() -> list[str]:
@@ -122,18 +121,18 @@ def analyze(name: str, style: str = "en", gazetteer: Gazetteer | None = None) ->
     """Normalize one name and say how: the full :class:`NameResult`."""
     check_style(style)
     gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
-    words = plain_words(name)
-    if words is not None:
-        result = _analyze_plain(name, words, style, gaz)
+    plain = plain_words(name)
+    if plain is not None:
+        result = _analyze_plain(name, plain, style, gaz)
         if result is not None:
             return result
     return _analyze_parsed(name, style, gaz)
 
 
-def _analyze_plain(name: str, words: list[Plain], style: str, gaz: Gazetteer) -> NameResult | None:
+def _analyze_plain(name: str, plain: PlainName, style: str, gaz: Gazetteer) -> NameResult | None:
     """:func:`analyze` for a name of plain words, without parsing it again; ``None``
     where its commas need the general path."""
-    key, hit = plain_key(words, gaz)
+    key, hit = plain_key(plain, gaz)
     if hit is not None:
         entity, confidence = hit
         return NameResult(
@@ -144,50 +143,85 @@ def _analyze_plain(name: str, words: list[Plain], style: str, gaz: Gazetteer) ->
             "gazetteer",
             confidence,
         )
-    order = _plain_order(words)
+    order = _plain_order(plain)
     if order is None:
         return None
-    cyrillic_input = any(is_cyrillic_flag(w.flags) for w in words)
+    cyrillic_input = is_cyrillic_flag(plain.any_flags)
     if cyrillic_input and style != "en":
         out = _title_if_caps(render_cyrillic(" ".join([w.word for w in order]), style))
         method = "unchanged" if out == name else "romanized"
         return NameResult(name, out, key, None, method, 0.9)
     all_words = style == "en"
-    shown = {convention_of_flags(w.flags) for w in words}
-    shown.discard("")
-    hint = shown.pop() if len(shown) == 1 else ""
-    lex = lexicon()
+    hint = plain.hint
     pieces = []
     found = total = 0
+    kazakh = False
+    get = _cyrillic_words.get
     for w in order:
-        if not all_words and is_cyrillic_flag(w.flags):
-            pieces.append(w.word)
-            continue
-        total += 1
-        cyr = lex.cyrillic.get(w.fold)
-        if cyr is not None:
-            found += 1
-        else:
-            cyr = spelled_cyrillic(w.word, hint)
-            cyr = cyr[:1].upper() + cyr[1:]
-        pieces.append(cyr.upper() if is_caps_flag(w.flags) else cyr)
-    cyr = " ".join(pieces)
-    out = _title_if_caps(render_cyrillic(cyr, style))
+        word = get((w.word, w.fold, hint, all_words))
+        if word is None:
+            word = _cyrillic_word(w, hint, all_words)
+        pieces.append(word[0])
+        total += word[1]
+        found += word[2]
+        kazakh = kazakh or word[3]
+    if style in CYRILLIC_STYLES:
+        out = _title_if_caps(render_cyrillic(" ".join(pieces), style))
+    else:
+        lang = "kk" if kazakh else "ru"
+        scheme = _EN_SCHEME[lang] if style == "en" else style
+        get_rendered = _rendered_words.get
+        rendered = []
+        for piece in pieces:
+            text = get_rendered((piece, scheme, lang))
+            if text is None:
+                if len(_rendered_words) >= _WORD_CACHE_LIMIT:
+                    _rendered_words.clear()
+                text = _rendered_words[piece, scheme, lang] = romanize(piece, scheme, lang=lang)
+            rendered.append(text)
+        out = _title_if_caps(" ".join(rendered))
     if cyrillic_input and found == total:
         return NameResult(name, out, key, None, "romanized", 0.9)
     confidence = 0.5 + 0.3 * found / total if total else 0.5
     return NameResult(name, out, key, None, "reconstructed", round(confidence, 3))
 
 
-def _plain_order(words: list[Plain]) -> list[Plain] | None:
+_WORD_CACHE_LIMIT = 1 << 18
+# (word, fold, convention hint, all words) -> (Cyrillic, counted, from the lexicon, Kazakh)
+_cyrillic_words: dict[tuple[str, str, str, bool], tuple[str, int, int, bool]] = {}
+# (Cyrillic word, scheme, language) -> romanized word
+_rendered_words: dict[tuple[str, str, str], str] = {}
+
+
+def _cyrillic_word(w: Plain, hint: str, all_words: bool) -> tuple[str, int, int, bool]:
+    """One plain word in Cyrillic, as :func:`translit.reconstruct.reconstruct` gives it."""
+    if not all_words and is_cyrillic_flag(w.flags):
+        out = (w.word, 0, 0, detect_language(w.word) == "kk")
+    else:
+        cyr = lexicon().cyrillic.get(w.fold)
+        found = cyr is not None
+        if cyr is None:
+            cyr = spelled_cyrillic(w.word, hint)
+            cyr = cyr[:1].upper() + cyr[1:]
+        if is_caps_flag(w.flags):
+            cyr = cyr.upper()
+        out = (cyr, 1, int(found), detect_language(cyr) == "kk")
+    if len(_cyrillic_words) >= _WORD_CACHE_LIMIT:
+        _cyrillic_words.clear()
+    _cyrillic_words[w.word, w.fold, hint, all_words] = out
+    return out
+
+
+def _plain_order(plain: PlainName) -> list[Plain] | None:
     """Plain words in Given Surname order (see :func:`_natural_order`); ``None`` where
     commas make it a job for the general path."""
-    commas = [i for i, w in enumerate(words) if w.comma]
-    if commas:
+    words = plain.words
+    if plain.any_flags & COMMA:
+        commas = [i for i, w in enumerate(words) if w.comma]
         if len(commas) > 1 or commas[0] == len(words) - 1:
             return None
         return words[commas[0] + 1 :] + words[: commas[0] + 1]
-    if len(words) >= 2 and all(is_caps_flag(w.flags) for w in words) and plain_surname(words) == 0:
+    if len(words) >= 2 and is_caps_flag(plain.all_flags) and plain_surname(plain) == 0:
         return words[1:] + words[:1]
     return words
 
