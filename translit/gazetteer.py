@@ -137,18 +137,19 @@ class Gazetteer:
         matches = []
         for eid in candidates:
             given = self.given.get(eid, empty)
-            others = [f for f in folds if eid not in by_surname.get(f, ())]
-            unmatched = 0
-            for f in others:
-                if f not in given:
-                    unmatched += 1
+            others = unmatched = 0
+            for f in folds:
+                if eid not in by_surname.get(f, ()):
+                    others += 1
+                    if f not in given:
+                        unmatched += 1
             # Every given name must agree; in a longer name one may differ
             # (Turkish press writes the Kazakh Jomart as its cognate Cömert).
-            if unmatched > (1 if len(others) >= 2 else 0):
+            if unmatched > (1 if others >= 2 else 0):
                 continue
-            if not all(any(g.startswith(i[:1]) for g in given) for i in initials):
+            if initials and not all(any(g.startswith(i[:1]) for g in given) for i in initials):
                 continue
-            matches.append((eid, 2 * (len(others) - unmatched) + len(initials)))
+            matches.append((eid, 2 * (others - unmatched) + len(initials)))
         if not matches:
             return None
         best = max(score for _, score in matches)

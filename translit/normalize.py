@@ -151,64 +151,74 @@ def _analyze_plain(name: str, plain: PlainName, style: str, gaz: Gazetteer) -> N
         out = _title_if_caps(render_cyrillic(" ".join([w.word for w in order]), style))
         method = "unchanged" if out == name else "romanized"
         return NameResult(name, out, key, None, method, 0.9)
-    all_words = style == "en"
     hint = plain.hint
-    pieces = []
+    words = []
     found = total = 0
     kazakh = False
-    get = _cyrillic_words.get
+    get = _plain_renderings.get
     for w in order:
-        word = get((w.word, w.fold, hint, all_words))
+        word = get((w.word, w.fold, hint, style))
         if word is None:
-            word = _cyrillic_word(w, hint, all_words)
-        pieces.append(word[0])
-        total += word[1]
-        found += word[2]
-        kazakh = kazakh or word[3]
+            word = _plain_rendering(w, hint, style)
+        words.append(word)
+        total += word.counted
+        found += word.found
+        kazakh = kazakh or word.kazakh
     if style in CYRILLIC_STYLES:
-        out = _title_if_caps(render_cyrillic(" ".join(pieces), style))
+        out = _title_if_caps(render_cyrillic(" ".join([w.cyrillic for w in words]), style))
+    elif kazakh:
+        out = _title_if_caps(" ".join([w.kk or w.rendered("kk", style) for w in words]))
     else:
-        lang = "kk" if kazakh else "ru"
-        scheme = _EN_SCHEME[lang] if style == "en" else style
-        get_rendered = _rendered_words.get
-        rendered = []
-        for piece in pieces:
-            text = get_rendered((piece, scheme, lang))
-            if text is None:
-                if len(_rendered_words) >= _WORD_CACHE_LIMIT:
-                    _rendered_words.clear()
-                text = _rendered_words[piece, scheme, lang] = romanize(piece, scheme, lang=lang)
-            rendered.append(text)
-        out = _title_if_caps(" ".join(rendered))
+        out = _title_if_caps(" ".join([w.ru or w.rendered("ru", style) for w in words]))
     if cyrillic_input and found == total:
         return NameResult(name, out, key, None, "romanized", 0.9)
     confidence = 0.5 + 0.3 * found / total if total else 0.5
     return NameResult(name, out, key, None, "reconstructed", round(confidence, 3))
 
 
+class _WordRendering:
+    """One plain word of a name the gazetteer does not know, in Cyrillic (as
+    :func:`translit.reconstruct.reconstruct` gives it) and romanized for either
+    language of the whole name."""
+
+    __slots__ = ("counted", "cyrillic", "found", "kazakh", "kk", "ru")
+
+    def __init__(self, cyrillic: str, counted: int, found: int) -> None:
+        self.cyrillic = cyrillic
+        self.counted = counted
+        self.found = found
+        self.kazakh = detect_language(cyrillic) == "kk"
+        self.kk = ""
+        self.ru = ""
+
+    def rendered(self, lang: str, style: str) -> str:
+        scheme = _EN_SCHEME[lang] if style == "en" else style
+        out = romanize(self.cyrillic, scheme, lang=lang)
+        if lang == "kk":
+            self.kk = out
+        else:
+            self.ru = out
+        return out
+
+
 _WORD_CACHE_LIMIT = 1 << 18
-# (word, fold, convention hint, all words) -> (Cyrillic, counted, from the lexicon, Kazakh)
-_cyrillic_words: dict[tuple[str, str, str, bool], tuple[str, int, int, bool]] = {}
-# (Cyrillic word, scheme, language) -> romanized word
-_rendered_words: dict[tuple[str, str, str], str] = {}
+# (word, fold, convention hint, style) -> the word's renderings
+_plain_renderings: dict[tuple[str, str, str, str], _WordRendering] = {}
 
 
-def _cyrillic_word(w: Plain, hint: str, all_words: bool) -> tuple[str, int, int, bool]:
-    """One plain word in Cyrillic, as :func:`translit.reconstruct.reconstruct` gives it."""
-    if not all_words and is_cyrillic_flag(w.flags):
-        out = (w.word, 0, 0, detect_language(w.word) == "kk")
-    else:
-        cyr = lexicon().cyrillic.get(w.fold)
-        found = cyr is not None
-        if cyr is None:
-            cyr = spelled_cyrillic(w.word, hint)
-            cyr = cyr[:1].upper() + cyr[1:]
-        if is_caps_flag(w.flags):
-            cyr = cyr.upper()
-        out = (cyr, 1, int(found), detect_language(cyr) == "kk")
-    if len(_cyrillic_words) >= _WORD_CACHE_LIMIT:
-        _cyrillic_words.clear()
-    _cyrillic_words[w.word, w.fold, hint, all_words] = out
+def _plain_rendering(w: Plain, hint: str, style: str) -> _WordRendering:
+    # (a name with a Cyrillic word reaches here only in the en style)
+    cyr = lexicon().cyrillic.get(w.fold)
+    found = cyr is not None
+    if cyr is None:
+        cyr = spelled_cyrillic(w.word, hint)
+        cyr = cyr[:1].upper() + cyr[1:]
+    if is_caps_flag(w.flags):
+        cyr = cyr.upper()
+    out = _WordRendering(cyr, 1, int(found))
+    if len(_plain_renderings) >= _WORD_CACHE_LIMIT:
+        _plain_renderings.clear()
+    _plain_renderings[w.word, w.fold, hint, style] = out
     return out
 
 
