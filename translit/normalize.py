@@ -170,7 +170,7 @@ def _analyze_plain(name: str, plain: PlainName, style: str, gaz: Gazetteer) -> N
         out = _title_if_caps(" ".join([w.kk or w.rendered("kk", style) for w in words]))
     else:
         out = _title_if_caps(" ".join([w.ru or w.rendered("ru", style) for w in words]))
-    if cyrillic_input and found == total:
+    if is_cyrillic_flag(plain.all_flags):
         return NameResult(name, out, key, None, "romanized", 0.9)
     confidence = 0.5 + 0.3 * found / total if total else 0.5
     return NameResult(name, out, key, None, "reconstructed", round(confidence, 3))
@@ -255,11 +255,12 @@ def _analyze_parsed(name: str, style: str, gaz: Gazetteer) -> NameResult:
         method = "unchanged" if out == name else "romanized"
         return NameResult(name, out, key, None, method, 0.9)
     # Latin input, or the en style: every spelling of the name meets in one form.
-    cyr, found, total = reconstruct(parse_name(body), body, all_words=style == "en")
+    sub = parse_name(body)
+    cyr, found, total = reconstruct(sub, body, all_words=style == "en")
     if not has_cyrillic(cyr):
         return NameResult(name, _title_if_caps(body), key, None, "unchanged", 0.5)
     out = _title_if_caps(render_cyrillic(cyr, style))
-    if cyrillic_input and found == total:
+    if all(has_cyrillic(t.text) for t in sub.tokens if not t.initial):
         return NameResult(name, out, key, None, "romanized", 0.9)
     confidence = 0.5 + 0.3 * found / total if total else 0.5
     return NameResult(name, out, key, None, "reconstructed", round(confidence, 3))

@@ -55,6 +55,7 @@ def test_spelling_only_splits_what_the_key_merges(word: str) -> None:
         ("Qystaubaev", "rferl", "Kystaubaev", "reconstructed"),  # қ cannot be read off q
         ("Қыстаубаев", "rferl", "Qystaubaev", "romanized"),  # Cyrillic input kept exact
         ("Қыстаубаев", "cyrillic-kk", "Қыстаубаев", "unchanged"),
+        ("Қыстаубаев", "en", "Kystaubayev", "romanized"),  # Cyrillic input: romanized
     ],
 )
 def test_unknown_names_in_styles(name: str, style: str, expected: str, method: str) -> None:
