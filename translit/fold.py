@@ -33,6 +33,7 @@ _SPECIAL: Final = str.maketrans(
 # kz-2017 apostrophe letters whose base letter reads differently.
 _APOSTROPHE_RE: Final = re.compile("([scy])['’ʼ`]")
 _APOSTROPHE: Final = {"s": "sh", "c": "ch", "y": "u"}
+_APOSTROPHES: Final = frozenset("'’ʼ`")
 _NON_LETTER_RE: Final = re.compile(r"[^a-z]+")
 
 # Digraphs and letter groups -> one symbol per sound. Upper-case symbols are sounds:
@@ -62,8 +63,8 @@ _GLIDE_RE: Final = re.compile(f"(?<=[{_VOWELS}])i(?=[{_VOWELS}])")
 _DOUBLE_RE: Final = re.compile(r"(.)\1+")
 
 
-# Czech and Slovak feminine surnames: Rybakinová, Putincevová (= Рыбакина, Путинцева).
-_CZECH_FEMININE_RE: Final = re.compile("ová$")
+# Czech and Slovak feminine surnames (Rybakinová, Putincevová = Рыбакина, Путинцева)
+# end in -ová, read as -a.
 # "ch" is х in German spellings, ш in French ones, ч in English ones.
 # German and Polish spellings (w for в, sch, cz, sz, rz) write х as "ch".
 _GERMAN_RE: Final = re.compile("sch|w|cz|sz")
@@ -148,7 +149,8 @@ def _fold(token: str, hint: str, groups_re: re.Pattern[str], groups: dict[str, s
     else:
         conv = convention(token) or hint
     text = token.lower()
-    text = _CZECH_FEMININE_RE.sub("a", text)
+    if text.endswith("ová"):
+        text = text[:-3] + "a"
     if conv == GERMANIC and "ch" in text:
         text = _GERMAN_CH_RE.sub("kh", text)  # Michail, Chruščov; sch/tsch kept (before č->ch)
     elif conv == FRENCH:
@@ -160,8 +162,10 @@ def _fold(token: str, hint: str, groups_re: re.Pattern[str], groups: dict[str, s
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _APOSTROPHE_RE.sub(lambda m: _APOSTROPHE[m.group(1)], text)
-    text = _NON_LETTER_RE.sub("", text)
+    if not _APOSTROPHES.isdisjoint(text):
+        text = _APOSTROPHE_RE.sub(lambda m: _APOSTROPHE[m.group(1)], text)
+    if not (text.isalpha() and text.islower()):
+        text = _NON_LETTER_RE.sub("", text)
     if not text:
         return ""
     if "gu" in text:
@@ -183,13 +187,15 @@ def _fold(token: str, hint: str, groups_re: re.Pattern[str], groups: dict[str, s
         if "y" in text:
             text = _HARD_Y_RE.sub("Y", text)
     text = groups_re.sub(lambda m: groups[m.group()], text)
-    text = _IO_RE.sub("e", text)
+    if "io" in text:
+        text = _IO_RE.sub("e", text)
     if text.startswith("ie"):
         text = text[1:]
     text = _GLIDE_RE.sub("", text)
     text = _DOUBLE_RE.sub(r"\1", text)
-    text = _SIBILANT_YO_RE.sub("e", text)
-    if not spell:
+    if text.endswith(("ov", "ova")):
+        text = _SIBILANT_YO_RE.sub("e", text)
+    if not spell and "X" in text:
         text = _INTERVOCALIC_X_RE.sub("k", text)
     return text.replace("ng", "n")
 
