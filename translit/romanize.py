@@ -14,6 +14,10 @@ DEFAULT_SCHEME = "bgn-pcgn"
 _CACHE_LIMIT = 1 << 16
 #: Texts longer than this are not cached whole (their words still are).
 _TEXT_CACHE_MAX_LEN = 80
+#: Stored texts between two checks of whether the text cache pays (a divisor of the limit).
+_PROBE = 1 << 12
+#: While the word cache is cold, one clean text in this many is learnt from.
+_COLD_SAMPLE = 8
 _KAZAKH_SET = frozenset(KAZAKH_ONLY)
 
 
@@ -42,14 +46,25 @@ class _Pieces:
 
     Context rules, all-caps words and look-alike repair never look across a space, so
     a text romanizes to the space-joined romanizations of its space-separated pieces.
+
+    Clean text (:meth:`~translit.scheme.Transliterator.apply_clean`) with a piece not
+    seen before is romanized whole and its pieces are learnt from the output. While
+    every piece of such texts is new (made-up or misspelt names: the cache is *cold*),
+    pieces are not looked up and only one text in :data:`_COLD_SAMPLE` is learnt from,
+    since learning would cost more than it saves; one learnt text with a known piece
+    ends that.
     """
 
-    __slots__ = ("_apply", "get", "memo")
+    __slots__ = ("_apply", "_clean", "_tick", "cold", "get", "memo")
 
     def __init__(self, scheme: str, lang: str) -> None:
-        self._apply = transliterator(scheme, lang).apply
+        tr = transliterator(scheme, lang)
+        self._apply = tr.apply
+        self._clean = tr.apply_clean if tr.keeps_spaces else None
         self.memo: dict[str, str] = {}
         self.get = self.memo.get
+        self._tick = 0
+        self.cold = False
 
     def fill(self, pieces: list[str]) -> list[str]:
         """Romanize ``pieces``, computing and caching the ones not seen before."""
@@ -64,6 +79,63 @@ class _Pieces:
             out.append(done)
         return out
 
+    def new(self, text: str, pieces: list[str]) -> str:
+        """Romanize ``text`` (split into ``pieces``), some of which are not cached yet."""
+        out = None if self._clean is None else self._clean(text)
+        if out is None:
+            return " ".join(self.fill(pieces))
+        self._learn(pieces, out)
+        return out
+
+    def fresh(self, text: str) -> str:
+        """Romanize ``text`` while the cache is cold (without looking its pieces up)."""
+        out = None if self._clean is None else self._clean(text)
+        if out is None:
+            return " ".join(self.fill(text.split(" ")))
+        self._tick += 1
+        if not self._tick % _COLD_SAMPLE:
+            self._learn(text.split(" "), out)
+        return out
+
+    def _learn(self, pieces: list[str], out: str) -> None:
+        """Cache the pieces of a clean text from its output (split alike, see keeps_spaces)."""
+        memo = self.memo
+        size = len(memo)
+        if size >= _CACHE_LIMIT:
+            memo.clear()
+            size = 0
+        memo.update(zip(pieces, out.split(" "), strict=True))
+        self.cold = len(memo) - size == len(pieces)
+
+
+class _Texts:
+    """A cache of whole texts that stops storing while texts rarely repeat.
+
+    Storing a text costs about a third of what a hit saves; after every
+    :data:`_PROBE` stored texts, if fewer than a quarter of them were hit, storing
+    pauses for a while (longer each time in a row), and then resumes on probation.
+    """
+
+    __slots__ = ("backoff", "get", "hits", "memo", "skip")
+
+    def __init__(self) -> None:
+        self.memo: dict[str, str] = {}
+        self.get = self.memo.get
+        self.hits = 0
+        self.skip = 0
+        self.backoff = _PROBE
+
+    def settle(self) -> None:
+        """Judge the last :data:`_PROBE` stored texts (called when that many were stored)."""
+        if self.hits * 4 < _PROBE:
+            self.skip = self.backoff
+            self.backoff = min(self.backoff * 2, _CACHE_LIMIT * 4)
+        else:
+            self.backoff = _PROBE
+        self.hits = 0
+        if len(self.memo) >= _CACHE_LIMIT:
+            self.memo.clear()
+
 
 def _is_kazakh(piece: str) -> bool:
     """Does the prepared form of ``piece`` hold a Kazakh-only letter?"""
@@ -75,38 +147,78 @@ def _make_runner(scheme: str, lang: str | None) -> Callable[[str], str]:
     if lang is not None:
         check_language(lang)
         transliterator(scheme, lang)  # fail fast on an unknown scheme
-    else:
-        transliterator(scheme, "ru")
-    by_lang = {code: _Pieces(scheme, code) for code in ((lang,) if lang else LANGUAGES)}
-    fixed = by_lang[lang] if lang else None
-    texts: dict[str, str] = {}
-    texts_get = texts.get
-    kazakh: dict[str, bool] = {}  # piece -> flag, for detection
-    kazakh_get = kazakh.get
+        return _fixed_runner(_Pieces(scheme, lang))
+    transliterator(scheme, "ru")
+    return _detecting_runner({code: _Pieces(scheme, code) for code in LANGUAGES})
+
+
+def _fixed_runner(cache: _Pieces) -> Callable[[str], str]:
+    """The runner for one language: whole-text cache, then the word cache."""
+    texts = _Texts()
+    texts_get, stored, settle = texts.get, texts.memo, texts.settle
+    get, new, fresh, join = cache.get, cache.new, cache.fresh, " ".join
 
     def run(text: str) -> str:
         out = texts_get(text)
         if out is not None:
+            texts.hits += 1
+            return out
+        if text.isascii():
+            return text
+        if cache.cold:
+            out = fresh(text)
+        else:
+            pieces = text.split(" ")
+            try:  # every piece seen before: join raises TypeError on a missing one
+                out = join(map(get, pieces))  # type: ignore[arg-type]
+            except TypeError:
+                out = new(text, pieces)
+        if texts.skip:
+            texts.skip -= 1
+        elif len(text) <= _TEXT_CACHE_MAX_LEN:
+            stored[text] = out
+            if not len(stored) % _PROBE:
+                settle()
+        return out
+
+    return run
+
+
+def _detecting_runner(by_lang: dict[str, _Pieces]) -> Callable[[str], str]:
+    """The runner that detects the language of each text (Kazakh if any piece is)."""
+    texts = _Texts()
+    texts_get, stored, settle = texts.get, texts.memo, texts.settle
+    kazakh: dict[str, bool] = {}  # piece -> flag, for detection
+    kazakh_get = kazakh.get
+    join = " ".join
+
+    def run(text: str) -> str:
+        out = texts_get(text)
+        if out is not None:
+            texts.hits += 1
             return out
         if text.isascii():
             return text
         pieces = text.split(" ")
-        cache = fixed
-        if cache is None:
-            flags = list(map(kazakh_get, pieces))
-            if None in flags:
-                if len(kazakh) >= _CACHE_LIMIT:
-                    kazakh.clear()
-                flags = [kazakh.setdefault(p, _is_kazakh(p)) for p in pieces]
-            cache = by_lang["kk" if True in flags else "ru"]
-        try:  # every piece seen before: join raises TypeError on a missing one
-            out = " ".join(map(cache.get, pieces))  # type: ignore[arg-type]
-        except TypeError:
-            out = " ".join(cache.fill(pieces))
-        if len(text) <= _TEXT_CACHE_MAX_LEN:
-            if len(texts) >= _CACHE_LIMIT:
-                texts.clear()
-            texts[text] = out
+        flags = list(map(kazakh_get, pieces))
+        if None in flags:
+            if len(kazakh) >= _CACHE_LIMIT:
+                kazakh.clear()
+            flags = [kazakh.setdefault(p, _is_kazakh(p)) for p in pieces]
+        cache = by_lang["kk" if True in flags else "ru"]
+        if cache.cold:
+            out = cache.fresh(text)
+        else:
+            try:  # every piece seen before: join raises TypeError on a missing one
+                out = join(map(cache.get, pieces))  # type: ignore[arg-type]
+            except TypeError:
+                out = cache.new(text, pieces)
+        if texts.skip:
+            texts.skip -= 1
+        elif len(text) <= _TEXT_CACHE_MAX_LEN:
+            stored[text] = out
+            if not len(stored) % _PROBE:
+                settle()
         return out
 
     return run

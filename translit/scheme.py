@@ -9,15 +9,20 @@ previous or next letter, word endings) or spans several letters.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from translit.errors import SchemeDataError
-from translit.text import DEFAULT_CASING, TURKIC_CASING, Casing
+from translit.text import DEFAULT_CASING, TURKIC_CASING, Casing, prepare_inert
+
+if TYPE_CHECKING:
+    from _codecs import _EncodingMap
 
 _MAP_KEYS: Final = ("mapping", "start_mapping", "prev_mapping", "next_mapping", "ending_mapping")
 _REQUIRED: Final = ("id", "language", "name", "description", "standard", "mapping", "samples")
@@ -27,6 +32,10 @@ _KNOWN: Final = frozenset(
 _MARKS: Final = "\u0300-\u036f"  # combining diacritics (ISO 9 a̋, u̇)
 _WORD_START: Final = "^"
 _WORD_END: Final = "$"
+#: ASCII characters a clean text may hold besides letters (no digits: they belong to
+#: all-caps words like ҚР2; no letters: they would call for look-alike repair).
+_CLEAN_ASCII: Final = " " + "".join(c for c in string.punctuation if c != "_")
+_UNDEFINED: Final = "\ufffe"  # an unmapped byte in a charmap decoding table
 
 
 @dataclass(frozen=True)
@@ -303,6 +312,16 @@ class Transliterator:
             if upper
             else None
         )
+        # Clean text (see apply_clean): no two capitals in a row, only inert characters.
+        self._pairs = re.compile(f"[{_cls(upper)}]{{2}}") if upper else None
+        inert = prepare_inert(_CLEAN_ASCII + "".join(sorted(source | set(upper))))
+        self._inert = re.compile(f"[{_cls(inert)}]*")
+        self._codec = _charmap(inert, table)
+        maps = (d.mapping, d.start, d.prev, d.next, d.ending)
+        strings = [s for m in maps for kv in m.items() for s in kv]
+        strings += [s for r in d.rules for s in (r.cur, r.out)]
+        #: Does a text's output split on spaces just like the text (no key or output has one)?
+        self.keeps_spaces = not any(" " in s for s in strings)
 
     # -- regex construction -------------------------------------------------
 
@@ -421,6 +440,33 @@ class Transliterator:
     def _caps(self, m: re.Match[str]) -> str:
         return self.casing.upper(self._lower_word(self.casing.lower(m.group())))
 
+    def apply_clean(self, text: str) -> str | None:
+        """``apply(text)`` if ``text`` is clean, else ``None``.
+
+        Clean text needs no :func:`~translit.text.prepare` and has no all-caps word: it
+        holds only this direction's letters, spaces and ASCII punctuation (no digits),
+        and no two capitals in a row. For it the caps pass is skipped and, when no
+        context rule applies either, one encode/decode pair does the letters.
+        """
+        pairs = self._pairs
+        if pairs is not None and not text.istitle() and pairs.search(text) is not None:
+            return None
+        codec = self._codec
+        if codec is None:
+            if self._inert.fullmatch(text) is None:
+                return None
+            data = b""
+        else:
+            try:
+                data = codecs.charmap_encode(text, None, codec[0])[0]
+            except UnicodeEncodeError:
+                return None
+        if self._regex is not None and self._regex.search(text) is not None:
+            return self._regex.sub(self._sub, text).translate(self._table)
+        if codec is None:
+            return text.translate(self._table)
+        return codecs.charmap_decode(data, None, codec[1])[0]
+
     def apply(self, text: str) -> str:
         """Transliterate ``text`` (already prepared: NFC, look-alikes repaired)."""
         caps = self._caps_re
@@ -429,6 +475,30 @@ class Transliterator:
         if self._regex is not None:
             text = self._regex.sub(self._sub, text)
         return text.translate(self._table)
+
+
+def _charmap(
+    inert: str, table: Mapping[int, str]
+) -> tuple[dict[int, int] | _EncodingMap, tuple[str | None, ...]] | None:
+    """A one-byte code for the ``inert`` characters and its decoding straight into output.
+
+    Encoding a text with the first (C-level, strict) fails on any other character;
+    decoding the bytes with the second gives ``text.translate(table)``, about twice as
+    fast for non-Latin-1 text (``str.translate`` makes an int object per character).
+    ``None`` when the characters do not fit in 256 bytes.
+    """
+    ascii_part = [c for c in inert if c.isascii()]
+    other = [c for c in inert if not c.isascii()]
+    if len(other) > 128:
+        return None
+    # NUL codes itself (it is inert too): charmap_build makes a fast EncodingMap only
+    # from a table that starts with NUL, a slow dict otherwise.
+    chars = ["\0", *[_UNDEFINED] * 255]
+    for c in ascii_part:
+        chars[ord(c)] = c
+    chars[128 : 128 + len(other)] = other
+    decoding = tuple(None if c == _UNDEFINED else table.get(ord(c), c) for c in chars)
+    return codecs.charmap_build("".join(chars)), decoding
 
 
 def _cls(chars: str) -> str:

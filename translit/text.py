@@ -88,6 +88,26 @@ def prepare(text: str) -> str:
     return repair_lookalikes(text)
 
 
+def prepare_inert(chars: str) -> str:
+    """The characters of ``chars`` that :func:`prepare` leaves alone in any text made of them.
+
+    Such a text is NFC already (each character is NFC-stable, has no combining class and
+    composes with none of the others) and holds no Latin letter, so look-alike repair
+    has nothing to act on. Order is kept, duplicates dropped.
+    """
+    keep = [
+        c
+        for c in dict.fromkeys(chars)
+        if _LATIN_LETTER_RE.match(c) is None
+        and not unicodedata.combining(c)
+        and unicodedata.is_normalized("NFC", c)
+    ]
+    composing = {
+        c for a in keep for b in keep if not unicodedata.is_normalized("NFC", a + b) for c in (a, b)
+    }
+    return "".join(c for c in keep if c not in composing)
+
+
 def detect_language(text: str) -> str:
     """Language of Cyrillic text: ``kk`` if Kazakh-specific letters occur, else ``ru``.
 

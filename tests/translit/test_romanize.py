@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -10,7 +11,8 @@ from hypothesis import strategies as st
 
 import translit
 from translit.romanize import clear_caches, romanize_uncached
-from translit.text import KAZAKH, RUSSIAN
+from translit.schemes import transliterator
+from translit.text import KAZAKH, KAZAKH_LOWER, RUSSIAN, prepare
 
 ALL = [(i.language, i.id) for i in translit.schemes()]
 ASCII_SCHEMES = [(i.language, i.id) for i in translit.schemes() if i.ascii]
@@ -152,3 +154,54 @@ def test_clear_caches_keeps_results() -> None:
     before = translit.romanize("Қасым-Жомарт Тоқаев", "rferl")
     clear_caches()
     assert translit.romanize("Қасым-Жомарт Тоқаев", "rferl") == before == "Qasym-Zhomart Toqaev"
+
+
+# Name-like texts: mostly title-case words (the clean fast path), some all-caps, lower,
+# hyphenated or with a look-alike, drawn from a small pool so that words and texts repeat.
+_word = st.text(alphabet=KAZAKH_LOWER, min_size=1, max_size=7)
+_shaped = st.tuples(_word, st.sampled_from([str.title, str.title, str.upper, str.lower])).map(
+    lambda pair: pair[1](pair[0])
+)
+_name_word = st.one_of(
+    _shaped, st.builds("{}-{}".format, _shaped, _shaped), _shaped.map(lambda w: w + "a")
+)
+_names = st.lists(_name_word, min_size=1, max_size=3).map(" ".join)
+
+
+@pytest.mark.parametrize(("lang", "scheme"), ALL)
+@settings(max_examples=60, deadline=None)
+@given(text=_names)
+def test_clean_path_equals_general_path(lang: str, scheme: str, text: str) -> None:
+    tr = transliterator(scheme, lang)
+    out = tr.apply_clean(text)
+    assert out is None or out == tr.apply(prepare(text))
+
+
+@pytest.mark.parametrize(("lang", "scheme"), ALL)
+def test_title_case_names_take_the_clean_path(lang: str, scheme: str) -> None:
+    name = "Бақытжан Сағынтаев" if lang == "kk" else "Пётр Щербаков"
+    assert transliterator(scheme, lang).apply_clean(name) is not None
+
+
+@pytest.mark.parametrize("scheme", ["bgn-pcgn", "official", "kz-2021", "odni", "wikipedia"])
+@pytest.mark.parametrize("lang", [None, "kk", "ru"])
+@settings(max_examples=60, deadline=None)
+@given(pool=st.lists(_names, min_size=1, max_size=12), picks=st.lists(st.integers(0, 99)))
+def test_cached_names_equal_uncached(
+    scheme: str, lang: str | None, pool: list[str], picks: list[int]
+) -> None:
+    """Every cache state (cold, warm, text cache paused or full) keeps results unchanged.
+
+    Tiny limits make the caches fill, clear, pause and resume within one example.
+    """
+    texts = pool + [pool[i % len(pool)] for i in picks]
+    expected = [romanize_uncached(t, scheme, lang) for t in texts]
+    module = sys.modules["translit.romanize"]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(module, "_PROBE", 2)
+        patch.setattr(module, "_CACHE_LIMIT", 8)
+        patch.setattr(module, "_COLD_SAMPLE", 2)
+        clear_caches()
+        assert [translit.romanize(t, scheme, lang) for t in texts] == expected
+        assert translit.romanize_many(texts, scheme, lang) == expected
+    clear_caches()

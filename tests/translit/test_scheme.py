@@ -7,9 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from translit.errors import SchemeDataError
 from translit.scheme import Transliterator, load_scheme, parse_scheme
+from translit.text import prepare
 
 
 def make(**over: Any) -> dict[str, Any]:
@@ -101,6 +104,71 @@ def test_turkic_casing() -> None:
 
 def test_unmapped_characters_pass_through() -> None:
     assert tr().apply("ж😀q1_\x00") == "zh😀q1_\x00"
+
+
+CONTEXT_SCHEME = {
+    "start_mapping": {"е": "ye"},
+    "prev_mapping": {"ае": "ye"},
+    "next_mapping": {"йа": "i"},
+    "ending_mapping": {"ий": "y"},
+    "rules": [{"cur": "с", "prev": "аеи", "next": "аеи", "out": "ss"}],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Жак Саса", "Zhak Sasa"),  # title case
+        ("жак-жак, ж.", "zhak-zhak, zh."),  # lower case, punctuation
+        ("Ж. Жак", "Zh. Zhak"),  # a lone capital is no all-caps word
+        ("ЖАК", None),  # all caps
+        ("ЖаКЖ", None),  # two capitals in a row
+        ("Жак2", None),  # digits belong to all-caps words like ҚР2
+        ("Жaк", None),  # a Latin look-alike to repair
+        ("Же\u0301", None),  # a combining mark
+        ("Жб", None),  # a letter the scheme does not know
+        ("Жак\tЖак", None),  # a tab (only spaces and ASCII punctuation)
+    ],
+)
+def test_apply_clean_takes_only_clean_text(text: str, expected: str | None) -> None:
+    assert tr().apply_clean(text) == expected
+
+
+def test_apply_clean_runs_context_rules() -> None:
+    t = tr(**CONTEXT_SCHEME)
+    assert t.apply_clean("Ек аеа кий Асис Йа") == t.apply("Ек аеа кий Асис Йа")
+    assert t.apply_clean("Ек аеа кий Асис Йа") == "Yek ayea ky Assis Ia"
+
+
+def test_apply_clean_without_a_byte_code() -> None:
+    # more than 128 letters: no one-byte code, a regex and str.translate instead
+    lower = [
+        chr(c) for c in range(0x0430, 0x0500) if chr(c).upper().lower() == chr(c) != chr(c).upper()
+    ]
+    letters = dict.fromkeys(lower[:70], "x")
+    t = tr(mapping=letters)
+    assert t._codec is None  # the case under test
+    assert t.apply_clean("Абв гд") == "Xxx xx"
+    assert t.apply_clean("АБв") is None
+    assert t.apply_clean("Аб1") is None
+
+
+def test_keeps_spaces() -> None:
+    assert tr().keeps_spaces
+    assert not tr(mapping={"а": "a", "щ": "sh ch"}).keeps_spaces
+
+
+_CLEANISH = "жаеийкс ЖАЕИЙКС-.,'\"xX1\u0301"
+
+
+@pytest.mark.parametrize("over", [{}, CONTEXT_SCHEME, {"casing": "turkic"}])
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=_CLEANISH, max_size=20))
+def test_apply_clean_equals_apply(over: dict[str, Any], text: str) -> None:
+    """Clean text gives what the general path gives; anything else is declined."""
+    t = tr(**over)
+    out = t.apply_clean(text)
+    assert out is None or out == t.apply(prepare(text))
 
 
 @pytest.mark.parametrize(
