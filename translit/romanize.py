@@ -224,14 +224,15 @@ def _detecting_runner(by_lang: dict[str, _Pieces]) -> Callable[[str], str]:
     return run
 
 
-_RUNNERS: dict[tuple[str, str | None], Callable[[str], str]] = {}
+#: scheme -> lang -> runner (nested: two subscripts beat hashing a tuple key per call)
+_RUNNERS: dict[str, dict[str | None, Callable[[str], str]]] = {}
 
 
 def _runner(scheme: str, lang: str | None) -> Callable[[str], str]:
-    run = _RUNNERS.get((scheme, lang))
+    run = _RUNNERS.get(scheme, {}).get(lang)
     if run is None:
         run = _make_runner(scheme, None if lang == "auto" else lang)
-        _RUNNERS[(scheme, lang)] = run
+        _RUNNERS.setdefault(scheme, {})[lang] = run
     return run
 
 
@@ -251,8 +252,9 @@ def romanize(text: str, scheme: str = DEFAULT_SCHEME, lang: str | None = None) -
     >>> romanize("Тоқаев", "rferl")
     'Toqaev'
     """
-    run = _RUNNERS.get((scheme, lang))
-    if run is None:
+    try:
+        run = _RUNNERS[scheme][lang]
+    except KeyError:
         run = _runner(scheme, lang)
     return run(text)
 
