@@ -67,8 +67,7 @@ from translit.textwords import base_forms, common_words
 _LETTER = r"(?:[^\W\d_]|[\u0300-\u036f])"
 _WORD_RE = re.compile(f"{_LETTER}+(?:['’ʼ-]{_LETTER}+)*\\.?")
 _MAX_WORDS = 6
-_MIX_WORDS = 3  # candidates up to this long try every mix of readings
-_MAX_MIXES = 16
+_MAX_MIXES = 16  # readings tried per candidate
 _GAPS = (" ", "\u00a0")
 _OPENERS = "«“„\"'‘‚‹([{—–-•*>#"
 _CLOSERS = "»”\"'’›)]}"
@@ -130,6 +129,7 @@ class _Info:
     surname: int  # index of the reading that ends like a surname, -1 if none
     strong: bool  # that reading has a clear surname ending
     place: bool  # on its own, a place or organization of the gazetteer
+    listed: tuple[tuple[str, str], ...]  # readings whose every fold is in a gazetteer name
 
 
 class _Hit(NamedTuple):
@@ -197,8 +197,13 @@ class _Finder:
                 surname = i
             elif surname < 0 and _has_surname_ending(form):
                 surname = i
+        listed = tuple(
+            (form, ending)
+            for form, ending in readings
+            if (fs := parse_name(form).folds) and all(f in self.name_folds for f in fs)
+        )
         place = False
-        for form, _ in readings:
+        for form, _ in listed:
             hit = self.lookup(form)
             if hit is not None and not hit[0].is_person:
                 place = True
@@ -211,28 +216,31 @@ class _Finder:
             surname=surname,
             strong=surname >= 0 and _strong(readings[surname][0]),
             place=place,
+            listed=listed,
         )
 
     # -- gazetteer -----------------------------------------------------------------------
 
     def _combos(self, words: list[_Word]) -> Iterator[tuple[tuple[str, str], ...]]:
-        """Readings of a candidate: as written; the last word inflected; every word
-        taking the same ending (Russian agreement: Нурсултана Назарбаева); then, for
-        short candidates, any mix (Атырауской области)."""
-        plain = tuple((w.text, "") for w in words)
-        yield plain
-        readings = [self.info(w.text).readings for w in words]
-        last = readings[-1]
-        for reading in last[1:]:
-            yield (*plain[:-1], reading)
-        if len(words) < 2:
+        """Readings of a candidate that the gazetteer may know, the written form first.
+
+        Only readings whose every fold is in some gazetteer name are tried (a word with
+        none keeps its written form); a candidate with two or more such unknown words
+        cannot be a gazetteer name (a loose person match lets one word differ), and is
+        not looked up at all. Mixed readings cover agreement (Нурсултана Назарбаева,
+        Атырауской области)."""
+        options: list[tuple[tuple[str, str], ...]] = []
+        unknown = 0
+        for w in words:
+            info = self.info(w.text)
+            if info.listed:
+                options.append(info.listed)
+            else:
+                unknown += 1
+                options.append(((w.text, ""),))
+        if unknown > 1 or (unknown and len(words) == 1):
             return
-        for _, ending in last[1:]:
-            combo = [next((r for r in rs[1:] if r[1] == ending), None) for rs in readings]
-            if all(r is not None for r in combo):
-                yield tuple(r for r in combo if r is not None)
-        if len(words) <= _MIX_WORDS:
-            yield from islice(product(*readings), _MAX_MIXES)
+        yield from islice(product(*options), _MAX_MIXES)
 
     def _hit(self, words: list[_Word]) -> tuple[Entity, int, tuple[tuple[str, str], ...]] | None:
         """``(entity, words taken by a title, readings)`` of the first reading that hits."""
