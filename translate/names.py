@@ -108,7 +108,8 @@ def default_finder() -> NameFinder | None:
 
 
 def default_renderer() -> Renderer | None:
-    """Render a mention in a style with translit (keeps its shape: a surname stays one word).
+    """Render a mention in a style with translit (keeps its shape: a surname stays one word;
+    an inflected mention such as ``Тоқаевтың`` is rendered in its dictionary form).
 
     Uses ``translit.textnames.render_mention`` for spans found by ``translit.find_names``,
     else ``translit.normalize`` on the span's text; None when translit has neither.

@@ -512,13 +512,15 @@ def _join_like(written: str, words: list[str]) -> str:
 
 @dataclass(frozen=True)
 class Replacement:
-    """One name rewritten in running text."""
+    """One name rewritten in running text (``base``/``ending``: see :class:`NameSpan`)."""
 
     start: int
     end: int
     original: str
     replacement: str
     entity: str | None
+    base: str = ""
+    ending: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -638,6 +640,10 @@ def normalize_text(
         out.append(rendered)
         last = span.end
         if rendered != span.text:
-            replacements.append(Replacement(span.start, span.end, span.text, rendered, span.entity))
+            replacements.append(
+                Replacement(
+                    span.start, span.end, span.text, rendered, span.entity, span.base, span.ending
+                )
+            )
     out.append(text[last:])
     return "".join(out), replacements

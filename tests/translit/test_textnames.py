@@ -179,6 +179,16 @@ def test_normalize_text_keeps_case_endings(text: str, style: str, expected: str)
     assert normalize_text(text, style)[0] == expected
 
 
+def test_replacements_record_the_ending() -> None:
+    _, (done,) = normalize_text("Кеше Тоқаевтың жарлығы.", "rferl")
+    assert (done.original, done.replacement, done.base, done.ending) == (
+        "Тоқаевтың",
+        "Toqaevtyn",
+        "Тоқаев",
+        "тың",
+    )
+
+
 def test_render_mention_gives_the_dictionary_form() -> None:
     gaz = bundled_gazetteer()
     (span,) = find_names("Тоқаевтың жарлығы.")
