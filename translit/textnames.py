@@ -253,8 +253,11 @@ class _Finder:
             skip = 0
             if parsed.tokens and len(parsed.text) == len(base):
                 skip = base[: parsed.tokens[0].start].count(" ")
-            if not exact and entity.is_person and not self._tight(entity, combo, skip):
-                continue
+            loose = not exact and entity.is_person
+            if loose and (
+                len(set(parsed.folds)) < len(parsed.folds) or not self._tight(entity, combo, skip)
+            ):
+                continue  # Тоқаев Тоқаев is not one name
             return entity, skip, combo
         return None
 

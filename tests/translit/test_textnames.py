@@ -60,6 +60,8 @@ def _found(text: str) -> list[tuple[str, str | None]]:
             [("Қасым-Жомарт Тоқаев", TOKAYEV), ("Астанада", "kz-city-astana")],
         ),
         ("Айгүл Сейітова Семейде болды.", [("Айгүл Сейітова", None), ("Семейде", "kz-city-semey")]),
+        # a repeated surname is two mentions, not one name
+        ("Тоқаев Тоқаев", [("Тоқаев", TOKAYEV), ("Тоқаев", TOKAYEV)]),
         # sentence-opening words that are nobody's name, alone
         ("Бүгін жиын өтті. Сондай-ақ хабарланды.", []),
         ("Сегодня прошёл брифинг. Однако никто не пришёл.", []),
