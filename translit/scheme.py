@@ -35,6 +35,8 @@ _WORD_END: Final = "$"
 #: ASCII characters a clean text may hold besides letters (no digits: they belong to
 #: all-caps words like ҚР2; no letters: they would call for look-alike repair).
 _CLEAN_ASCII: Final = " " + "".join(c for c in string.punctuation if c != "_")
+#: Context-regex outputs remembered (by match and neighbours) before the memo is emptied.
+_SUBS_LIMIT: Final = 4096
 _UNDEFINED: Final = "\ufffe"  # an unmapped byte in a charmap decoding table
 
 
@@ -300,6 +302,7 @@ class Transliterator:
         self._table = table
 
         self._regex = self._build_regex()
+        self._subs: dict[tuple[str | None, str, str, str], str] = {}
         source = {c for k in d.mapping for c in k}
         upper = "".join(sorted({casing.upper(c) for c in source if casing.upper(c) != c}))
         self._caps_re = (
@@ -317,6 +320,12 @@ class Transliterator:
         inert = prepare_inert(_CLEAN_ASCII + "".join(sorted(source | set(upper))))
         self._inert = re.compile(f"[{_cls(inert)}]*")
         self._codec = _charmap(inert, table)
+        # after context rules ran on clean text: its characters plus any rule output
+        context_out = [*d.start.values(), *d.prev.values(), *d.next.values(), *d.ending.values()]
+        context_out += [*(r.out for r in d.rules), *d.mapping.values()]
+        context_out += [casing.upper(out) for out in context_out]
+        wide = "".join(map(chr, range(128))) + inert + "".join(sorted(set("".join(context_out))))
+        self._wide_codec = _charmap("".join(dict.fromkeys(wide)), table)
         maps = (d.mapping, d.start, d.prev, d.next, d.ending)
         strings = [s for m in maps for kv in m.items() for s in kv]
         strings += [s for r in d.rules for s in (r.cur, r.out)]
@@ -325,20 +334,40 @@ class Transliterator:
 
     # -- regex construction -------------------------------------------------
 
-    def _ci(self, text: str) -> str:
-        """A regex matching ``text`` in any case."""
+    def _ci_parts(self, text: str) -> list[str]:
+        """Regexes matching each character of ``text`` in any case."""
         parts = []
         for ch in text:
             variants = self.casing.variants(ch)
             parts.append(re.escape(ch) if len(variants) == 1 else f"[{_cls(variants)}]")
-        return "".join(parts)
+        return parts
 
     def _chars(self, letters: frozenset[str] | set[str]) -> str:
         return _cls("".join(self.casing.variants(c) for c in sorted(letters)))
 
+    def _alt(self, token: str, before: str | None = None, after: str = "") -> str:
+        """One alternative of the context regex: ``token`` after ``before``, before ``after``.
+
+        ``before`` is a one-character class the preceding character must match, ``^``
+        (not preceded by a word character), or ``^`` plus a class (either). The whole
+        regex starts with a class of every token's first character, so the engine
+        scans for those quickly; each alternative then checks that first character and
+        what precedes it with lookbehinds of fixed width.
+        """
+        first, *rest = self._ci_parts(token)
+        if before is None:
+            lead = f"(?<={first})"
+        elif before == _WORD_START:
+            lead = f"(?<!\\w.)(?<={first})"
+        elif before.startswith(_WORD_START):
+            lead = f"(?:(?<!\\w.)|(?<={before[1:]}.))(?<={first})"
+        else:
+            lead = f"(?<={before}{first})"
+        return lead + "".join(rest) + after
+
     def _build_regex(self) -> re.Pattern[str] | None:
         endings = [
-            f"(?<=\\w){self._ci(e)}(?!\\w)" for e in sorted(self._ending, key=len, reverse=True)
+            self._alt(e, "\\w", "(?!\\w)") for e in sorted(self._ending, key=len, reverse=True)
         ]
         # Context alternatives per token: where (and only where) a context may apply.
         contexts: dict[str, list[str]] = {}
@@ -346,51 +375,52 @@ class Transliterator:
             for rule in rules:
                 contexts.setdefault(token, []).append(self._rule_pattern(rule))
         for token in self._start:
-            contexts.setdefault(token, []).append(f"(?<!\\w){self._ci(token)}")
+            contexts.setdefault(token, []).append(self._alt(token, _WORD_START))
         prev_by_token: dict[str, set[str]] = {}
         for key in self._prev:
             prev_by_token.setdefault(key[1:], set()).add(key[0])
         for token, prevs in prev_by_token.items():
-            contexts.setdefault(token, []).append(f"(?<=[{self._chars(prevs)}]){self._ci(token)}")
+            contexts.setdefault(token, []).append(self._alt(token, f"[{self._chars(prevs)}]"))
         next_by_token: dict[str, set[str]] = {}
         for key in self._next:
             next_by_token.setdefault(key[:-1], set()).add(key[-1])
         for token, nexts in next_by_token.items():
-            contexts.setdefault(token, []).append(f"{self._ci(token)}(?=[{self._chars(nexts)}])")
+            after = f"(?=[{self._chars(nexts)}])"
+            contexts.setdefault(token, []).append(self._alt(token, None, after))
         items: list[tuple[int, int, str]] = []
         for token, pats in contexts.items():
             items.extend((len(token), 1, p) for p in pats)
         for key in self._mapping:
             if len(key) > 1:
-                items.append((len(key), 0, self._ci(key)))
+                items.append((len(key), 0, self._alt(key)))
         items.sort(key=lambda item: (-item[0], -item[1]))
         tokens = [p for _, _, p in items]
         if not endings and not tokens:
             return None
+        firsts = {*self._ending, *contexts, *(k for k in self._mapping if len(k) > 1)}
         parts = []
         if endings:
             parts.append(f"(?P<E>{'|'.join(endings)})")
         if tokens:
             parts.append(f"(?P<T>{'|'.join(tokens)})")
-        return re.compile("|".join(parts))
+        return re.compile(f"[{self._chars({t[0] for t in firsts})}](?:{'|'.join(parts)})")
 
     def _rule_pattern(self, rule: Rule) -> str:
-        pat = self._ci(rule.cur)
+        before = None
         if rule.prev is not None:
-            before = []
-            if _WORD_START in rule.prev:
-                before.append("(?<!\\w)")
-            if rule.prev - {_WORD_START}:
-                before.append(f"(?<=[{self._chars(rule.prev - {_WORD_START})}])")
-            pat = f"(?:{'|'.join(before)})" + pat
+            letters = rule.prev - {_WORD_START}
+            before = _WORD_START if _WORD_START in rule.prev else ""
+            if letters:
+                before += f"[{self._chars(letters)}]"
+        after = ""
         if rule.next is not None:
-            after = []
+            alts = []
             if _WORD_END in rule.next:
-                after.append("(?!\\w)")
+                alts.append("(?!\\w)")
             if rule.next - {_WORD_END}:
-                after.append(f"(?=[{self._chars(rule.next - {_WORD_END})}])")
-            pat += f"(?:{'|'.join(after)})"
-        return pat
+                alts.append(f"(?=[{self._chars(rule.next - {_WORD_END})}])")
+            after = f"(?:{'|'.join(alts)})"
+        return self._alt(rule.cur, before, after)
 
     # -- application --------------------------------------------------------
 
@@ -420,6 +450,18 @@ class Transliterator:
         return out
 
     def _sub(self, m: re.Match[str]) -> str:
+        """The output for one match; it depends only on the match and its two neighbours."""
+        text = m.string
+        start, end = m.span()
+        key = (m.lastgroup, m.group(), text[start - 1 : start], text[end : end + 1])
+        out = self._subs.get(key)
+        if out is None:
+            if len(self._subs) >= _SUBS_LIMIT:
+                self._subs.clear()
+            out = self._subs[key] = self._sub_uncached(m)
+        return out
+
+    def _sub_uncached(self, m: re.Match[str]) -> str:
         src = m.group()
         token = self.casing.lower(src)
         if m.lastgroup == "E":
@@ -461,8 +503,17 @@ class Transliterator:
                 data = codecs.charmap_encode(text, None, codec[0])[0]
             except UnicodeEncodeError:
                 return None
-        if self._regex is not None and self._regex.search(text) is not None:
-            return self._regex.sub(self._sub, text).translate(self._table)
+        if self._regex is not None:
+            done = self._regex.sub(self._sub, text)
+            if done is not text:  # (sub gives back the very text when nothing matched)
+                wide = self._wide_codec
+                if wide is not None:
+                    try:
+                        data = codecs.charmap_encode(done, None, wide[0])[0]
+                    except UnicodeEncodeError:  # not expected: every output is coded
+                        return done.translate(self._table)
+                    return codecs.charmap_decode(data, None, wide[1])[0]
+                return done.translate(self._table)
         if codec is None:
             return text.translate(self._table)
         return codecs.charmap_decode(data, None, codec[1])[0]

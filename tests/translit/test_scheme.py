@@ -66,6 +66,21 @@ def test_start_prev_next_and_ending() -> None:
     assert t.apply("КИЙ") == "KY"
 
 
+def test_remembered_context_outputs_keep_their_neighbours_apart() -> None:
+    # the same match ("е") after a vowel, after a consonant, at a word start, in caps
+    t = tr(start_mapping={"е": "ye"}, prev_mapping={"ае": "ye"}, ending_mapping={"ий": "y"})
+    for _ in range(2):  # the second round is answered from the memo
+        assert [t.apply(w) for w in ("ае", "ке", "е", "Е", "АЕ", "кий", "ийк")] == [
+            "aye",
+            "ke",
+            "ye",
+            "Ye",
+            "AYE",
+            "ky",
+            "iyk",
+        ]
+
+
 def test_context_reads_source_not_output() -> None:
     # "е" after "а" is a prev-context even though "а" was already transliterated.
     t = tr(prev_mapping={"ае": "ye"}, mapping={"а": "a", "е": "e"})
