@@ -164,7 +164,7 @@ def _fold(token: str, hint: str, groups_re: re.Pattern[str], groups: dict[str, s
         text = "".join(c for c in text if not unicodedata.combining(c))
     if not _APOSTROPHES.isdisjoint(text):
         text = _APOSTROPHE_RE.sub(lambda m: _APOSTROPHE[m.group(1)], text)
-    if not (text.isalpha() and text.islower()):
+    if not (text.isascii() and text.isalpha() and text.islower()):
         text = _NON_LETTER_RE.sub("", text)
     if not text:
         return ""

@@ -127,10 +127,21 @@ def _lexicon_forms() -> Iterator[tuple[list[str], bool]]:
             record = json.loads(line)
             kk_words = _CYR_WORD_RE.findall(record.get("kk") or "")
             ru_words = _CYR_WORD_RE.findall(record.get("ru") or "")
-            if len(kk_words) == len(ru_words):
-                yield from (([k, r], False) for k, r in zip(kk_words, ru_words, strict=True))
-            else:
-                yield from (([w], False) for w in kk_words + ru_words)
+            pairs = zip(kk_words, ru_words, strict=True) if len(kk_words) == len(ru_words) else ()
+            for k, r in pairs or ((w, "") for w in kk_words + ru_words):
+                # People's words pair up in order (Өмірзақ / Умирзак). Other names pair
+                # only words that spell the same name: organization names order their
+                # words differently (Қазақстан Ұлттық Банкі / Национальный банк Казахстана).
+                if r and (record.get("type") == "person" or _same_name(k, r)):
+                    yield [k, r], False
+                else:
+                    yield from (([w], False) for w in (k, r) if w)
+
+
+def _same_name(kk: str, ru: str) -> bool:
+    """Do a Kazakh and a Russian word spell the same name (Тоқаев / Токаев)?"""
+    a, b = fold_token(kk.translate(KK_TO_RU)), fold_token(ru)
+    return a[:3] == b[:3] and abs(len(a) - len(b)) <= 3
 
 
 def build_lexicon() -> Lexicon:

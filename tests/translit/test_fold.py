@@ -84,3 +84,12 @@ def test_convention(token: str, expected: str) -> None:
 )
 def test_name_convention_applies_to_ambiguous_tokens(name: str, same_as: str) -> None:
     assert key(name) == key(same_as)
+
+
+@pytest.mark.parametrize(
+    ("marked", "plain"),
+    [("Kayyrgelʹdy", "Kayyrgeldy"), ("Natalʹya", "Natalya"), ("Ol'ga", "Olga")],
+)
+def test_soft_sign_marks_are_dropped(marked: str, plain: str) -> None:
+    # BGN/PCGN writes ь as the modifier letter prime ʹ, which is a letter to str.isalpha
+    assert fold_token(marked) == fold_token(plain)
