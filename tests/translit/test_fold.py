@@ -10,6 +10,8 @@ press (ch = ш, tch = ч, ou = у, gu before e/i = г, j = ж), the Kazakh Latin
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from translit import key
 from translit.fold import FRENCH, GERMANIC, KAZAKH_LATIN, convention, fold_token
@@ -93,3 +95,16 @@ def test_name_convention_applies_to_ambiguous_tokens(name: str, same_as: str) ->
 def test_soft_sign_marks_are_dropped(marked: str, plain: str) -> None:
     # BGN/PCGN writes ь as the modifier letter prime ʹ, which is a letter to str.isalpha
     assert fold_token(marked) == fold_token(plain)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһіАЖШҢЁ-'", min_size=1))
+def test_cyrillic_folds_as_through_the_odni_scheme(word: str) -> None:
+    # fold reads Cyrillic through the odni letter table directly; the full odni
+    # romanization (context rules included) must give the same fold
+    from translit.fold import _GROUPS, _GROUPS_RE, _cyrillic_to_latin, _fold
+    from translit.romanize import romanize
+
+    via_scheme = romanize(word, "odni", lang="kk").lower()
+    direct = _cyrillic_to_latin(word)
+    assert _fold(direct, "", _GROUPS_RE, _GROUPS) == _fold(via_scheme, "", _GROUPS_RE, _GROUPS)
