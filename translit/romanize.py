@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from translit._distinct import map_distinct
@@ -19,6 +20,7 @@ _PROBE = 1 << 12
 #: While the word cache is cold, one clean text in this many is learnt from.
 _COLD_SAMPLE = 8
 _KAZAKH_SET = frozenset(KAZAKH_ONLY)
+_KAZAKH_RE = re.compile(f"[{KAZAKH_ONLY}]")
 
 
 def _language(text: str, lang: str | None) -> str:
@@ -55,12 +57,13 @@ class _Pieces:
     ends that.
     """
 
-    __slots__ = ("_apply", "_clean", "_tick", "cold", "get", "memo")
+    __slots__ = ("_apply", "_clean", "_tick", "cold", "get", "is_clean", "memo")
 
     def __init__(self, scheme: str, lang: str) -> None:
         tr = transliterator(scheme, lang)
         self._apply = tr.apply
         self._clean = tr.apply_clean if tr.keeps_spaces else None
+        self.is_clean = tr.is_clean
         self.memo: dict[str, str] = {}
         self.get = self.memo.get
         self._tick = 0
@@ -89,12 +92,18 @@ class _Pieces:
 
     def fresh(self, text: str) -> str:
         """Romanize ``text`` while the cache is cold (without looking its pieces up)."""
-        out = None if self._clean is None else self._clean(text)
+        out = self.fresh_clean(text)
         if out is None:
             return " ".join(self.fill(text.split(" ")))
-        self._tick += 1
-        if not self._tick % _COLD_SAMPLE:
-            self._learn(text.split(" "), out)
+        return out
+
+    def fresh_clean(self, text: str) -> str | None:
+        """:meth:`fresh` for clean text; ``None`` for other text."""
+        out = None if self._clean is None else self._clean(text)
+        if out is not None:
+            self._tick += 1
+            if not self._tick % _COLD_SAMPLE:
+                self._learn(text.split(" "), out)
         return out
 
     def _learn(self, pieces: list[str], out: str) -> None:
@@ -184,13 +193,41 @@ def _fixed_runner(cache: _Pieces) -> Callable[[str], str]:
     return run
 
 
+def _warm(cache: _Pieces, text: str, pieces: list[str]) -> str:
+    """Romanize ``text`` (split into ``pieces``) with ``cache``, its pieces looked up first."""
+    if cache.cold:
+        return cache.fresh(text)
+    try:  # every piece seen before: join raises TypeError on a missing one
+        return " ".join(map(cache.get, pieces))  # type: ignore[arg-type]
+    except TypeError:
+        return cache.new(text, pieces)
+
+
 def _detecting_runner(by_lang: dict[str, _Pieces]) -> Callable[[str], str]:
     """The runner that detects the language of each text (Kazakh if any piece is)."""
     texts = _Texts()
     texts_get, stored, settle = texts.get, texts.memo, texts.settle
     kazakh: dict[str, bool] = {}  # piece -> flag, for detection
     kazakh_get = kazakh.get
+    kk, ru = by_lang["kk"], by_lang["ru"]
     join = " ".join
+
+    def unseen(text: str, pieces: list[str]) -> str:
+        """Romanize a text with a piece whose language flag is not known yet."""
+        if len(kazakh) >= _CACHE_LIMIT:
+            kazakh.clear()
+        if kk.is_clean(text):  # prepare changes nothing: look at the pieces as they are
+            flags = [not _KAZAKH_SET.isdisjoint(p) for p in pieces]
+            kazakh.update(zip(pieces, flags, strict=True))
+        else:
+            flags = [kazakh.setdefault(p, _is_kazakh(p)) for p in pieces]
+        cache = kk if True in flags else ru
+        if cache.cold:
+            return cache.fresh(text)
+        try:
+            return join(map(cache.get, pieces))  # type: ignore[arg-type]
+        except TypeError:
+            return cache.new(text, pieces)
 
     def run(text: str) -> str:
         out = texts_get(text)
@@ -199,20 +236,21 @@ def _detecting_runner(by_lang: dict[str, _Pieces]) -> Callable[[str], str]:
             return out
         if text.isascii():
             return text
-        pieces = text.split(" ")
-        flags = list(map(kazakh_get, pieces))
-        if None in flags:
-            if len(kazakh) >= _CACHE_LIMIT:
-                kazakh.clear()
-            flags = [kazakh.setdefault(p, _is_kazakh(p)) for p in pieces]
-        cache = by_lang["kk" if True in flags else "ru"]
-        if cache.cold:
-            out = cache.fresh(text)
-        else:
-            try:  # every piece seen before: join raises TypeError on a missing one
-                out = join(map(cache.get, pieces))  # type: ignore[arg-type]
-            except TypeError:
-                out = cache.new(text, pieces)
+        if kk.cold or ru.cold:
+            # Clean text shows its language as it is: a clean romanization in the
+            # language its letters say is right (text that is not clean gets None).
+            cache = kk if _KAZAKH_RE.search(text) else ru
+            if cache.cold:
+                out = cache.fresh_clean(text)
+        if out is None:
+            pieces = text.split(" ")
+            flags = list(map(kazakh_get, pieces))
+            if True in flags:  # one Kazakh piece makes the text Kazakh
+                out = _warm(kk, text, pieces)
+            elif None in flags:
+                out = unseen(text, pieces)
+            else:
+                out = _warm(ru, text, pieces)
         if texts.skip:
             texts.skip -= 1
         elif len(text) <= _TEXT_CACHE_MAX_LEN:

@@ -482,6 +482,19 @@ class Transliterator:
     def _caps(self, m: re.Match[str]) -> str:
         return self.casing.upper(self._lower_word(self.casing.lower(m.group())))
 
+    def is_clean(self, text: str) -> bool:
+        """Is ``text`` clean (see :meth:`apply_clean`)?"""
+        pairs = self._pairs
+        if pairs is not None and not text.istitle() and pairs.search(text) is not None:
+            return False
+        if self._codec is None:
+            return self._inert.fullmatch(text) is not None
+        try:
+            codecs.charmap_encode(text, None, self._codec[0])
+        except UnicodeEncodeError:
+            return False
+        return True
+
     def apply_clean(self, text: str) -> str | None:
         """``apply(text)`` if ``text`` is clean, else ``None``.
 
