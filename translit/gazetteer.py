@@ -70,11 +70,16 @@ class Gazetteer:
     canonical_key: dict[str, str] = field(default_factory=dict)
     user_ids: set[str] = field(default_factory=set)
     renderings: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+    # keys of names of plain words by their folds (translit.keys.plain_key)
+    keys: dict[tuple[str, ...], tuple[str, tuple[Entity, float] | None]] = field(
+        default_factory=dict, repr=False
+    )
 
     def add(self, entity: Entity, user: bool = False) -> None:
         """Add (or, for a known id, replace) an entity; user entries win key clashes."""
         self.entities[entity.id] = entity
         self.renderings.clear()
+        self.keys.clear()
         if user:
             self.user_ids.add(entity.id)
         primary = entity.kk or entity.ru or entity.en

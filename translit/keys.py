@@ -49,9 +49,22 @@ def plain_key(name: PlainName, gazetteer: Gazetteer) -> tuple[str, tuple[Entity,
     """The key of a name of plain words (see :func:`translit.nameparse.plain_words`) and
     its gazetteer entry with a confidence, as :func:`key_of` and ``Gazetteer.lookup``
     give them."""
-    folds = [w.fold for w in name.words]
+    folds = tuple([w.fold for w in name.words])
+    cache = gazetteer.keys
+    found = cache.get(folds)
+    if found is not None:
+        return found
     full = folds[0] if len(folds) == 1 else " ".join(sorted(folds))
     hit = gazetteer.lookup_folds(full, folds)
     if hit is not None:
-        return readable(gazetteer.key_for(hit[0].id)), hit
-    return readable(full), None
+        found = readable(gazetteer.key_for(hit[0].id)), hit
+    else:
+        found = readable(full), None
+    if len(cache) >= _KEY_CACHE_LIMIT:
+        cache.clear()
+    cache[folds] = found
+    return found
+
+
+# Spellings of a name share their folds: keys are remembered per tuple of folds.
+_KEY_CACHE_LIMIT = 1 << 18
