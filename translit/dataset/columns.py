@@ -2,8 +2,8 @@
 
 :class:`NameCache` remembers every distinct name it has seen (across batches, columns
 and files), calls the normalizer only for names it has not seen yet, and maps whole
-Arrow columns through the remembered results with vectorized ``dictionary_encode`` /
-``index_in`` / ``take`` kernels, so the per-row cost stays in C.
+Arrow columns through the remembered results with vectorized ``index_in`` / ``take``
+kernels, so the per-row cost stays in C.
 """
 
 from __future__ import annotations
@@ -129,28 +129,28 @@ class NameCache:
         return self._known, self._outputs
 
     def map_array(self, column: pa.Array | pa.ChunkedArray) -> list[pa.Array]:
-        """The added columns for an Arrow column of names (any type; non-strings as text)."""
+        """The added columns for an Arrow column of names (any type; non-strings as text).
+
+        Each row is looked up in the known names (one hash lookup per row, in C); the
+        names not known yet are normalized (once each, in order of first appearance)
+        and their rows pointed at the new entries.
+        """
         import pyarrow as pa
         import pyarrow.compute as pc
 
         column = as_string_array(column)
-        encoded = pc.dictionary_encode(column)
-        dictionary, indices = encoded.dictionary, encoded.indices
         known, _ = self._arrow_state()
-        positions = pc.index_in(dictionary, value_set=known)
-        if positions.null_count:
-            # Names not seen before (the dictionary holds no nulls): learn them; they
-            # get the next positions, in the order they were passed.
-            unseen = pc.is_null(positions)
+        positions = pc.index_in(column, value_set=known)  # null: a null cell or a new name
+        if positions.null_count != column.null_count:
+            unseen = pc.and_(pc.is_null(positions), pc.is_valid(column))
+            names = pc.filter(column, unseen)
+            new = pc.unique(names)
             start = len(self._rows)
-            self._learn_arrow_too(pc.filter(dictionary, unseen).to_pylist())
-            fresh = pa.array(range(start, len(self._rows)), positions.type)
+            self._learn_arrow_too(new.to_pylist())
+            fresh = pc.add(pc.index_in(names, value_set=new), pa.scalar(start, positions.type))
             positions = pc.replace_with_mask(positions, unseen, fresh)
         _, outputs = self._arrow_state()
-        if isinstance(indices, pa.ChunkedArray):  # pragma: no cover - defensive
-            indices = indices.combine_chunks()
-        rows = pc.take(positions, indices)  # each row's position in the cache
-        return [pc.take(out, rows) for out in outputs]
+        return [pc.take(out, positions) for out in outputs]
 
 
 def _combine(chunks: list[pa.Array], type_: pa.DataType) -> pa.Array:

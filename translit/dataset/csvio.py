@@ -1,4 +1,4 @@
-"""CSV and TSV: streamed in blocks with pyarrow's reader, written with polars.
+"""CSV and TSV: streamed in blocks with pyarrow's reader (written by :mod:`.csvwriter`).
 
 Every field is read as text (no type inference: ``007`` stays ``007``). An unquoted
 empty field reads as null and a quoted ``""`` as an empty string, and both are written
@@ -12,7 +12,7 @@ import csv
 import io
 import sys
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, BinaryIO, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from translit.dataset.errors import EncodingError, MalformedRowError, MissingColumnError
 from translit.dataset.rejects import RejectSink
@@ -61,16 +61,36 @@ class CsvReader:
             label=source.label,
             check_utf8=source.path is None and is_utf8(encoding),
         )
+        self._native: Any = None
         self.columns = self._read_header()
 
     @property
     def position(self) -> int:
         """Bytes of input consumed so far."""
+        if self._native is not None and not self._native.closed:
+            return int(self._native.tell())
         return self._stream.position
 
     def close(self) -> None:
         if self.source.path is not None:
             self._raw.close()
+        if self._native is not None:
+            self._native.close()
+
+    def _parser_input(self) -> Any:
+        """What the parser reads: UTF-8 files as native Arrow files, else the Python stream.
+
+        The parser reads ahead on a thread of its own; a native file lets it do so
+        without taking the interpreter lock from the thread that maps and writes.
+        """
+        if self.source.path is None or not is_utf8(self.encoding):
+            return self._stream
+        import pyarrow as pa
+
+        if self._native is not None:
+            self._native.close()
+        self._native = pa.OSFile(str(self.source.path), "r")
+        return self._native
 
     def _read_header(self) -> list[str]:
         """Column names from the first record (the bytes stay queued for the parser)."""
@@ -156,7 +176,7 @@ class CsvReader:
         done_rows = 0
         done_rejects = 0
         block = self.block_size
-        stream: Any = self._stream
+        stream = self._parser_input()
         while True:
             try:
                 for batch in self._batches_from(stream, block, done_rows, done_rejects):
@@ -178,7 +198,7 @@ class CsvReader:
                 self._raw.close()
                 self._raw = self.source.open_binary()
                 self._stream = InputStream(self._raw, label=self.source.label)
-                stream = self._stream
+                stream = self._parser_input()
 
     def _batches_from(
         self, stream: Any, block: int, skip_rows: int, skip_rejects: int
@@ -312,62 +332,3 @@ def require_columns(label: str, wanted: list[str], present: list[str]) -> None:
         raise MissingColumnError(
             f"{label}: no {what} {', '.join(repr(c) for c in missing)}; the columns are: {have}"
         )
-
-
-class CsvWriter:
-    """Write record batches as CSV or TSV: header once, quoting only where needed."""
-
-    def __init__(self, stream: BinaryIO, *, delimiter: str = ",", quoting: bool = True) -> None:
-        self.stream = stream
-        self.delimiter = delimiter
-        self.quoting = quoting
-        self._header_written = False
-        self._columns: list[str] | None = None
-
-    def write(self, batch: pa.RecordBatch) -> None:
-        import polars as pl
-
-        if self._columns is None:
-            self._columns = list(batch.schema.names)
-        if not self.quoting:
-            check_tsv_values(batch)
-        frame = pl.from_arrow(batch, rechunk=False)
-        assert isinstance(frame, pl.DataFrame)
-        frame.write_csv(
-            self.stream,
-            include_header=not self._header_written,
-            separator=self.delimiter,
-            quote_style="necessary" if self.quoting else "never",
-        )
-        self._header_written = True
-
-    def close(self, columns: list[str] | None = None) -> None:
-        """Write the header if no batch came (an input with a header and no rows)."""
-        if not self._header_written and columns is not None:
-            self._write_header(columns)
-        self.stream.flush()
-
-    def _write_header(self, columns: list[str]) -> None:
-        import polars as pl
-
-        pl.DataFrame({c: pl.Series(c, [], pl.String) for c in columns}).write_csv(
-            self.stream,
-            include_header=True,
-            separator=self.delimiter,
-            quote_style="necessary" if self.quoting else "never",
-        )
-        self._header_written = True
-
-
-def check_tsv_values(batch: pa.RecordBatch) -> None:
-    """TSV cannot hold tabs or line breaks inside a field: refuse rather than corrupt."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    for name, column in zip(batch.schema.names, batch.columns, strict=True):
-        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
-            if pc.any(pc.match_substring_regex(column, r"[\t\n\r]")).as_py():
-                raise InputDataError(
-                    f"column {name!r} has a tab or line break inside a field, which TSV "
-                    "cannot hold; write CSV instead"
-                )

@@ -18,7 +18,8 @@ from typing import Any, BinaryIO, Protocol
 from translit.dataset.atomic import atomic_output
 from translit.dataset.batches import Batch, RowBatch, add_columns, output_columns, rows_to_arrow
 from translit.dataset.columns import NameCache
-from translit.dataset.csvio import CsvReader, CsvWriter
+from translit.dataset.csvio import CsvReader
+from translit.dataset.csvwriter import CsvWriter
 from translit.dataset.errors import UsageError
 from translit.dataset.excel import ExcelReader, ExcelWriter
 from translit.dataset.extras import require_formats
