@@ -281,9 +281,11 @@ def _chunk(chunk: str) -> tuple[_Word, ...]:
     out = []
     patronymic_words = _patronymic_endings()[1]
     given = lexicon().given
-    for m in _TOKEN_RE.finditer(chunk):
-        word = m.group()
-        dotted = m.group(1) is not None
+    if chunk.isalpha():  # one word, the whole chunk (what _TOKEN_RE finds in it)
+        found: list[tuple[int, str, bool]] = [(0, chunk, False)]
+    else:
+        found = [(m.start(), m.group(), m.group(1) is not None) for m in _TOKEN_RE.finditer(chunk)]
+    for start, word, dotted in found:
         if dotted:
             word = word[:-1]
         fold, initial = _word(word)
@@ -298,7 +300,7 @@ def _chunk(chunk: str) -> tuple[_Word, ...]:
             | (_GIVEN if fold in given else 0)
             | (_CYRILLIC if has_cyrillic(word) else 0)
         )
-        out.append((m.start(), word, fold, initial, flags))
+        out.append((start, word, fold, initial, flags))
     if len(_chunks) >= _CHUNK_LIMIT:
         _chunks.clear()
     result = _chunks[chunk] = tuple(out)

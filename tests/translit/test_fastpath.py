@@ -76,3 +76,13 @@ def test_any_mix_of_words_agrees(pieces: list[str], style: str) -> None:
     gaz = bundled_gazetteer()
     assert translit.key(name) == key_of(parse_name(name), gaz)[0]
     assert translit.analyze(name, style) == _analyze_parsed(name, style, gaz)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=12).filter(str.isalpha))
+def test_a_chunk_of_letters_is_one_token(chunk: str) -> None:
+    # nameparse._chunk skips the tokenizer for such chunks
+    from translit.nameparse import _TOKEN_RE
+
+    match = _TOKEN_RE.fullmatch(chunk)
+    assert match is not None and match.group(1) is None
