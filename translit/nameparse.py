@@ -178,6 +178,9 @@ _NOT_PLAIN: Final = Plain("", "", 0, False)
 _plain: dict[str, Plain] = {}
 #: ``PlainName.any_flags`` bit: a word is followed by a comma.
 COMMA: Final = 1024
+#: Word flag bits: written in capitals (two letters or more); written in Cyrillic.
+CAPS: Final = _CAPS
+CYRILLIC: Final = _CYRILLIC
 _BIT_CONVENTION: Final = {bit: conv for conv, bit in _CONVENTION_FLAGS.items()}
 
 
@@ -260,16 +263,6 @@ def _new_plain(raw: str) -> Plain:
         _plain.clear()
     plain = _plain[raw] = _plain_chunk(chunk, words)
     return plain
-
-
-def is_cyrillic_flag(flags: int) -> bool:
-    """Is a word with these flags written in Cyrillic?"""
-    return bool(flags & _CYRILLIC)
-
-
-def is_caps_flag(flags: int) -> bool:
-    """Is a word with these flags written in capitals?"""
-    return bool(flags & _CAPS)
 
 
 def _chunk(chunk: str) -> tuple[_Word, ...]:

@@ -11,12 +11,12 @@ from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
 from translit.keys import key_of, plain_key
 from translit.lexicon import lexicon
 from translit.nameparse import (
+    CAPS,
     COMMA,
+    CYRILLIC,
     ParsedName,
     Plain,
     PlainName,
-    is_caps_flag,
-    is_cyrillic_flag,
     parse_name,
     plain_surname,
     plain_words,
@@ -143,37 +143,50 @@ def _analyze_plain(name: str, plain: PlainName, style: str, gaz: Gazetteer) -> N
             "gazetteer",
             confidence,
         )
-    order = _plain_order(plain)
-    if order is None:
-        return None
-    cyrillic_input = is_cyrillic_flag(plain.any_flags)
-    if cyrillic_input and style != "en":
+    any_flags = plain.any_flags
+    if any_flags & COMMA or plain.all_flags & CAPS:
+        order = _plain_order(plain)
+        if order is None:
+            return None
+    else:
+        order = plain.words
+    if any_flags & CYRILLIC and style != "en":
         out = _title_if_caps(render_cyrillic(" ".join([w.word for w in order]), style))
         method = "unchanged" if out == name else "romanized"
         return NameResult(name, out, key, None, method, 0.9)
     hint = plain.hint
+    cache = _plain_renderings.get((style, hint))
+    if cache is None:
+        cache = _plain_renderings[style, hint] = {}
+    get = cache.get
     words = []
     found = total = 0
     kazakh = False
-    get = _plain_renderings.get
     for w in order:
-        word = get((w.word, w.fold, hint, style))
+        word = get(w.word)
         if word is None:
-            word = _plain_rendering(w, hint, style)
+            word = _plain_rendering(w, hint, cache)
         words.append(word)
         total += word.counted
         found += word.found
         kazakh = kazakh or word.kazakh
     if style in CYRILLIC_STYLES:
-        out = _title_if_caps(render_cyrillic(" ".join([w.cyrillic for w in words]), style))
+        out = render_cyrillic(" ".join([w.cyrillic for w in words]), style)
     elif kazakh:
-        out = _title_if_caps(" ".join([w.kk or w.rendered("kk", style) for w in words]))
+        out = " ".join([w.kk or w.rendered("kk", style) for w in words])
     else:
-        out = _title_if_caps(" ".join([w.ru or w.rendered("ru", style) for w in words]))
-    if is_cyrillic_flag(plain.all_flags):
+        out = " ".join([w.ru or w.rendered("ru", style) for w in words])
+    if out.isupper():
+        out = _title_if_caps(out)
+    if plain.all_flags & CYRILLIC:
         return NameResult(name, out, key, None, "romanized", 0.9)
-    confidence = 0.5 + 0.3 * found / total if total else 0.5
-    return NameResult(name, out, key, None, "reconstructed", round(confidence, 3))
+    return NameResult(name, out, key, None, "reconstructed", _confidence(found, total))
+
+
+def _confidence(found: int, total: int) -> float:
+    """Confidence of a reconstruction in which the lexicon knew ``found`` of ``total``
+    words (the others were spelled out)."""
+    return round(0.5 + 0.3 * found / total, 3) if total else 0.5
 
 
 class _WordRendering:
@@ -201,24 +214,24 @@ class _WordRendering:
         return out
 
 
-_WORD_CACHE_LIMIT = 1 << 18
-# (word, fold, convention hint, style) -> the word's renderings
-_plain_renderings: dict[tuple[str, str, str, str], _WordRendering] = {}
+_WORD_CACHE_LIMIT = 1 << 17
+# (style, convention hint) -> word -> its renderings (its fold follows from word and hint)
+_plain_renderings: dict[tuple[str, str], dict[str, _WordRendering]] = {}
 
 
-def _plain_rendering(w: Plain, hint: str, style: str) -> _WordRendering:
+def _plain_rendering(w: Plain, hint: str, cache: dict[str, _WordRendering]) -> _WordRendering:
     # (a name with a Cyrillic word reaches here only in the en style)
     cyr = lexicon().cyrillic.get(w.fold)
     found = cyr is not None
     if cyr is None:
         cyr = spelled_cyrillic(w.word, hint)
         cyr = cyr[:1].upper() + cyr[1:]
-    if is_caps_flag(w.flags):
+    if w.flags & CAPS:
         cyr = cyr.upper()
     out = _WordRendering(cyr, 1, int(found))
-    if len(_plain_renderings) >= _WORD_CACHE_LIMIT:
-        _plain_renderings.clear()
-    _plain_renderings[w.word, w.fold, hint, style] = out
+    if len(cache) >= _WORD_CACHE_LIMIT:
+        cache.clear()
+    cache[w.word] = out
     return out
 
 
@@ -231,7 +244,7 @@ def _plain_order(plain: PlainName) -> list[Plain] | None:
         if len(commas) > 1 or commas[0] == len(words) - 1:
             return None
         return words[commas[0] + 1 :] + words[: commas[0] + 1]
-    if len(words) >= 2 and is_caps_flag(plain.all_flags) and plain_surname(plain) == 0:
+    if len(words) >= 2 and plain.all_flags & CAPS and plain_surname(plain) == 0:
         return words[1:] + words[:1]
     return words
 
@@ -262,8 +275,7 @@ def _analyze_parsed(name: str, style: str, gaz: Gazetteer) -> NameResult:
     out = _title_if_caps(render_cyrillic(cyr, style))
     if all(has_cyrillic(t.text) for t in sub.tokens if not t.initial):
         return NameResult(name, out, key, None, "romanized", 0.9)
-    confidence = 0.5 + 0.3 * found / total if total else 0.5
-    return NameResult(name, out, key, None, "reconstructed", round(confidence, 3))
+    return NameResult(name, out, key, None, "reconstructed", _confidence(found, total))
 
 
 def _natural_order(body: str, parsed: ParsedName) -> str:
