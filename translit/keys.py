@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
-from translit.nameparse import ParsedName, PlainName, parse_name, plain_words
+from translit.nameparse import ParsedName, PlainName, parse_name, plain_folds
 
 # Sound symbols used inside folds, written out for readable keys.
 _READABLE = str.maketrans({"Z": "zh", "S": "sh", "C": "ch", "X": "kh", "T": "ts", "W": "shch"})
@@ -39,9 +39,10 @@ def key(name: str, gazetteer: Gazetteer | None = None) -> str:
     True
     """
     gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
-    plain = plain_words(name)
-    if plain is not None:
-        return plain_key(plain, gaz)[0]
+    folds = plain_folds(name)
+    if folds is not None:
+        found = gaz.keys.get(folds)
+        return (found or folds_key(folds, gaz))[0]
     return key_of(parse_name(name), gaz)[0]
 
 
@@ -50,12 +51,18 @@ def plain_key(name: PlainName, gazetteer: Gazetteer) -> tuple[str, tuple[Entity,
     its gazetteer entry with a confidence, as :func:`key_of` and ``Gazetteer.lookup``
     give them."""
     folds = tuple([w.fold for w in name.words])
+    found = gazetteer.keys.get(folds)
+    return found if found is not None else folds_key(folds, gazetteer)
+
+
+def folds_key(
+    folds: tuple[str, ...], gazetteer: Gazetteer
+) -> tuple[str, tuple[Entity, float] | None]:
+    """:func:`plain_key` from the folds of the words, remembered per gazetteer."""
     cache = gazetteer.keys
-    found = cache.get(folds)
-    if found is not None:
-        return found
     full = folds[0] if len(folds) == 1 else " ".join(sorted(folds))
     hit = gazetteer.lookup_folds(full, folds)
+    found: tuple[str, tuple[Entity, float] | None]
     if hit is not None:
         found = readable(gazetteer.key_for(hit[0].id)), hit
     else:

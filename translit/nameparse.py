@@ -220,6 +220,25 @@ def plain_words(name: str) -> PlainName | None:
     return PlainName(words, any_flags, all_flags, hint)
 
 
+def plain_folds(name: str) -> tuple[str, ...] | None:
+    """The folds of the words of :func:`plain_words` (``None`` where it gives none):
+    what a match key needs, with a shortcut for names whose chunks are all known."""
+    get = _plain.get
+    folds = []
+    flags = 0
+    for chunk in name.split():
+        plain = get(chunk)
+        if plain is None or plain is _NOT_PLAIN:
+            break
+        folds.append(plain.fold)
+        flags |= plain.flags
+    else:
+        if folds and not flags & _AMBIGUOUS and not (flags & _PATRONYMIC_FLAGS and len(folds) > 2):
+            return tuple(folds)
+    found = plain_words(name)
+    return None if found is None else tuple([w.fold for w in found.words])
+
+
 def _plain_run(chunks: list[str]) -> tuple[list[Plain], int, int] | None:
     get = _plain.get
     out = []
