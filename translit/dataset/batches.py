@@ -7,12 +7,12 @@ of records. Writers accept both, converting where they must.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Union
 
 from translit.dataset._types import added_columns
-from translit.dataset.columns import NameCache, as_text
+from translit.dataset.columns import NameCache, as_text, take_outputs
 from translit.errors import InputDataError
 
 if TYPE_CHECKING:
@@ -59,14 +59,22 @@ def add_columns(batch: Batch, named: Sequence[str], cache: NameCache) -> Batch:
 
 
 def _add_to_arrow(batch: pa.RecordBatch, named: Sequence[str], cache: NameCache) -> pa.RecordBatch:
+    return with_added(batch, {c: cache.map_array(batch.column(c)) for c in named})
+
+
+def with_added(batch: pa.RecordBatch, computed: dict[str, list[pa.Array]]) -> pa.RecordBatch:
+    """``batch`` with ``computed[c]`` (the added columns of ``c``) after each column ``c``.
+
+    Columns named like an added column of another named column (an earlier run's
+    output) are left out: the new values replace them.
+    """
     import pyarrow as pa
 
-    computed = {c: cache.map_array(batch.column(c)) for c in named}
-    added = {a for c in named for a in added_columns(c)}
+    added = {a for c in computed for a in added_columns(c)}
     arrays: list[pa.Array] = []
     fields: list[pa.Field] = []
     for field, array in zip(batch.schema, batch.columns, strict=True):
-        if field.name in added and field.name not in named:
+        if field.name in added and field.name not in computed:
             continue
         fields.append(field)
         arrays.append(array)
@@ -75,6 +83,55 @@ def _add_to_arrow(batch: pa.RecordBatch, named: Sequence[str], cache: NameCache)
                 fields.append(pa.field(name, pa.string()))
                 arrays.append(values)
     return pa.RecordBatch.from_arrays(arrays, schema=pa.schema(fields, batch.schema.metadata))
+
+
+@dataclass
+class Located:
+    """An Arrow batch whose named columns have been looked up (:meth:`NameCache.positions`).
+
+    ``upto``: the names the cache had given positions to by then; the batch's values
+    are known once the cache has resolved that many.
+    """
+
+    batch: pa.RecordBatch
+    positions: dict[str, pa.Array]
+    upto: int
+
+    @classmethod
+    def of(cls, batch: pa.RecordBatch, named: Sequence[str], cache: NameCache) -> Located:
+        positions = {c: cache.positions(batch.column(c)) for c in named}
+        return cls(batch, positions, cache.assigned)
+
+    def nbytes(self) -> int:
+        """Memory held by the batch and its positions."""
+        return int(self.batch.nbytes) + sum(int(p.nbytes) for p in self.positions.values())
+
+    def pieces(self, size: int) -> Iterator[Located]:
+        """The batch in slices of at most ``size`` rows, each knowing the names it needs.
+
+        New names are numbered in order of first appearance, so the first rows of a
+        batch need only the first of its new names: a slice can be written as soon as
+        those are normalized, while the rest are.
+        """
+        import pyarrow.compute as pc
+
+        rows = self.batch.num_rows
+        if rows <= size:
+            yield self
+            return
+        count = -(-rows // size)
+        step = -(-rows // count)  # equal slices, none much shorter than the others
+        for start in range(0, rows, step):
+            positions = {c: p.slice(start, step) for c, p in self.positions.items()}
+            highest = [pc.max(p).as_py() for p in positions.values()]
+            upto = max((h + 1 for h in highest if h is not None), default=0)
+            yield Located(self.batch.slice(start, step), positions, upto)
+
+    def build(self, outputs: list[pa.ChunkedArray]) -> pa.RecordBatch:
+        """The batch with its added columns, from :meth:`NameCache.resolve`'s arrays."""
+        return with_added(
+            self.batch, {c: take_outputs(outputs, p) for c, p in self.positions.items()}
+        )
 
 
 def _add_to_rows(batch: RowBatch, named: Sequence[str], cache: NameCache) -> RowBatch:

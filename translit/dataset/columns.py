@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import math
+import threading
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -52,25 +53,96 @@ def as_text(value: Any) -> str | None:
 
 
 class NameCache:
-    """Distinct name -> added values, filled by one normalizer call per batch of new names."""
+    """Distinct name -> added values, filled by one normalizer call per batch of new names.
+
+    Looking names up and normalizing them are separate steps, so that a thread can
+    look up the names of batches read ahead (:meth:`positions`, C kernels only) while
+    another normalizes the new names of an earlier batch (:meth:`resolve`, the
+    normalizer) and a third gathers the values of a batch already resolved
+    (:func:`take_outputs`). Each step must be called from one thread at a time.
+    :meth:`map_array` and :meth:`lookup_many` do all three in one call.
+    """
 
     def __init__(self, normalizer: Normalizer) -> None:
         self._normalizer = normalizer
-        self._index: dict[str, int] = {}
-        self._rows: list[Outputs] = []
-        # Arrow copies of the same data, appended in chunks and combined on demand.
-        self._known_chunks: list[pa.Array] = []
+        self._lock = threading.Lock()
+        self._names: list[str] = []  # every name given a position, in order of position
+        self._rows: list[Outputs] = []  # the values of the first len(_rows) names
+        self._index: dict[str, int] = {}  # name -> position, filled when Python values come
+        # Arrow copies of _names (owned by the thread that calls positions) and of _rows
+        # (owned by the thread that calls resolve), one chunk per call that added some.
+        self._name_chunks: list[pa.Array] = []
         self._output_chunks: list[list[pa.Array]] = [[] for _ in ADDED_SUFFIXES]
-        self._known: pa.Array | None = None
-        self._outputs: list[pa.Array] | None = None
 
     def __len__(self) -> int:
+        """Names normalized so far."""
         return len(self._rows)
 
+    @property
+    def assigned(self) -> int:
+        """Names given a position so far (normalized or waiting for :meth:`resolve`)."""
+        return len(self._names)
+
+    # -- step 1: positions -------------------------------------------------------------
+
+    def _assign(self, names: list[str], arrow: pa.Array | None = None) -> None:
+        """Give ``names`` (distinct, without positions yet) the next positions."""
+        import pyarrow as pa
+
+        if not names:
+            return
+        with self._lock:
+            self._names.extend(names)
+        self._name_chunks.append(pa.array(names, pa.string()) if arrow is None else arrow)
+
+    def _known_names(self) -> pa.ChunkedArray:
+        import pyarrow as pa
+
+        return pa.chunked_array(self._name_chunks, pa.string())
+
+    def positions(self, column: pa.Array | pa.ChunkedArray) -> pa.Array:
+        """Each row's position (null for null cells); names new to the cache get the next ones.
+
+        New names are numbered in order of first appearance. Their values come with
+        :meth:`resolve`.
+        """
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        column = as_string_array(column)
+        positions = pc.index_in(column, value_set=self._known_names())
+        if positions.null_count != column.null_count:  # some names are new
+            unseen = pc.and_(pc.is_null(positions), pc.is_valid(column))
+            names = pc.filter(column, unseen)
+            new = pc.unique(names)
+            start = self.assigned
+            self._assign(new.to_pylist(), new)
+            fresh = pc.add(pc.index_in(names, value_set=new), pa.scalar(start, positions.type))
+            positions = pc.replace_with_mask(positions, unseen, fresh)
+        return positions
+
+    # -- step 2: normalization ---------------------------------------------------------
+
+    def resolve(self, upto: int | None = None) -> list[pa.ChunkedArray]:
+        """Normalize the names before position ``upto`` (default: all); their values.
+
+        Returns the Arrow copies of the values, one array per added column, indexed by
+        position (at least ``upto`` long).
+        """
+        import pyarrow as pa
+
+        with self._lock:
+            todo = self._names[len(self._rows) : upto]
+        if todo:
+            rows = self._learn(todo)
+            for chunks, values in zip(self._output_chunks, zip(*rows, strict=True), strict=True):
+                chunks.append(pa.array(values, pa.string()))
+        return [pa.chunked_array(chunks, pa.string()) for chunks in self._output_chunks]
+
     def _learn(self, names: Sequence[str]) -> list[Outputs]:
-        """Normalize ``names`` (distinct, not yet known) and remember the results."""
-        blank = [n.strip() == "" for n in names]
-        todo = [n for n, b in zip(names, blank, strict=True) if not b]
+        """Normalize ``names`` (the next ones without values) and remember the results."""
+        blank = [not n or n.isspace() for n in names]  # what strips to nothing
+        todo = [n for n, b in zip(names, blank, strict=True) if not b] if any(blank) else names
         results = self._normalizer(todo) if todo else []
         if len(results) != len(todo):
             raise InputDataError(
@@ -82,85 +154,54 @@ class NameCache:
         else:
             done = iter(found)
             rows = [_EMPTY if b else next(done) for b in blank]
-        start = len(self._rows)
-        self._index.update(zip(names, range(start, start + len(names)), strict=True))
         self._rows.extend(rows)
         return rows
 
-    # -- Python values (JSONL, Excel) ------------------------------------------------
-
-    def lookup_many(self, values: Iterable[Any]) -> list[Outputs]:
-        """Added values for each cell value; nulls and blank names give empty outputs."""
-        texts = [as_text(v) for v in values]
-        new: dict[str, None] = {}
-        for t in texts:
-            if t is not None and t not in self._index:
-                new[t] = None
-        if new:
-            self._learn_arrow_too(list(new))
-        index, rows = self._index, self._rows
-        return [_EMPTY if t is None else rows[index[t]] for t in texts]
-
-    def _learn_arrow_too(self, names: list[str]) -> None:
-        import pyarrow as pa
-
-        rows = self._learn(names)
-        if not rows:
-            return
-        self._known_chunks.append(pa.array(names, pa.string()))
-        for chunks, values in zip(self._output_chunks, zip(*rows, strict=True), strict=True):
-            chunks.append(pa.array(values, pa.string()))
-        self._known = None
-        self._outputs = None
-
-    # -- Arrow columns (CSV, TSV, Parquet, dataframes) ---------------------------------
-
-    def _arrow_state(self) -> tuple[pa.Array, list[pa.Array]]:
-        import pyarrow as pa
-
-        if self._known is None or self._outputs is None:
-            self._known = _combine(self._known_chunks, pa.string())
-            self._known_chunks = [self._known] if len(self._known) else []
-            self._outputs = []
-            for i, chunks in enumerate(self._output_chunks):
-                combined = _combine(chunks, pa.string())
-                self._output_chunks[i] = [combined] if len(combined) else []
-                self._outputs.append(combined)
-        return self._known, self._outputs
+    # -- all steps at once -------------------------------------------------------------
 
     def map_array(self, column: pa.Array | pa.ChunkedArray) -> list[pa.Array]:
-        """The added columns for an Arrow column of names (any type; non-strings as text).
+        """The added columns for an Arrow column of names (any type; non-strings as text)."""
+        positions = self.positions(column)
+        return take_outputs(self.resolve(), positions)
 
-        Each row is looked up in the known names (one hash lookup per row, in C); the
-        names not known yet are normalized (once each, in order of first appearance)
-        and their rows pointed at the new entries.
-        """
-        import pyarrow as pa
-        import pyarrow.compute as pc
+    def lookup_many(self, values: Iterable[Any]) -> list[Outputs]:
+        """Added values for each cell value (JSONL, Excel); nulls and blanks give empty ones."""
+        texts = [as_text(v) for v in values]
+        index = self._python_index()
+        new: dict[str, None] = {}
+        for t in texts:
+            if t is not None and t not in index:
+                new[t] = None
+        if new:
+            self._assign(list(new))
+            index = self._python_index()
+        self.resolve()
+        rows = self._rows
+        return [_EMPTY if t is None else rows[index[t]] for t in texts]
 
-        column = as_string_array(column)
-        known, _ = self._arrow_state()
-        positions = pc.index_in(column, value_set=known)  # null: a null cell or a new name
-        if positions.null_count != column.null_count:
-            unseen = pc.and_(pc.is_null(positions), pc.is_valid(column))
-            names = pc.filter(column, unseen)
-            new = pc.unique(names)
-            start = len(self._rows)
-            self._learn_arrow_too(new.to_pylist())
-            fresh = pc.add(pc.index_in(names, value_set=new), pa.scalar(start, positions.type))
-            positions = pc.replace_with_mask(positions, unseen, fresh)
-        _, outputs = self._arrow_state()
-        return [pc.take(out, positions) for out in outputs]
+    def _python_index(self) -> dict[str, int]:
+        """Name -> position, brought up to date with the names given positions."""
+        index = self._index
+        if len(index) < len(self._names):
+            start = len(index)
+            index.update(zip(self._names[start:], range(start, len(self._names)), strict=True))
+        return index
 
 
-def _combine(chunks: list[pa.Array], type_: pa.DataType) -> pa.Array:
+def take_outputs(outputs: list[pa.ChunkedArray], positions: pa.Array) -> list[pa.Array]:
+    """The added columns of rows at ``positions``, from :meth:`NameCache.resolve`'s arrays."""
+    return [_take(out, positions) for out in outputs]
+
+
+def _take(values: pa.ChunkedArray, positions: pa.Array) -> pa.Array:
+    """``values`` at ``positions`` (null positions give nulls), as one array."""
     import pyarrow as pa
+    import pyarrow.compute as pc
 
-    if not chunks:
-        return pa.array([], type_)
-    if len(chunks) == 1:
-        return chunks[0]
-    return pa.concat_arrays(chunks)
+    if values.null_count == len(values):  # e.g. entity ids when the gazetteer knows none
+        return pa.nulls(len(positions), values.type)
+    taken = pc.take(values, positions)
+    return taken.combine_chunks() if isinstance(taken, pa.ChunkedArray) else taken
 
 
 def as_string_array(column: pa.Array | pa.ChunkedArray) -> pa.Array:

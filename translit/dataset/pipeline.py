@@ -2,12 +2,15 @@
 
 The input is read in batches; each batch gets the added columns (from a
 :class:`~translit.dataset.columns.NameCache`, so each distinct name is normalized once
-per run) and is written out before the next is read. File outputs are atomic.
+per run) and is written out. For CSV, TSV and Parquet, reading and looking names up,
+normalizing new names, and writing run on three threads (:func:`_run_threaded`).
+File outputs are atomic.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -16,7 +19,15 @@ from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
 from translit.dataset.atomic import atomic_output
-from translit.dataset.batches import Batch, RowBatch, add_columns, output_columns, rows_to_arrow
+from translit.dataset.background import BackgroundWriter
+from translit.dataset.batches import (
+    Batch,
+    Located,
+    RowBatch,
+    add_columns,
+    output_columns,
+    rows_to_arrow,
+)
 from translit.dataset.columns import NameCache
 from translit.dataset.csvio import CsvReader
 from translit.dataset.csvwriter import CsvWriter
@@ -26,9 +37,22 @@ from translit.dataset.extras import require_formats
 from translit.dataset.formats import STDIO, Format, input_format, output_format
 from translit.dataset.jsonl import JsonlReader, JsonlWriter
 from translit.dataset.parquetio import ParquetReader, ParquetWriter
+from translit.dataset.prefetch import Prefetch
 from translit.dataset.progress import Progress
 from translit.dataset.rejects import RejectSink
 from translit.dataset.sources import Source
+
+_THREADED = frozenset({Format.csv, Format.tsv, Format.parquet})
+"""Formats read, looked up and written on threads of their own (Arrow releases the GIL)."""
+
+PREFETCH_BYTES = 256 << 20
+"""Bytes of batches read and looked up ahead of the one being normalized (at least one).
+
+Names are mostly new early in a file, so the normalizer lags behind the reader there;
+what is read meanwhile need not be read once it is done."""
+
+PIECE_ROWS = 1 << 16
+"""Rows normalized and written at a time (batches are read bigger: lookups cost per batch)."""
 
 
 class Reader(Protocol):
@@ -199,10 +223,13 @@ def normalize_file(
             output_stream(target, source.path if in_place else None, stdout) as (stream, temp),
         ):
             writer = open_writer(out_format, stream, temp, sheet=_sheet_title(reader))
-            for batch in reader.batches():
-                writer.write(add_columns(batch, wanted, cache))
-                report.rows += batch.num_rows
-                meter.update(batch.num_rows, reader.position)
+            if in_format in _THREADED and out_format in _THREADED:
+                report.rows = _run_threaded(reader, writer, wanted, cache, meter)
+            else:
+                for batch in reader.batches():
+                    writer.write(add_columns(batch, wanted, cache))
+                    report.rows += batch.num_rows
+                    meter.update(batch.num_rows, reader.position)
             _close(writer, header, reader)
     finally:
         meter.close()
@@ -216,6 +243,38 @@ def normalize_file(
         unit = "line" if in_format is Format.jsonl else "record"
         report.messages.append(sink.summary(source.label, unit))
     return report
+
+
+def _run_threaded(
+    reader: Reader, writer: Writer, named: list[str], cache: NameCache, meter: Progress
+) -> int:
+    """Read and look up on one thread, normalize on this one, write on a third; rows done.
+
+    Batches are read and their names looked up ahead of the normalizer (up to
+    ``PREFETCH_BYTES``), so that parsing overlaps normalizing. Each batch is then
+    normalized and written in slices of ``PIECE_ROWS`` rows: a slice is assembled and
+    written as soon as the names it needs are normalized, while the next slice's are.
+    """
+
+    def located() -> Iterator[Located]:
+        for batch in reader.batches():
+            assert not isinstance(batch, RowBatch)
+            yield Located.of(batch, named, cache)
+
+    rows = 0
+    background = BackgroundWriter(writer, depth=4)
+    try:
+        with Prefetch(located(), budget=PREFETCH_BYTES, weigh=Located.nbytes) as ahead:
+            for item in ahead:
+                for piece in item.pieces(PIECE_ROWS):
+                    outputs = cache.resolve(piece.upto)
+                    background.write(functools.partial(piece.build, outputs))
+                rows += item.batch.num_rows
+                meter.update(item.batch.num_rows, reader.position)
+        background.finish()
+    finally:
+        background.stop()
+    return rows
 
 
 def _sheet_title(reader: Reader) -> str:

@@ -1,0 +1,194 @@
+"""The threaded pipeline: read ahead, normalize in slices, write behind; order and errors kept."""
+
+from __future__ import annotations
+
+import csv
+import io
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.dataset.fakes import CountingNormalizer, fake_result
+from translit.dataset import csvio, pipeline
+from translit.dataset.background import BackgroundWriter
+from translit.dataset.batches import Batch, Located, add_columns
+from translit.dataset.columns import NameCache
+from translit.dataset.pipeline import normalize_file
+from translit.dataset.prefetch import Prefetch
+
+pa = pytest.importorskip("pyarrow")
+
+
+# -- Prefetch -------------------------------------------------------------------------
+
+
+def test_prefetch_keeps_order_within_its_budget() -> None:
+    held: list[int] = []
+    produced: list[int] = []
+
+    def items() -> Iterator[int]:
+        for i in range(50):
+            produced.append(i)
+            yield i
+
+    with Prefetch(items(), budget=3, weigh=lambda i: 1) as ahead:
+        for i in ahead:
+            held.append(len(produced) - i)  # items produced beyond the one taken
+    assert held and max(held) <= 5  # budget 3, plus one waiting for room and one taken
+    assert produced == list(range(50))
+
+
+def test_prefetch_raises_after_the_items_before_the_error() -> None:
+    def items() -> Iterator[int]:
+        yield 1
+        yield 2
+        raise ValueError("bad row")
+
+    got: list[int] = []
+    with pytest.raises(ValueError, match="bad row"), Prefetch(items()) as ahead:
+        got.extend(ahead)
+    assert got == [1, 2]
+
+
+def test_prefetch_stopped_early_closes_the_iterator() -> None:
+    closed = threading.Event()
+
+    def items() -> Iterator[int]:
+        try:
+            i = 0
+            while True:
+                yield i
+                i += 1
+        finally:
+            closed.set()
+
+    with Prefetch(items(), budget=2) as ahead:
+        assert next(iter(ahead)) == 0
+    assert closed.is_set()
+
+
+# -- BackgroundWriter --------------------------------------------------------------------
+
+
+class ListWriter:
+    def __init__(self, fail_at: int | None = None) -> None:
+        self.items: list[object] = []
+        self.fail_at = fail_at
+
+    def write(self, batch: Batch) -> None:
+        if len(self.items) == self.fail_at:
+            raise OSError("disk full")
+        self.items.append(batch)
+
+    def close(self, columns: list[str] | None = None) -> None:
+        pass
+
+
+def test_background_writer_writes_in_order_and_calls_makers() -> None:
+    inner = ListWriter()
+    writer = BackgroundWriter(inner, depth=2)  # type: ignore[arg-type]
+    for i in range(20):
+        writer.write((lambda i=i: i) if i % 2 else i)  # type: ignore[arg-type]
+    writer.finish()
+    assert inner.items == list(range(20))
+    writer.stop()  # after finish: nothing left to do
+
+
+def test_background_writer_error_reaches_the_caller() -> None:
+    writer = BackgroundWriter(ListWriter(fail_at=3))  # type: ignore[arg-type]
+    with pytest.raises(OSError, match="disk full"):
+        for i in range(100):
+            writer.write(i)  # type: ignore[arg-type]
+        writer.finish()
+    writer.stop()
+
+
+# -- slices of a batch ------------------------------------------------------------------
+
+NAMES = st.lists(st.one_of(st.none(), st.sampled_from(["a", "b", "c", "d", " ", "Tokayev"])))
+
+
+@settings(max_examples=80, deadline=None)
+@given(NAMES, NAMES, st.integers(1, 7))
+def test_slices_need_only_their_names_and_add_up_to_the_batch(
+    before: list[str | None], names: list[str | None], size: int
+) -> None:
+    counting = CountingNormalizer()
+    cache = NameCache(counting)
+    cache.map_array(pa.array(before, pa.string()))  # names known from an earlier batch
+    batch = pa.record_batch([pa.array(names, pa.string())], names=["name"])
+    located = Located.of(batch, ["name"], cache)
+    built = []
+    for piece in located.pieces(size):
+        assert piece.batch.num_rows <= size
+        assert piece.upto <= located.upto
+        outputs = cache.resolve(piece.upto)
+        assert len(cache) == max(piece.upto, len(cache))
+        built.append(piece.build(outputs))
+    whole = pa.Table.from_batches(built, schema=built[0].schema) if built else None
+    expected = add_columns(batch, ["name"], NameCache(CountingNormalizer()))
+    if whole is not None:
+        assert whole.to_pylist() == pa.Table.from_batches([expected]).to_pylist()
+    seen = counting.seen
+    assert len(seen) == len(set(seen))  # each name once
+
+
+def test_the_first_slice_waits_only_for_its_own_names() -> None:
+    cache = NameCache(CountingNormalizer())
+    names = [f"n{i}" for i in range(100)]
+    located = Located.of(pa.record_batch([pa.array(names)], names=["name"]), ["name"], cache)
+    first = next(located.pieces(10))
+    assert first.upto == 10
+    assert located.upto == 100
+
+
+# -- the whole pipeline ---------------------------------------------------------------
+
+
+def many_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: int = 3000) -> Path:
+    monkeypatch.setattr(csvio, "DEFAULT_BLOCK_SIZE", 2048)
+    monkeypatch.setattr(pipeline, "PIECE_ROWS", 37)
+    monkeypatch.setattr(pipeline, "PREFETCH_BYTES", 4096)
+    src = tmp_path / "in.csv"
+    src.write_text("i,name\n" + "".join(f"{i},name {i % 211}\n" for i in range(rows)))
+    return src
+
+
+def test_threaded_run_keeps_every_row_in_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = many_batches(tmp_path, monkeypatch)
+    out = io.BytesIO()
+    counting = CountingNormalizer()
+    report = normalize_file(str(src), None, ["name"], NameCache(counting), stdout=out)
+    assert report.rows == 3000
+    got = list(csv.DictReader(io.StringIO(out.getvalue().decode())))
+    assert [r["i"] for r in got] == [str(i) for i in range(3000)]
+    assert [r["name_normalized"] for r in got] == [
+        fake_result(f"name {i % 211}").output for i in range(3000)
+    ]
+    assert len(counting.batches) > 3  # normalized slice by slice
+    assert sorted(counting.seen) == sorted({f"name {i % 211}" for i in range(3000)})
+
+
+def test_a_failure_part_way_stops_every_thread_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class FailsLater(CountingNormalizer):
+        def __call__(self, names: object) -> list[object]:  # type: ignore[override]
+            if len(self.batches) == 2:
+                raise RuntimeError("boom")
+            return super().__call__(names)  # type: ignore[arg-type,return-value]
+
+    src = many_batches(tmp_path, monkeypatch)
+    before = threading.active_count()
+    target = tmp_path / "out.csv"
+    with pytest.raises(RuntimeError, match="boom"):
+        normalize_file(str(src), str(target), ["name"], NameCache(FailsLater()))
+    assert not target.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
+    assert threading.active_count() == before
