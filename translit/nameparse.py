@@ -194,19 +194,24 @@ def plain_words(name: str) -> PlainName | None:
     keys and canonical forms can be computed from them directly. Chunks are cached as
     written: preparing a name chunk by chunk gives the chunks of the prepared name.
     """
-    chunks = name.split()
-    run = _plain_run(chunks)
-    if run is None:
-        if len(chunks) >= 2 and chunks[0].lower() in _one_word_titles():
-            run = _plain_run(chunks[1:])  # a title word in chunks[1:] is not plain
-        if run is None:
-            body = strip_titles(prepare(name))
-            if body is name or not body.strip():
-                return None
-            run = _plain_run(body.split())
+    get = _plain.get
+    words: list[Plain] = []
+    any_flags = 0
+    all_flags = -1
+    for chunk in name.split():
+        plain = get(chunk)
+        if plain is None:
+            plain = _new_plain(chunk)
+        if plain is _NOT_PLAIN:
+            run = _plain_words_after_titles(name)
             if run is None:
                 return None
-    words, any_flags, all_flags = run
+            words, any_flags, all_flags = run
+            break
+        words.append(plain)
+        flags = plain.flags
+        any_flags |= flags | COMMA if plain.comma else flags
+        all_flags &= flags
     if not words:
         return None
     if any_flags & _PATRONYMIC_FLAGS and len(words) >= 3:
@@ -237,6 +242,20 @@ def plain_folds(name: str) -> tuple[str, ...] | None:
             return tuple(folds)
     found = plain_words(name)
     return None if found is None else tuple([w.fold for w in found.words])
+
+
+def _plain_words_after_titles(name: str) -> tuple[list[Plain], int, int] | None:
+    """:func:`_plain_run` of a name that starts with titles, the titles cut."""
+    chunks = name.split()
+    run = None
+    if len(chunks) >= 2 and chunks[0].lower() in _one_word_titles():
+        run = _plain_run(chunks[1:])  # a title word in chunks[1:] is not plain
+    if run is None:
+        body = strip_titles(prepare(name))
+        if body is name or not body.strip():
+            return None
+        run = _plain_run(body.split())
+    return run
 
 
 def _plain_run(chunks: list[str]) -> tuple[list[Plain], int, int] | None:
