@@ -78,8 +78,9 @@ def normalize_files(
     """
     from translit.dataset.columns import NameCache
     from translit.dataset.normalizer import default_normalizer
-    from translit.dataset.pipeline import normalize_file
+    from translit.dataset.pipeline import normalize_file, prefer_jemalloc
 
+    prefer_jemalloc()
     try:
         if not files:
             files = [STDIO]
