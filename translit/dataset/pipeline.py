@@ -175,8 +175,10 @@ def prefer_jemalloc() -> None:
     """
     if "ARROW_DEFAULT_MEMORY_POOL" in os.environ:
         return
-    import pyarrow as pa
-
+    try:
+        import pyarrow as pa
+    except ImportError:  # reported, with what to install, when a format needs it
+        return
     try:
         pa.set_memory_pool(pa.jemalloc_memory_pool())
     except NotImplementedError:  # a pyarrow built without jemalloc
