@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -192,3 +193,46 @@ def test_a_failure_part_way_stops_every_thread_and_writes_nothing(
     assert not target.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
     assert threading.active_count() == before
+
+
+def test_progress_reaches_the_end_of_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = many_batches(tmp_path, monkeypatch)
+    normalize_file(
+        str(src),
+        None,
+        ["name"],
+        NameCache(CountingNormalizer()),
+        stdout=io.BytesIO(),
+        progress=True,
+    )
+    bar = capsys.readouterr().err
+    assert "100%" in bar.split("\r")[-1]
+    assert "3.0k rows" in bar.split("\r")[-1]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_is_read_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "in.csv"
+    os.mkfifo(fifo)
+    text = "i,name\n" + "".join(f"{i},n{i % 7}\n" for i in range(500))
+
+    def feed() -> None:
+        with open(fifo, "w") as f:
+            f.write(text)
+
+    feeder = threading.Thread(target=feed, daemon=True)
+    feeder.start()
+    out = io.BytesIO()
+    reports = []
+    cache = NameCache(CountingNormalizer())
+    worker = threading.Thread(
+        target=lambda: reports.append(normalize_file(str(fifo), None, ["name"], cache, stdout=out)),
+        daemon=True,
+    )
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive(), "reading a named pipe hangs"
+    assert reports[0].rows == 500
+    assert out.getvalue().decode().splitlines()[1] == "0,n0,N0,n0,,unchanged"

@@ -78,13 +78,14 @@ class CsvReader:
             self._native.close()
 
     def _parser_input(self) -> Any:
-        """What the parser reads: UTF-8 files as native Arrow files, else the Python stream.
+        """What the parser reads: regular UTF-8 files as native Arrow files, else the stream.
 
         The parser reads ahead on a thread of its own; a native file lets it do so
         without taking the interpreter lock from the thread that maps and writes.
         """
-        if self.source.path is None or not is_utf8(self.encoding):
-            return self._stream
+        path = self.source.path
+        if path is None or not is_utf8(self.encoding) or not path.is_file():
+            return self._stream  # pipes (named or not) cannot be opened a second time
         import pyarrow as pa
 
         if self._native is not None:
