@@ -236,3 +236,26 @@ def test_a_named_pipe_is_read_once(tmp_path: Path) -> None:
     assert not worker.is_alive(), "reading a named pipe hangs"
     assert reports[0].rows == 500
     assert out.getvalue().decode().splitlines()[1] == "0,n0,N0,n0,,unchanged"
+
+
+def test_stopping_does_not_wait_for_a_stuck_read_or_write() -> None:
+    release = threading.Event()
+
+    def stuck() -> Iterator[int]:
+        yield 1
+        release.wait()  # a pipe that sends nothing more
+        yield 2
+
+    ahead = Prefetch(stuck())
+    assert next(iter(ahead)) == 1
+    ahead.stop(timeout=0.2)  # returns although the read goes on
+
+    class StuckWriter(ListWriter):
+        def write(self, batch: Batch) -> None:
+            release.wait()  # a pipe nobody reads
+
+    writer = BackgroundWriter(StuckWriter(), depth=1)  # type: ignore[arg-type]
+    writer.write(1)  # type: ignore[arg-type]  # taken, and stuck
+    writer.write(2)  # type: ignore[arg-type]  # queued
+    writer.stop(timeout=0.2)
+    release.set()

@@ -9,6 +9,7 @@ reaches the caller at its next :meth:`BackgroundWriter.write` or at
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
 from collections.abc import Callable
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
     from translit.dataset.pipeline import Writer
 
 _DONE = object()
+
+STOP_TIMEOUT = 10.0
+"""Seconds :meth:`BackgroundWriter.stop` waits for a write in progress."""
 
 
 class BackgroundWriter:
@@ -60,15 +64,23 @@ class BackgroundWriter:
             self._thread.join()
         self._raise()
 
-    def stop(self) -> None:
-        """Let the thread end (after the batches already handed over); errors are dropped.
+    def stop(self, timeout: float = STOP_TIMEOUT) -> None:
+        """Let the thread end, dropping the batches still queued; errors are dropped.
 
         For a run that is failing anyway: the caller's own error is the one to report.
+        A thread stuck in a write (a pipe nobody reads) is left behind after
+        ``timeout`` seconds rather than holding up the caller's exit.
         """
         if self._thread.is_alive():
             self._error = self._error or _Stopped()
-            self._queue.put(_DONE)
-            self._thread.join()
+            while True:
+                try:
+                    self._queue.get_nowait()
+                except queue.Empty:
+                    break
+            with contextlib.suppress(queue.Full):
+                self._queue.put(_DONE, timeout=timeout)
+            self._thread.join(timeout)
         self._error = None
 
 

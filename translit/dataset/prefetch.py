@@ -17,6 +17,9 @@ T = TypeVar("T")
 
 _END = object()
 
+STOP_TIMEOUT = 10.0
+"""Seconds :meth:`Prefetch.stop` waits for the item in progress."""
+
 
 class _Failed:
     def __init__(self, error: BaseException) -> None:
@@ -79,12 +82,16 @@ class Prefetch(Generic[T]):
                 self._room.notify()
             yield value
 
-    def stop(self) -> None:
-        """End the thread early (or wait for it to end); items not taken are dropped."""
+    def stop(self, timeout: float = STOP_TIMEOUT) -> None:
+        """End the thread early (or wait for it to end); items not taken are dropped.
+
+        A thread stuck in a read (a pipe that sends nothing) is left behind after
+        ``timeout`` seconds rather than holding up the caller's exit.
+        """
         self._stopping.set()
         with self._room:
             self._room.notify()
-        self._thread.join()
+        self._thread.join(timeout)
 
     def __enter__(self) -> Prefetch[T]:
         return self
