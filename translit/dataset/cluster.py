@@ -17,6 +17,7 @@ from typing import Any
 from translit.dataset._types import Normalizer
 from translit.dataset.batches import Batch, RowBatch
 from translit.dataset.columns import as_string_array, as_text
+from translit.dataset.gctune import fewer_full_collections
 
 Scorer = Callable[[str, str], float]
 """Similarity of two spellings, in [0, 1]."""
@@ -90,7 +91,8 @@ def cluster_spellings(
     Without a ``scorer`` only equal keys and equal entities merge.
     """
     spellings = sorted(counts, key=lambda s: (-counts[s], s))
-    results = normalizer(spellings) if spellings else []
+    with fewer_full_collections():
+        results = normalizer(spellings) if spellings else []
     keys = [r.key for r in results]
     entities = [r.entity for r in results]
     groups = _UnionFind(len(spellings))

@@ -23,6 +23,7 @@ from translit.dataset.batches import output_columns
 from translit.dataset.columns import NameCache, as_text
 from translit.dataset.csvio import require_columns
 from translit.dataset.extras import require
+from translit.dataset.gctune import fewer_full_collections
 from translit.errors import InputDataError
 
 Frame = TypeVar("Frame")
@@ -88,11 +89,13 @@ def normalize_series(
     if kind == "polars":
         import polars as pl
 
-        arrays = cache.map_array(series.to_arrow())
+        with fewer_full_collections():
+            arrays = cache.map_array(series.to_arrow())
         return pl.DataFrame([pl.Series(n, a) for n, a in zip(names, arrays, strict=True)])
     import pandas as pd
 
-    arrays = cache.map_array(_pandas_to_arrow(series))
+    with fewer_full_collections():
+        arrays = cache.map_array(_pandas_to_arrow(series))
     dtype = series.dtype if isinstance(series.dtype, pd.StringDtype) else None
     return pd.DataFrame(
         {

@@ -35,6 +35,7 @@ from translit.dataset.errors import UsageError
 from translit.dataset.excel import ExcelReader, ExcelWriter
 from translit.dataset.extras import require_formats
 from translit.dataset.formats import STDIO, Format, input_format, output_format
+from translit.dataset.gctune import fewer_full_collections
 from translit.dataset.jsonl import JsonlReader, JsonlWriter
 from translit.dataset.parquetio import ParquetReader, ParquetWriter
 from translit.dataset.prefetch import Prefetch
@@ -241,6 +242,7 @@ def normalize_file(
         with (
             sink if sink is not None else contextlib.nullcontext(),
             output_stream(target, source.path if in_place else None, stdout) as (stream, temp),
+            fewer_full_collections(),
         ):
             writer = open_writer(out_format, stream, temp, sheet=_sheet_title(reader))
             if in_format in _THREADED and out_format in _THREADED:
