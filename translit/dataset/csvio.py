@@ -22,7 +22,9 @@ from translit.errors import InputDataError
 if TYPE_CHECKING:
     import pyarrow as pa
 
-DEFAULT_BLOCK_SIZE = 16 << 20
+DEFAULT_BLOCK_SIZE = 32 << 20
+"""Bytes parsed per batch: each batch looks its names up in a hash of all the names known
+so far, so fewer, bigger batches cost less (32 MiB: ~600,000 rows of the benchmark)."""
 MAX_BLOCK_SIZE = 1 << 30
 _PEEK = 1 << 16
 
