@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from translit._gctune import fewer_full_collections
 from translit.dataset._types import Normalizer
 from translit.dataset.batches import Batch, RowBatch
 from translit.dataset.columns import as_string_array, as_text
-from translit.dataset.gctune import fewer_full_collections
 
 Scorer = Callable[[str, str], float]
 """Similarity of two spellings, in [0, 1]."""

@@ -18,12 +18,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+from translit._gctune import fewer_full_collections
 from translit.dataset._types import Normalizer, added_columns
 from translit.dataset.batches import output_columns
 from translit.dataset.columns import NameCache, as_text
 from translit.dataset.csvio import require_columns
 from translit.dataset.extras import require
-from translit.dataset.gctune import fewer_full_collections
 from translit.errors import InputDataError
 
 Frame = TypeVar("Frame")

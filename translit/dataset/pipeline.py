@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
+from translit._gctune import fewer_full_collections
 from translit.dataset.atomic import atomic_output
 from translit.dataset.background import BackgroundWriter
 from translit.dataset.batches import (
@@ -35,7 +36,6 @@ from translit.dataset.errors import UsageError
 from translit.dataset.excel import ExcelReader, ExcelWriter
 from translit.dataset.extras import require_formats
 from translit.dataset.formats import STDIO, Format, input_format, output_format
-from translit.dataset.gctune import fewer_full_collections
 from translit.dataset.jsonl import JsonlReader, JsonlWriter
 from translit.dataset.parquetio import ParquetReader, ParquetWriter
 from translit.dataset.prefetch import Prefetch

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from translit.dataset.gctune import fewer_full_collections
+from translit._gctune import fewer_full_collections
 
 
 @pytest.fixture(autouse=True)
