@@ -41,3 +41,13 @@ def test_cli_help_is_light() -> None:
 
 def test_romanize_is_light() -> None:
     assert _loaded("import translit; translit.romanize('Тоқаев', 'rferl')") == ""
+
+
+def test_cli_does_not_load_the_translation_pipeline() -> None:
+    # translate's public names are imported on first use, so the CLI's name commands
+    # start without the document and pipeline modules
+    code = "import cli, sys; print('translate.pipeline' in sys.modules)"
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert proc.stdout.strip() == "False"

@@ -16,31 +16,68 @@ when a translation actually runs.
 
 from __future__ import annotations
 
-from translate.document import (
-    Batch,
-    DocumentResult,
-    Source,
-    bilingual_records,
-    report_dict,
-    translate_documents,
-    translate_text,
-)
-from translate.errors import (
-    ConversionError,
-    DocumentFormatError,
-    EngineUnavailableError,
-    ModelLoadError,
-    ModelNotAvailableError,
-    RegistryDataError,
-    TranslateError,
-    UnknownModelError,
-    UnsupportedLanguageError,
-)
-from translate.memory import TranslationMemory, cache_dir
-from translate.models import ModelRef, resolve_model
-from translate.names import NameLayer
-from translate.pipeline import Pipeline, RunResult, SentenceReport, Settings
-from translate.registry import load_registry
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from translate.document import (
+        Batch,
+        DocumentResult,
+        Source,
+        bilingual_records,
+        report_dict,
+        translate_documents,
+        translate_text,
+    )
+    from translate.errors import (
+        ConversionError,
+        DocumentFormatError,
+        EngineUnavailableError,
+        ModelLoadError,
+        ModelNotAvailableError,
+        RegistryDataError,
+        TranslateError,
+        UnknownModelError,
+        UnsupportedLanguageError,
+    )
+    from translate.memory import TranslationMemory, cache_dir
+    from translate.models import ModelRef, resolve_model
+    from translate.names import NameLayer
+    from translate.pipeline import Pipeline, RunResult, SentenceReport, Settings
+    from translate.registry import load_registry
+
+# Public names -> the module that defines them: imported on first use, so that
+# ``import translate.commands`` (the CLI) does not load the whole pipeline.
+_WHERE = {
+    **dict.fromkeys(
+        ["Batch", "DocumentResult", "Source", "bilingual_records", "report_dict",
+         "translate_documents", "translate_text"],
+        "translate.document",
+    ),
+    **dict.fromkeys(
+        ["ConversionError", "DocumentFormatError", "EngineUnavailableError", "ModelLoadError",
+         "ModelNotAvailableError", "RegistryDataError", "TranslateError", "UnknownModelError",
+         "UnsupportedLanguageError"],
+        "translate.errors",
+    ),
+    "TranslationMemory": "translate.memory",
+    "cache_dir": "translate.memory",
+    "ModelRef": "translate.models",
+    "resolve_model": "translate.models",
+    "NameLayer": "translate.names",
+    **dict.fromkeys(["Pipeline", "RunResult", "SentenceReport", "Settings"], "translate.pipeline"),
+    "load_registry": "translate.registry",
+}  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'translate' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Batch",
