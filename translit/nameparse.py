@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from typing import Any, Final, NamedTuple
 
 from translit._paths import data_path
-from translit.fold import FRENCH, GERMANIC, KAZAKH_LATIN, convention, fold_token, is_ambiguous
+from translit.fold import FRENCH, GERMANIC, KAZAKH_LATIN, convention, fold_token
 from translit.lexicon import lexicon
 from translit.text import has_cyrillic, prepare
 
@@ -299,7 +299,8 @@ def _chunk(chunk: str) -> tuple[_Word, ...]:
     """
     out = []
     patronymic_words = _patronymic_endings()[1]
-    given = lexicon().given
+    lex = lexicon()
+    given = lex.given
     if chunk.isalpha():  # one word, the whole chunk (what _TOKEN_RE finds in it)
         found: list[tuple[int, str, bool]] = [(0, chunk, False)]
     else:
@@ -307,17 +308,23 @@ def _chunk(chunk: str) -> tuple[_Word, ...]:
     for start, word, dotted in found:
         if dotted:
             word = word[:-1]
-        fold, initial = _word(word)
+        fold = lex.canonical(fold_token(word))
+        initial = len(word.strip("'’ʼ`")) == 1
         if dotted and not initial:  # abbreviated given names: Zh., Dzh., Kh.
             initial = len(word.strip("'’ʼ`")) <= 4 and word[:1].isupper()
+        low = word.lower()
+        cyrillic = has_cyrillic(word)
+        conv = convention(word)
+        # is_ambiguous(word), from what is already known
+        ambiguous = ("ch" in low or "j" in low) and not cyrillic and not conv
         flags = (
             (_CAPS if len(word) > 1 and word.isupper() else 0)
-            | (_SURNAME_END if _has_surname_ending(word) else 0)
-            | (_PATRONYMIC_END if _has_patronymic_ending(word) else 0)
-            | (_PATRONYMIC_WORD if word.lower() in patronymic_words else 0)
-            | (_AMBIGUOUS if is_ambiguous(word) else _CONVENTION_FLAGS.get(convention(word), 0))
+            | (_SURNAME_END if _surname_ending_set().match(low) else 0)
+            | (_PATRONYMIC_END if _patronymic_ending_set().match(low) else 0)
+            | (_PATRONYMIC_WORD if low in patronymic_words else 0)
+            | (_AMBIGUOUS if ambiguous else _CONVENTION_FLAGS.get(conv, 0))
             | (_GIVEN if fold in given else 0)
-            | (_CYRILLIC if has_cyrillic(word) else 0)
+            | (_CYRILLIC if cyrillic else 0)
         )
         out.append((start, word, fold, initial, flags))
     if len(_chunks) >= _CHUNK_LIMIT:
@@ -407,12 +414,6 @@ def _has_surname_ending(word: str) -> bool:
 @lru_cache(maxsize=1 << 18)
 def _has_patronymic_ending(word: str) -> bool:
     return _patronymic_ending_set().match(word.lower())
-
-
-@lru_cache(maxsize=1 << 18)
-def _word(word: str) -> tuple[str, bool]:
-    """(canonical fold, is a bare letter) of a word of a name."""
-    return lexicon().canonical(fold_token(word)), len(word.strip("'’ʼ`")) == 1
 
 
 def _apply_convention(tokens: list[Token], flags: list[int]) -> None:
