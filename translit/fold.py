@@ -52,7 +52,6 @@ _GROUPS: Final = {
 _GROUPS_RE: Final = re.compile("|".join(sorted(_GROUPS, key=len, reverse=True)))
 # The same groups for spelling out unknown names: z (з) is kept apart from s (с).
 _SPELL_GROUPS: Final = {**_GROUPS, "z": "z"}
-_SPELL_GROUPS_RE: Final = _GROUPS_RE
 # German writes з as a single s between vowels (Nasarbajew) and с as ss (Kassym).
 _GERMAN_S_RE: Final = re.compile("(?<=[aeiouy])s(?=[aeiouy])")
 # y between consonants is ы (Kystaubaev, Zharylqasymov); spelled out as "Y".
@@ -114,12 +113,6 @@ def convention(token: str) -> str:
     return ""
 
 
-def is_ambiguous(token: str) -> bool:
-    """Does the fold of ``token`` depend on a convention it does not show itself?"""
-    low = token.lower()
-    return ("ch" in low or "j" in low) and not has_cyrillic(token) and not convention(token)
-
-
 @lru_cache(maxsize=1 << 18)
 def fold_token(token: str, hint: str = "") -> str:
     """The phonetic fold of one name token (any script); ``""`` if it has no letters.
@@ -127,7 +120,7 @@ def fold_token(token: str, hint: str = "") -> str:
     ``hint`` is the convention the rest of the name shows (see :func:`convention`); it
     decides "ch" and "j" in a token that shows none itself (Geroichan Kystaubajew).
     """
-    return _fold(token, hint, _GROUPS_RE, _GROUPS)
+    return _fold(token, hint, spell=False)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -138,10 +131,10 @@ def spell_token(token: str, hint: str = "") -> str:
     Latin ``z`` stays ``z``; in German spellings a single ``s`` between vowels is з
     (Nasarbajew). Only German word-initial ``s`` (Sacharow) still reads as с.
     """
-    return _fold(token, hint, _SPELL_GROUPS_RE, _SPELL_GROUPS)
+    return _fold(token, hint, spell=True)
 
 
-def _fold(token: str, hint: str, groups_re: re.Pattern[str], groups: dict[str, str]) -> str:
+def _fold(token: str, hint: str, spell: bool) -> str:
     if not token:
         return ""
     cyrillic = has_cyrillic(token)
@@ -182,13 +175,13 @@ def _fold(token: str, hint: str, groups_re: re.Pattern[str], groups: dict[str, s
         else:
             text = _J_AFTER_GLIDE_RE.sub("Z", text)
             text = _J_GLIDE_RE.sub("i", text).replace("j", "Z")
-    spell = groups is _SPELL_GROUPS
+    groups = _SPELL_GROUPS if spell else _GROUPS
     if spell:
         if conv == GERMANIC and "s" in text:
             text = _GERMAN_S_RE.sub("z", text)
         if "y" in text:
             text = _HARD_Y_RE.sub("Y", text)
-    text = groups_re.sub(lambda m: groups[m.group()], text)
+    text = _GROUPS_RE.sub(lambda m: groups[m.group()], text)
     if "io" in text:
         text = _IO_RE.sub("e", text)
     if text.startswith("ie"):

@@ -315,7 +315,7 @@ def _chunk(chunk: str) -> tuple[_Word, ...]:
         low = word.lower()
         cyrillic = has_cyrillic(word)
         conv = convention(word)
-        # is_ambiguous(word), from what is already known
+        # its fold depends on the convention of the rest of the name (ch, j)
         ambiguous = ("ch" in low or "j" in low) and not cyrillic and not conv
         flags = (
             (_CAPS if len(word) > 1 and word.isupper() else 0)
