@@ -106,22 +106,19 @@ class Gazetteer:
         key = full_key(parsed)
         if not key:
             return None
-        ids = self.by_key.get(key)
-        if ids:
-            if len(ids) == 1 or ids[0] in self.user_ids:
-                return self.entities[ids[0]], 1.0 if not parsed.initials else 0.95
-            return None
-        return self.lookup_person(parsed.folds, parsed.initials)
+        return self.lookup_folds(key, parsed.folds, parsed.initials)
 
-    def lookup_folds(self, key: str, folds: Sequence[str]) -> tuple[Entity, float] | None:
-        """:meth:`lookup` for a name of full words only, given its folds and their
-        :func:`full_key` (the fast path of keys and normalization)."""
+    def lookup_folds(
+        self, key: str, folds: Sequence[str], initials: Sequence[str] = ()
+    ) -> tuple[Entity, float] | None:
+        """:meth:`lookup` given the folds of the full words, their :func:`full_key` and
+        the folds of the initials (the fast path of keys and normalization uses it)."""
         ids = self.by_key.get(key)
         if ids:
             if len(ids) == 1 or ids[0] in self.user_ids:
-                return self.entities[ids[0]], 1.0
+                return self.entities[ids[0]], 0.95 if initials else 1.0
             return None
-        return self.lookup_person(folds, ())
+        return self.lookup_person(folds, initials)
 
     def lookup_person(
         self, folds: Sequence[str], initials: Sequence[str]

@@ -9,7 +9,6 @@ from translit._distinct import map_distinct
 from translit.errors import TranslitError
 from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
 from translit.keys import key_of, plain_key
-from translit.lexicon import lexicon
 from translit.nameparse import (
     CAPS,
     COMMA,
@@ -21,7 +20,7 @@ from translit.nameparse import (
     plain_surname,
     plain_words,
 )
-from translit.reconstruct import reconstruct, spelled_cyrillic
+from translit.reconstruct import reconstruct, word_cyrillic
 from translit.romanize import romanize
 from translit.schemes import scheme_ids
 from translit.text import KK_TO_RU, detect_language, has_cyrillic
@@ -221,14 +220,8 @@ _plain_renderings: dict[tuple[str, str], dict[str, _WordRendering]] = {}
 
 def _plain_rendering(w: Plain, hint: str, cache: dict[str, _WordRendering]) -> _WordRendering:
     # (a name with a Cyrillic word reaches here only in the en style)
-    cyr = lexicon().cyrillic.get(w.fold)
-    found = cyr is not None
-    if cyr is None:
-        cyr = spelled_cyrillic(w.word, hint)
-        cyr = cyr[:1].upper() + cyr[1:]
-    if w.flags & CAPS:
-        cyr = cyr.upper()
-    out = _WordRendering(cyr, 1, int(found))
+    cyr, known = word_cyrillic(w.word, w.fold, hint)
+    out = _WordRendering(cyr, 1, int(known))
     if len(cache) >= _WORD_CACHE_LIMIT:
         cache.clear()
     cache[w.word] = out

@@ -32,6 +32,23 @@ def spelled_cyrillic(word: str, hint: str = "") -> str:
     return spell_token(word, hint).translate(_FOLD_TO_CYRILLIC)
 
 
+def word_cyrillic(word: str, fold: str, hint: str = "") -> tuple[str, bool]:
+    """One word of a name in Cyrillic, and whether the lexicon knew it.
+
+    The lexicon form of ``fold``, else the word spelled off its fold (the word itself
+    when it has nothing to spell); capitalized, or in capitals like the word.
+    """
+    cyr = lexicon().cyrillic.get(fold)
+    known = cyr is not None
+    if cyr is None:
+        cyr = spelled_cyrillic(word, hint)
+        if not cyr:
+            return word, False
+    if len(word) > 1 and word.isupper():
+        return cyr.upper(), known
+    return cyr[:1].upper() + cyr[1:], known
+
+
 def name_convention(parsed: ParsedName) -> str:
     """The one spelling convention the Latin words of a name show, else ``""``."""
     shown = {convention(t.text) for t in parsed.tokens if not t.initial}
@@ -48,7 +65,6 @@ def reconstruct(parsed: ParsedName, text: str, all_words: bool) -> tuple[str, in
     """
     if not parsed.tokens:
         return text, 0, 0
-    lex = lexicon()
     hint = name_convention(parsed)
     pieces = []
     last = 0
@@ -60,17 +76,8 @@ def reconstruct(parsed: ParsedName, text: str, all_words: bool) -> tuple[str, in
             pieces.append(token.text)
             continue
         total += 1
-        cyr = lex.cyrillic.get(token.fold)
-        if cyr is not None:
-            found += 1
-        else:
-            cyr = spelled_cyrillic(token.text, hint)
-            if not cyr:
-                pieces.append(token.text)
-                continue
-        if token.text.isupper() and len(token.text) > 1:
-            pieces.append(cyr.upper())
-        else:
-            pieces.append(cyr[:1].upper() + cyr[1:])
+        cyr, known = word_cyrillic(token.text, token.fold, hint)
+        found += known
+        pieces.append(cyr)
     pieces.append(text[last : parsed.tokens[-1].end])
     return "".join(pieces)[parsed.tokens[0].start :], found, total
