@@ -210,7 +210,6 @@ def _detecting_runner(by_lang: dict[str, _Pieces]) -> Callable[[str], str]:
     kazakh: dict[str, bool] = {}  # piece -> flag, for detection
     kazakh_get = kazakh.get
     kk, ru = by_lang["kk"], by_lang["ru"]
-    join = " ".join
 
     def unseen(text: str, pieces: list[str]) -> str:
         """Romanize a text with a piece whose language flag is not known yet."""
@@ -221,13 +220,7 @@ def _detecting_runner(by_lang: dict[str, _Pieces]) -> Callable[[str], str]:
             kazakh.update(zip(pieces, flags, strict=True))
         else:
             flags = [kazakh.setdefault(p, _is_kazakh(p)) for p in pieces]
-        cache = kk if True in flags else ru
-        if cache.cold:
-            return cache.fresh(text)
-        try:
-            return join(map(cache.get, pieces))  # type: ignore[arg-type]
-        except TypeError:
-            return cache.new(text, pieces)
+        return _warm(kk if True in flags else ru, text, pieces)
 
     def run(text: str) -> str:
         out = texts_get(text)
