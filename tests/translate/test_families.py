@@ -31,6 +31,21 @@ def _save_model(model: Any, path: Path) -> None:
     model.save_pretrained(path, safe_serialization=True)
 
 
+def _save_tiny_m2m100(vocab_size: int, path: Path) -> None:
+    """A randomly initialised two-layer M2M100/NLLB model (the shared architecture)."""
+    import torch
+    from transformers import M2M100Config, M2M100ForConditionalGeneration
+
+    torch.manual_seed(0)
+    config = M2M100Config(
+        vocab_size=vocab_size, d_model=16, encoder_layers=1, decoder_layers=1,
+        encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=32,
+        decoder_ffn_dim=32, max_position_embeddings=64, pad_token_id=1, bos_token_id=0,
+        eos_token_id=2, decoder_start_token_id=2,
+    )  # fmt: skip
+    _save_model(M2M100ForConditionalGeneration(config), path)
+
+
 def _spm(directory: Path) -> Path:
     import sentencepiece as spm
 
@@ -52,8 +67,7 @@ def _spm(directory: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def nllb_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import torch
-    from transformers import M2M100Config, M2M100ForConditionalGeneration, NllbTokenizer
+    from transformers import NllbTokenizer
 
     path = tmp_path_factory.mktemp("nllb")
     vocab = {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3, "▁": 4}
@@ -62,22 +76,14 @@ def nllb_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         vocab.setdefault("▁" + char, len(vocab))
     tokenizer = NllbTokenizer(vocab=vocab, merges=[])
     tokenizer.save_pretrained(path)
-    torch.manual_seed(0)
-    config = M2M100Config(
-        vocab_size=len(tokenizer), d_model=16, encoder_layers=1, decoder_layers=1,
-        encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=32,
-        decoder_ffn_dim=32, max_position_embeddings=64, pad_token_id=1, bos_token_id=0,
-        eos_token_id=2, decoder_start_token_id=2,
-    )  # fmt: skip
-    _save_model(M2M100ForConditionalGeneration(config), path)
+    _save_tiny_m2m100(len(tokenizer), path)
     return path
 
 
 @pytest.fixture(scope="module")
 def m2m100_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import sentencepiece as spm
-    import torch
-    from transformers import M2M100Config, M2M100ForConditionalGeneration, M2M100Tokenizer
+    from transformers import M2M100Tokenizer
 
     path = tmp_path_factory.mktemp("m2m100")
     model_file = _spm(path / "spm")
@@ -95,14 +101,7 @@ def m2m100_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # the SentencePiece pieces, then 100 language codes, then "madeup" filler words
     codes = tokenizer.lang_code_to_id.values()
     size = max([*tokenizer.get_vocab().values(), *codes]) + 1 + tokenizer.num_madeup_words
-    torch.manual_seed(0)
-    config = M2M100Config(
-        vocab_size=size, d_model=16, encoder_layers=1, decoder_layers=1,
-        encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=32,
-        decoder_ffn_dim=32, max_position_embeddings=64, pad_token_id=1, bos_token_id=0,
-        eos_token_id=2, decoder_start_token_id=2,
-    )  # fmt: skip
-    _save_model(M2M100ForConditionalGeneration(config), path)
+    _save_tiny_m2m100(size, path)
     return path
 
 
