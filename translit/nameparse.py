@@ -161,7 +161,7 @@ class Plain(NamedTuple):
 
     word: str
     fold: str
-    flags: int
+    flags: int  # the word's flags, with COMMA when it has one
     comma: bool  # the chunk is the word and a comma (Surname, Given)
 
 
@@ -176,7 +176,7 @@ class PlainName(NamedTuple):
 
 _NOT_PLAIN: Final = Plain("", "", 0, False)
 _plain: dict[str, Plain] = {}
-#: ``PlainName.any_flags`` bit: a word is followed by a comma.
+#: ``Plain.flags`` bit: the word is followed by a comma.
 COMMA: Final = 1024
 #: Word flag bits: written in capitals (two letters or more); written in Cyrillic.
 CAPS: Final = _CAPS
@@ -194,23 +194,44 @@ def plain_words(name: str) -> PlainName | None:
     keys and canonical forms can be computed from them directly. Chunks are cached as
     written: preparing a name chunk by chunk gives the chunks of the prepared name.
     """
-    run = _plain_run(name.split())
-    if run is None:
-        run = _plain_words_after_titles(name)
-        if run is None:
-            return None
-    words, any_flags, all_flags = run
-    if not words:
+    get = _plain.get
+    words = []
+    any_flags = 0
+    all_flags = -1
+    for chunk in name.split():
+        plain = get(chunk)
+        if plain is None:
+            plain = _new_plain(chunk)
+        if plain is _NOT_PLAIN:
+            run = _plain_words_after_titles(name)
+            if run is None:
+                return None
+            words, any_flags, all_flags = run
+            break
+        words.append(plain)
+        flags = plain.flags
+        any_flags |= flags
+        all_flags &= flags
+    if not words or (any_flags & _PATRONYMIC_FLAGS and len(words) >= 3):
         return None
-    if any_flags & _PATRONYMIC_FLAGS and len(words) >= 3:
-        return None
-    conventions = any_flags & _CONVENTIONS
-    hint = _BIT_CONVENTION.get(conventions, "")
-    if any_flags & _AMBIGUOUS and len(words) > 1 and hint:
-        words = [
-            w._replace(fold=_word_with(w.word, hint)) if w.flags & _AMBIGUOUS else w for w in words
-        ]
+    hint = _BIT_CONVENTION.get(any_flags & _CONVENTIONS, "") if any_flags & _CONVENTIONS else ""
+    if hint and any_flags & _AMBIGUOUS and len(words) > 1:
+        words = [_refolded(w, hint) if w.flags & _AMBIGUOUS else w for w in words]
     return PlainName(words, any_flags, all_flags, hint)
+
+
+_refolds: dict[tuple[str, bool, str], Plain] = {}
+
+
+def _refolded(word: Plain, hint: str) -> Plain:
+    """``word`` folded by the convention ``hint`` of the rest of its name."""
+    out = _refolds.get((word.word, word.comma, hint))
+    if out is None:
+        if len(_refolds) >= _CHUNK_LIMIT:
+            _refolds.clear()
+        out = word._replace(fold=_word_with(word.word, hint))
+        _refolds[word.word, word.comma, hint] = out
+    return out
 
 
 def plain_folds(name: str) -> tuple[str, ...] | None:
@@ -258,9 +279,8 @@ def _plain_run(chunks: list[str]) -> tuple[list[Plain], int, int] | None:
         if plain is _NOT_PLAIN:
             return None
         out.append(plain)
-        flags = plain.flags
-        any_flags |= flags | COMMA if plain.comma else flags
-        all_flags &= flags
+        any_flags |= plain.flags
+        all_flags &= plain.flags
     return out, any_flags, all_flags
 
 
@@ -342,7 +362,7 @@ def _plain_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
         return _NOT_PLAIN
     if _TITLE_SPLIT_RE.split(chunk.lower(), maxsplit=1)[0].rstrip(".") in _title_starts():
         return _NOT_PLAIN
-    return Plain(word, fold, flags, comma)
+    return Plain(word, fold, flags | COMMA if comma else flags, comma)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from translit._distinct import map_distinct
@@ -56,8 +57,13 @@ def styles() -> list[str]:
     return ["en", *sorted(set(scheme_ids())), *CYRILLIC_STYLES]
 
 
+@cache
+def _style_set() -> frozenset[str]:
+    return frozenset(styles())
+
+
 def check_style(style: str) -> None:
-    if style not in ("en", *CYRILLIC_STYLES) and style not in scheme_ids():
+    if style not in _style_set():
         raise UnknownStyleError(f"unknown style {style!r}; valid: {', '.join(styles())}")
 
 
@@ -153,22 +159,23 @@ def _analyze_plain(name: str, plain: PlainName, style: str, gaz: Gazetteer) -> N
         out = _title_if_caps(render_cyrillic(" ".join([w.word for w in order]), style))
         method = "unchanged" if out == name else "romanized"
         return NameResult(name, out, key, None, method, 0.9)
+    renderings = _plain_renderings.get(style)
+    if renderings is None:
+        renderings = _plain_renderings[style] = {}
     hint = plain.hint
-    cache = _plain_renderings.get((style, hint))
+    cache = renderings.get(hint)
     if cache is None:
-        cache = _plain_renderings[style, hint] = {}
+        cache = renderings[hint] = {}
     get = cache.get
     words = []
-    found = total = 0
-    kazakh = False
+    found = kazakh = 0
     for w in order:
         word = get(w.word)
         if word is None:
             word = _plain_rendering(w, hint, cache)
         words.append(word)
-        total += word.counted
         found += word.found
-        kazakh = kazakh or word.kazakh
+        kazakh |= word.kazakh
     if style in CYRILLIC_STYLES:
         out = render_cyrillic(" ".join([w.cyrillic for w in words]), style)
     elif kazakh:
@@ -179,9 +186,10 @@ def _analyze_plain(name: str, plain: PlainName, style: str, gaz: Gazetteer) -> N
         out = _title_if_caps(out)
     if plain.all_flags & CYRILLIC:
         return NameResult(name, out, key, None, "romanized", 0.9)
-    return NameResult(name, out, key, None, "reconstructed", _confidence(found, total))
+    return NameResult(name, out, key, None, "reconstructed", _confidence(found, len(words)))
 
 
+@cache
 def _confidence(found: int, total: int) -> float:
     """Confidence of a reconstruction in which the lexicon knew ``found`` of ``total``
     words (the others were spelled out)."""
@@ -193,13 +201,12 @@ class _WordRendering:
     :func:`translit.reconstruct.reconstruct` gives it) and romanized for either
     language of the whole name."""
 
-    __slots__ = ("counted", "cyrillic", "found", "kazakh", "kk", "ru")
+    __slots__ = ("cyrillic", "found", "kazakh", "kk", "ru")
 
-    def __init__(self, cyrillic: str, counted: int, found: int) -> None:
+    def __init__(self, cyrillic: str, found: int) -> None:
         self.cyrillic = cyrillic
-        self.counted = counted
         self.found = found
-        self.kazakh = detect_language(cyrillic) == "kk"
+        self.kazakh = int(detect_language(cyrillic) == "kk")
         self.kk = ""
         self.ru = ""
 
@@ -214,14 +221,14 @@ class _WordRendering:
 
 
 _WORD_CACHE_LIMIT = 1 << 17
-# (style, convention hint) -> word -> its renderings (its fold follows from word and hint)
-_plain_renderings: dict[tuple[str, str], dict[str, _WordRendering]] = {}
+# style -> convention hint -> word -> its renderings (its fold follows from word and hint)
+_plain_renderings: dict[str, dict[str, dict[str, _WordRendering]]] = {}
 
 
 def _plain_rendering(w: Plain, hint: str, cache: dict[str, _WordRendering]) -> _WordRendering:
     # (a name with a Cyrillic word reaches here only in the en style)
     cyr, known = word_cyrillic(w.word, w.fold, hint)
-    out = _WordRendering(cyr, 1, int(known))
+    out = _WordRendering(cyr, int(known))
     if len(cache) >= _WORD_CACHE_LIMIT:
         cache.clear()
     cache[w.word] = out
@@ -293,7 +300,12 @@ def _title_if_caps(text: str) -> str:
     """ALL-CAPS input (passports) comes out in normal case, word by word."""
     if not text.isupper() or sum(c.isalpha() for c in text) < 2:
         return text
-    return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in text.split(" "))
+    return " ".join([_title_word(w) for w in text.split(" ")])
+
+
+@lru_cache(maxsize=1 << 14)
+def _title_word(word: str) -> str:
+    return "-".join([p.capitalize() for p in word.split("-")])
 
 
 def normalize(name: str, style: str = "en", gazetteer: Gazetteer | None = None) -> str:
