@@ -195,7 +195,7 @@ def plain_words(name: str) -> PlainName | None:
     written: preparing a name chunk by chunk gives the chunks of the prepared name.
     """
     get = _plain.get
-    words = []
+    words: list[Plain] = []
     any_flags = 0
     all_flags = -1
     for chunk in name.split():
