@@ -16,13 +16,13 @@ from translit.errors import (
     TranslitError,
     UnknownLanguageError,
     UnknownSchemeError,
+    UnknownStyleError,
 )
 from translit.gazetteer import Entity, Gazetteer, load_gazetteer
 from translit.keys import key
 from translit.match import MatchResult, match
 from translit.normalize import (
     NameResult,
-    UnknownStyleError,
     analyze,
     keys_many,
     normalize,

@@ -29,6 +29,13 @@ class UnknownLanguageError(TranslitError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
+class UnknownStyleError(TranslitError, KeyError):
+    """The requested house style does not exist."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
 class NotReversibleError(TranslitError):
     """The scheme has no well-defined Latin-to-Cyrillic direction."""
 

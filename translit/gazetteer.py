@@ -74,12 +74,15 @@ class Gazetteer:
     keys: dict[tuple[str, ...], tuple[str, tuple[Entity, float] | None]] = field(
         default_factory=dict, repr=False
     )
+    # structures other modules build from the entries (by name), dropped by add()
+    derived: dict[str, object] = field(default_factory=dict, repr=False)
 
     def add(self, entity: Entity, user: bool = False) -> None:
         """Add (or, for a known id, replace) an entity; user entries win key clashes."""
         self.entities[entity.id] = entity
         self.renderings.clear()
         self.keys.clear()
+        self.derived.clear()
         if user:
             self.user_ids.add(entity.id)
         primary = entity.kk or entity.ru or entity.en

@@ -7,7 +7,7 @@ from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from translit._distinct import map_distinct
-from translit.errors import TranslitError
+from translit.errors import UnknownStyleError
 from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
 from translit.keys import key_of, plain_key
 from translit.nameparse import (
@@ -29,13 +29,6 @@ from translit.text import KK_TO_RU, detect_language, has_cyrillic
 CYRILLIC_STYLES = ("cyrillic-kk", "cyrillic-ru")
 #: The readable English-press romanization for names the gazetteer does not know.
 _EN_SCHEME = {"kk": "official", "ru": "wikipedia"}
-
-
-class UnknownStyleError(TranslitError, KeyError):
-    """The requested house style does not exist."""
-
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else ""
 
 
 class NameResult(NamedTuple):

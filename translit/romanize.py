@@ -308,7 +308,9 @@ def cyrillize(text: str, scheme: str, lang: str | None = None) -> str:
     since the Kazakh alphabet contains the Russian one).
     """
     if lang is None or lang == "auto":
-        langs = {info.language for info in list_schemes() if scheme in (info.id, *info.aliases)}
+        langs = {
+            info.language for info in list_schemes() if scheme == info.id or scheme in info.aliases
+        }
         lang = "kk" if "kk" in langs or not langs else "ru"
     check_language(lang)
     tr = transliterator(scheme, lang, reverse=True)

@@ -49,11 +49,10 @@ Everything outside the names is left byte for byte.
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from itertools import islice, product
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from translit.fold import fold_token
 from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer, full_key
@@ -319,19 +318,14 @@ class _Finder:
 
 
 def _finder(gaz: Gazetteer) -> _Finder:
-    """The cached finder of a gazetteer (rebuilt if entries were added since)."""
-    entry = _FINDERS.get(id(gaz))
-    if entry is not None:
-        ref, finder = entry
-        if ref() is gaz and finder.size == len(gaz.entities):
-            return finder
-    finder = _Finder(gaz)
-    _FINDERS[id(gaz)] = (weakref.ref(gaz), finder)
-    weakref.finalize(gaz, _FINDERS.pop, id(gaz), None)
+    """The finder of a gazetteer, kept with it until entries are added."""
+    finder = gaz.derived.get(_FINDER)
+    if not isinstance(finder, _Finder):
+        finder = gaz.derived[_FINDER] = _Finder(gaz)
     return finder
 
 
-_FINDERS: dict[int, tuple[weakref.ref[Gazetteer], _Finder]] = {}
+_FINDER: Final = "textnames.finder"
 
 
 # -- text ----------------------------------------------------------------------------------
