@@ -66,6 +66,7 @@ def normalize_files(
     rejects: str | None = None,
     progress: bool | None = None,
     normalizer: Normalizer | None = None,
+    jobs: int | None = None,
 ) -> int:
     """Normalize ``columns`` of each file; print errors; return the exit code.
 
@@ -75,12 +76,15 @@ def normalize_files(
     the output format follows ``output``'s extension, else the input's. ``rejects``:
     side file for ``--skip-bad-rows`` (default ``<OUTPUT or INPUT>.rejected.<ext>``).
     ``progress``: ``None`` shows a bar only when standard error is a terminal.
+    ``jobs``: 1 keeps all the work in this process; 2 or more normalize new names in a
+    worker process; ``None`` decides by the files (:func:`~.offload.wants_worker`).
     """
     from translit.dataset.columns import NameCache
     from translit.dataset.normalizer import default_normalizer
+    from translit.dataset.offload import WorkerProcess, start_worker
     from translit.dataset.pipeline import normalize_file, prefer_jemalloc
 
-    prefer_jemalloc()
+    worker: WorkerProcess | None = None
     try:
         if not files:
             files = [STDIO]
@@ -93,7 +97,10 @@ def normalize_files(
         targets = _targets(files, output, in_place)
         if normalizer is None:
             normalizer = default_normalizer(style, gazetteer or [])
-        cache = NameCache(normalizer)  # shared: each distinct name once across all files
+        worker = start_worker(files, fmt, normalizer, jobs)
+        prefer_jemalloc()
+        # Shared: each distinct name once across all files.
+        cache = NameCache(normalizer, offload=worker)
         for source, target in zip(files, targets, strict=True):
             report = normalize_file(
                 source,
@@ -113,6 +120,9 @@ def normalize_files(
         return _error_code(exc)
     except BrokenPipeError:
         return EXIT_OK
+    finally:
+        if worker is not None:
+            worker.close()
     return EXIT_OK
 
 

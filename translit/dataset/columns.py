@@ -13,7 +13,7 @@ import json
 import math
 import threading
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from translit.dataset._types import ADDED_SUFFIXES, Normalizer
 from translit.errors import InputDataError
@@ -25,6 +25,9 @@ Outputs = tuple[str | None, str | None, str | None, str | None]
 """One name's added values, in :data:`ADDED_SUFFIXES` order."""
 
 _EMPTY: Outputs = (None, None, None, None)
+
+Columns = list[list[str | None]]
+"""The added values of consecutive names: one list per added column, same lengths."""
 
 
 def as_text(value: Any) -> str | None:
@@ -52,6 +55,17 @@ def as_text(value: Any) -> str | None:
     return str(value)
 
 
+class Offload(Protocol):
+    """Normalizes names elsewhere (another process), in the order they are submitted."""
+
+    def submit(self, names: list[str]) -> None:
+        """Queue ``names`` (the next ones given positions); returns at once."""
+
+    def take(self, count: int) -> Columns:
+        """The values of the next ``count`` names submitted (waits for them)."""
+        ...
+
+
 class NameCache:
     """Distinct name -> added values, filled by one normalizer call per batch of new names.
 
@@ -61,22 +75,27 @@ class NameCache:
     normalizer) and a third gathers the values of a batch already resolved
     (:func:`take_outputs`). Each step must be called from one thread at a time.
     :meth:`map_array` and :meth:`lookup_many` do all three in one call.
+
+    With ``offload`` (a :class:`~translit.dataset.worker.WorkerProcess` running the same
+    normalizer) new names are handed over as soon as they get positions, and
+    :meth:`resolve` only collects their values: the normalizer runs on another core.
     """
 
-    def __init__(self, normalizer: Normalizer) -> None:
+    def __init__(self, normalizer: Normalizer, *, offload: Offload | None = None) -> None:
         self._normalizer = normalizer
+        self._offload = offload
         self._lock = threading.Lock()
         self._names: list[str] = []  # every name given a position, in order of position
-        self._rows: list[Outputs] = []  # the values of the first len(_rows) names
+        self._values: Columns = [[] for _ in ADDED_SUFFIXES]  # of the first len(self) names
         self._index: dict[str, int] = {}  # name -> position, filled when Python values come
-        # Arrow copies of _names (owned by the thread that calls positions) and of _rows
+        # Arrow copies of _names (owned by the thread that calls positions) and of _values
         # (owned by the thread that calls resolve), one chunk per call that added some.
         self._name_chunks: list[pa.Array] = []
         self._output_chunks: list[list[pa.Array]] = [[] for _ in ADDED_SUFFIXES]
 
     def __len__(self) -> int:
         """Names normalized so far."""
-        return len(self._rows)
+        return len(self._values[0])
 
     @property
     def assigned(self) -> int:
@@ -93,6 +112,8 @@ class NameCache:
             return
         with self._lock:
             self._names.extend(names)
+        if self._offload is not None:
+            self._offload.submit(names)
         self._name_chunks.append(pa.array(names, pa.string()) if arrow is None else arrow)
 
     def _known_names(self) -> pa.ChunkedArray:
@@ -131,31 +152,19 @@ class NameCache:
         """
         import pyarrow as pa
 
+        done = len(self)
         with self._lock:
-            todo = self._names[len(self._rows) : upto]
-        if todo:
-            rows = self._learn(todo)
-            for chunks, values in zip(self._output_chunks, zip(*rows, strict=True), strict=True):
+            end = len(self._names) if upto is None else min(upto, len(self._names))
+            todo = self._names[done:end] if self._offload is None else []
+        if end > done:
+            if self._offload is not None:
+                found = self._offload.take(end - done)
+            else:
+                found = normalize_columns(self._normalizer, todo)
+            for values, known, chunks in zip(found, self._values, self._output_chunks, strict=True):
+                known.extend(values)
                 chunks.append(pa.array(values, pa.string()))
         return [pa.chunked_array(chunks, pa.string()) for chunks in self._output_chunks]
-
-    def _learn(self, names: Sequence[str]) -> list[Outputs]:
-        """Normalize ``names`` (the next ones without values) and remember the results."""
-        blank = [not n or n.isspace() for n in names]  # what strips to nothing
-        todo = [n for n, b in zip(names, blank, strict=True) if not b] if any(blank) else names
-        results = self._normalizer(todo) if todo else []
-        if len(results) != len(todo):
-            raise InputDataError(
-                f"the normalizer returned {len(results)} results for {len(todo)} names"
-            )
-        found: list[Outputs] = [(r.output, r.key, r.entity, r.method) for r in results]
-        if len(found) == len(names):
-            rows = found
-        else:
-            done = iter(found)
-            rows = [_EMPTY if b else next(done) for b in blank]
-        self._rows.extend(rows)
-        return rows
 
     # -- all steps at once -------------------------------------------------------------
 
@@ -176,8 +185,15 @@ class NameCache:
             self._assign(list(new))
             index = self._python_index()
         self.resolve()
-        rows = self._rows
-        return [_EMPTY if t is None else rows[index[t]] for t in texts]
+        out, key, entity, method = self._values
+        found: list[Outputs] = []
+        for t in texts:
+            if t is None:
+                found.append(_EMPTY)
+            else:
+                i = index[t]
+                found.append((out[i], key[i], entity[i], method[i]))
+        return found
 
     def _python_index(self) -> dict[str, int]:
         """Name -> position, brought up to date with the names given positions."""
@@ -186,6 +202,31 @@ class NameCache:
             start = len(index)
             index.update(zip(self._names[start:], range(start, len(self._names)), strict=True))
         return index
+
+
+def normalize_columns(normalizer: Normalizer, names: Sequence[str]) -> Columns:
+    """The added values of ``names``, one list per added column (:data:`ADDED_SUFFIXES`).
+
+    Names that strip to nothing get empty values without reaching the normalizer.
+    """
+    blank = [not n or n.isspace() for n in names]
+    todo = [n for n, b in zip(names, blank, strict=True) if not b] if any(blank) else names
+    results = normalizer(todo) if todo else []
+    if len(results) != len(todo):
+        raise InputDataError(
+            f"the normalizer returned {len(results)} results for {len(todo)} names"
+        )
+    columns: Columns = [
+        [r.output for r in results],
+        [r.key for r in results],
+        [r.entity for r in results],
+        [r.method for r in results],
+    ]
+    if len(todo) != len(names):
+        for values in columns:
+            done = iter(values)
+            values[:] = [None if b else next(done) for b in blank]
+    return columns
 
 
 def take_outputs(outputs: list[pa.ChunkedArray], positions: pa.Array) -> list[pa.Array]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +25,34 @@ def _cached(style: str, gazetteer: tuple[str, ...]) -> Normalizer:
     return run
 
 
+@dataclass(frozen=True)
+class DefaultNormalizer:
+    """``translit.normalize_many`` in ``style`` with the user's ``gazetteer`` files.
+
+    A plain value (style and file names), so that it pickles small: the worker process
+    (:mod:`translit.dataset.worker`) and Dask or Spark workers rebuild it from those.
+    The gazetteer is loaded on the first call, once per process.
+    """
+
+    style: str = "en"
+    gazetteer: tuple[str, ...] = ()
+
+    def __call__(self, names: Sequence[str]) -> Sequence[NameResultLike]:
+        return _cached(self.style, self.gazetteer)(names)
+
+    def warm_up(self) -> None:
+        """Load what the first names need (gazetteers, lexicon) before they come."""
+        self(_WARM_UP)
+
+
+_WARM_UP = ("Иван Петров", "Ivan Petrov")
+"""Names that a warm-up normalizes (and throws away): one Cyrillic, one Latin."""
+
+
 def default_normalizer(style: str = "en", gazetteer: Sequence[str | Path] = ()) -> Normalizer:
     """``translit.normalize_many`` in ``style``, with the user's gazetteer files (theirs win).
 
-    Cached per (style, gazetteer files), so that each Dask or Spark partition does not
-    load the gazetteer again.
+    Loaded once per (style, gazetteer files) and process, so that each Dask or Spark
+    partition does not load the gazetteer again.
     """
-    return _cached(style, tuple(str(p) for p in gazetteer))
+    return DefaultNormalizer(style, tuple(str(p) for p in gazetteer))
