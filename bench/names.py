@@ -17,6 +17,7 @@ them anyway. The data format is described in ``tests/data/README.md``.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import random
 import sys
@@ -419,6 +420,9 @@ def run(
     if negatives:
         _report_negatives(methods, negatives, out)
     if speed > 0 and ours:
+        path = str(importlib.import_module("translit.normalize").__file__)
+        compiled = path.endswith((".so", ".pyd"))
+        out(f"speed: translit from {path} ({'compiled' if compiled else 'pure Python'})")
         warm = speed_names(rows, 2000, seed=1)
         for novel, label in ((0.05, "5% novel spellings"), (0.5, "50% novel spellings")):
             names = speed_names(rows, speed, novel=novel)

@@ -17,6 +17,7 @@ Usage: ``python bench/romanize.py [--names 120000] [--repeat 3]``
 from __future__ import annotations
 
 import argparse
+import importlib
 import platform
 import random
 import sys
@@ -25,7 +26,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# An installed translit (the compiled wheel, `make bench`) wins; else the checkout.
+sys.path.append(str(Path(__file__).resolve().parents[1]))
 
 import translit
 from translit.romanize import clear_caches, romanize_uncached
@@ -296,6 +298,12 @@ def run(lang: str, names: list[str], label: str, repeat: int) -> None:
             print(f"   ratio {rows[0][0]} / iuliia wikipedia: {own / iul:.2f}x  (goal >= 5x)")
 
 
+def _build() -> str:
+    """Where translit was imported from, and whether its hot path is compiled."""
+    path = str(importlib.import_module("translit.romanize").__file__)
+    return f"{path} ({'compiled' if path.endswith(('.so', '.pyd')) else 'pure Python'})"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--names", type=int, default=120_000, help="names per run")
@@ -304,6 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     print(f"# translit romanization benchmark: Python {platform.python_version()},")
     print(f"# {platform.machine()}, best of {args.repeat} passes, time.perf_counter")
+    print(f"# translit from {_build()}")
     for lang in ("kk", "ru"):
         distinct = make_names(lang, args.names, args.seed, repeat=False)
         repeated = make_names(lang, args.names, args.seed + 1, repeat=True)
