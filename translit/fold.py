@@ -74,7 +74,7 @@ _POLISH_IE_RE: Final = re.compile("(?<=[bcdfghklmnprstvwz])ie")
 # Czech, Slovak and Polish letters: their spellings write х as "ch" too.
 _KH_MARKS: Final = frozenset("čšžřěůłżśćńąę")
 _GERMAN_CH_RE: Final = re.compile("(?<!s)ch")
-_FRENCH_RE: Final = re.compile("tch|ou|gu[eiy]|[ïë]|dj|ine$")
+_FRENCH_RE: Final = re.compile("tch|ou|gu[eiy]|ï|dj|ine$")
 _FRENCH_GU_RE: Final = re.compile("gu(?=[eiy])")
 # j after a vowel + i/y is ж (Aijan, Aïjan = Айжан): the glide is already written.
 _J_AFTER_GLIDE_RE: Final = re.compile(f"(?<=[{_VOWELS}][iy])j")
