@@ -76,15 +76,16 @@ def normalize_files(
     the output format follows ``output``'s extension, else the input's. ``rejects``:
     side file for ``--skip-bad-rows`` (default ``<OUTPUT or INPUT>.rejected.<ext>``).
     ``progress``: ``None`` shows a bar only when standard error is a terminal.
-    ``jobs``: 1 keeps all the work in this process; 2 or more normalize new names in a
-    worker process; ``None`` decides by the files (:func:`~.offload.wants_worker`).
+    ``jobs``: processes at work: 1 = this one only; N >= 2 = N - 1 worker processes
+    normalize names while this one reads and writes; ``None`` decides by the files
+    and the cores (:func:`~translit.dataset.offload.worker_count`).
     """
     from translit.dataset.columns import NameCache
     from translit.dataset.normalizer import default_normalizer
-    from translit.dataset.offload import WorkerProcess, start_worker
+    from translit.dataset.offload import WorkerPool, start_workers
     from translit.dataset.pipeline import normalize_file, prefer_jemalloc
 
-    worker: WorkerProcess | None = None
+    workers: WorkerPool | None = None
     try:
         if not files:
             files = [STDIO]
@@ -97,10 +98,10 @@ def normalize_files(
         targets = _targets(files, output, in_place)
         if normalizer is None:
             normalizer = default_normalizer(style, gazetteer or [])
-        worker = start_worker(files, fmt, normalizer, jobs)
+        workers = start_workers(files, fmt, normalizer, jobs)
         prefer_jemalloc()
         # Shared: each distinct name once across all files.
-        cache = NameCache(normalizer, offload=worker)
+        cache = NameCache(normalizer, offload=workers)
         for source, target in zip(files, targets, strict=True):
             report = normalize_file(
                 source,
@@ -121,8 +122,8 @@ def normalize_files(
     except BrokenPipeError:
         return EXIT_OK
     finally:
-        if worker is not None:
-            worker.close()
+        if workers is not None:
+            workers.close()
     return EXIT_OK
 
 

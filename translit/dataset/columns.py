@@ -76,7 +76,7 @@ class NameCache:
     (:func:`take_outputs`). Each step must be called from one thread at a time.
     :meth:`map_array` and :meth:`lookup_many` do all three in one call.
 
-    With ``offload`` (a :class:`~translit.dataset.worker.WorkerProcess` running the same
+    With ``offload`` (a :class:`~translit.dataset.offload.WorkerPool` running the same
     normalizer) new names are handed over as soon as they get positions, and
     :meth:`resolve` only collects their values: the normalizer runs on another core.
     """

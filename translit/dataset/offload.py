@@ -1,11 +1,11 @@
-"""Normalize new names in a second process, ahead of the rows that need them.
+"""Normalize new names in worker processes, ahead of the rows that need them.
 
-:class:`WorkerProcess` starts ``python -m translit.dataset.worker`` (a fresh
-interpreter: no fork of a process whose threads may hold locks) and feeds it the new
-names as soon as the reading thread finds them, a chunk at a time, while its values
-come back in order on a thread of ours. :func:`wants_worker` decides when that pays:
-files big enough for the start-up (about 0.2 s of the other core) to be repaid, and
-formats read and written on threads of their own.
+:class:`WorkerPool` starts ``python -m translit.dataset.worker`` processes (fresh
+interpreters: no fork of a process whose threads may hold locks) and feeds them the
+new names as soon as the reading thread finds them, a chunk at a time; the values
+come back on threads of ours and are taken in order. :func:`worker_count` decides
+when that pays: files big enough to repay the start-up (about 0.2 s of another
+core each), in formats read and written on threads of their own.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from collections import deque
 from collections.abc import Sequence
 from pathlib import Path
 
+from translit.dataset._types import ADDED_SUFFIXES
 from translit.dataset.columns import Columns
 from translit.dataset.formats import STDIO, Format, input_format
 from translit.dataset.normalizer import DefaultNormalizer
@@ -29,16 +30,19 @@ JOBS_ENV = "TRANSLIT_JOBS"
 """Environment variable: ``1`` keeps all the work in one process (as ``jobs=1``)."""
 
 MIN_BYTES = 16 << 20
-"""Input files from this size up get a worker process (when the machine has two cores)."""
+"""Input files from this size up get workers (when the machine has two cores or more)."""
+
+MAX_JOBS = 4
+"""Processes at most, by default (each worker holds its own caches: ~100 MB)."""
 
 CHUNK = 2048
-"""Names sent to the worker at a time: their values come back as soon as they are done."""
+"""Names sent to a worker at a time: their values come back as soon as they are done."""
 
 IN_FLIGHT = 2
-"""Chunks handed to the worker and not yet answered: one in work, one waiting."""
+"""Chunks handed to a worker and not yet answered: one in work, one waiting."""
 
 GRACE = 5.0
-"""Seconds :meth:`WorkerProcess.close` waits for the worker to end before killing it."""
+"""Seconds :meth:`WorkerPool.close` waits for a worker to end before killing it."""
 
 _OFFLOADED = frozenset({Format.csv, Format.tsv, Format.parquet})
 
@@ -47,48 +51,53 @@ class WorkerError(TranslitError):
     """The worker process failed or stopped; the message says how."""
 
 
-def wants_worker(
+def worker_count(
     files: Sequence[str], fmt: str | None, normalizer: object, jobs: int | None
-) -> bool:
-    """Whether to normalize in a worker process.
+) -> int:
+    """How many worker processes should normalize names (0: this process does).
 
-    ``jobs``: 1 = never; 2 or more = always (for the default normalizer); ``None`` =
-    the environment's ``TRANSLIT_JOBS``, else when this process may use two cores
-    and an input is a regular file of at least :data:`MIN_BYTES` in CSV, TSV or
-    Parquet. Only :class:`~translit.dataset.normalizer.DefaultNormalizer` runs in a
-    worker: other normalizers are the caller's functions and may keep state.
+    ``jobs``: processes at work, this one included; 1 = this one only, N >= 2 = N - 1
+    workers normalize while this one reads and writes. ``None``: the environment's
+    ``TRANSLIT_JOBS``, else one process per core (at most :data:`MAX_JOBS`) when
+    there are two cores or more and an input is a regular file of at least
+    :data:`MIN_BYTES` in CSV, TSV or Parquet. Only
+    :class:`~translit.dataset.normalizer.DefaultNormalizer` runs in workers: other
+    normalizers are the caller's functions and may keep state.
     """
     if not isinstance(normalizer, DefaultNormalizer):
-        return False
+        return 0
     if jobs is None and os.environ.get(JOBS_ENV, "").strip():
         try:
             jobs = int(os.environ[JOBS_ENV])
         except ValueError:
             jobs = None
     if jobs is not None:
-        return jobs > 1
-    if _cores() < 2:
+        return max(jobs - 1, 0)
+    cores = _cores()
+    if cores < 2 or not any(_big_file(name, fmt) for name in files):
+        return 0
+    return min(cores, MAX_JOBS) - 1
+
+
+def _big_file(name: str, fmt: str | None) -> bool:
+    if name == STDIO or input_format(name, fmt) not in _OFFLOADED:
         return False
-    for name in files:
-        if name == STDIO or input_format(name, fmt) not in _OFFLOADED:
-            continue
-        with contextlib.suppress(OSError):
-            path = Path(name)
-            if path.is_file() and path.stat().st_size >= MIN_BYTES:
-                return True
-    return False
+    try:
+        path = Path(name)
+        return path.is_file() and path.stat().st_size >= MIN_BYTES
+    except OSError:
+        return False
 
 
-def start_worker(
+def start_workers(
     files: Sequence[str], fmt: str | None, normalizer: object, jobs: int | None
-) -> WorkerProcess | None:
-    """A worker running ``normalizer`` if :func:`wants_worker` says so and it starts."""
-    if not isinstance(normalizer, DefaultNormalizer) or not wants_worker(
-        files, fmt, normalizer, jobs
-    ):
+) -> WorkerPool | None:
+    """Workers running ``normalizer`` if :func:`worker_count` wants some and they start."""
+    count = worker_count(files, fmt, normalizer, jobs)
+    if count == 0 or not isinstance(normalizer, DefaultNormalizer):
         return None
     try:
-        return WorkerProcess(normalizer)
+        return WorkerPool(normalizer, count)
     except OSError:  # no interpreter to start (an embedded Python): work here instead
         return None
 
@@ -116,65 +125,133 @@ def worker_command() -> list[str]:
     return [sys.executable, "-c", boot]
 
 
-class WorkerProcess:
-    """Runs ``normalizer`` in a worker process over names submitted in order.
+class WorkerPool:
+    """Runs ``normalizer`` in ``workers`` processes over names submitted in order.
 
-    :meth:`submit` returns at once (any thread); :meth:`take` waits for the values of
-    the next names. A failure in the worker (an exception, or the process dying) is
-    raised by the :meth:`take` that needs the names it was working on. Use as a
-    context manager, or call :meth:`close`.
+    :meth:`submit` returns at once (any thread) after cutting the names into chunks;
+    each worker takes the next chunk when it has room (so a slow one takes fewer), and
+    :meth:`take` returns values in the order the names were submitted. A failure in a
+    worker (an exception, or the process dying) is raised by the :meth:`take` that
+    needs the names it was working on. Use as a context manager, or call :meth:`close`.
     """
 
-    def __init__(self, normalizer: DefaultNormalizer, *, chunk: int = CHUNK) -> None:
-        self._normalizer = normalizer
+    def __init__(
+        self, normalizer: DefaultNormalizer, workers: int = 1, *, chunk: int = CHUNK
+    ) -> None:
         self._chunk = chunk
-        self._process = subprocess.Popen(
-            worker_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE
-        )
         self._cond = threading.Condition()
-        self._pending: deque[list[str]] = deque()  # chunks not sent yet
-        self._ready: deque[Columns] = deque()  # values back, not taken yet
-        self._ready_count = 0
-        self._error: BaseException | None = None
+        self._pending: deque[tuple[int, list[str]]] = deque()  # chunks not sent yet
+        self._submitted = 0  # chunks submitted
+        self._done: dict[int, Columns] = {}  # values back, by chunk, not taken yet
+        self._failed: dict[int, BaseException] = {}  # errors, by chunk
+        self._next = 0  # the chunk take() reads next
+        self._offset = 0  # names of that chunk already taken
+        self._error: BaseException | None = None  # a worker is gone
         self._closing = False
-        self._thread = threading.Thread(target=self._run, name="translit-worker", daemon=True)
-        self._thread.start()
+        self._workers: list[_Worker] = []
+        try:
+            for _ in range(max(1, workers)):
+                self._workers.append(_Worker(self, normalizer))
+        except BaseException:
+            self.close()
+            raise
 
     def submit(self, names: list[str]) -> None:
         """Queue ``names`` (the next ones to normalize)."""
         with self._cond:
             for start in range(0, len(names), self._chunk):
-                self._pending.append(names[start : start + self._chunk])
+                self._pending.append((self._submitted, names[start : start + self._chunk]))
+                self._submitted += 1
             self._cond.notify_all()
 
     def take(self, count: int) -> Columns:
         """The values of the next ``count`` names submitted, in order (waits for them)."""
+        parts: list[Columns] = []
         with self._cond:
-            self._cond.wait_for(lambda: self._ready_count >= count or self._error is not None)
-            if self._ready_count < count:
-                assert self._error is not None
-                raise self._error
-            parts: list[Columns] = []
-            needed = count
-            while needed:
-                values = self._ready.popleft()
-                size = len(values[0])
-                if size > needed:
-                    self._ready.appendleft([v[needed:] for v in values])
-                    values, size = [v[:needed] for v in values], needed
-                parts.append(values)
-                needed -= size
-            self._ready_count -= count
+            while count > 0:
+                while self._next not in self._done:
+                    if self._next in self._failed:
+                        raise self._failed[self._next]
+                    if self._error is not None:
+                        raise self._error
+                    self._cond.wait()
+                values = self._done[self._next]
+                size = len(values[0]) - self._offset
+                if size > count:
+                    end = self._offset + count
+                    parts.append([v[self._offset : end] for v in values])
+                    self._offset, count = end, 0
+                    break
+                parts.append([v[self._offset :] for v in values] if self._offset else values)
+                del self._done[self._next]
+                self._next, self._offset, count = self._next + 1, 0, count - size
         if len(parts) == 1:
             return parts[0]
-        return [[v for part in parts for v in part[i]] for i in range(len(parts[0]))]
+        return [[v for part in parts for v in part[i]] for i in range(len(ADDED_SUFFIXES))]
 
     def close(self) -> None:
-        """End the worker (waiting for a chunk in work, then killing it if it hangs)."""
+        """End the workers (each finishes the chunks in work; one that hangs is killed)."""
         with self._cond:
             self._closing = True
             self._pending.clear()
             self._cond.notify_all()
+        for worker in self._workers:
+            worker.end()
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- called by the workers' threads --------------------------------------------------
+
+    def _next_job(self, in_flight: int) -> tuple[int, list[str]] | None:
+        """The next chunk to send, ``None`` to read a reply; :class:`_Closed` when done."""
+        with self._cond:
+            while not (self._closing or in_flight > 0 or self._pending):
+                self._cond.wait()
+            if self._closing:
+                if in_flight == 0:
+                    raise _Closed
+                return None
+            if self._pending and in_flight < IN_FLIGHT:
+                return self._pending.popleft()
+            return None
+
+    def _finished(self, seq: int, status: str, value: object) -> None:
+        with self._cond:
+            if status == "ok":
+                self._done[seq] = value  # type: ignore[assignment]
+            else:
+                self._failed[seq] = _as_error(value)
+            self._cond.notify_all()
+
+    def _lost(self, message: str) -> None:
+        with self._cond:
+            if self._error is None and not self._closing:
+                self._error = WorkerError(message)
+            self._cond.notify_all()
+
+
+class _Closed(Exception):
+    """The pool is closing and this worker has nothing in work."""
+
+
+class _Worker:
+    """One worker process and the thread of ours that talks to it."""
+
+    def __init__(self, pool: WorkerPool, normalizer: DefaultNormalizer) -> None:
+        self._pool = pool
+        self._normalizer = normalizer
+        self._process = subprocess.Popen(
+            worker_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        )
+        self._thread = threading.Thread(target=self._run, name="translit-worker", daemon=True)
+        self._thread.start()
+
+    def end(self) -> None:
+        """Wait for the thread (it ends the process's input), then for the process."""
         self._thread.join(GRACE)
         try:
             self._process.wait(GRACE)
@@ -185,47 +262,24 @@ class WorkerProcess:
         if self._process.stdout is not None:
             self._process.stdout.close()
 
-    def __enter__(self) -> WorkerProcess:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    # -- the thread that talks to the worker ---------------------------------------------
-
     def _run(self) -> None:
         process = self._process
         assert process.stdin is not None and process.stdout is not None
-        in_flight = 0
+        in_flight: deque[int] = deque()
         try:
             write_frame(process.stdin, self._normalizer)
             while True:
-                with self._cond:
-                    while not (self._closing or in_flight > 0 or self._pending):
-                        self._cond.wait()
-                    if self._closing and in_flight == 0:
-                        return
-                    chunk = None
-                    if self._pending and in_flight < IN_FLIGHT and not self._closing:
-                        chunk = self._pending.popleft()
-                if chunk is not None:
-                    write_frame(process.stdin, chunk)
-                    in_flight += 1
+                job = self._pool._next_job(len(in_flight))
+                if job is not None:
+                    write_frame(process.stdin, job[1])
+                    in_flight.append(job[0])
                     continue
                 status, value = read_frame(process.stdout)
-                in_flight -= 1
-                with self._cond:
-                    if status == "ok":
-                        self._ready.append(value)
-                        self._ready_count += len(value[0])
-                    elif self._error is None:
-                        self._error = _as_error(value)
-                    self._cond.notify_all()
+                self._pool._finished(in_flight.popleft(), status, value)
+        except _Closed:
+            pass
         except (OSError, EOFError, ValueError):
-            with self._cond:
-                if self._error is None and not self._closing:
-                    self._error = WorkerError(self._death())
-                self._cond.notify_all()
+            self._pool._lost(self._death())
         finally:
             with contextlib.suppress(OSError):
                 process.stdin.close()
@@ -234,8 +288,8 @@ class WorkerProcess:
         try:
             code = self._process.wait(GRACE)
         except subprocess.TimeoutExpired:
-            return "the normalizer's worker process stopped answering"
-        return f"the normalizer's worker process stopped unexpectedly (exit status {code})"
+            return "a worker process of the normalizer stopped answering"
+        return f"a worker process of the normalizer stopped unexpectedly (exit status {code})"
 
 
 def _as_error(value: object) -> BaseException:
