@@ -187,12 +187,17 @@ def _fold(token: str, hint: str, spell: bool) -> str:
     if text.startswith("ie"):
         text = text[1:]
     text = _GLIDE_RE.sub("", text)
-    text = _DOUBLE_RE.sub(r"\1", text)
+    if _DOUBLE_RE.search(text) is not None:  # (a search costs less than a template sub)
+        text = _DOUBLE_RE.sub(_first_group, text)
     if text.endswith(("ov", "ova")):
         text = _SIBILANT_YO_RE.sub("e", text)
     if not spell and "X" in text:
         text = _INTERVOCALIC_X_RE.sub("k", text)
     return text.replace("ng", "n")
+
+
+def _first_group(match: re.Match[str]) -> str:
+    return match.group(1)
 
 
 def _cyrillic_to_latin(token: str) -> str:
