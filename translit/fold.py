@@ -209,7 +209,7 @@ def _cyrillic_to_latin(token: str) -> str:
     """
     text = prepare(token).lower()
     if _CYRILLIC_DOUBLE_RE.search(text) is not None:
-        text = _CYRILLIC_DOUBLE_RE.sub(r"\1", text)
+        text = _CYRILLIC_DOUBLE_RE.sub(_first_group, text)
     return text.translate(_odni_table())
 
 
