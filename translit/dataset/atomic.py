@@ -1,4 +1,9 @@
-"""Atomic file output: write a temporary file beside the target, fsync, then rename."""
+"""Atomic file output: write a temporary file beside the target, fsync, then rename.
+
+While a big output is written, a thread hands what is written so far to the disk
+now and then (:class:`_EarlySync`), so that the fsync before the rename has little
+left to wait for.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import contextlib
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +25,42 @@ class PendingFile:
     target: Path
     temp: Path
     stream: BinaryIO
+
+
+SYNC_EVERY = 32 << 20
+"""Bytes written between two early syncs of a temporary output file."""
+
+SYNC_POLL = 0.25
+"""Seconds between two looks at how much was written."""
+
+
+class _EarlySync:
+    """Syncs a file being written, on a thread of its own, each :data:`SYNC_EVERY` bytes.
+
+    It holds its own descriptor of the file, so the writer may close the stream or
+    write the file by name (the same file) meanwhile.
+    """
+
+    def __init__(self, fd: int) -> None:
+        self._fd = os.dup(fd)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="translit-sync", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        synced = 0
+        sync = getattr(os, "fdatasync", os.fsync)
+        with contextlib.suppress(OSError):
+            while not self._stop.wait(SYNC_POLL):
+                size = os.fstat(self._fd).st_size
+                if size - synced >= SYNC_EVERY:
+                    sync(self._fd)
+                    synced = size
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        os.close(self._fd)
 
 
 def _umask() -> int:
@@ -56,8 +98,12 @@ def atomic_output(
     if mode is None and target.exists():
         mode = target.stat().st_mode & 0o7777
     stream = os.fdopen(fd, "wb")
+    early = _EarlySync(fd)
     try:
-        yield PendingFile(target=target, temp=temp, stream=stream)
+        try:
+            yield PendingFile(target=target, temp=temp, stream=stream)
+        finally:
+            early.stop()
         if not stream.closed:
             stream.close()
         with open(temp, "rb+") as written:

@@ -102,6 +102,26 @@ class Located:
         positions = {c: cache.positions(batch.column(c)) for c in named}
         return cls(batch, positions, cache.assigned)
 
+    @classmethod
+    def group(
+        cls, batches: Sequence[pa.RecordBatch], named: Sequence[str], cache: NameCache
+    ) -> list[Located]:
+        """Each of ``batches``, looked up together (one pass over the known names)."""
+        import pyarrow as pa
+
+        if len(batches) == 1:
+            return [cls.of(batches[0], named, cache)]
+        together = {
+            c: cache.positions(pa.chunked_array([b.column(c) for b in batches])) for c in named
+        }
+        found: list[Located] = []
+        start = 0
+        for batch in batches:
+            positions = {c: p.slice(start, batch.num_rows) for c, p in together.items()}
+            found.append(cls(batch, positions, _needed(positions)))
+            start += batch.num_rows
+        return found
+
     def nbytes(self) -> int:
         """Memory held by the batch and its positions."""
         return int(self.batch.nbytes) + sum(int(p.nbytes) for p in self.positions.values())
@@ -113,7 +133,6 @@ class Located:
         batch need only the first of its new names: a slice can be written as soon as
         those are normalized, while the rest are.
         """
-        import pyarrow.compute as pc
 
         rows = self.batch.num_rows
         if rows <= size:
@@ -123,15 +142,21 @@ class Located:
         step = -(-rows // count)  # equal slices, none much shorter than the others
         for start in range(0, rows, step):
             positions = {c: p.slice(start, step) for c, p in self.positions.items()}
-            highest = [pc.max(p).as_py() for p in positions.values()]
-            upto = max((h + 1 for h in highest if h is not None), default=0)
-            yield Located(self.batch.slice(start, step), positions, upto)
+            yield Located(self.batch.slice(start, step), positions, _needed(positions))
 
     def build(self, outputs: list[pa.ChunkedArray]) -> pa.RecordBatch:
         """The batch with its added columns, from :meth:`NameCache.resolve`'s arrays."""
         return with_added(
             self.batch, {c: take_outputs(outputs, p) for c, p in self.positions.items()}
         )
+
+
+def _needed(positions: dict[str, pa.Array]) -> int:
+    """How many names the cache must have resolved for rows at ``positions``."""
+    import pyarrow.compute as pc
+
+    highest = [pc.max(p).as_py() for p in positions.values()]
+    return max((h + 1 for h in highest if h is not None), default=0)
 
 
 def _add_to_rows(batch: RowBatch, named: Sequence[str], cache: NameCache) -> RowBatch:

@@ -22,9 +22,10 @@ from translit.errors import InputDataError
 if TYPE_CHECKING:
     import pyarrow as pa
 
-DEFAULT_BLOCK_SIZE = 32 << 20
-"""Bytes parsed per batch: each batch looks its names up in a hash of all the names known
-so far, so fewer, bigger batches cost less (32 MiB: ~600,000 rows of the benchmark)."""
+DEFAULT_BLOCK_SIZE = 8 << 20
+"""Bytes parsed per batch (8 MiB: ~160,000 rows of the benchmark). Small enough for the
+first names to reach the normalizer soon; the pipeline looks several batches up at
+once, since each lookup hashes all the names known so far."""
 MAX_BLOCK_SIZE = 1 << 30
 _PEEK = 1 << 16
 

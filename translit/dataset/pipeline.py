@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from translit._gctune import fewer_full_collections
 from translit.dataset.atomic import atomic_output
@@ -43,6 +43,9 @@ from translit.dataset.progress import Progress
 from translit.dataset.rejects import RejectSink
 from translit.dataset.sources import Source
 
+if TYPE_CHECKING:
+    import pyarrow as pa
+
 _THREADED = frozenset({Format.csv, Format.tsv, Format.parquet})
 """Formats read, looked up and written on threads of their own (Arrow releases the GIL)."""
 
@@ -54,6 +57,11 @@ what is read meanwhile need not be read once it is done."""
 
 PIECE_ROWS = 1 << 16
 """Rows normalized and written at a time (batches are read bigger: lookups cost per batch)."""
+
+LOOKUP_BYTES = 32 << 20
+"""Batches looked up together, at least (each lookup hashes all the names known so far).
+
+The first batch is looked up alone, so that its new names reach the normalizer early."""
 
 
 class Reader(Protocol):
@@ -279,9 +287,18 @@ def _run_threaded(
     """
 
     def located() -> Iterator[Located]:
+        group: list[pa.RecordBatch] = []
+        weight = 0
+        first = True
         for batch in reader.batches():
             assert not isinstance(batch, RowBatch)
-            yield Located.of(batch, named, cache)
+            group.append(batch)
+            weight += batch.nbytes
+            if first or weight >= LOOKUP_BYTES:
+                yield from Located.group(group, named, cache)
+                group, weight, first = [], 0, False
+        if group:
+            yield from Located.group(group, named, cache)
 
     rows = 0
     background = BackgroundWriter(writer, depth=4)

@@ -91,14 +91,26 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
 
 
 def main() -> None:
-    """Serve on standard input and output; stray prints go to standard error instead."""
+    """Serve on standard input and output; stray prints go to standard error instead.
+
+    Ends with :func:`os._exit`: tearing down the normalizer's caches object by object
+    would take longer than the last chunks did, and nothing is left to flush.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it ends us on Ctrl-C
     replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    code = 0
     try:
         serve(sys.stdin.buffer, replies)
     except (BrokenPipeError, EOFError):  # the parent is gone
         pass
+    except BaseException:  # a bug of ours: shown, and the parent sees the exit status
+        import traceback
+
+        traceback.print_exc()
+        code = 1
+    sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":
