@@ -194,24 +194,12 @@ def plain_words(name: str) -> PlainName | None:
     keys and canonical forms can be computed from them directly. Chunks are cached as
     written: preparing a name chunk by chunk gives the chunks of the prepared name.
     """
-    get = _plain.get
-    words: list[Plain] = []
-    any_flags = 0
-    all_flags = -1
-    for chunk in name.split():
-        plain = get(chunk)
-        if plain is None:
-            plain = _new_plain(chunk)
-        if plain is _NOT_PLAIN:
-            run = _plain_words_after_titles(name)
-            if run is None:
-                return None
-            words, any_flags, all_flags = run
-            break
-        words.append(plain)
-        flags = plain.flags
-        any_flags |= flags
-        all_flags &= flags
+    run = _plain_run(name.split())
+    if run is None:
+        run = _plain_words_after_titles(name)
+        if run is None:
+            return None
+    words, any_flags, all_flags = run
     if not words or (any_flags & _PATRONYMIC_FLAGS and len(words) >= 3):
         return None
     hint = _BIT_CONVENTION.get(any_flags & _CONVENTIONS, "") if any_flags & _CONVENTIONS else ""
@@ -268,6 +256,8 @@ def _plain_words_after_titles(name: str) -> tuple[list[Plain], int, int] | None:
 
 
 def _plain_run(chunks: list[str]) -> tuple[list[Plain], int, int] | None:
+    """The plain words of ``chunks`` with the flags of any and of every word; ``None``
+    where a chunk is not a plain word."""
     get = _plain.get
     out = []
     any_flags = 0
