@@ -65,6 +65,9 @@ class Offload(Protocol):
         """The values of the next ``count`` names submitted (waits for them)."""
         ...
 
+    def reader_idle(self, idle: bool) -> None:
+        """Whether the reading thread waits (or is done): CPU to spare for normalizing."""
+
 
 class NameCache:
     """Distinct name -> added values, filled by one normalizer call per batch of new names.
@@ -141,6 +144,11 @@ class NameCache:
             fresh = pc.add(pc.index_in(names, value_set=new), pa.scalar(start, positions.type))
             positions = pc.replace_with_mask(positions, unseen, fresh)
         return positions
+
+    def reader_idle(self, idle: bool) -> None:
+        """Tell the offload whether the thread that calls :meth:`positions` waits or is done."""
+        if self._offload is not None:
+            self._offload.reader_idle(idle)
 
     # -- step 2: normalization ---------------------------------------------------------
 

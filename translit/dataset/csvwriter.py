@@ -5,10 +5,15 @@ fast one; it can write a batch when every column is text and no field needs quot
 (no separator, quote or line break: Arrow checks and refuses otherwise) and none is an
 empty string (which only quotes tell apart from a missing field). Other batches go
 through polars with quoting where necessary (CSV) or none (TSV).
+
+Writing is two steps: :meth:`CsvWriter.encode` turns a batch into text (several
+threads may encode at once) and :meth:`CsvWriter.write_encoded` appends it, in order.
 """
 
 from __future__ import annotations
 
+import io
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from translit.errors import InputDataError
@@ -17,23 +22,47 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 
+@dataclass
+class Encoded:
+    """A batch's rows as text (no header), ready to append."""
+
+    columns: list[str]
+    data: Any  # bytes-like: a pyarrow Buffer or bytes
+    fast: bool  # written by Arrow's writer (else by polars)
+
+
 class CsvWriter:
     """Write record batches as CSV or TSV: header once, quoting only where needed."""
 
     def __init__(self, stream: BinaryIO, *, delimiter: str = ",", quoting: bool = True) -> None:
+        import pyarrow.csv as pcsv
+
         self.stream = stream
         self.delimiter = delimiter
         self.quoting = quoting
         self._header_written = False
-        self._arrow_options: Any = None
+        self._arrow_options = pcsv.WriteOptions(
+            include_header=False, delimiter=delimiter, quoting_style="none"
+        )
         self.fast_batches = 0
         """Batches written by Arrow's writer (the rest went through polars)."""
 
     def write(self, batch: pa.RecordBatch) -> None:
+        self.write_encoded(self.encode(batch))
+
+    def encode(self, batch: pa.RecordBatch) -> Encoded:
+        """The text of ``batch``'s rows; safe to call from several threads at once."""
+        data = self._unquoted(batch) if plain_text(batch) else None
+        if data is not None:
+            return Encoded(batch.schema.names, data, fast=True)
+        return Encoded(batch.schema.names, self._polars(batch), fast=False)
+
+    def write_encoded(self, encoded: Encoded) -> None:
+        """Append ``encoded`` (after the header, the first time)."""
         if not self._header_written:
-            self._write_header(batch.schema.names)
-        if not (plain_text(batch) and self._write_unquoted(batch)):
-            self._write_polars(batch)
+            self._write_header(encoded.columns)
+        self.stream.write(memoryview(encoded.data))
+        self.fast_batches += encoded.fast
 
     def close(self, columns: list[str] | None = None) -> None:
         """Write the header if no batch came (an input with a header and no rows)."""
@@ -41,39 +70,35 @@ class CsvWriter:
             self._write_header(columns)
         self.stream.flush()
 
-    def _write_unquoted(self, batch: pa.RecordBatch) -> bool:
-        """Write ``batch`` with Arrow's writer, unquoted; False (nothing written) if it cannot."""
+    def _unquoted(self, batch: pa.RecordBatch) -> Any:
+        """``batch`` by Arrow's writer, unquoted; ``None`` if a field needs quotes."""
         import pyarrow as pa
         import pyarrow.csv as pcsv
 
-        if self._arrow_options is None:
-            self._arrow_options = pcsv.WriteOptions(
-                include_header=False, delimiter=self.delimiter, quoting_style="none"
-            )
         # Into memory first: Arrow stops at the first field that needs quotes, and a
         # half-written batch must not reach the output.
         buffer = pa.BufferOutputStream()
         try:
             pcsv.write_csv(batch, buffer, self._arrow_options)
         except pa.ArrowInvalid:
-            return False
-        self.stream.write(memoryview(buffer.getvalue()))
-        self.fast_batches += 1
-        return True
+            return None
+        return buffer.getvalue()
 
-    def _write_polars(self, batch: pa.RecordBatch) -> None:
+    def _polars(self, batch: pa.RecordBatch) -> bytes:
         import polars as pl
 
         if not self.quoting:
             check_tsv_values(batch)
         frame = pl.from_arrow(batch, rechunk=False)
         assert isinstance(frame, pl.DataFrame)
+        out = io.BytesIO()
         frame.write_csv(
-            self.stream,
+            out,
             include_header=False,
             separator=self.delimiter,
             quote_style="necessary" if self.quoting else "never",
         )
+        return out.getvalue()
 
     def _write_header(self, columns: list[str]) -> None:
         import polars as pl

@@ -97,7 +97,8 @@ def start_workers(
     if count == 0 or not isinstance(normalizer, DefaultNormalizer):
         return None
     try:
-        return WorkerPool(normalizer, count)
+        spares = int(os.environ.get("TRANSLIT_SPARES", "1"))
+        return WorkerPool(normalizer, count, spares)
     except OSError:  # no interpreter to start (an embedded Python): work here instead
         return None
 
@@ -126,19 +127,29 @@ def worker_command() -> list[str]:
 
 
 class WorkerPool:
-    """Runs ``normalizer`` in ``workers`` processes over names submitted in order.
+    """Runs ``normalizer`` in worker processes over names submitted in order.
 
     :meth:`submit` returns at once (any thread) after cutting the names into chunks;
     each worker takes the next chunk when it has room (so a slow one takes fewer), and
     :meth:`take` returns values in the order the names were submitted. A failure in a
     worker (an exception, or the process dying) is raised by the :meth:`take` that
     needs the names it was working on. Use as a context manager, or call :meth:`close`.
+
+    ``workers`` take chunks from the front, ``spares`` from the back and only while
+    the reading thread is idle (:meth:`reader_idle`): they use the core that reading
+    needs the rest of the time.
     """
 
     def __init__(
-        self, normalizer: DefaultNormalizer, workers: int = 1, *, chunk: int = CHUNK
+        self,
+        normalizer: DefaultNormalizer,
+        workers: int = 1,
+        spares: int = 0,
+        *,
+        chunk: int = CHUNK,
     ) -> None:
         self._chunk = chunk
+        self._spare_time = False  # whether the spares may work (the reader is idle)
         self._cond = threading.Condition()
         self._pending: deque[tuple[int, list[str]]] = deque()  # chunks not sent yet
         self._submitted = 0  # chunks submitted
@@ -150,8 +161,8 @@ class WorkerPool:
         self._closing = False
         self._workers: list[_Worker] = []
         try:
-            for _ in range(max(1, workers)):
-                self._workers.append(_Worker(self, normalizer))
+            for i in range(max(1, workers) + max(0, spares)):
+                self._workers.append(_Worker(self, normalizer, spare=i >= max(1, workers)))
         except BaseException:
             self.close()
             raise
@@ -189,6 +200,16 @@ class WorkerPool:
             return parts[0]
         return [[v for part in parts for v in part[i]] for i in range(len(ADDED_SUFFIXES))]
 
+    def reader_idle(self, idle: bool) -> None:
+        """Let the spares work while the reading thread is idle (waits for room, or is done).
+
+        While it reads, the reading thread needs this process's core; a spare at work
+        meanwhile slows reading and the other workers down.
+        """
+        with self._cond:
+            self._spare_time = idle
+            self._cond.notify_all()
+
     def close(self) -> None:
         """End the workers (each finishes the chunks in work; one that hangs is killed)."""
         with self._cond:
@@ -206,18 +227,24 @@ class WorkerPool:
 
     # -- called by the workers' threads --------------------------------------------------
 
-    def _next_job(self, in_flight: int) -> tuple[int, list[str]] | None:
-        """The next chunk to send, ``None`` to read a reply; :class:`_Closed` when done."""
+    def _next_job(self, in_flight: int, spare: bool) -> tuple[int, list[str]] | None:
+        """The next chunk to send, ``None`` to read a reply; :class:`_Closed` when done.
+
+        A spare takes the last chunk (needed last), and only in spare time.
+        """
         with self._cond:
-            while not (self._closing or in_flight > 0 or self._pending):
+            while not (self._closing or in_flight > 0 or self._has_job(spare)):
                 self._cond.wait()
             if self._closing:
                 if in_flight == 0:
                     raise _Closed
                 return None
-            if self._pending and in_flight < IN_FLIGHT:
-                return self._pending.popleft()
+            if in_flight < IN_FLIGHT and self._has_job(spare):
+                return self._pending.pop() if spare else self._pending.popleft()
             return None
+
+    def _has_job(self, spare: bool) -> bool:
+        return bool(self._pending) and (self._spare_time or not spare)
 
     def _finished(self, seq: int, status: str, value: object) -> None:
         with self._cond:
@@ -241,9 +268,10 @@ class _Closed(Exception):
 class _Worker:
     """One worker process and the thread of ours that talks to it."""
 
-    def __init__(self, pool: WorkerPool, normalizer: DefaultNormalizer) -> None:
+    def __init__(self, pool: WorkerPool, normalizer: DefaultNormalizer, spare: bool) -> None:
         self._pool = pool
         self._normalizer = normalizer
+        self._spare = spare
         self._process = subprocess.Popen(
             worker_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE
         )
@@ -269,7 +297,7 @@ class _Worker:
         try:
             write_frame(process.stdin, self._normalizer)
             while True:
-                job = self._pool._next_job(len(in_flight))
+                job = self._pool._next_job(len(in_flight), self._spare)
                 if job is not None:
                     write_frame(process.stdin, job[1])
                     in_flight.append(job[0])

@@ -31,7 +31,7 @@ from translit.dataset.batches import (
 )
 from translit.dataset.columns import NameCache
 from translit.dataset.csvio import CsvReader
-from translit.dataset.csvwriter import CsvWriter
+from translit.dataset.csvwriter import CsvWriter, Encoded
 from translit.dataset.errors import UsageError
 from translit.dataset.excel import ExcelReader, ExcelWriter
 from translit.dataset.extras import require_formats
@@ -57,6 +57,9 @@ what is read meanwhile need not be read once it is done."""
 
 PIECE_ROWS = 1 << 16
 """Rows normalized and written at a time (batches are read bigger: lookups cost per batch)."""
+
+MAKERS = 2
+"""Threads that assemble and encode the slices to write (written in order by one)."""
 
 LOOKUP_BYTES = 32 << 20
 """Batches looked up together, at least (each lookup hashes all the names known so far).
@@ -131,6 +134,14 @@ class _TextCsvWriter:
                 self._columns = list(seen)
             batch = rows_to_arrow(batch, self._columns, text=True)
         self._inner.write(batch)
+
+    def encode(self, batch: Batch) -> Encoded:
+        """An Arrow batch's text (see :meth:`CsvWriter.encode`); any thread."""
+        assert not isinstance(batch, RowBatch)
+        return self._inner.encode(batch)
+
+    def write_encoded(self, encoded: Encoded) -> None:
+        self._inner.write_encoded(encoded)
 
     def close(self, columns: list[str] | None = None) -> None:
         self._inner.close(columns)
@@ -301,9 +312,11 @@ def _run_threaded(
             yield from Located.group(group, named, cache)
 
     rows = 0
-    background = BackgroundWriter(writer, depth=4)
+    background = BackgroundWriter(writer, depth=4, makers=MAKERS)
     try:
-        with Prefetch(located(), budget=PREFETCH_BYTES, weigh=Located.nbytes) as ahead:
+        with Prefetch(
+            located(), budget=PREFETCH_BYTES, weigh=Located.nbytes, on_idle=cache.reader_idle
+        ) as ahead:
             for item in ahead:
                 for piece in item.pieces(PIECE_ROWS):
                     outputs = cache.resolve(piece.upto)

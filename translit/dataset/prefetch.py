@@ -30,16 +30,24 @@ class Prefetch(Generic[T]):
     """Iterate ``items`` on a worker thread, holding items ready up to a budget.
 
     ``weigh`` gives an item's weight (say, its bytes); the thread waits while the items
-    ready weigh ``budget`` or more, so at least one is always ready or on its way. Use
-    as a context manager (or call :meth:`stop`) so that an early exit ends the thread:
-    the iterator is closed on the thread that runs it.
+    ready weigh ``budget`` or more, so at least one is always ready or on its way.
+    ``on_idle(True)`` is called (on the thread) when it starts waiting for room or has
+    no more items, ``on_idle(False)`` when it goes on. Use as a context manager (or
+    call :meth:`stop`) so that an early exit ends the thread: the iterator is closed
+    on the thread that runs it.
     """
 
     def __init__(
-        self, items: Iterator[T], *, budget: int = 2, weigh: Callable[[T], int] | None = None
+        self,
+        items: Iterator[T],
+        *,
+        budget: int = 2,
+        weigh: Callable[[T], int] | None = None,
+        on_idle: Callable[[bool], None] | None = None,
     ) -> None:
         self._items = items
         self._weigh = weigh if weigh is not None else (lambda item: 1)
+        self._on_idle = on_idle if on_idle is not None else (lambda idle: None)
         self._budget = budget
         self._held = 0  # weight of the items ready
         self._room = threading.Condition()
@@ -53,9 +61,10 @@ class Prefetch(Generic[T]):
             for item in self._items:
                 weight = self._weigh(item)
                 with self._room:
-                    self._room.wait_for(
-                        lambda: self._held < self._budget or self._stopping.is_set()
-                    )
+                    if not self._has_room():
+                        self._on_idle(True)
+                        self._room.wait_for(self._has_room)
+                        self._on_idle(False)
                     self._held += weight
                 if self._stopping.is_set():
                     break
@@ -67,7 +76,11 @@ class Prefetch(Generic[T]):
             close = getattr(self._items, "close", None)
             if close is not None:
                 close()
+            self._on_idle(True)
         self._queue.put(_END)
+
+    def _has_room(self) -> bool:
+        return self._held < self._budget or self._stopping.is_set()
 
     def __iter__(self) -> Iterator[T]:
         while True:
