@@ -2,14 +2,20 @@
 
 It checks rows, order, types and columns, not normalization quality: the real
 normalizer is exercised in ``test_end_to_end.py``. Module-level so that Dask
-workers can unpickle it.
+workers can unpickle it. Also two broken versions of the real normalizer, for the
+worker processes' failures (:mod:`tests.dataset.test_workers`).
 """
 
 from __future__ import annotations
 
+import os
+import signal
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from translit.dataset._types import NameResultLike
+from translit.dataset.normalizer import DefaultNormalizer
 
 KNOWN = {"tokayev": "Q1", "токаев": "Q1", "тоқаев": "Q1", "almaty": "Q2", "алматы": "Q2"}
 
@@ -60,3 +66,26 @@ class CountingNormalizer:
 
 def fake_normalize(names: Sequence[str]) -> list[FakeResult]:
     return [fake_result(n) for n in names]
+
+
+@dataclass(frozen=True)
+class FailingNormalizer(DefaultNormalizer):
+    """The real normalizer, except that the name ``"boom"`` raises a plain ``ValueError``."""
+
+    def __call__(self, names: Sequence[str]) -> Sequence[NameResultLike]:
+        if "boom" in names:
+            raise ValueError("cannot normalize 'boom'")
+        return super().__call__(names)
+
+
+@dataclass(frozen=True)
+class DyingNormalizer(DefaultNormalizer):
+    """The real normalizer, except that the name ``"die"`` kills its process (a crash).
+
+    For worker processes only: called in the test process, it would end the tests.
+    """
+
+    def __call__(self, names: Sequence[str]) -> Sequence[NameResultLike]:
+        if "die" in names:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return super().__call__(names)

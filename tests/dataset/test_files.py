@@ -4,6 +4,7 @@ and the exit code says what went wrong (0 ok, 1 data error, 2 usage error)."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,35 @@ def test_exit_codes(app: typer.Typer, tmp_path: Path, args: list[str], code: int
         assert len(err.strip().splitlines()) == 1 and err.startswith("translit: error: ")
     else:
         assert "error" not in err
+
+
+def test_a_big_output_is_synced_while_it_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from translit.dataset import atomic
+
+    synced: list[int] = []
+    real = getattr(os, "fdatasync", os.fsync)
+
+    def sync(fd: int) -> None:
+        synced.append(os.fstat(fd).st_size)
+        real(fd)
+
+    monkeypatch.setattr(atomic, "SYNC_EVERY", 1000)
+    monkeypatch.setattr(atomic, "SYNC_POLL", 0.01)
+    monkeypatch.setattr(os, "fdatasync", sync, raising=False)
+    target = tmp_path / "out.bin"
+    with atomic.atomic_output(target) as pending:
+        for _ in range(5):
+            pending.stream.write(b"x" * 1500)
+            pending.stream.flush()
+            deadline = time.monotonic() + 10
+            while (
+                not synced or synced[-1] < pending.stream.tell()
+            ) and time.monotonic() < deadline:
+                time.sleep(0.01)
+        pending.stream.close()  # a writer may close the stream: the syncing goes on safely
+        time.sleep(0.05)
+    assert synced == sorted(synced) and synced[-1] == 7500
+    assert target.read_bytes() == b"x" * 7500
+    assert [p.name for p in tmp_path.iterdir()] == ["out.bin"]

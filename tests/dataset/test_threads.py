@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -259,3 +261,100 @@ def test_stopping_does_not_wait_for_a_stuck_read_or_write() -> None:
     writer.write(2)  # type: ignore[arg-type]  # queued
     writer.stop(timeout=0.2)
     release.set()
+
+
+# -- making and encoding on several threads ----------------------------------------------
+
+
+class EncodingWriter(ListWriter):
+    """Encodes on any thread (slowly, in reverse order of arrival) and writes in order."""
+
+    def __init__(self, fail_at: int | None = None) -> None:
+        super().__init__(fail_at)
+        self.threads: set[str] = set()
+
+    def encode(self, batch: Batch) -> tuple[object, str]:
+        self.threads.add(threading.current_thread().name)
+        if batch == self.fail_at:
+            raise ValueError("cannot encode")
+        time.sleep(0.002 * (batch % 3))  # type: ignore[operator]
+        return (batch, "encoded")
+
+    def write_encoded(self, encoded: tuple[object, str]) -> None:
+        self.items.append(encoded)
+
+
+def test_makers_encode_on_several_threads_and_write_in_order() -> None:
+    inner = EncodingWriter()
+    writer = BackgroundWriter(inner, depth=3, makers=2)  # type: ignore[arg-type]
+    for i in range(30):
+        writer.write((lambda i=i: i) if i % 2 else i)  # type: ignore[arg-type]
+    writer.finish()
+    assert inner.items == [(i, "encoded") for i in range(30)]
+    assert len(inner.threads) == 2
+    assert all(t.startswith("translit-maker") for t in inner.threads)
+
+
+def test_an_encoding_error_reaches_the_caller_and_stop_drops_the_rest() -> None:
+    inner = EncodingWriter(fail_at=4)
+    writer = BackgroundWriter(inner, depth=2, makers=2)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="cannot encode"):
+        for i in range(100):
+            writer.write(i)  # type: ignore[arg-type]
+        writer.finish()
+    writer.stop()
+    assert [item for item, _ in inner.items] == list(range(len(inner.items)))
+    assert len(inner.items) <= 4
+
+
+def test_a_writer_without_encode_is_written_on_one_thread() -> None:
+    inner = ListWriter()
+    writer = BackgroundWriter(inner, depth=2, makers=2)  # type: ignore[arg-type]
+    for i in range(10):
+        writer.write(i)  # type: ignore[arg-type]
+    writer.finish()
+    assert inner.items == list(range(10))
+
+
+# -- the reader says when it is idle ----------------------------------------------------
+
+
+def test_prefetch_reports_waiting_for_room_and_the_end() -> None:
+    events: list[tuple[bool, int]] = []
+    produced: list[int] = []
+
+    def items() -> Iterator[int]:
+        for i in range(6):
+            produced.append(i)
+            yield i
+
+    ahead = Prefetch(items(), budget=2, on_idle=lambda idle: events.append((idle, len(produced))))
+    deadline = time.monotonic() + 10
+    while not events and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert events == [(True, 3)]  # two held, the third waits for room
+    got = list(ahead)
+    ahead.stop()
+    assert got == list(range(6))
+    assert events[-1] == (True, 6)  # the end: idle for good
+    assert all(a != b for (a, _), (b, _) in itertools.pairwise(events))
+
+
+# -- batches looked up together ----------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(NAMES, min_size=1, max_size=5))
+def test_a_group_is_looked_up_as_each_batch_alone_would_be(
+    columns: list[list[str | None]],
+) -> None:
+    batches = [pa.record_batch([pa.array(c, pa.string())], names=["name"]) for c in columns]
+    together, alone = NameCache(CountingNormalizer()), NameCache(CountingNormalizer())
+    grouped = Located.group(batches, ["name"], together)
+    single = [Located.of(b, ["name"], alone) for b in batches]
+    for g, s in zip(grouped, single, strict=True):
+        assert g.batch.equals(s.batch)
+        assert g.positions["name"].equals(s.positions["name"])
+        highest = [p for p in s.positions["name"].to_pylist() if p is not None]
+        assert g.upto == (max(highest) + 1 if highest else 0)
+    assert together._names == alone._names

@@ -76,7 +76,7 @@ def normalize_files(
     the output format follows ``output``'s extension, else the input's. ``rejects``:
     side file for ``--skip-bad-rows`` (default ``<OUTPUT or INPUT>.rejected.<ext>``).
     ``progress``: ``None`` shows a bar only when standard error is a terminal.
-    ``jobs``: processes at work: 1 = this one only; N >= 2 = N - 1 worker processes
+    ``jobs``: cores to keep busy: 1 = this process only; N >= 2 = worker processes
     normalize names while this one reads and writes; ``None`` decides by the files
     and the cores (:func:`~translit.dataset.offload.worker_count`).
     """
@@ -205,6 +205,16 @@ RejectsOpt = Annotated[
 ]
 EncodingOpt = Annotated[
     str | None, typer.Option("--encoding", help="Input text encoding (default UTF-8).")
+]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Cores to use: 1 = one process; more: names normalized in worker processes "
+        "(default: every core, for files from 16 MiB).",
+    ),
 ]
 ProgressOpt = Annotated[
     bool | None,

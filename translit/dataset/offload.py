@@ -35,6 +35,9 @@ MIN_BYTES = 16 << 20
 MAX_JOBS = 4
 """Processes at most, by default (each worker holds its own caches: ~100 MB)."""
 
+SPARES = 1
+"""Spare workers: they normalize while the reading thread is idle (its core is free then)."""
+
 CHUNK = 2048
 """Names sent to a worker at a time: their values come back as soon as they are done."""
 
@@ -56,11 +59,12 @@ def worker_count(
 ) -> int:
     """How many worker processes should normalize names (0: this process does).
 
-    ``jobs``: processes at work, this one included; 1 = this one only, N >= 2 = N - 1
-    workers normalize while this one reads and writes. ``None``: the environment's
-    ``TRANSLIT_JOBS``, else one process per core (at most :data:`MAX_JOBS`) when
-    there are two cores or more and an input is a regular file of at least
-    :data:`MIN_BYTES` in CSV, TSV or Parquet. Only
+    ``jobs``: cores to keep busy, this process's included; 1 = this process only,
+    N >= 2 = N - 1 workers normalize while this process reads and writes (plus
+    :data:`SPARES` spare workers that use this process's core while reading is
+    idle). ``None``: the environment's ``TRANSLIT_JOBS``, else one job per core (at
+    most :data:`MAX_JOBS`) when there are two cores or more and an input is a regular
+    file of at least :data:`MIN_BYTES` in CSV, TSV or Parquet. Only
     :class:`~translit.dataset.normalizer.DefaultNormalizer` runs in workers: other
     normalizers are the caller's functions and may keep state.
     """
@@ -97,8 +101,7 @@ def start_workers(
     if count == 0 or not isinstance(normalizer, DefaultNormalizer):
         return None
     try:
-        spares = int(os.environ.get("TRANSLIT_SPARES", "1"))
-        return WorkerPool(normalizer, count, spares)
+        return WorkerPool(normalizer, count, SPARES)
     except OSError:  # no interpreter to start (an embedded Python): work here instead
         return None
 
@@ -146,9 +149,9 @@ class WorkerPool:
         workers: int = 1,
         spares: int = 0,
         *,
-        chunk: int = CHUNK,
+        chunk: int | None = None,
     ) -> None:
-        self._chunk = chunk
+        self._chunk = CHUNK if chunk is None else chunk
         self._spare_time = False  # whether the spares may work (the reader is idle)
         self._cond = threading.Condition()
         self._pending: deque[tuple[int, list[str]]] = deque()  # chunks not sent yet
