@@ -193,13 +193,19 @@ def _tree_rss(proc: Any) -> int:
     return total
 
 
-def measure(command: Sequence[str], what: str, rows: int, note: str = "") -> Run:
+def measure(
+    command: Sequence[str],
+    what: str,
+    rows: int,
+    note: str = "",
+    env: dict[str, str] | None = None,
+) -> Run:
     """Run ``command``; its wall time and the peak RSS of its process tree (polled)."""
     import psutil
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     proc = psutil.Process(process.pid)
     peak = 0
     done = threading.Event()
@@ -279,6 +285,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--baseline-rows", type=int, default=500_000)
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--repeat", type=int, default=1, help="run translit N times (ranges)")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        action="append",
+        help="TRANSLIT_JOBS for the translit runs (repeatable: each is run, alternated; "
+        "default: the automatic choice)",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = parser.parse_args(argv)
 
@@ -296,9 +309,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         runs: list[Run] = []
         translit_bin = shutil.which("translit", path=str(Path(sys.executable).parent))
         command = [translit_bin] if translit_bin else [sys.executable, str(ROOT / "cli.py")]
+        print(f"load average, 1 min, at the start: {os.getloadavg()[0]:.1f}", flush=True)
         for _ in range(args.repeat):  # alternated, so that a busy spell hits both alike
             cmd = [*command, "normalize", str(source), "--column", "name", "-o", str(out)]
-            runs.append(measure(cmd, "translit normalize", rows))  # stderr is a pipe: no bar
+            for jobs in args.jobs or [None]:
+                env = None if jobs is None else {**os.environ, "TRANSLIT_JOBS": str(jobs)}
+                what = "translit normalize" + ("" if jobs is None else f" (jobs {jobs})")
+                runs.append(measure(cmd, what, rows, env=env))  # stderr is a pipe: no bar
             if args.stand_in:
                 cmd = [sys.executable, __file__, "_stand-in", str(source), str(out)]
                 runs.append(measure(cmd, "same, stand-in normalizer", rows))
@@ -339,7 +356,7 @@ def report(runs: list[Run]) -> None:
     for r in runs:
         if r.note:
             print(f"  {r.what}: {r.note}")
-    ours = [r for r in runs if r.what == "translit normalize"]
+    ours = [r for r in runs if r.what.startswith("translit normalize")]
     for what in dict.fromkeys(r.what for r in runs):
         same = [r for r in runs if r.what == what]
         if len(same) > 1:

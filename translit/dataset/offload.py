@@ -114,17 +114,14 @@ def _cores() -> int:
 
 
 def worker_command() -> list[str]:
-    """The command that starts a worker with this interpreter and this copy of translit."""
-    import translit
+    """The command that starts a worker: this interpreter, with this process's module path.
 
-    root = str(Path(translit.__file__).resolve().parent.parent)
+    The same path, so that the worker imports the very modules this process did (the
+    installed, compiled translit rather than a checkout in the current folder, say).
+    """
     boot = (
-        "import sys\n"
-        f"root = {root!r}\n"
-        "if root not in sys.path:\n"
-        "    sys.path.insert(0, root)\n"
-        "from translit.dataset.worker import main\n"
-        "main()\n"
+        f"import sys\nsys.path[:] = {sys.path!r}\n"
+        "from translit.dataset.worker import main\nmain()\n"
     )
     return [sys.executable, "-c", boot]
 
