@@ -109,3 +109,33 @@ def test_header_alone() -> None:
     out = io.BytesIO()
     CsvWriter(out).close(["id", "a,b"])
     assert out.getvalue() == b'id,"a,b"\n'
+
+
+HEADER_NAME = st.one_of(PLAIN.filter(bool), TRICKY.filter(bool))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(HEADER_NAME, min_size=1, max_size=4, unique=True), st.sampled_from([",", "\t"]))
+def test_the_header_equals_polars_header(names: list[str], delimiter: str) -> None:
+    if delimiter == "\t":
+        names = [n for n in names if not any(c in n for c in "\t\n\r")] or ["x"]
+    empty = pa.record_batch([pa.array([], pa.string()) for _ in names], names=names)
+    out = io.BytesIO()
+    CsvWriter(out, delimiter=delimiter, quoting=delimiter == ",").close(names)
+    assert out.getvalue() == polars_text([empty], delimiter)
+
+
+def test_encoded_batches_written_in_order_match_written_batches() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    batches = [batch_of([[f"r{i}", "a,b" if i % 3 == 0 else "x"]]) for i in range(12)]
+    expected, _ = written(batches)
+    out = io.BytesIO()
+    writer = CsvWriter(out)
+    with ThreadPoolExecutor(3) as pool:
+        encoded = list(pool.map(writer.encode, batches))
+    for item in encoded:
+        writer.write_encoded(item)
+    writer.close(batches[0].schema.names)
+    assert out.getvalue() == expected
+    assert writer.fast_batches == 8

@@ -101,14 +101,11 @@ class CsvWriter:
         return out.getvalue()
 
     def _write_header(self, columns: list[str]) -> None:
-        import polars as pl
+        """The column names, written as a row of text is (polars writes its header so)."""
+        import pyarrow as pa
 
-        pl.DataFrame({c: pl.Series(c, [], pl.String) for c in columns}).write_csv(
-            self.stream,
-            include_header=True,
-            separator=self.delimiter,
-            quote_style="necessary" if self.quoting else "never",
-        )
+        row = pa.record_batch([pa.array([c], pa.string()) for c in columns], names=columns)
+        self.stream.write(memoryview(self.encode(row).data))
         self._header_written = True
 
 

@@ -8,7 +8,8 @@ missing one is reported in one line that says how to install it, instead of an
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
+import sys
 from collections.abc import Iterable
 
 from translit.dataset.errors import UsageError
@@ -34,13 +35,21 @@ class MissingExtraError(UsageError):
 
 
 def _missing(modules: Iterable[str]) -> list[str]:
-    absent: list[str] = []
-    for module in dict.fromkeys(modules):
-        try:
-            importlib.import_module(module)
-        except ImportError:
-            absent.append(module)
-    return absent
+    return [m for m in dict.fromkeys(modules) if not _installed(m)]
+
+
+def _installed(module: str) -> bool:
+    """Whether ``module`` can be imported, without importing it (polars takes 0.1 s).
+
+    A module already imported (or set to ``None`` in ``sys.modules``: blocked) is
+    taken as it is.
+    """
+    if module in sys.modules:
+        return sys.modules[module] is not None
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def require(modules: Iterable[str], what: str) -> None:

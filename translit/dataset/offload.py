@@ -137,7 +137,8 @@ class WorkerPool:
 
     ``workers`` take chunks from the front, ``spares`` from the back and only while
     the reading thread is idle (:meth:`reader_idle`): they use the core that reading
-    needs the rest of the time.
+    needs the rest of the time. Spares start with the first names submitted, so that
+    their start-up does not slow down the first names' way to the workers.
     """
 
     def __init__(
@@ -159,10 +160,12 @@ class WorkerPool:
         self._offset = 0  # names of that chunk already taken
         self._error: BaseException | None = None  # a worker is gone
         self._closing = False
+        self._normalizer = normalizer
+        self._spares_due = max(0, spares)  # spares not started yet
         self._workers: list[_Worker] = []
         try:
-            for i in range(max(1, workers) + max(0, spares)):
-                self._workers.append(_Worker(self, normalizer, spare=i >= max(1, workers)))
+            for _ in range(max(1, workers)):
+                self._workers.append(_Worker(self, normalizer, spare=False))
         except BaseException:
             self.close()
             raise
@@ -174,6 +177,22 @@ class WorkerPool:
                 self._pending.append((self._submitted, names[start : start + self._chunk]))
                 self._submitted += 1
             self._cond.notify_all()
+            start_spares = self._spares_due > 0 and not self._closing
+            count, self._spares_due = self._spares_due, 0
+        if start_spares:
+            self._start_spares(count)
+
+    def _start_spares(self, count: int) -> None:
+        try:
+            spares = [_Worker(self, self._normalizer, spare=True) for _ in range(count)]
+        except OSError:  # the workers started already do the work
+            return
+        with self._cond:
+            self._workers.extend(spares)
+            closing = self._closing
+        if closing:  # closed meanwhile: end what was just started
+            for spare in spares:
+                spare.end()
 
     def take(self, count: int) -> Columns:
         """The values of the next ``count`` names submitted, in order (waits for them)."""
@@ -216,7 +235,8 @@ class WorkerPool:
             self._closing = True
             self._pending.clear()
             self._cond.notify_all()
-        for worker in self._workers:
+            workers = list(self._workers)
+        for worker in workers:
             worker.end()
 
     def __enter__(self) -> WorkerPool:
