@@ -350,7 +350,7 @@ def _plain_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
     comma = chunk == word + ","
     if offset or initial or not fold or (word != chunk and not comma):
         return _NOT_PLAIN
-    if _TITLE_SPLIT_RE.split(chunk.lower(), maxsplit=1)[0].rstrip(".") in _title_starts():
+    if word.lower() in _title_starts():  # (the chunk is the word, or it and a comma)
         return _NOT_PLAIN
     return Plain(word, fold, flags | COMMA if comma else flags, comma)
 
@@ -387,23 +387,21 @@ def parse_name(name: str) -> ParsedName:
 
 
 class _Endings:
-    """A set of word endings, tested by looking up each suffix length (no scan)."""
+    """A set of word endings, tested with one anchored regex match on the reversed word."""
 
-    __slots__ = ("endings", "lengths")
+    __slots__ = ("reversed_re",)
 
     def __init__(self, endings: tuple[str, ...]) -> None:
-        self.endings = frozenset(endings)
-        self.lengths = sorted({len(e) for e in endings})
+        # shortest first: the alternative that matches is the shortest ending
+        alts = sorted({e[::-1] for e in endings}, key=lambda e: (len(e), e))
+        self.reversed_re = re.compile("|".join(re.escape(e) for e in alts)) if alts else None
 
     def match(self, low: str) -> bool:
         """Does ``low`` end in one of the endings, with at least two letters before it?"""
-        size = len(low)
-        for n in self.lengths:
-            if size <= n + 1:
-                return False
-            if low[-n:] in self.endings:
-                return True
-        return False
+        if self.reversed_re is None:
+            return False
+        found = self.reversed_re.match(low[::-1])
+        return found is not None and found.end() + 2 <= len(low)
 
 
 @cache
