@@ -4,7 +4,6 @@ and the exit code says what went wrong (0 ok, 1 data error, 2 usage error)."""
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -169,7 +168,7 @@ def test_exit_codes(app: typer.Typer, tmp_path: Path, args: list[str], code: int
         assert "error" not in err
 
 
-def test_a_big_output_is_synced_while_it_is_written(
+def test_a_writer_with_nothing_to_do_syncs_what_it_wrote(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from translit.dataset import atomic
@@ -182,20 +181,40 @@ def test_a_big_output_is_synced_while_it_is_written(
         real(fd)
 
     monkeypatch.setattr(atomic, "SYNC_EVERY", 1000)
-    monkeypatch.setattr(atomic, "SYNC_POLL", 0.01)
     monkeypatch.setattr(os, "fdatasync", sync, raising=False)
     target = tmp_path / "out.bin"
     with atomic.atomic_output(target) as pending:
-        for _ in range(5):
-            pending.stream.write(b"x" * 1500)
-            pending.stream.flush()
-            deadline = time.monotonic() + 10
-            while (
-                not synced or synced[-1] < pending.stream.tell()
-            ) and time.monotonic() < deadline:
-                time.sleep(0.01)
-        pending.stream.close()  # a writer may close the stream: the syncing goes on safely
-        time.sleep(0.05)
-    assert synced == sorted(synced) and synced[-1] == 7500
-    assert target.read_bytes() == b"x" * 7500
+        for size in (600, 600, 300, 1200):
+            pending.stream.write(b"x" * size)
+            pending.sync_written()
+        pending.stream.close()  # a writer may close the stream
+        pending.sync_written()
+    assert synced == [1200, 2700]  # each time 1000 bytes or more were new
+    assert target.read_bytes() == b"x" * 2700
     assert [p.name for p in tmp_path.iterdir()] == ["out.bin"]
+
+
+def test_the_threaded_pipeline_syncs_while_it_waits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from translit.dataset import atomic, csvio, pipeline
+    from translit.dataset.columns import NameCache
+    from translit.dataset.pipeline import normalize_file
+
+    monkeypatch.setattr(csvio, "DEFAULT_BLOCK_SIZE", 2048)
+    monkeypatch.setattr(pipeline, "PIECE_ROWS", 37)
+    monkeypatch.setattr(atomic, "SYNC_EVERY", 4096)
+    calls: list[int] = []
+    real = atomic.PendingFile.sync_written
+
+    def counted(self: atomic.PendingFile) -> None:
+        calls.append(self.synced)
+        real(self)
+
+    monkeypatch.setattr(atomic.PendingFile, "sync_written", counted)
+    src = tmp_path / "in.csv"
+    src.write_text("i,name\n" + "".join(f"{i},name {i % 211}\n" for i in range(3000)))
+    target = tmp_path / "out.csv"
+    normalize_file(str(src), str(target), ["name"], NameCache(CountingNormalizer()))
+    assert calls  # the writer had nothing to do now and then
+    assert target.read_text().count("\n") == 3001

@@ -1,8 +1,8 @@
 """Atomic file output: write a temporary file beside the target, fsync, then rename.
 
-While a big output is written, a thread hands what is written so far to the disk
-now and then (:class:`_EarlySync`), so that the fsync before the rename has little
-left to wait for.
+A writer that waits for its next batch may hand what it has written so far to the
+disk (:meth:`PendingFile.sync_written`), so that the fsync before the rename has
+less left to wait for.
 """
 
 from __future__ import annotations
@@ -11,11 +11,13 @@ import contextlib
 import os
 import shutil
 import tempfile
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+SYNC_EVERY = 32 << 20
+"""Bytes written between two early syncs of a temporary output file."""
 
 
 @dataclass
@@ -25,42 +27,22 @@ class PendingFile:
     target: Path
     temp: Path
     stream: BinaryIO
+    synced: int = 0  # bytes handed to the disk so far
 
+    def sync_written(self) -> None:
+        """Hand what is written so far to the disk, if :data:`SYNC_EVERY` bytes are new.
 
-SYNC_EVERY = 32 << 20
-"""Bytes written between two early syncs of a temporary output file."""
-
-SYNC_POLL = 0.25
-"""Seconds between two looks at how much was written."""
-
-
-class _EarlySync:
-    """Syncs a file being written, on a thread of its own, each :data:`SYNC_EVERY` bytes.
-
-    It holds its own descriptor of the file, so the writer may close the stream or
-    write the file by name (the same file) meanwhile.
-    """
-
-    def __init__(self, fd: int) -> None:
-        self._fd = os.dup(fd)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="translit-sync", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        synced = 0
-        sync = getattr(os, "fdatasync", os.fsync)
-        with contextlib.suppress(OSError):
-            while not self._stop.wait(SYNC_POLL):
-                size = os.fstat(self._fd).st_size
-                if size - synced >= SYNC_EVERY:
-                    sync(self._fd)
-                    synced = size
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join()
-        os.close(self._fd)
+        For a writer with nothing else to do (it waits for its next batch): the fsync
+        before the rename then has less left to wait for. Never call it while another
+        thread writes the file (the two would slow each other down).
+        """
+        if self.stream.closed:
+            return
+        self.stream.flush()
+        size = self.stream.tell()
+        if size - self.synced >= SYNC_EVERY:
+            getattr(os, "fdatasync", os.fsync)(self.stream.fileno())
+            self.synced = size
 
 
 def _umask() -> int:
@@ -98,12 +80,8 @@ def atomic_output(
     if mode is None and target.exists():
         mode = target.stat().st_mode & 0o7777
     stream = os.fdopen(fd, "wb")
-    early = _EarlySync(fd)
     try:
-        try:
-            yield PendingFile(target=target, temp=temp, stream=stream)
-        finally:
-            early.stop()
+        yield PendingFile(target=target, temp=temp, stream=stream)
         if not stream.closed:
             stream.close()
         with open(temp, "rb+") as written:

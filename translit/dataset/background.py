@@ -38,11 +38,20 @@ class BackgroundWriter:
     A queued item is a batch or a function that makes one (called on a worker
     thread). ``depth`` items wait at most; with ``makers`` > 1 (and an ``inner`` with
     ``encode`` and ``write_encoded``) items are made and encoded on ``makers``
-    threads at once, and written in order.
+    threads at once, and written in order. ``on_idle`` is called on the writing
+    thread when it has nothing to write (say, to sync the file written so far).
     """
 
-    def __init__(self, inner: Writer, *, depth: int = 1, makers: int = 1) -> None:
+    def __init__(
+        self,
+        inner: Writer,
+        *,
+        depth: int = 1,
+        makers: int = 1,
+        on_idle: Callable[[], None] | None = None,
+    ) -> None:
         self.inner = inner
+        self._on_idle = on_idle
         self._queue: queue.Queue[Any] = queue.Queue(maxsize=depth)
         self._error: BaseException | None = None
         encode = getattr(inner, "encode", None)
@@ -61,6 +70,11 @@ class BackgroundWriter:
 
     def _run(self) -> None:
         while True:
+            if self._on_idle is not None and self._error is None and self._queue.empty():
+                try:
+                    self._on_idle()
+                except BaseException as exc:  # re-raised on the caller's thread
+                    self._error = exc
             item = self._queue.get()
             if item is _DONE:
                 return

@@ -234,8 +234,8 @@ def cluster_file(
     finally:
         reader.close()
     rows = cluster_spellings(counts, normalizer, scorer=scorer, min_score=min_score)
-    with output_stream(target, None, stdout) as (stream, temp):
-        writer = open_writer(out_format, stream, temp, sheet="clusters")
+    with output_stream(target, None, stdout) as output:
+        writer = open_writer(out_format, output.stream, output.temp, sheet="clusters")
         if rows:
             writer.write(rows_to_batch(rows))
         writer.close(list(CLUSTER_COLUMNS))

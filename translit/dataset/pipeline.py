@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from translit._gctune import fewer_full_collections
-from translit.dataset.atomic import atomic_output
+from translit.dataset.atomic import PendingFile, atomic_output
 from translit.dataset.background import BackgroundWriter
 from translit.dataset.batches import (
     Batch,
@@ -172,17 +172,31 @@ def default_rejects_path(source: Source, target: str | None, fmt: Format) -> Pat
     return base.with_name(base.name + ".rejected" + suffix)
 
 
+@dataclass
+class Output:
+    """Where a file's output goes: ``temp`` is the file being written (``None``: a stream)."""
+
+    stream: BinaryIO
+    temp: Path | None = None
+    pending: PendingFile | None = None
+
+    def sync_written(self) -> None:
+        """Hand what is written to the disk early (files; see :meth:`PendingFile.sync_written`)."""
+        if self.pending is not None:
+            self.pending.sync_written()
+
+
 @contextlib.contextmanager
 def output_stream(
     target: str | None, in_place_of: Path | None, stdout: BinaryIO | None
-) -> Iterator[tuple[BinaryIO, Path | None]]:
+) -> Iterator[Output]:
     if target is None or target == STDIO:
         stream = stdout if stdout is not None else sys.stdout.buffer
-        yield stream, None
+        yield Output(stream)
         stream.flush()
         return
     with atomic_output(target, backup=in_place_of is not None) as pending:
-        yield pending.stream, pending.temp
+        yield Output(pending.stream, pending.temp, pending)
 
 
 def prefer_jemalloc() -> None:
@@ -260,12 +274,12 @@ def normalize_file(
         header = output_columns(reader.columns, wanted)
         with (
             sink if sink is not None else contextlib.nullcontext(),
-            output_stream(target, source.path if in_place else None, stdout) as (stream, temp),
+            output_stream(target, source.path if in_place else None, stdout) as output,
             fewer_full_collections(),
         ):
-            writer = open_writer(out_format, stream, temp, sheet=_sheet_title(reader))
+            writer = open_writer(out_format, output.stream, output.temp, sheet=_sheet_title(reader))
             if in_format in _THREADED and out_format in _THREADED:
-                report.rows = _run_threaded(reader, writer, wanted, cache, meter)
+                report.rows = _run_threaded(reader, writer, wanted, cache, meter, output)
             else:
                 for batch in reader.batches():
                     writer.write(add_columns(batch, wanted, cache))
@@ -287,7 +301,12 @@ def normalize_file(
 
 
 def _run_threaded(
-    reader: Reader, writer: Writer, named: list[str], cache: NameCache, meter: Progress
+    reader: Reader,
+    writer: Writer,
+    named: list[str],
+    cache: NameCache,
+    meter: Progress,
+    output: Output,
 ) -> int:
     """Read and look up on one thread, normalize on this one, write on a third; rows done.
 
@@ -312,7 +331,7 @@ def _run_threaded(
             yield from Located.group(group, named, cache)
 
     rows = 0
-    background = BackgroundWriter(writer, depth=4, makers=MAKERS)
+    background = BackgroundWriter(writer, depth=4, makers=MAKERS, on_idle=output.sync_written)
     try:
         with Prefetch(
             located(), budget=PREFETCH_BYTES, weigh=Located.nbytes, on_idle=cache.reader_idle
