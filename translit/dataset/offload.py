@@ -45,7 +45,7 @@ IN_FLIGHT = 2
 """Chunks handed to a worker and not yet answered: one in work, one waiting."""
 
 GRACE = 5.0
-"""Seconds :meth:`WorkerPool.close` waits for a worker to end before killing it."""
+"""Seconds :meth:`WorkerPool.close` waits for a worker's replies in work before killing it."""
 
 _OFFLOADED = frozenset({Format.csv, Format.tsv, Format.parquet})
 
@@ -299,13 +299,17 @@ class _Worker:
         self._thread.start()
 
     def end(self) -> None:
-        """Wait for the thread (it ends the process's input), then for the process."""
+        """Wait for the thread (it takes the replies in work), then end the process.
+
+        The process ends by itself at the end of its input; one still busy by then
+        (starting up, or hanging) holds nothing of value and is killed.
+        """
         self._thread.join(GRACE)
-        try:
-            self._process.wait(GRACE)
-        except subprocess.TimeoutExpired:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self._process.wait(0.05)
+        if self._process.poll() is None:
             self._process.kill()
-            self._process.wait()
+        self._process.wait()
         self._thread.join()
         if self._process.stdout is not None:
             self._process.stdout.close()

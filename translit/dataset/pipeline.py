@@ -337,7 +337,6 @@ def _run_threaded(
             located(), budget=PREFETCH_BYTES, weigh=Located.nbytes, on_idle=cache.reader_idle
         ) as ahead:
             for item in ahead:
-                _first_conversion()  # while the first names are being normalized
                 for piece in item.pieces(PIECE_ROWS):
                     outputs = cache.resolve(piece.upto)
                     background.write(functools.partial(piece.build, outputs))
@@ -347,19 +346,6 @@ def _run_threaded(
     finally:
         background.stop()
     return rows
-
-
-@functools.cache
-def _first_conversion() -> None:
-    """Convert a Python list to Arrow once: pyarrow's first conversion imports pandas.
-
-    That takes ~0.2 s (and the interpreter lock); done while the workers normalize
-    the first names, it is not waited for when their values come back. (While the
-    first batch is read, it would hold up the first names on their way out.)
-    """
-    import pyarrow as pa
-
-    pa.array([""], pa.string())
 
 
 def _sheet_title(reader: Reader) -> str:
