@@ -156,22 +156,34 @@ _Word = tuple[int, str, str, bool, int]  # offset in chunk, word, fold, initial,
 _chunks: dict[str, tuple[_Word, ...]] = {}
 
 
-class Plain(NamedTuple):
-    """A whitespace chunk that is one plain word of a name (see :func:`plain_words`)."""
+class Plain:
+    """A whitespace chunk that is one plain word of a name (see :func:`plain_words`).
 
-    word: str
-    fold: str
-    flags: int  # the word's flags, with COMMA when it has one
-    comma: bool  # the chunk is the word and a comma (Surname, Given)
+    (A slotted class rather than a named tuple: compiled with mypyc, its attributes are
+    read directly.)"""
+
+    __slots__ = ("comma", "flags", "fold", "word")
+
+    def __init__(self, word: str, fold: str, flags: int, comma: bool) -> None:
+        self.word = word
+        self.fold = fold
+        self.flags = flags  # the word's flags, with COMMA when it has one
+        self.comma = comma  # the chunk is the word and a comma (Surname, Given)
+
+    def __repr__(self) -> str:
+        return f"Plain({self.word!r}, {self.fold!r}, {self.flags}, {self.comma})"
 
 
-class PlainName(NamedTuple):
+class PlainName:
     """A name of plain words (see :func:`plain_words`) with what its words show together."""
 
-    words: list[Plain]
-    any_flags: int  # flags of any word (a comma shows as COMMA)
-    all_flags: int  # flags of every word
-    hint: str  # the one spelling convention its words show, else ""
+    __slots__ = ("all_flags", "any_flags", "hint", "words")
+
+    def __init__(self, words: list[Plain], any_flags: int, all_flags: int, hint: str) -> None:
+        self.words = words
+        self.any_flags = any_flags  # flags of any word (a comma shows as COMMA)
+        self.all_flags = all_flags  # flags of every word
+        self.hint = hint  # the one spelling convention its words show, else ""
 
 
 _NOT_PLAIN: Final = Plain("", "", 0, False)
@@ -217,7 +229,7 @@ def _refolded(word: Plain, hint: str) -> Plain:
     if out is None:
         if len(_refolds) >= _CHUNK_LIMIT:
             _refolds.clear()
-        out = word._replace(fold=_word_with(word.word, hint))
+        out = Plain(word.word, _word_with(word.word, hint), word.flags, word.comma)
         _refolds[word.word, word.comma, hint] = out
     return out
 
