@@ -135,8 +135,12 @@ class BackgroundWriter:
         self._error = None
 
     def _shut_makers(self) -> None:
+        """End the making threads: queued items are dropped, one at work is finished.
+
+        Making is computing (no reads or writes that could block), so it ends soon.
+        """
         if self._makers is not None:
-            self._makers.shutdown(wait=False, cancel_futures=True)
+            self._makers.shutdown(wait=True, cancel_futures=True)
 
 
 class _Stopped(Exception):
