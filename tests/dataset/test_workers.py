@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import pickle
 import signal
@@ -379,3 +380,12 @@ def test_the_default_normalizer_pickles_small_and_normalizes_like_translit() -> 
     names = ["Нұрсұлтан Назарбаев", "Ivan Petrov"]
     got = [(r.output, r.key) for r in default_normalizer()(names)]
     assert got == [(r.output, r.key) for r in translit.normalize_many(names)]  # type: ignore[attr-defined]
+
+
+def test_json_lines_through_a_worker_match_one_process(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    records = [{"id": i, "name": NAMES[i % len(NAMES)] if i % 4 else None} for i in range(80)]
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    _, alone = run(src, tmp_path / "one.jsonl", jobs=1)
+    _, shared = run(src, tmp_path / "many.jsonl", jobs=2)
+    assert shared == alone and alone.count(b"\n") == 80
