@@ -5,7 +5,8 @@ Russian Cyrillic with Latin spellings under several romanization schemes, plus i
 date and amount columns), then measures in one run:
 
 * ``translit`` end to end: the installed console script as a subprocess (rows/s and
-  the peak resident memory of its process tree);
+  the peak resident memory of its process tree, worker processes included; by
+  default it normalizes in worker processes on a machine with two cores or more);
 * the same pipeline with a trivially cheap stand-in normalizer (``--stand-in``): the
   I/O ceiling, i.e. everything but the per-distinct-name work;
 * the baseline a user would otherwise write: pandas ``read_csv`` + ``.apply`` of a
@@ -18,6 +19,7 @@ Usage::
     python bench/dataset.py --rows 1000000 --distinct 50000 --stand-in
     python bench/dataset.py --dir /data/bench --keep   # keep the CSV for another run
     python bench/dataset.py --stand-in --repeat 3      # ranges, on a shared machine
+    python bench/dataset.py --jobs 1 --jobs 2 --repeat 2   # one process against workers
 
 Goals (issue 4): >= 10x the baseline's rows/s, >= 1M rows/s end to end, peak RSS
 < 1.5 GB on a 2-core machine. Needs the ``data`` and ``bench`` extras (psutil, pandas,
