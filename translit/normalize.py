@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from functools import cache, lru_cache
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache, lru_cache, partial
+from typing import Any, Final, NamedTuple
 
 from translit._distinct import map_distinct
 from translit.errors import UnknownStyleError
@@ -133,14 +133,8 @@ def _analyze_plain(name: str, plain: PlainName, style: str, gaz: Gazetteer) -> N
     key, hit = plain_key(plain, gaz)
     if hit is not None:
         entity, confidence = hit
-        return NameResult(
-            name,
-            gaz.rendering(entity.id, style, render_entity),
-            key,
-            entity.id,
-            "gazetteer",
-            confidence,
-        )
+        rendered = gaz.rendering(entity.id, style, render_entity)
+        return _made((name, rendered, key, entity.id, "gazetteer", confidence))
     any_flags = plain.any_flags
     if any_flags & COMMA or plain.all_flags & CAPS:
         order = _plain_order(plain)
@@ -178,8 +172,15 @@ def _analyze_plain(name: str, plain: PlainName, style: str, gaz: Gazetteer) -> N
     if out.isupper():
         out = _title_if_caps(out)
     if plain.all_flags & CYRILLIC:
-        return NameResult(name, out, key, None, "romanized", 0.9)
-    return NameResult(name, out, key, None, "reconstructed", _confidence(found, len(words)))
+        return _made((name, out, key, None, "romanized", 0.9))
+    return _made((name, out, key, None, "reconstructed", _confidence(found, len(words))))
+
+
+# A NameResult from its fields, without the named tuple's __new__ (interpreted code,
+# which shows in the compiled fast path).
+_made: Final[Callable[[tuple[str, str, str, str | None, str, float]], NameResult]] = partial(
+    tuple.__new__, NameResult
+)
 
 
 @cache
