@@ -9,7 +9,7 @@ from typing import Any, Final, NamedTuple
 from translit._distinct import map_distinct
 from translit.errors import UnknownStyleError
 from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
-from translit.keys import key_of, plain_key
+from translit.keys import key, key_of, plain_key
 from translit.nameparse import (
     CAPS,
     COMMA,
@@ -323,4 +323,4 @@ def normalize_many(
 def keys_many(names: Sequence[str], gazetteer: Gazetteer | None = None) -> list[str]:
     """Match keys of many names, once per distinct name."""
     gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
-    return map_distinct(lambda name: key_of(parse_name(name), gaz)[0], names)
+    return map_distinct(lambda name: key(name, gaz), names)

@@ -56,6 +56,12 @@ def test_keys_agree_with_the_general_path() -> None:
         assert translit.key(name) == key_of(parse_name(name), gaz)[0], name
 
 
+def test_keys_many_agrees_with_the_general_path() -> None:
+    gaz = bundled_gazetteer()
+    names = _names()
+    assert translit.keys_many(names) == [key_of(parse_name(n), gaz)[0] for n in names]
+
+
 @pytest.mark.parametrize("style", styles())
 def test_normalization_agrees_with_the_general_path(style: str) -> None:
     gaz = bundled_gazetteer()
