@@ -16,6 +16,7 @@ from bench.names import (
     safe_keys,
     score_decisions,
     score_keys,
+    speed_in_child,
     speed_names,
 )
 
@@ -119,6 +120,12 @@ def test_speed_names_are_distinct_and_seeded() -> None:
     names = speed_names(rows, 500)
     assert len(names) == len(set(names)) == 500
     assert names == speed_names(rows, 500)
+
+
+@pytest.mark.parametrize("function", ["key", "normalize"])
+def test_speed_runs_in_a_child_process(function: str) -> None:
+    rate = speed_in_child(function, 0.5, 300, DATA / "names_dev.jsonl")
+    assert rate > 0
 
 
 # ---------------------------------------------------------------- the data files
