@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -88,4 +89,17 @@ class DyingNormalizer(DefaultNormalizer):
     def __call__(self, names: Sequence[str]) -> Sequence[NameResultLike]:
         if "die" in names:
             os.kill(os.getpid(), signal.SIGKILL)
+        return super().__call__(names)
+
+
+@dataclass(frozen=True)
+class StarvedSpareNormalizer(DefaultNormalizer):
+    """The real normalizer, which takes 30 s a batch in a lowest-priority process.
+
+    Stands for a spare worker that gets no CPU on a busy machine.
+    """
+
+    def __call__(self, names: Sequence[str]) -> Sequence[NameResultLike]:
+        if hasattr(os, "nice") and os.nice(0) >= 19:
+            time.sleep(30)
         return super().__call__(names)

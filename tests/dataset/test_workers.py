@@ -23,7 +23,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.dataset.fakes import CountingNormalizer, DyingNormalizer, FailingNormalizer
+from tests.dataset.fakes import (
+    CountingNormalizer,
+    DyingNormalizer,
+    FailingNormalizer,
+    StarvedSpareNormalizer,
+)
 from translit.dataset import csvio, offload, pipeline
 from translit.dataset.cli import normalize_files
 from translit.dataset.columns import normalize_columns
@@ -227,6 +232,21 @@ def test_a_killed_worker_is_an_error_not_a_hang() -> None:
     assert not thread.is_alive(), "waiting on a dead worker hangs"
     assert outcome and "stopped unexpectedly" in str(outcome[0])
     assert "exit status -9" in str(outcome[0])
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="spares run niced where there is nice")
+def test_a_worker_redoes_what_a_starved_spare_holds(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(offload, "COPY_AFTER", 0.3)
+    names = [f"Имя{i} Фамилия{i % 7}" for i in range(40)]
+    started = time.monotonic()
+    with WorkerPool(StarvedSpareNormalizer(), workers=1, spares=1, chunk=4) as workers:
+        workers.reader_idle(True)
+        workers.submit(names)
+        got = workers.take(len(names))
+        spare = workers._workers[1]._process
+    assert time.monotonic() - started < 20  # not the spare's 30 s
+    assert got == normalize_columns(default_normalizer(), names)
+    assert spare.poll() is not None  # killed at close, although at work
 
 
 def test_closing_ends_the_worker_processes() -> None:

@@ -15,6 +15,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,11 +42,15 @@ SPARES = 1
 CHUNK = 2048
 """Names sent to a worker at a time: their values come back as soon as they are done."""
 
+COPY_AFTER = 0.5
+"""Seconds a spare may hold a chunk before an idle worker does it too (a chunk takes
+~0.03 s at full speed: a spare that holds one this long gets no CPU)."""
+
 IN_FLIGHT = 2
 """Chunks handed to a worker and not yet answered: one in work, one waiting."""
 
 GRACE = 5.0
-"""Seconds :meth:`WorkerPool.close` waits for a worker's replies in work before killing it."""
+"""Seconds to wait for a worker process that stopped answering to exit."""
 
 _OFFLOADED = frozenset({Format.csv, Format.tsv, Format.parquet})
 
@@ -113,15 +118,16 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def worker_command() -> list[str]:
+def worker_command(*, idle: bool = False) -> list[str]:
     """The command that starts a worker: this interpreter, with this process's module path.
 
     The same path, so that the worker imports the very modules this process did (the
     installed, compiled translit rather than a checkout in the current folder, say).
+    ``idle``: the worker runs at the lowest priority (:func:`~.worker.main`).
     """
     boot = (
         f"import sys\nsys.path[:] = {sys.path!r}\n"
-        "from translit.dataset.worker import main\nmain()\n"
+        f"from translit.dataset.worker import main\nmain(idle={idle!r})\n"
     )
     return [sys.executable, "-c", boot]
 
@@ -137,8 +143,11 @@ class WorkerPool:
 
     ``workers`` take chunks from the front, ``spares`` from the back and only while
     the reading thread is idle (:meth:`reader_idle`): they use the core that reading
-    needs the rest of the time. Spares start with the first names submitted, so that
-    their start-up does not slow down the first names' way to the workers.
+    needs the rest of the time. Spares run at the lowest priority, so that on a busy
+    machine they take CPU from no one; a chunk a spare holds for :data:`COPY_AFTER`
+    seconds is done again by a worker with nothing else to do (the first values back
+    are kept). Spares start with the first names submitted, so that their start-up
+    does not slow down the first names' way to the workers.
     """
 
     def __init__(
@@ -162,6 +171,8 @@ class WorkerPool:
         self._closing = False
         self._normalizer = normalizer
         self._spares_due = max(0, spares)  # spares not started yet
+        self._lent: dict[int, tuple[float, list[str]]] = {}  # at spares: since, names
+        self._copied: set[int] = set()  # lent chunks also given to a worker
         self._workers: list[_Worker] = []
         try:
             for _ in range(max(1, workers)):
@@ -250,24 +261,52 @@ class WorkerPool:
     def _next_job(self, in_flight: int, spare: bool) -> tuple[int, list[str]] | None:
         """The next chunk to send, ``None`` to read a reply; :class:`_Closed` when done.
 
-        A spare takes the last chunk (needed last), and only in spare time.
+        A spare takes the last chunk (needed last), and only in spare time; a worker
+        with no chunk left takes a copy of one a spare has held too long.
         """
         with self._cond:
             while not (self._closing or in_flight > 0 or self._has_job(spare)):
-                self._cond.wait()
+                self._cond.wait(None if spare else self._copy_wait())
             if self._closing:
                 if in_flight == 0:
                     raise _Closed
                 return None
-            if in_flight < IN_FLIGHT and self._has_job(spare):
-                return self._pending.pop() if spare else self._pending.popleft()
-            return None
+            if in_flight >= IN_FLIGHT or not self._has_job(spare):
+                return None
+            if spare:
+                seq, names = self._pending.pop()
+                self._lent[seq] = (time.monotonic(), names)
+                return seq, names
+            if self._pending:
+                return self._pending.popleft()
+            late = self._overdue()
+            assert late is not None
+            self._copied.add(late)
+            return late, self._lent[late][1]
 
     def _has_job(self, spare: bool) -> bool:
-        return bool(self._pending) and (self._spare_time or not spare)
+        if spare:
+            return bool(self._pending) and self._spare_time
+        return bool(self._pending) or self._overdue() is not None
+
+    def _overdue(self) -> int | None:
+        """The first chunk a spare has held for :data:`COPY_AFTER` s and no worker has."""
+        limit = time.monotonic() - COPY_AFTER
+        late = [s for s, (since, _) in self._lent.items() if since <= limit]
+        return min((s for s in late if s not in self._copied), default=None)
+
+    def _copy_wait(self) -> float | None:
+        """Seconds until a lent chunk becomes overdue (``None``: none is lent)."""
+        waiting = [since for s, (since, _) in self._lent.items() if s not in self._copied]
+        if not waiting:
+            return None
+        return max(0.0, min(waiting) + COPY_AFTER - time.monotonic()) + 0.001
 
     def _finished(self, seq: int, status: str, value: object) -> None:
         with self._cond:
+            self._lent.pop(seq, None)
+            if seq < self._next or seq in self._done or seq in self._failed:
+                return  # a copy, back second
             if status == "ok":
                 self._done[seq] = value  # type: ignore[assignment]
             else:
@@ -293,24 +332,24 @@ class _Worker:
         self._normalizer = normalizer
         self._spare = spare
         self._process = subprocess.Popen(
-            worker_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE
+            worker_command(idle=spare), stdin=subprocess.PIPE, stdout=subprocess.PIPE
         )
         self._thread = threading.Thread(target=self._run, name="translit-worker", daemon=True)
         self._thread.start()
 
     def end(self) -> None:
-        """Wait for the thread (it takes the replies in work), then end the process.
+        """End the process: it ends by itself at the end of its input, else it is killed.
 
-        The process ends by itself at the end of its input; one still busy by then
-        (starting up, or hanging) holds nothing of value and is killed.
+        Called once the pool is closing, when no values are wanted any more: a worker
+        still at work (on a chunk, or starting up) holds nothing of value.
         """
-        self._thread.join(GRACE)
+        self._thread.join(0.05)  # with nothing in work, it ends the process's input
         with contextlib.suppress(subprocess.TimeoutExpired):
-            self._process.wait(0.05)
+            self._process.wait(0 if self._thread.is_alive() else 0.05)
         if self._process.poll() is None:
             self._process.kill()
         self._process.wait()
-        self._thread.join()
+        self._thread.join()  # a read in progress ends with the process
         if self._process.stdout is not None:
             self._process.stdout.close()
 

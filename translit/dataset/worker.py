@@ -90,13 +90,16 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
             write_frame(replies, reply)
 
 
-def main() -> None:
+def main(*, idle: bool = False) -> None:
     """Serve on standard input and output; stray prints go to standard error instead.
 
-    Ends with :func:`os._exit`: tearing down the normalizer's caches object by object
-    would take longer than the last chunks did, and nothing is left to flush.
+    ``idle``: run at the lowest priority, on CPU time no other process wants. Ends
+    with :func:`os._exit`: tearing down the normalizer's caches object by object would
+    take longer than the last chunks did, and nothing is left to flush.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it ends us on Ctrl-C
+    if idle and hasattr(os, "nice"):
+        os.nice(19)
     replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     code = 0
