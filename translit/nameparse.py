@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any, Final, NamedTuple
 
@@ -190,9 +191,11 @@ _NOT_PLAIN: Final = Plain("", "", 0, False)
 _plain: dict[str, Plain] = {}
 #: ``Plain.flags`` bit: the word is followed by a comma.
 COMMA: Final = 1024
-#: Word flag bits: written in capitals (two letters or more); written in Cyrillic.
+#: Word flag bits: written in capitals (two letters or more); written in Cyrillic;
+#: ends like a surname.
 CAPS: Final = _CAPS
 CYRILLIC: Final = _CYRILLIC
+SURNAME_END: Final = _SURNAME_END
 _BIT_CONVENTION: Final = {bit: conv for conv, bit in _CONVENTION_FLAGS.items()}
 
 
@@ -501,3 +504,20 @@ def plain_surname(name: PlainName) -> int | None:
     """Which of a plain name's words (no comma) :func:`parse_name` takes as the surname."""
     words = name.words
     return _guess_surname([], list(range(len(words))), [w.flags for w in words], None)
+
+
+def surname_first(flags: Sequence[int]) -> bool:
+    """Do words with these flags read Surname Given, with no comma and not in capitals
+    (Жақсыбеков Шыңғыс, Petrov Ivan)? The first word ends like a surname and is not a
+    given name the lexicon knows, and a later word is one."""
+    return (
+        len(flags) >= 2
+        and flags[0] & (_SURNAME_END | _GIVEN) == _SURNAME_END
+        and any(f & _GIVEN for f in flags[1:])
+    )
+
+
+def word_flags(text: str, fold: str) -> int:
+    """The flags :func:`surname_first` reads, for a token of a parsed name."""
+    given = _GIVEN if fold in lexicon().given else 0
+    return given | (_SURNAME_END if _has_surname_ending(text) else 0)

@@ -14,12 +14,15 @@ from translit.nameparse import (
     CAPS,
     COMMA,
     CYRILLIC,
+    SURNAME_END,
     ParsedName,
     Plain,
     PlainName,
     parse_name,
     plain_surname,
     plain_words,
+    surname_first,
+    word_flags,
 )
 from translit.reconstruct import reconstruct, word_cyrillic
 from translit.romanize import romanize
@@ -136,12 +139,12 @@ def _analyze_plain(name: str, plain: PlainName, style: str, gaz: Gazetteer) -> N
         rendered = gaz.rendering(entity.id, style, render_entity)
         return _made((name, rendered, key, entity.id, "gazetteer", confidence))
     any_flags = plain.any_flags
-    if any_flags & COMMA or plain.all_flags & CAPS:
-        order = _plain_order(plain)
-        if order is None:
+    order = plain.words
+    if any_flags & COMMA or plain.all_flags & CAPS or order[0].flags & SURNAME_END:
+        reordered = _plain_order(plain)
+        if reordered is None:
             return None
-    else:
-        order = plain.words
+        order = reordered
     if any_flags & CYRILLIC and style != "en":
         out = _title_if_caps(render_cyrillic(" ".join([w.word for w in order]), style))
         method = "unchanged" if out == name else "romanized"
@@ -238,7 +241,9 @@ def _plain_order(plain: PlainName) -> list[Plain] | None:
         if len(commas) > 1 or commas[0] == len(words) - 1:
             return None
         return words[commas[0] + 1 :] + words[: commas[0] + 1]
-    if len(words) >= 2 and plain.all_flags & CAPS and plain_surname(plain) == 0:
+    if len(words) >= 2 and plain.all_flags & CAPS:
+        return words[1:] + words[:1] if plain_surname(plain) == 0 else words
+    if surname_first([w.flags for w in words]) and plain_surname(plain) == 0:
         return words[1:] + words[:1]
     return words
 
@@ -279,13 +284,12 @@ def _natural_order(body: str, parsed: ParsedName) -> str:
         before, after = before.strip(), after.strip(" ,")
         return f"{after} {before}" if before and after and "," not in after else body
     chunks = body.split()
-    if (
-        parsed.surname == 0
-        and len(chunks) >= 2
-        and len(parsed.folds) >= 2
-        and body.isupper()
-        and not parsed.tokens[0].initial
-    ):
+    if parsed.surname != 0 or len(chunks) < 2 or parsed.tokens[0].initial:
+        return body
+    if len(parsed.folds) >= 2 and body.isupper():
+        return " ".join(chunks[1:] + chunks[:1])
+    full = [t for t in parsed.tokens if not t.initial]
+    if len(chunks) == len(full) and surname_first([word_flags(t.text, t.fold) for t in full]):
         return " ".join(chunks[1:] + chunks[:1])
     return body
 

@@ -94,6 +94,35 @@ def test_normalize(name: str, style: str, expected: str) -> None:
     assert translit.normalize(name, style) == expected
 
 
+@pytest.mark.parametrize(
+    ("surname_first", "given_first"),
+    [
+        ("Жақсыбеков Шыңғыс", "Шыңғыс Жақсыбеков"),  # registers: Surname Given
+        ("Zhaksybekov Shyngys", "Shyngys Zhaksybekov"),
+        ("Petrov Ivan", "Ivan Petrov"),
+        ("Иванов Иван Иванович", "Иван Иванов"),  # the patronymic is dropped as well
+    ],
+)
+def test_surname_first_order_comes_out_given_first(surname_first: str, given_first: str) -> None:
+    assert translit.normalize(surname_first) == translit.normalize(given_first)
+    assert translit.normalize(surname_first, "rferl") == translit.normalize(given_first, "rferl")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Ivan Petrov",  # already given first
+        "Zarina Nurlanova",  # Zarina ends like a surname, but is a given name
+        "Kystaubaev Geroikhan",  # the lexicon does not know Geroikhan: order kept
+    ],
+)
+def test_order_is_kept_without_evidence(name: str) -> None:
+    assert (
+        translit.normalize(name, "cyrillic-ru").split()[0].lower()[:3]
+        == (translit.normalize(name.split()[0], "cyrillic-ru").lower()[:3])
+    )
+
+
 def test_analyze_reports_method_and_entity() -> None:
     r = translit.analyze("Tokajew")
     assert r.method == "gazetteer" and r.entity is not None and 0 < r.confidence <= 1
