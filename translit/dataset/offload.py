@@ -1,9 +1,10 @@
 """Normalize new names in worker processes, ahead of the rows that need them.
 
-:class:`WorkerPool` starts ``python -m translit.dataset.worker`` processes (fresh
-interpreters: no fork of a process whose threads may hold locks) and feeds them the
-new names as soon as the reading thread finds them, a chunk at a time; the values
-come back on threads of ours and are taken in order. :func:`worker_count` decides
+:class:`WorkerPool` starts worker processes (this interpreter running
+:func:`translit.dataset.worker.main`: fresh interpreters, no fork of a process whose
+threads may hold locks) and feeds them the new names as soon as the reading thread
+finds them, a chunk at a time; the values come back on threads of ours and are
+taken in order. :func:`worker_count` decides
 when that pays: files big enough to repay the start-up (about 0.2 s of another
 core each), in formats read and written on threads of their own.
 """
@@ -37,7 +38,8 @@ MAX_JOBS = 4
 """Processes at most, by default (each worker holds its own caches: ~100 MB)."""
 
 SPARES = 1
-"""Spare workers: they normalize while the reading thread is idle (its core is free then)."""
+"""Spare workers: at the lowest priority, they normalize while the reading thread is idle
+(this process's core is free then)."""
 
 CHUNK = 2048
 """Names sent to a worker at a time: their values come back as soon as they are done."""
