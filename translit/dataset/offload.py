@@ -243,7 +243,7 @@ class WorkerPool:
             self._cond.notify_all()
 
     def close(self) -> None:
-        """End the workers (each finishes the chunks in work; one that hangs is killed)."""
+        """End the workers: idle ones at the end of their input, the others killed."""
         with self._cond:
             self._closing = True
             self._pending.clear()
