@@ -3,8 +3,9 @@
 The input is read in batches; each batch gets the added columns (from a
 :class:`~translit.dataset.columns.NameCache`, so each distinct name is normalized once
 per run) and is written out. For CSV, TSV and Parquet, reading and looking names up,
-normalizing new names, and writing run on three threads (:func:`_run_threaded`).
-File outputs are atomic.
+normalizing new names, assembling and encoding, and writing run on threads of their
+own (:func:`_run_threaded`); the new names may be normalized in worker processes
+(:mod:`translit.dataset.offload`, through the cache). File outputs are atomic.
 """
 
 from __future__ import annotations
@@ -308,12 +309,15 @@ def _run_threaded(
     meter: Progress,
     output: Output,
 ) -> int:
-    """Read and look up on one thread, normalize on this one, write on a third; rows done.
+    """Read and look up on one thread, normalize on this one, write behind; rows done.
 
     Batches are read and their names looked up ahead of the normalizer (up to
-    ``PREFETCH_BYTES``), so that parsing overlaps normalizing. Each batch is then
-    normalized and written in slices of ``PIECE_ROWS`` rows: a slice is assembled and
-    written as soon as the names it needs are normalized, while the next slice's are.
+    ``PREFETCH_BYTES``), so that parsing overlaps normalizing; with worker processes
+    the new names go to them as soon as they are found, and this thread only collects
+    their values. Each batch is then normalized and written in slices of
+    ``PIECE_ROWS`` rows: a slice is assembled and encoded (on ``MAKERS`` threads) and
+    written (in order, on one) as soon as the names it needs are normalized, while
+    the next slice's are. The writing thread syncs the output file when it waits.
     """
 
     def located() -> Iterator[Located]:
