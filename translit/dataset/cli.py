@@ -213,7 +213,7 @@ JobsOpt = Annotated[
         "-j",
         min=1,
         help="Cores to use: 1 = one process; more: names normalized in worker processes "
-        "(default: every core, for files from 16 MiB).",
+        "(default: every core, for files from 8 MiB).",
     ),
 ]
 ProgressOpt = Annotated[

@@ -31,8 +31,12 @@ from translit.errors import TranslitError
 JOBS_ENV = "TRANSLIT_JOBS"
 """Environment variable: ``1`` keeps all the work in one process (as ``jobs=1``)."""
 
-MIN_BYTES = 16 << 20
-"""Input files from this size up get workers (when the machine has two cores or more)."""
+MIN_BYTES = 8 << 20
+"""Input files from this size up get workers (when the machine has two cores or more).
+
+Measured on two cores: the workers' start-up costs ~0.1 s when a file has few distinct
+names, and they save a third of the time when it has many (a 4 MiB CSV, 82,000 rows
+with 56,000 distinct names: 2.25 s alone, 1.55 s with workers)."""
 
 MAX_JOBS = 4
 """Processes at most, by default (each worker holds its own caches: ~100 MB)."""
