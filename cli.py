@@ -15,6 +15,7 @@ import typer
 import translit
 from translate.commands import register as register_translate
 from translit._cli import guarded, texts_or_stdin, write_lines
+from translit.dataset.cli import JobsOpt
 from translit.dataset.cli import register as register_dataset
 
 app = typer.Typer(
@@ -212,6 +213,7 @@ def normalize(
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress bar (default: if a terminal)."),
     ] = None,
+    jobs: JobsOpt = None,
 ) -> None:
     """Canonical form of each name (one per line), of names in files, or in running text."""
     translit.analyze("", style)  # validates the style before any input is read
@@ -234,6 +236,7 @@ def normalize(
             encoding=encoding,
             rejects=rejects,
             progress=progress,
+            jobs=jobs,
         )
         raise typer.Exit(code)
     if fmt not in (None, "text", "jsonl"):

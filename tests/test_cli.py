@@ -129,6 +129,21 @@ def test_normalize_csv_file_end_to_end(tmp_path: object) -> None:
     assert src.read_text(encoding="utf-8").startswith("id,name\n007,Tokajew")
 
 
+def test_normalize_jobs_gives_the_same_file(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    names = ["Tokajew", "Бақытжан Төреғожина", "Petrov Ivan", "", "Nasarbajew"] * 40
+    src.write_text("id,name\n" + "".join(f"{i},{n}\n" for i, n in enumerate(names)), "utf-8")
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.csv"
+        code, _, err = run(["normalize", str(src), "-c", "name", "-o", str(out), "--jobs", jobs])
+        assert code == 0, err
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1] and outputs[0].count(b"\n") == len(names) + 1
+    code, _, err = run(["normalize", str(src), "-c", "name", "--jobs", "0"])
+    assert code == 2 and "--jobs" in err
+
+
 def test_cluster_groups_spellings() -> None:
     code, out, _ = run(["cluster", "data/samples/names.csv", "--column", "name"])
     assert code == 0
