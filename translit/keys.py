@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
 from translit.nameparse import ParsedName, PlainName, parse_name, plain_folds
 
 # Sound symbols used inside folds, written out for readable keys.
-_READABLE = str.maketrans({"Z": "zh", "S": "sh", "C": "ch", "X": "kh", "T": "ts", "W": "shch"})
+_READABLE: Final = str.maketrans(
+    {"Z": "zh", "S": "sh", "C": "ch", "X": "kh", "T": "ts", "W": "shch"}
+)
 
 
 def readable(fold_key: str) -> str:
@@ -74,4 +78,4 @@ def folds_key(
 
 
 # Spellings of a name share their folds: keys are remembered per tuple of folds.
-_KEY_CACHE_LIMIT = 1 << 18
+_KEY_CACHE_LIMIT: Final = 1 << 18

@@ -154,7 +154,7 @@ _CONVENTIONS: Final = 32 | 64 | 128
 _CYRILLIC: Final = 512  # written in Cyrillic
 _PATRONYMIC_FLAGS: Final = _PATRONYMIC_END | _PATRONYMIC_WORD
 _Word = tuple[int, str, str, bool, int]  # offset in chunk, word, fold, initial, flags
-_chunks: dict[str, tuple[_Word, ...]] = {}
+_chunks: Final[dict[str, tuple[_Word, ...]]] = {}
 
 
 class Plain:
@@ -188,7 +188,7 @@ class PlainName:
 
 
 _NOT_PLAIN: Final = Plain("", "", 0, False)
-_plain: dict[str, Plain] = {}
+_plain: Final[dict[str, Plain]] = {}
 #: ``Plain.flags`` bit: the word is followed by a comma.
 COMMA: Final = 1024
 #: Word flag bits: written in capitals (two letters or more); written in Cyrillic;
@@ -223,7 +223,7 @@ def plain_words(name: str) -> PlainName | None:
     return PlainName(words, any_flags, all_flags, hint)
 
 
-_refolds: dict[tuple[str, bool, str], Plain] = {}
+_refolds: Final[dict[tuple[str, bool, str], Plain]] = {}
 
 
 def _refolded(word: Plain, hint: str) -> Plain:

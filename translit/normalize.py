@@ -29,9 +29,9 @@ from translit.romanize import romanize
 from translit.schemes import scheme_ids
 from translit.text import KK_TO_RU, detect_language, has_cyrillic
 
-CYRILLIC_STYLES = ("cyrillic-kk", "cyrillic-ru")
+CYRILLIC_STYLES: Final = ("cyrillic-kk", "cyrillic-ru")
 #: The readable English-press romanization for names the gazetteer does not know.
-_EN_SCHEME = {"kk": "official", "ru": "wikipedia"}
+_EN_SCHEME: Final = {"kk": "official", "ru": "wikipedia"}
 
 
 class NameResult(NamedTuple):
@@ -217,9 +217,9 @@ class _WordRendering:
         return out
 
 
-_WORD_CACHE_LIMIT = 1 << 17
+_WORD_CACHE_LIMIT: Final = 1 << 17
 # style -> convention hint -> word -> its renderings (its fold follows from word and hint)
-_plain_renderings: dict[str, dict[str, dict[str, _WordRendering]]] = {}
+_plain_renderings: Final[dict[str, dict[str, dict[str, _WordRendering]]]] = {}
 
 
 def _plain_rendering(w: Plain, hint: str, cache: dict[str, _WordRendering]) -> _WordRendering:

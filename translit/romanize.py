@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from typing import Final
 
 from translit._distinct import map_distinct
 from translit.schemes import check_language, list_schemes, transliterator
@@ -19,8 +20,8 @@ _TEXT_CACHE_MAX_LEN = 80
 _PROBE = 1 << 12
 #: While the word cache is cold, one clean text in this many is learnt from.
 _COLD_SAMPLE = 8
-_KAZAKH_SET = frozenset(KAZAKH_ONLY)
-_KAZAKH_RE = re.compile(f"[{KAZAKH_ONLY}]")
+_KAZAKH_SET: Final = frozenset(KAZAKH_ONLY)
+_KAZAKH_RE: Final = re.compile(f"[{KAZAKH_ONLY}]")
 
 
 def _language(text: str, lang: str | None) -> str:
@@ -256,7 +257,7 @@ def _detecting_runner(by_lang: dict[str, _Pieces]) -> Callable[[str], str]:
 
 
 #: scheme -> lang -> runner (nested: two subscripts beat hashing a tuple key per call)
-_RUNNERS: dict[str, dict[str | None, Callable[[str], str]]] = {}
+_RUNNERS: Final[dict[str, dict[str | None, Callable[[str], str]]]] = {}
 
 
 def _runner(scheme: str, lang: str | None) -> Callable[[str], str]:
