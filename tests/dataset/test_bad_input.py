@@ -141,6 +141,21 @@ def test_invalid_utf8_gives_the_byte_offset(app: typer.Typer, tmp_path: Path, ex
     assert "--encoding" in line
 
 
+def test_a_malformed_row_of_invalid_utf8_gives_the_byte_offset(
+    app: typer.Typer, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    # pyarrow cannot decode such a row for the malformed-row handler: no traceback of
+    # that may reach standard error, and the error says where the bad bytes are
+    good = b"id,name,n\n1,ok,1\n"
+    bad = b"2,\xff\xfeTok\n"  # two fields of three, and not UTF-8
+    src = tmp_path / "in.csv"
+    src.write_bytes(good + bad)
+    code, _, err = run(app, [str(src), "-c", "name"])
+    assert code == 1
+    assert f"byte offset {len(good) + 2}" in one_line_error(err)
+    assert "Traceback" not in capfd.readouterr().err
+
+
 def test_invalid_utf8_on_stdin_gives_the_byte_offset(app: typer.Typer) -> None:
     data = b"id,name\n1,ok\n2,\xff\n"
     code, _, err = run(app, ["-", "-c", "name"], stdin=data)

@@ -154,6 +154,8 @@ class CsvReader:
             self._bad.append((row.number, row.text, row.expected_columns, row.actual_columns))
             return "skip" if self.rejects is not None else "error"
 
+        _quiet_undecodable_rows(on_invalid)
+
         return pcsv.open_csv(
             stream,
             read_options=pcsv.ReadOptions(
@@ -245,16 +247,20 @@ class CsvReader:
         message = str(exc)
         if "straddle" in message:
             return BlockTooSmall()
-        if "UTF8" in message or "UTF-8" in message:
+        # A malformed row that is not valid UTF-8 either never reaches on_invalid
+        # (pyarrow fails to decode it for the handler): say where the bad bytes are.
+        undecodable = not self._bad and "CSV parse error" in message
+        if "UTF8" in message or "UTF-8" in message or undecodable:
             if self.source.path is not None and is_utf8(self.encoding):
                 with open(self.source.path, "rb") as f:
                     found = check_utf8(f, self.source.label)
                 if found is not None:
                     return found
-            return EncodingError(
-                f"{self.source.label}: invalid text in the {self.encoding or 'UTF-8'} "
-                "encoding; give the file's encoding with --encoding"
-            )
+            if not undecodable:
+                return EncodingError(
+                    f"{self.source.label}: invalid text in the {self.encoding or 'UTF-8'} "
+                    "encoding; give the file's encoding with --encoding"
+                )
         if self._bad:
             number, text, expected, actual = self._bad[0]
             if number is None and self.source.path is not None:
@@ -336,3 +342,25 @@ def require_columns(label: str, wanted: list[str], present: list[str]) -> None:
         raise MissingColumnError(
             f"{label}: no {what} {', '.join(repr(c) for c in missing)}; the columns are: {have}"
         )
+
+
+_QUIET: set[int] = set()
+
+
+def _quiet_undecodable_rows(handler: Any) -> None:
+    """Keep pyarrow's failure to decode a malformed row for ``handler`` (it raises
+    UnicodeDecodeError where no one can catch it) off standard error: the parse error
+    that follows is reported with the place of the bad bytes instead."""
+    _QUIET.add(id(handler.__code__))
+    if getattr(sys.unraisablehook, "_translit", False):
+        return
+    previous = sys.unraisablehook
+
+    def hook(unraisable: Any) -> None:
+        code = getattr(unraisable.object, "__code__", None)
+        if isinstance(unraisable.exc_value, UnicodeDecodeError) and id(code) in _QUIET:
+            return
+        previous(unraisable)
+
+    hook._translit = True  # type: ignore[attr-defined]
+    sys.unraisablehook = hook
