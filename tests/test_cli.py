@@ -144,6 +144,15 @@ def test_normalize_jobs_gives_the_same_file(tmp_path: Path) -> None:
     assert code == 2 and "--jobs" in err
 
 
+def test_an_unwritable_replacement_list_is_a_one_line_error(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text("Tokayev met Nazarbayev.\n", encoding="utf-8")
+    target = tmp_path / "missing" / "replacements.jsonl"
+    code, _, err = run(["normalize", "--text", str(report), "--list-replacements", str(target)])
+    assert code == 1
+    assert err.strip() == f"translit: error: {target}: No such file or directory"
+
+
 def test_cluster_groups_spellings() -> None:
     code, out, _ = run(["cluster", "data/samples/names.csv", "--column", "name"])
     assert code == 0

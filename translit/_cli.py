@@ -41,6 +41,9 @@ def guarded(fn: F) -> F:
             raise typer.Exit(code=0) from None
         except KeyboardInterrupt:
             raise fail("interrupted", code=130) from None
+        except OSError as exc:  # a file that cannot be read or written, a full disk
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise fail(f"{where}{exc.strerror or exc}") from None
 
     return wrapper  # type: ignore[return-value]
 

@@ -42,3 +42,7 @@ class NotReversibleError(TranslitError):
 
 class InputDataError(TranslitError):
     """Input data could not be read (bad encoding, malformed rows, missing columns)."""
+
+
+class OutputError(TranslitError):
+    """An output file could not be written (no such folder, no permission, disk full)."""

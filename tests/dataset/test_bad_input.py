@@ -156,6 +156,18 @@ def test_a_malformed_row_of_invalid_utf8_gives_the_byte_offset(
     assert "Traceback" not in capfd.readouterr().err
 
 
+def test_an_output_in_a_missing_folder_is_a_one_line_error(
+    app: typer.Typer, tmp_path: Path
+) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text("id,name\n1,Tokajew\n", encoding="utf-8")
+    target = tmp_path / "missing" / "out.csv"
+    code, _, err = run(app, [str(src), "-c", "name", "-o", str(target)])
+    assert code == 1
+    expected = f"translit: error: cannot write {target}: No such file or directory"
+    assert one_line_error(err) == expected
+
+
 def test_invalid_utf8_on_stdin_gives_the_byte_offset(app: typer.Typer) -> None:
     data = b"id,name\n1,ok\n2,\xff\n"
     code, _, err = run(app, ["-", "-c", "name"], stdin=data)

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from translit.errors import OutputError
+
 SYNC_EVERY = 32 << 20
 """Bytes written between two early syncs of a temporary output file."""
 
@@ -75,7 +77,10 @@ def atomic_output(
     """
     target = Path(target)
     directory = target.parent if str(target.parent) else Path(".")
-    fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".part")
+    try:
+        fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".part")
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
     temp = Path(temp_name)
     if mode is None and target.exists():
         mode = target.stat().st_mode & 0o7777
