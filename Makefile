@@ -24,7 +24,7 @@ $(WVENV)/.installed: pyproject.toml hatch_build.py $(SOURCES) | $(WBIN)/python
 	rm -rf $(WHEEL_DIR)
 	$(WBIN)/pip wheel -q --no-deps -w $(WHEEL_DIR) .
 	$(WBIN)/pip install -q --force-reinstall --no-deps $(WHEEL_DIR)/*.whl
-	$(WBIN)/pip install -q "$$(ls $(WHEEL_DIR)/*.whl)[data]" pandas pytest hypothesis
+	$(WBIN)/pip install -q "$$(ls $(WHEEL_DIR)/*.whl)[data]" pandas psutil pytest hypothesis
 	touch $@
 
 # Dev install: torch pinned first (a local CPU wheel), then the project with all extras.
