@@ -18,6 +18,8 @@ runner = CliRunner()
 
 def run(app: typer.Typer, args: list[str], stdin: bytes | None = None) -> tuple[int, str, str]:
     result = runner.invoke(app, ["normalize", *args], input=stdin)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception  # an uncaught error: show it, not just exit code 1
     return result.exit_code, result.stdout, result.stderr
 
 
