@@ -149,13 +149,13 @@ def _analyze_plain(name: str, plain: PlainName, style: str, gaz: Gazetteer) -> N
         out = _title_if_caps(render_cyrillic(" ".join([w.word for w in order]), style))
         method = "unchanged" if out == name else "romanized"
         return NameResult(name, out, key, None, method, 0.9)
-    renderings = _plain_renderings.get(style)
-    if renderings is None:
-        renderings = _plain_renderings[style] = {}
     hint = plain.hint
-    cache = renderings.get(hint)
-    if cache is None:
-        cache = renderings[hint] = {}
+    last = _LAST_RENDERINGS
+    if last.style is style and last.hint is hint:  # most names: the style and hint before
+        cache = last.cache
+    else:
+        cache = _renderings(style, hint)
+        last.style, last.hint, last.cache = style, hint, cache
     get = cache.get
     words = []
     found = kazakh = 0
@@ -176,7 +176,34 @@ def _analyze_plain(name: str, plain: PlainName, style: str, gaz: Gazetteer) -> N
         out = _title_if_caps(out)
     if plain.all_flags & CYRILLIC:
         return _made((name, out, key, None, "romanized", 0.9))
-    return _made((name, out, key, None, "reconstructed", _confidence(found, len(words))))
+    total = len(words)
+    if total < len(_CONFIDENCES):
+        confidence = _CONFIDENCES[total][found]
+    else:
+        confidence = _confidence(found, total)
+    return _made((name, out, key, None, "reconstructed", confidence))
+
+
+class _LastRenderings:
+    """The renderings cache :func:`_analyze_plain` used last, with its style and hint."""
+
+    __slots__ = ("cache", "hint", "style")
+
+    def __init__(self) -> None:
+        self.style = ""
+        self.hint = ""
+        self.cache: dict[str, _WordRendering] = {}
+
+
+def _renderings(style: str, hint: str) -> dict[str, _WordRendering]:
+    """The cache of word renderings for ``style`` and convention ``hint``."""
+    renderings = _plain_renderings.get(style)
+    if renderings is None:
+        renderings = _plain_renderings[style] = {}
+    cache = renderings.get(hint)
+    if cache is None:
+        cache = renderings[hint] = {}
+    return cache
 
 
 # A NameResult from its fields, without the named tuple's __new__ (interpreted code,
@@ -186,11 +213,16 @@ _made: Final[Callable[[tuple[str, str, str, str | None, str, float]], NameResult
 )
 
 
-@cache
 def _confidence(found: int, total: int) -> float:
     """Confidence of a reconstruction in which the lexicon knew ``found`` of ``total``
     words (the others were spelled out)."""
     return round(0.5 + 0.3 * found / total, 3) if total else 0.5
+
+
+# _confidence(found, total) for names of up to 8 words, by total then found
+_CONFIDENCES: Final[list[list[float]]] = [
+    [_confidence(found, total) for found in range(total + 1)] for total in range(9)
+]
 
 
 class _WordRendering:
@@ -220,6 +252,7 @@ class _WordRendering:
 _WORD_CACHE_LIMIT: Final = 1 << 17
 # style -> convention hint -> word -> its renderings (its fold follows from word and hint)
 _plain_renderings: Final[dict[str, dict[str, dict[str, _WordRendering]]]] = {}
+_LAST_RENDERINGS: Final = _LastRenderings()
 
 
 def _plain_rendering(w: Plain, hint: str, cache: dict[str, _WordRendering]) -> _WordRendering:
