@@ -150,12 +150,12 @@ def _analyze_plain(name: str, plain: PlainName, style: str, gaz: Gazetteer) -> N
         method = "unchanged" if out == name else "romanized"
         return NameResult(name, out, key, None, method, 0.9)
     hint = plain.hint
-    last = _LAST_RENDERINGS
-    if last.style is style and last.hint is hint:  # most names: the style and hint before
-        cache = last.cache
+    last = _LAST_RENDERINGS[0]  # one tuple, replaced whole: safe under threads
+    if last[0] is style and last[1] is hint:  # most names: the style and hint before
+        cache = last[2]
     else:
         cache = _renderings(style, hint)
-        last.style, last.hint, last.cache = style, hint, cache
+        _LAST_RENDERINGS[0] = (style, hint, cache)
     get = cache.get
     words = []
     found = kazakh = 0
@@ -182,17 +182,6 @@ def _analyze_plain(name: str, plain: PlainName, style: str, gaz: Gazetteer) -> N
     else:
         confidence = _confidence(found, total)
     return _made((name, out, key, None, "reconstructed", confidence))
-
-
-class _LastRenderings:
-    """The renderings cache :func:`_analyze_plain` used last, with its style and hint."""
-
-    __slots__ = ("cache", "hint", "style")
-
-    def __init__(self) -> None:
-        self.style = ""
-        self.hint = ""
-        self.cache: dict[str, _WordRendering] = {}
 
 
 def _renderings(style: str, hint: str) -> dict[str, _WordRendering]:
@@ -252,7 +241,8 @@ class _WordRendering:
 _WORD_CACHE_LIMIT: Final = 1 << 17
 # style -> convention hint -> word -> its renderings (its fold follows from word and hint)
 _plain_renderings: Final[dict[str, dict[str, dict[str, _WordRendering]]]] = {}
-_LAST_RENDERINGS: Final = _LastRenderings()
+# (style, hint, renderings cache) that _analyze_plain used last
+_LAST_RENDERINGS: Final[list[tuple[str, str, dict[str, _WordRendering]]]] = [("", "", {})]
 
 
 def _plain_rendering(w: Plain, hint: str, cache: dict[str, _WordRendering]) -> _WordRendering:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 
@@ -67,6 +68,22 @@ def test_normalization_agrees_with_the_general_path(style: str) -> None:
     gaz = bundled_gazetteer()
     for name in _names()[::3]:
         assert translit.analyze(name, style) == _analyze_parsed(name, style, gaz), name
+
+
+def test_threads_in_different_styles_agree_with_one_thread() -> None:
+    # the fast path remembers the renderings cache it used last: threads that switch
+    # styles must never pair one style with another's cache
+    names = _names()[:300]
+    styles_ = ["en", "rferl", "official", "cyrillic-ru"]
+    expected = {s: [translit.normalize(n, s) for n in names] for s in styles_}
+
+    def run(style: str) -> list[str]:
+        return [translit.normalize(n, style) for n in names * 5]
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        futures = {s: pool.submit(run, s) for s in styles_}
+    for s, future in futures.items():
+        assert future.result() == expected[s] * 5, s
 
 
 _PIECES = st.sampled_from(
