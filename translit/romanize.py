@@ -146,6 +146,15 @@ class _Texts:
         if len(self.memo) >= _CACHE_LIMIT:
             self.memo.clear()
 
+    def keep(self, text: str, out: str) -> None:
+        """Store ``out`` for ``text`` (unless storing is paused or the text is long)."""
+        if self.skip:
+            self.skip -= 1
+        elif len(text) <= _TEXT_CACHE_MAX_LEN:
+            self.memo[text] = out
+            if not len(self.memo) % _PROBE:
+                self.settle()
+
 
 def _is_kazakh(piece: str) -> bool:
     """Does the prepared form of ``piece`` hold a Kazakh-only letter?"""
@@ -165,8 +174,7 @@ def _make_runner(scheme: str, lang: str | None) -> Callable[[str], str]:
 def _fixed_runner(cache: _Pieces) -> Callable[[str], str]:
     """The runner for one language: whole-text cache, then the word cache."""
     texts = _Texts()
-    texts_get, stored, settle = texts.get, texts.memo, texts.settle
-    get, new, fresh, join = cache.get, cache.new, cache.fresh, " ".join
+    texts_get = texts.get
 
     def run(text: str) -> str:
         out = texts_get(text)
@@ -175,20 +183,8 @@ def _fixed_runner(cache: _Pieces) -> Callable[[str], str]:
             return out
         if text.isascii():
             return text
-        if cache.cold:
-            out = fresh(text)
-        else:
-            pieces = text.split(" ")
-            try:  # every piece seen before: join raises TypeError on a missing one
-                out = join(map(get, pieces))  # type: ignore[arg-type]
-            except TypeError:
-                out = new(text, pieces)
-        if texts.skip:
-            texts.skip -= 1
-        elif len(text) <= _TEXT_CACHE_MAX_LEN:
-            stored[text] = out
-            if not len(stored) % _PROBE:
-                settle()
+        out = cache.fresh(text) if cache.cold else _warm(cache, text, text.split(" "))
+        texts.keep(text, out)
         return out
 
     return run
@@ -207,7 +203,7 @@ def _warm(cache: _Pieces, text: str, pieces: list[str]) -> str:
 def _detecting_runner(by_lang: dict[str, _Pieces]) -> Callable[[str], str]:
     """The runner that detects the language of each text (Kazakh if any piece is)."""
     texts = _Texts()
-    texts_get, stored, settle = texts.get, texts.memo, texts.settle
+    texts_get = texts.get
     kazakh: dict[str, bool] = {}  # piece -> flag, for detection
     kazakh_get = kazakh.get
     kk, ru = by_lang["kk"], by_lang["ru"]
@@ -245,12 +241,7 @@ def _detecting_runner(by_lang: dict[str, _Pieces]) -> Callable[[str], str]:
                 out = unseen(text, pieces)
             else:
                 out = _warm(ru, text, pieces)
-        if texts.skip:
-            texts.skip -= 1
-        elif len(text) <= _TEXT_CACHE_MAX_LEN:
-            stored[text] = out
-            if not len(stored) % _PROBE:
-                settle()
+        texts.keep(text, out)
         return out
 
     return run
