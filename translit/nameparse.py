@@ -29,6 +29,7 @@ class Token(NamedTuple):
     end: int
     fold: str
     initial: bool
+    flags: int = 0  # the word's flags: written in capitals, ends like a surname ...
 
 
 class ParsedName(NamedTuple):
@@ -388,7 +389,7 @@ def parse_name(name: str) -> ParsedName:
         base = offset + pos
         for rel, word, fold, initial, flag in words:
             start = base + rel
-            tokens.append(Token(word, start, start + len(word), fold, initial))
+            tokens.append(Token(word, start, start + len(word), fold, initial, flag))
             flags.append(flag)
         pos += len(chunk)
     if len(tokens) > 1 and any(f & _AMBIGUOUS for f in flags):
@@ -515,9 +516,3 @@ def surname_first(flags: Sequence[int]) -> bool:
         and flags[0] & (_SURNAME_END | _GIVEN) == _SURNAME_END
         and any(f & _GIVEN for f in flags[1:])
     )
-
-
-def word_flags(text: str, fold: str) -> int:
-    """The flags :func:`surname_first` reads, for a token of a parsed name."""
-    given = _GIVEN if fold in lexicon().given else 0
-    return given | (_SURNAME_END if _has_surname_ending(text) else 0)

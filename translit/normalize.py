@@ -22,7 +22,6 @@ from translit.nameparse import (
     plain_surname,
     plain_words,
     surname_first,
-    word_flags,
 )
 from translit.reconstruct import reconstruct, word_cyrillic
 from translit.romanize import romanize
@@ -312,7 +311,7 @@ def _natural_order(body: str, parsed: ParsedName) -> str:
     if len(parsed.folds) >= 2 and body.isupper():
         return " ".join(chunks[1:] + chunks[:1])
     full = [t for t in parsed.tokens if not t.initial]
-    if len(chunks) == len(full) and surname_first([word_flags(t.text, t.fold) for t in full]):
+    if len(chunks) == len(full) and surname_first([t.flags for t in full]):
         return " ".join(chunks[1:] + chunks[:1])
     return body
 
