@@ -45,8 +45,7 @@ def key(name: str, gazetteer: Gazetteer | None = None) -> str:
     gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
     folds = plain_folds(name)
     if folds is not None:
-        found = gaz.keys.get(folds)
-        return (found or folds_key(folds, gaz))[0]
+        return folds_key(folds, gaz)[0]
     return key_of(parse_name(name), gaz)[0]
 
 
@@ -54,9 +53,7 @@ def plain_key(name: PlainName, gazetteer: Gazetteer) -> tuple[str, tuple[Entity,
     """The key of a name of plain words (see :func:`translit.nameparse.plain_words`) and
     its gazetteer entry with a confidence, as :func:`key_of` and ``Gazetteer.lookup``
     give them."""
-    folds = tuple([w.fold for w in name.words])
-    found = gazetteer.keys.get(folds)
-    return found if found is not None else folds_key(folds, gazetteer)
+    return folds_key(tuple([w.fold for w in name.words]), gazetteer)
 
 
 def folds_key(
@@ -64,9 +61,11 @@ def folds_key(
 ) -> tuple[str, tuple[Entity, float] | None]:
     """:func:`plain_key` from the folds of the words, remembered per gazetteer."""
     cache = gazetteer.keys
+    found = cache.get(folds)
+    if found is not None:
+        return found
     full = folds[0] if len(folds) == 1 else " ".join(sorted(folds))
     hit = gazetteer.lookup_folds(full, folds)
-    found: tuple[str, tuple[Entity, float] | None]
     if hit is not None:
         found = readable(gazetteer.key_for(hit[0].id)), hit
     else:

@@ -147,7 +147,7 @@ def _analyze_plain(name: str, plain: PlainName, style: str, gaz: Gazetteer) -> N
     if any_flags & CYRILLIC and style != "en":
         out = _title_if_caps(render_cyrillic(" ".join([w.word for w in order]), style))
         method = "unchanged" if out == name else "romanized"
-        return NameResult(name, out, key, None, method, 0.9)
+        return _made((name, out, key, None, method, 0.9))
     hint = plain.hint
     last = _LAST_RENDERINGS[0]  # one tuple, replaced whole: safe under threads
     if last[0] is style and last[1] is hint:  # most names: the style and hint before
