@@ -146,6 +146,13 @@ class _Texts:
         if len(self.memo) >= _CACHE_LIMIT:
             self.memo.clear()
 
+    def found(self, text: str) -> str | None:
+        """The stored output for ``text``, if any (a hit is counted)."""
+        out = self.get(text)
+        if out is not None:
+            self.hits += 1
+        return out
+
     def keep(self, text: str, out: str) -> None:
         """Store ``out`` for ``text`` (unless storing is paused or the text is long)."""
         if self.skip:
@@ -174,16 +181,14 @@ def _make_runner(scheme: str, lang: str | None) -> Callable[[str], str]:
 def _fixed_runner(cache: _Pieces) -> Callable[[str], str]:
     """The runner for one language: whole-text cache, then the word cache."""
     texts = _Texts()
-    texts_get = texts.get
 
     def run(text: str) -> str:
-        out = texts_get(text)
+        out = texts.found(text)
         if out is not None:
-            texts.hits += 1
             return out
         if text.isascii():
             return text
-        out = cache.fresh(text) if cache.cold else _warm(cache, text, text.split(" "))
+        out = _warm(cache, text, text.split(" "))
         texts.keep(text, out)
         return out
 
@@ -203,7 +208,6 @@ def _warm(cache: _Pieces, text: str, pieces: list[str]) -> str:
 def _detecting_runner(by_lang: dict[str, _Pieces]) -> Callable[[str], str]:
     """The runner that detects the language of each text (Kazakh if any piece is)."""
     texts = _Texts()
-    texts_get = texts.get
     kazakh: dict[str, bool] = {}  # piece -> flag, for detection
     kazakh_get = kazakh.get
     kk, ru = by_lang["kk"], by_lang["ru"]
@@ -220,9 +224,8 @@ def _detecting_runner(by_lang: dict[str, _Pieces]) -> Callable[[str], str]:
         return _warm(kk if True in flags else ru, text, pieces)
 
     def run(text: str) -> str:
-        out = texts_get(text)
+        out = texts.found(text)
         if out is not None:
-            texts.hits += 1
             return out
         if text.isascii():
             return text
