@@ -137,9 +137,8 @@ def spell_token(token: str, hint: str = "") -> str:
 def _fold(token: str, hint: str, spell: bool) -> str:
     if not token:
         return ""
-    cyrillic = has_cyrillic(token)
     conv = ""
-    if cyrillic:
+    if not token.isascii() and has_cyrillic(token):
         token = _cyrillic_to_latin(token)
     else:
         conv = convention(token) or hint
@@ -153,7 +152,8 @@ def _fold(token: str, hint: str, spell: bool) -> str:
             text = text.replace("tch", "\0").replace("ch", "sh").replace("\0", "tch")
         if text.endswith("ine"):
             text = text[:-1]  # Poutine, Kouanychaline: French writes -ин as -ine
-    text = text.translate(_SPECIAL)
+    if not text.isascii():  # (every letter with a fixed reading is non-ASCII)
+        text = text.translate(_SPECIAL)
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c))
@@ -175,13 +175,12 @@ def _fold(token: str, hint: str, spell: bool) -> str:
         else:
             text = _J_AFTER_GLIDE_RE.sub("Z", text)
             text = _J_GLIDE_RE.sub("i", text).replace("j", "Z")
-    groups = _SPELL_GROUPS if spell else _GROUPS
     if spell:
         if conv == GERMANIC and "s" in text:
             text = _GERMAN_S_RE.sub("z", text)
         if "y" in text:
             text = _HARD_Y_RE.sub("Y", text)
-    text = _GROUPS_RE.sub(lambda m: groups[m.group()], text)
+    text = _GROUPS_RE.sub(_spell_sound if spell else _sound, text)
     if "io" in text:
         text = _IO_RE.sub("e", text)
     if text.startswith("ie"):
@@ -194,6 +193,14 @@ def _fold(token: str, hint: str, spell: bool) -> str:
     if not spell and "X" in text:
         text = _INTERVOCALIC_X_RE.sub("k", text)
     return text.replace("ng", "n")
+
+
+def _sound(match: re.Match[str]) -> str:
+    return _GROUPS[match.group()]
+
+
+def _spell_sound(match: re.Match[str]) -> str:
+    return _SPELL_GROUPS[match.group()]
 
 
 def _first_group(match: re.Match[str]) -> str:

@@ -8,14 +8,19 @@ from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
 from translit.nameparse import ParsedName, PlainName, parse_name, plain_folds
 
 # Sound symbols used inside folds, written out for readable keys.
-_READABLE: Final = str.maketrans(
-    {"Z": "zh", "S": "sh", "C": "ch", "X": "kh", "T": "ts", "W": "shch"}
-)
+_READABLE: Final = (
+    ("Z", "zh"), ("S", "sh"), ("C", "ch"), ("X", "kh"), ("T", "ts"), ("W", "shch")
+)  # fmt: skip
 
 
 def readable(fold_key: str) -> str:
     """A fold key with its sound symbols spelled as digraphs."""
-    return fold_key.translate(_READABLE)
+    if fold_key.islower():  # no capital: no sound symbol (the common case, cheaply)
+        return fold_key
+    for symbol, digraph in _READABLE:  # (a few replaces cost less than a translate
+        if symbol in fold_key:  # with a table of multi-letter strings)
+            fold_key = fold_key.replace(symbol, digraph)
+    return fold_key
 
 
 def key_of(parsed: ParsedName, gazetteer: Gazetteer) -> tuple[str, str | None]:

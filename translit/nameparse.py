@@ -164,13 +164,16 @@ class Plain:
     (A slotted class rather than a named tuple: compiled with mypyc, its attributes are
     read directly.)"""
 
-    __slots__ = ("comma", "flags", "fold", "word")
+    __slots__ = ("comma", "flags", "fold", "memo", "word")
 
     def __init__(self, word: str, fold: str, flags: int, comma: bool) -> None:
         self.word = word
         self.fold = fold
         self.flags = flags  # the word's flags, with COMMA when it has one
         self.comma = comma  # the chunk is the word and a comma (Surname, Given)
+        # a caller's note on this word, as (owner, value): normalize keeps the word's
+        # last rendering here, owned by the cache it came from
+        self.memo: tuple[object, Any] | None = None
 
     def __repr__(self) -> str:
         return f"Plain({self.word!r}, {self.fold!r}, {self.flags}, {self.comma})"

@@ -155,13 +155,15 @@ def _analyze_plain(name: str, plain: PlainName, style: str, gaz: Gazetteer) -> N
     else:
         cache = _renderings(style, hint)
         _LAST_RENDERINGS[0] = (style, hint, cache)
-    get = cache.get
     words = []
     found = kazakh = 0
     for w in order:
-        word = get(w.word)
-        if word is None:
-            word = _plain_rendering(w, hint, cache)
+        memo = w.memo  # the word's rendering, if its last use was in this style and hint
+        if memo is not None and memo[0] is cache:
+            word: _WordRendering = memo[1]
+        else:
+            word = cache.get(w.word) or _plain_rendering(w, hint, cache)
+            w.memo = (cache, word)  # (one tuple, replaced whole: safe under threads)
         words.append(word)
         found += word.found
         kazakh |= word.kazakh
@@ -289,7 +291,7 @@ def _analyze_parsed(name: str, style: str, gaz: Gazetteer) -> NameResult:
         method = "unchanged" if out == name else "romanized"
         return NameResult(name, out, key, None, method, 0.9)
     # Latin input, or the en style: every spelling of the name meets in one form.
-    sub = parse_name(body)
+    sub = parsed if body == parsed.text else parse_name(body)
     cyr, found, total = reconstruct(sub, body, all_words=style == "en")
     if not has_cyrillic(cyr):
         return NameResult(name, _title_if_caps(body), key, None, "unchanged", 0.5)

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import translit
+from translit.keys import readable
 
 TOKAYEV = [
     "Qasym-Zhomart Toqaev",  # RFE/RL
@@ -207,3 +208,13 @@ def test_normalize_many_order_and_dedupe() -> None:
 )
 def test_normalize_puts_inverted_names_in_natural_order(name: str, expected: str) -> None:
     assert translit.normalize(name) == expected
+
+
+# The sound symbols of the fold alphabet (translit.fold) and the digraphs keys show.
+_SOUND_DIGRAPHS = {"Z": "zh", "S": "sh", "C": "ch", "X": "kh", "T": "ts", "W": "shch"}
+
+
+@given(st.text(alphabet="abkosZSCXTWY -", max_size=16))
+def test_readable_spells_every_sound_symbol_as_its_digraph(fold_key: str) -> None:
+    expected = "".join(_SOUND_DIGRAPHS.get(c, c) for c in fold_key)
+    assert readable(fold_key) == expected
