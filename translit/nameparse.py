@@ -159,12 +159,16 @@ _chunks: Final[dict[str, tuple[_Word, ...]]] = {}
 
 
 class Plain:
-    """A whitespace chunk that is one plain word of a name (see :func:`plain_words`).
+    """A whitespace chunk that is one plain word of a name (see :func:`plain_words`),
+    or one word of a hyphenated chunk of plain words (Kassym-Jomart, Ust-Kamenogorsk).
+
+    A hyphenated chunk is cached as a ``Plain`` whose ``parts`` are its words; the
+    words but the last carry the ``JOINED`` flag (a hyphen follows them).
 
     (A slotted class rather than a named tuple: compiled with mypyc, its attributes are
     read directly.)"""
 
-    __slots__ = ("comma", "flags", "fold", "memo", "word")
+    __slots__ = ("comma", "flags", "fold", "memo", "parts", "word")
 
     def __init__(self, word: str, fold: str, flags: int, comma: bool) -> None:
         self.word = word
@@ -174,6 +178,7 @@ class Plain:
         # a caller's note on this word, as (owner, value): normalize keeps the word's
         # last rendering here, owned by the cache it came from
         self.memo: tuple[object, Any] | None = None
+        self.parts: tuple[Plain, ...] | None = None  # the words of a hyphenated chunk
 
     def __repr__(self) -> str:
         return f"Plain({self.word!r}, {self.fold!r}, {self.flags}, {self.comma})"
@@ -193,8 +198,9 @@ class PlainName:
 
 _NOT_PLAIN: Final = Plain("", "", 0, False)
 _plain: Final[dict[str, Plain]] = {}
-#: ``Plain.flags`` bit: the word is followed by a comma.
+#: ``Plain.flags`` bits: the word is followed by a comma; by a hyphen (in its chunk).
 COMMA: Final = 1024
+JOINED: Final = 2048
 #: Word flag bits: written in capitals (two letters or more); written in Cyrillic;
 #: ends like a surname.
 CAPS: Final = _CAPS
@@ -207,11 +213,13 @@ def plain_words(name: str) -> PlainName | None:
     """The words of ``name`` when each whitespace chunk is one plain word, else ``None``.
 
     A plain word is a full word (not an initial or a title), alone in its chunk or
-    followed by a comma; leading titles are cut first, and a name of three or more
-    words must have no patronymic. Such a name parses to exactly these words, in order
-    (with folds that need a convention hint refolded as :func:`parse_name` does), so
-    keys and canonical forms can be computed from them directly. Chunks are cached as
-    written: preparing a name chunk by chunk gives the chunks of the prepared name.
+    followed by a comma, or joined to other plain words by hyphens (their words are
+    listed one by one, flagged ``JOINED`` but the last); leading titles are cut first,
+    and a name of three or more words must have no patronymic. Such a name parses to
+    exactly these words, in order (with folds that need a convention hint refolded as
+    :func:`parse_name` does), so keys and canonical forms can be computed from them
+    directly. Chunks are cached as written: preparing a name chunk by chunk gives the
+    chunks of the prepared name.
     """
     run = _plain_run(name.split())
     if run is None:
@@ -227,17 +235,17 @@ def plain_words(name: str) -> PlainName | None:
     return PlainName(words, any_flags, all_flags, hint)
 
 
-_refolds: Final[dict[tuple[str, bool, str], Plain]] = {}
+_refolds: Final[dict[tuple[str, int, str], Plain]] = {}
 
 
 def _refolded(word: Plain, hint: str) -> Plain:
     """``word`` folded by the convention ``hint`` of the rest of its name."""
-    out = _refolds.get((word.word, word.comma, hint))
+    out = _refolds.get((word.word, word.flags, hint))  # (flags: with COMMA and JOINED)
     if out is None:
         if len(_refolds) >= _CHUNK_LIMIT:
             _refolds.clear()
         out = Plain(word.word, _word_with(word.word, hint), word.flags, word.comma)
-        _refolds[word.word, word.comma, hint] = out
+        _refolds[word.word, word.flags, hint] = out
     return out
 
 
@@ -249,7 +257,7 @@ def plain_folds(name: str) -> tuple[str, ...] | None:
     flags = 0
     for chunk in name.split():
         plain = get(chunk)
-        if plain is None or plain is _NOT_PLAIN:
+        if plain is None or plain is _NOT_PLAIN or plain.parts is not None:
             break
         folds.append(plain.fold)
         flags |= plain.flags
@@ -287,9 +295,16 @@ def _plain_run(chunks: list[str]) -> tuple[list[Plain], int, int] | None:
             plain = _new_plain(chunk)
         if plain is _NOT_PLAIN:
             return None
-        out.append(plain)
-        any_flags |= plain.flags
-        all_flags &= plain.flags
+        parts = plain.parts
+        if parts is None:
+            out.append(plain)
+            any_flags |= plain.flags
+            all_flags &= plain.flags
+        else:
+            for part in parts:
+                out.append(part)
+                any_flags |= part.flags
+                all_flags &= part.flags
     return out, any_flags, all_flags
 
 
@@ -364,7 +379,7 @@ def _chunk(chunk: str) -> tuple[_Word, ...]:
 
 def _plain_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
     if len(words) != 1:
-        return _NOT_PLAIN
+        return _compound_chunk(chunk, words) if len(words) > 1 and "-" in chunk else _NOT_PLAIN
     offset, word, fold, initial, flags = words[0]
     comma = chunk == word + ","
     if offset or initial or not fold or (word != chunk and not comma):
@@ -372,6 +387,39 @@ def _plain_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
     if word.lower() in _title_starts():  # (the chunk is the word, or it and a comma)
         return _NOT_PLAIN
     return Plain(word, fold, flags | COMMA if comma else flags, comma)
+
+
+def _compound_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
+    """A chunk of plain words joined by hyphens (and maybe a comma after them)."""
+    comma = chunk.endswith(",")
+    body = chunk[:-1] if comma else chunk
+    if "-".join([w[1] for w in words]) != body:
+        return _NOT_PLAIN
+    titles = _title_starts()
+    parts = []
+    last = len(words) - 1
+    for i, (_, word, fold, initial, flags) in enumerate(words):
+        if initial or not fold or word.lower() in titles:
+            return _NOT_PLAIN
+        if i < last:
+            parts.append(Plain(word, fold, flags | JOINED, False))
+        else:
+            parts.append(Plain(word, fold, flags | COMMA if comma else flags, comma))
+    out = Plain(body, "", 0, comma)
+    out.parts = tuple(parts)
+    return out
+
+
+def joined_words(texts: Sequence[str], words: Sequence[Plain], flags: int) -> str:
+    """``texts`` (one per plain word of ``words``) joined as the words were: by a hyphen
+    after a ``JOINED`` word, else by a space; ``flags``: any word's flags."""
+    if not flags & JOINED:
+        return " ".join(texts)
+    out = []
+    for text, word in zip(texts, words, strict=True):
+        out.append(text)
+        out.append("-" if word.flags & JOINED else " ")
+    return "".join(out[:-1])
 
 
 @lru_cache(maxsize=1 << 16)

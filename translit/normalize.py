@@ -14,10 +14,12 @@ from translit.nameparse import (
     CAPS,
     COMMA,
     CYRILLIC,
+    JOINED,
     SURNAME_END,
     ParsedName,
     Plain,
     PlainName,
+    joined_words,
     parse_name,
     plain_surname,
     plain_words,
@@ -145,7 +147,8 @@ def _analyze_plain(name: str, plain: PlainName, style: str, gaz: Gazetteer) -> N
             return None
         order = reordered
     if any_flags & CYRILLIC and style != "en":
-        out = _title_if_caps(render_cyrillic(" ".join([w.word for w in order]), style))
+        text = joined_words([w.word for w in order], order, any_flags)
+        out = _title_if_caps(render_cyrillic(text, style))
         method = "unchanged" if out == name else "romanized"
         return _made((name, out, key, None, method, 0.9))
     hint = plain.hint
@@ -168,11 +171,12 @@ def _analyze_plain(name: str, plain: PlainName, style: str, gaz: Gazetteer) -> N
         found += word.found
         kazakh |= word.kazakh
     if style in CYRILLIC_STYLES:
-        out = render_cyrillic(" ".join([w.cyrillic for w in words]), style)
+        texts = [w.cyrillic for w in words]
+        out = render_cyrillic(joined_words(texts, order, any_flags), style)
     elif kazakh:
-        out = " ".join([w.kk or w.rendered("kk", style) for w in words])
+        out = joined_words([w.kk or w.rendered("kk", style) for w in words], order, any_flags)
     else:
-        out = " ".join([w.ru or w.rendered("ru", style) for w in words])
+        out = joined_words([w.ru or w.rendered("ru", style) for w in words], order, any_flags)
     if out.isupper():
         out = _title_if_caps(out)
     if plain.all_flags & CYRILLIC:
@@ -266,8 +270,17 @@ def _plain_order(plain: PlainName) -> list[Plain] | None:
             return None
         return words[commas[0] + 1 :] + words[: commas[0] + 1]
     if len(words) >= 2 and plain.all_flags & CAPS:
-        return words[1:] + words[:1] if plain_surname(plain) == 0 else words
-    if surname_first([w.flags for w in words]) and plain_surname(plain) == 0:
+        if plain_surname(plain) != 0:
+            return words
+        first = 1  # the first chunk (its words up to the first not followed by a hyphen)
+        while words[first - 1].flags & JOINED:
+            first += 1
+        return words[first:] + words[:first]
+    if (
+        not plain.any_flags & JOINED
+        and surname_first([w.flags for w in words])
+        and plain_surname(plain) == 0
+    ):
         return words[1:] + words[:1]
     return words
 
