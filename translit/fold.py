@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import cache
 from typing import Final
 
 from translit.text import has_cyrillic, prepare
@@ -91,11 +91,28 @@ _FRENCH_MARKS: Final = frozenset("ï")
 GERMANIC, FRENCH, KAZAKH_LATIN = "de", "fr", "kz"
 
 
-@lru_cache(maxsize=1 << 18)
+# Caches of the functions below: plain dicts of strings, emptied when full. (The
+# garbage collector never walks a dict that holds only strings; an lru_cache it walks
+# whole at every full collection, which cost more than the folds on novel names.)
+_CACHE_LIMIT: Final = 1 << 18
+_conventions: Final[dict[str, str]] = {}
+# (spell, hint) -> token -> fold
+_folds: Final[dict[tuple[bool, str], dict[str, str]]] = {}
+
+
 def convention(token: str) -> str:
     """The spelling convention a Latin token shows, if any: ``de`` (German and Polish:
     w, sch, cz, sz, rz, Polish and Czech letters), ``fr`` (ou, tch, gu+e/i, ï, dj),
     ``kz`` (letters of the Kazakh Latin alphabets and Turkish), or ``""``."""
+    out = _conventions.get(token)
+    if out is None:
+        if len(_conventions) >= _CACHE_LIMIT:
+            _conventions.clear()
+        out = _conventions[token] = _convention(token)
+    return out
+
+
+def _convention(token: str) -> str:
     text = token.lower()
     if not text.isascii():
         if not _KH_MARKS.isdisjoint(text) or text.endswith("ová"):
@@ -113,17 +130,15 @@ def convention(token: str) -> str:
     return ""
 
 
-@lru_cache(maxsize=1 << 18)
 def fold_token(token: str, hint: str = "") -> str:
     """The phonetic fold of one name token (any script); ``""`` if it has no letters.
 
     ``hint`` is the convention the rest of the name shows (see :func:`convention`); it
     decides "ch" and "j" in a token that shows none itself (Geroichan Kystaubajew).
     """
-    return _fold(token, hint, spell=False)
+    return _cached_fold(token, hint, False)
 
 
-@lru_cache(maxsize=1 << 16)
 def spell_token(token: str, hint: str = "") -> str:
     """The fold of ``token`` with з and с kept apart: a basis for rendering a name
     no lexicon knows, in the same alphabet as :func:`fold_token`.
@@ -131,7 +146,19 @@ def spell_token(token: str, hint: str = "") -> str:
     Latin ``z`` stays ``z``; in German spellings a single ``s`` between vowels is з
     (Nasarbajew). Only German word-initial ``s`` (Sacharow) still reads as с.
     """
-    return _fold(token, hint, spell=True)
+    return _cached_fold(token, hint, True)
+
+
+def _cached_fold(token: str, hint: str, spell: bool) -> str:
+    cache = _folds.get((spell, hint))
+    if cache is None:
+        cache = _folds.setdefault((spell, hint), {})
+    out = cache.get(token)
+    if out is None:
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        out = cache[token] = _fold(token, hint, spell)
+    return out
 
 
 def _fold(token: str, hint: str, spell: bool) -> str:

@@ -168,16 +168,13 @@ class Plain:
     (A slotted class rather than a named tuple: compiled with mypyc, its attributes are
     read directly.)"""
 
-    __slots__ = ("comma", "flags", "fold", "memo", "parts", "word")
+    __slots__ = ("comma", "flags", "fold", "parts", "word")
 
     def __init__(self, word: str, fold: str, flags: int, comma: bool) -> None:
         self.word = word
         self.fold = fold
         self.flags = flags  # the word's flags, with COMMA when it has one
         self.comma = comma  # the chunk is the word and a comma (Surname, Given)
-        # a caller's note on this word, as (owner, value): normalize keeps the word's
-        # last rendering here, owned by the cache it came from
-        self.memo: tuple[object, Any] | None = None
         self.parts: tuple[Plain, ...] | None = None  # the words of a hyphenated chunk
 
     def __repr__(self) -> str:
@@ -502,8 +499,7 @@ def _apply_convention(tokens: list[Token], flags: list[int]) -> None:
             tokens[i] = tokens[i]._replace(fold=_word_with(tokens[i].text, hint))
 
 
-@lru_cache(maxsize=1 << 16)
-def _word_with(word: str, hint: str) -> str:
+def _word_with(word: str, hint: str) -> str:  # (fold_token caches the fold)
     return lexicon().canonical(fold_token(word, hint))
 
 

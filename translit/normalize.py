@@ -158,15 +158,13 @@ def _analyze_plain(name: str, plain: PlainName, style: str, gaz: Gazetteer) -> N
     else:
         cache = _renderings(style, hint)
         _LAST_RENDERINGS[0] = (style, hint, cache)
+    get = cache.get
     words = []
     found = kazakh = 0
     for w in order:
-        memo = w.memo  # the word's rendering, if its last use was in this style and hint
-        if memo is not None and memo[0] is cache:
-            word: _WordRendering = memo[1]
-        else:
-            word = cache.get(w.word) or _plain_rendering(w, hint, cache)
-            w.memo = (cache, word)  # (one tuple, replaced whole: safe under threads)
+        word = get(w.word)
+        if word is None:
+            word = _plain_rendering(w, hint, cache)
         words.append(word)
         found += word.found
         kazakh |= word.kazakh
