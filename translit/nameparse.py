@@ -184,13 +184,18 @@ class Plain:
 class PlainName:
     """A name of plain words (see :func:`plain_words`) with what its words show together."""
 
-    __slots__ = ("all_flags", "any_flags", "hint", "words")
+    __slots__ = ("all_flags", "any_flags", "hint", "surname", "words")
 
-    def __init__(self, words: list[Plain], any_flags: int, all_flags: int, hint: str) -> None:
+    def __init__(
+        self, words: list[Plain], any_flags: int, all_flags: int, hint: str, surname: int = -1
+    ) -> None:
         self.words = words
         self.any_flags = any_flags  # flags of any word (a comma shows as COMMA)
         self.all_flags = all_flags  # flags of every word
         self.hint = hint  # the one spelling convention its words show, else ""
+        # the surname's index where the name's patronymic was dropped (the surname
+        # was chosen among all its words); else -1 (see plain_surname)
+        self.surname = surname
 
 
 _NOT_PLAIN: Final = Plain("", "", 0, False)
@@ -212,11 +217,11 @@ def plain_words(name: str) -> PlainName | None:
     A plain word is a full word (not an initial or a title), alone in its chunk or
     followed by a comma, or joined to other plain words by hyphens (their words are
     listed one by one, flagged ``JOINED`` but the last); leading titles are cut first,
-    and a name of three or more words must have no patronymic. Such a name parses to
-    exactly these words, in order (with folds that need a convention hint refolded as
-    :func:`parse_name` does), so keys and canonical forms can be computed from them
-    directly. Chunks are cached as written: preparing a name chunk by chunk gives the
-    chunks of the prepared name.
+    and a patronymic is dropped as :func:`parse_name` drops it (a few rare shapes
+    are left to it). Such a name parses to exactly these words, in order (with folds
+    that need a convention hint refolded as :func:`parse_name` does), so keys and
+    canonical forms can be computed from them directly. Chunks are cached as written:
+    preparing a name chunk by chunk gives the chunks of the prepared name.
     """
     run = _plain_run(name.split())
     if run is None:
@@ -224,12 +229,57 @@ def plain_words(name: str) -> PlainName | None:
         if run is None:
             return None
     words, any_flags, all_flags = run
-    if not words or (any_flags & _PATRONYMIC_FLAGS and len(words) >= 3):
+    if not words:
         return None
     hint = _BIT_CONVENTION.get(any_flags & _CONVENTIONS, "") if any_flags & _CONVENTIONS else ""
     if hint and any_flags & _AMBIGUOUS and len(words) > 1:
         words = [_refolded(w, hint) if w.flags & _AMBIGUOUS else w for w in words]
+    if any_flags & _PATRONYMIC_FLAGS and len(words) >= 3:
+        return _without_patronymic(words, any_flags, all_flags, hint)
     return PlainName(words, any_flags, all_flags, hint)
+
+
+def _without_patronymic(
+    words: list[Plain], any_flags: int, all_flags: int, hint: str
+) -> PlainName | None:
+    """A plain name of three or more words without its patronymic, dropped as
+    :func:`_drop_patronymics` drops it; ``None`` for the shapes left to the general
+    path: nothing to drop, a dropped word with a comma or a hyphen, a convention shown
+    by the patronymic alone, or three words or more left with a patronymic ending
+    (normalization parses the rest of the name again and may drop more)."""
+    flags = [w.flags for w in words]
+    if any_flags & COMMA:
+        surname = next(i for i, f in enumerate(flags) if f & COMMA)
+    else:
+        found = _guess_surname([], list(range(len(words))), flags, None)
+        surname = -1 if found is None else found
+    drop: set[int] = set()
+    for i, f in enumerate(flags):
+        if i == surname:
+            continue
+        if i > 0 and f & _PATRONYMIC_WORD:
+            if i - 1 != surname:  # the surname is never part of a patronymic
+                drop.update((i, i - 1))
+        elif f & _PATRONYMIC_END:
+            drop.add(i)
+    if not drop or len(words) - len(drop) < 2:
+        return None
+    for i in drop:
+        if flags[i] & (COMMA | JOINED) or (i > 0 and flags[i - 1] & JOINED):
+            return None
+    kept = [w for i, w in enumerate(words) if i not in drop]
+    kept_any = 0
+    kept_all = -1
+    for w in kept:
+        kept_any |= w.flags
+        kept_all &= w.flags
+    if len(kept) >= 3 and kept_any & _PATRONYMIC_FLAGS:
+        return None
+    conventions = kept_any & _CONVENTIONS
+    if (_BIT_CONVENTION.get(conventions, "") if conventions else "") != hint:
+        return None
+    surname -= sum(1 for i in drop if i < surname)
+    return PlainName(kept, kept_any, kept_all, hint, surname)
 
 
 _refolds: Final[dict[tuple[str, int, str], Plain]] = {}
@@ -550,6 +600,8 @@ def _drop_patronymics(
 
 def plain_surname(name: PlainName) -> int | None:
     """Which of a plain name's words (no comma) :func:`parse_name` takes as the surname."""
+    if name.surname >= 0:
+        return name.surname
     words = name.words
     return _guess_surname([], list(range(len(words))), [w.flags for w in words], None)
 
