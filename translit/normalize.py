@@ -54,14 +54,21 @@ def styles() -> list[str]:
     return ["en", *sorted(set(scheme_ids())), *CYRILLIC_STYLES]
 
 
+# the style check_style passed last
+_CHECKED_STYLE: Final[list[str | None]] = [None]
+
+
 @cache
 def _style_set() -> frozenset[str]:
     return frozenset(styles())
 
 
 def check_style(style: str) -> None:
+    if style is _CHECKED_STYLE[0]:  # (the same string object as the last call's)
+        return
     if style not in _style_set():
         raise UnknownStyleError(f"unknown style {style!r}; valid: {', '.join(styles())}")
+    _CHECKED_STYLE[0] = style
 
 
 def _without(text: str, parsed: ParsedName) -> str:

@@ -133,9 +133,11 @@ def test_analyze_reports_method_and_entity() -> None:
     assert r.method == "unchanged" and r.output == "😀"
 
 
-def test_unknown_style() -> None:
+@pytest.mark.parametrize("style", ["nope", "", "en ", "EN"])
+def test_unknown_style(style: str) -> None:
+    translit.normalize("Tokayev", "en")  # a valid style checked just before
     with pytest.raises(translit.UnknownStyleError, match="valid: en"):
-        translit.normalize("Tokayev", "nope")
+        translit.normalize("Tokayev", style)
 
 
 def test_user_gazetteer_wins(tmp_path: object) -> None:
