@@ -124,7 +124,7 @@ def test_speed_names_are_distinct_and_seeded() -> None:
 
 @pytest.mark.parametrize("function", ["key", "normalize"])
 def test_speed_runs_in_a_child_process(function: str) -> None:
-    rate = speed_in_child(function, 0.5, 300, DATA / "names_dev.jsonl")
+    rate = speed_in_child(function, speed_names(DEV, 300), speed_names(DEV, 50, seed=1))
     assert rate > 0
 
 
