@@ -374,8 +374,8 @@ def _one_word_titles() -> frozenset[str]:
 def _new_plain(raw: str) -> Plain:
     chunk = prepare(raw)
     words = _chunks.get(chunk)
-    if words is None:
-        words = _chunk(chunk)
+    if words is None:  # (not stored: the chunk's Plain is what the fast path keeps)
+        words = _chunk_words(chunk)
     if len(_plain) >= _CHUNK_LIMIT:
         _plain.clear()
     plain = _plain[raw] = _plain_chunk(chunk, words)
@@ -388,6 +388,15 @@ def _chunk(chunk: str) -> tuple[_Word, ...]:
     Tokens never contain whitespace, so tokenizing a name chunk by chunk gives the
     same tokens as tokenizing it whole.
     """
+    result = _chunk_words(chunk)
+    if len(_chunks) >= _CHUNK_LIMIT:
+        _chunks.clear()
+    _chunks[chunk] = result
+    return result
+
+
+def _chunk_words(chunk: str) -> tuple[_Word, ...]:
+    """:func:`_chunk` without its cache."""
     out = []
     patronymic_words = _patronymic_endings()[1]
     lex = lexicon()
@@ -418,10 +427,7 @@ def _chunk(chunk: str) -> tuple[_Word, ...]:
             | (_CYRILLIC if cyrillic else 0)
         )
         out.append((start, word, fold, initial, flags))
-    if len(_chunks) >= _CHUNK_LIMIT:
-        _chunks.clear()
-    result = _chunks[chunk] = tuple(out)
-    return result
+    return tuple(out)
 
 
 def _plain_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
