@@ -215,7 +215,7 @@ def _fold(token: str, hint: str, spell: bool) -> str:
     text = _GLIDE_RE.sub("", text)
     if _DOUBLE_RE.search(text) is not None:  # (a search costs less than a template sub)
         text = _DOUBLE_RE.sub(_first_group, text)
-    if text.endswith(("ov", "ova")):
+    if text.endswith(("Sov", "Zov", "Cov", "Wov", "Sova", "Zova", "Cova", "Wova")):
         text = _SIBILANT_YO_RE.sub("e", text)
     if not spell and "X" in text:
         text = _INTERVOCALIC_X_RE.sub("k", text)
