@@ -68,6 +68,8 @@ class Gazetteer:
     by_surname: dict[str, list[str]] = field(default_factory=dict)
     given: dict[str, frozenset[str]] = field(default_factory=dict)
     canonical_key: dict[str, str] = field(default_factory=dict)
+    # every fold in a key of by_key: a name with a fold outside it has no key there
+    key_folds: set[str] = field(default_factory=set)
     user_ids: set[str] = field(default_factory=set)
     renderings: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     # keys of names of plain words by their folds (translit.keys.plain_key)
@@ -93,6 +95,7 @@ class Gazetteer:
             key = full_key(parsed)
             if not key:
                 continue
+            self.key_folds.update(parsed.folds)
             ids = self.by_key.setdefault(key, [])
             if entity.id not in ids:
                 ids.insert(0, entity.id) if user else ids.append(entity.id)

@@ -61,6 +61,23 @@ def plain_key(name: PlainName, gazetteer: Gazetteer) -> tuple[str, tuple[Entity,
     return folds_key(tuple([w.fold for w in name.words]), gazetteer)
 
 
+def may_have_entity(name: PlainName, gazetteer: Gazetteer) -> bool:
+    """Can a name of plain words have an entry in ``gazetteer``? ``False`` means
+    :func:`plain_key` finds none: no word is a known surname, and a word's fold occurs
+    in no key of the gazetteer. (Two lookups a word in small sets, where the key
+    needs its own lookup in a big cache.)"""
+    by_surname = gazetteer.by_surname
+    key_folds = gazetteer.key_folds
+    every = True
+    for w in name.words:
+        fold = w.fold
+        if fold in by_surname:
+            return True
+        if every and fold not in key_folds:
+            every = False
+    return every
+
+
 def folds_key(
     folds: tuple[str, ...], gazetteer: Gazetteer
 ) -> tuple[str, tuple[Entity, float] | None]:

@@ -9,7 +9,7 @@ from typing import Any, Final, NamedTuple
 from translit._distinct import map_distinct
 from translit.errors import UnknownStyleError
 from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
-from translit.keys import key, key_of, plain_key
+from translit.keys import key, key_of, may_have_entity, plain_key
 from translit.nameparse import (
     CAPS,
     COMMA,
@@ -128,20 +128,32 @@ def render_entity(entity: Entity, style: str) -> str:
 
 def analyze(name: str, style: str = "en", gazetteer: Gazetteer | None = None) -> NameResult:
     """Normalize one name and say how: the full :class:`NameResult`."""
+    return _analyze(name, style, gazetteer, True)
+
+
+def _analyze(name: str, style: str, gazetteer: Gazetteer | None, keyed: bool) -> NameResult:
+    """:func:`analyze`; without ``keyed``, the key of a name of plain words that has no
+    entity is left empty (:func:`normalize` needs only the output)."""
     check_style(style)
     gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
     plain = plain_words(name)
     if plain is not None:
-        result = _analyze_plain(name, plain, style, gaz)
+        result = _analyze_plain(name, plain, style, gaz, keyed)
         if result is not None:
             return result
     return _analyze_parsed(name, style, gaz)
 
 
-def _analyze_plain(name: str, plain: PlainName, style: str, gaz: Gazetteer) -> NameResult | None:
+def _analyze_plain(
+    name: str, plain: PlainName, style: str, gaz: Gazetteer, keyed: bool = True
+) -> NameResult | None:
     """:func:`analyze` for a name of plain words, without parsing it again; ``None``
-    where its commas need the general path."""
-    key, hit = plain_key(plain, gaz)
+    where its commas need the general path. Without ``keyed``, a name that cannot
+    have an entity gets an empty key."""
+    if keyed or may_have_entity(plain, gaz):
+        key, hit = plain_key(plain, gaz)
+    else:
+        key, hit = "", None
     if hit is not None:
         entity, confidence = hit
         rendered = gaz.rendering(entity.id, style, render_entity)
@@ -354,7 +366,7 @@ def normalize(name: str, style: str = "en", gazetteer: Gazetteer | None = None) 
     >>> normalize("Tokajew")
     'Kassym-Jomart Tokayev'
     """
-    return analyze(name, style, gazetteer).output
+    return _analyze(name, style, gazetteer, False).output
 
 
 def normalize_many(

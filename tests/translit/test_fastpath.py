@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import translit
 from translit.gazetteer import bundled_gazetteer
-from translit.keys import key_of
+from translit.keys import key_of, may_have_entity, plain_key
 from translit.nameparse import parse_name, plain_words
 from translit.normalize import _analyze_parsed, styles
 
@@ -103,6 +103,29 @@ def test_normalization_agrees_with_the_general_path(style: str) -> None:
     gaz = bundled_gazetteer()
     for name in _names()[::3]:
         assert translit.analyze(name, style) == _analyze_parsed(name, style, gaz), name
+
+
+@pytest.mark.parametrize("style", ["en", "rferl", "official", "cyrillic-kk"])
+def test_normalize_gives_the_output_of_analyze(style: str) -> None:
+    # normalize skips the key of a name that cannot have an entity
+    names = _names()
+    assert [translit.normalize(n, style) for n in names] == [
+        translit.analyze(n, style).output for n in names
+    ]
+
+
+def test_a_name_that_cannot_have_an_entity_has_none() -> None:
+    gaz = bundled_gazetteer()
+    checked = skipped = 0
+    for name in [*_names(), *(e.en for e in gaz.entities.values())]:
+        plain = plain_words(name)
+        if plain is None:
+            continue
+        checked += 1
+        if not may_have_entity(plain, gaz):
+            skipped += 1
+            assert plain_key(plain, gaz)[1] is None, name
+    assert checked > 1000 and 0 < skipped < checked
 
 
 def test_threads_in_different_styles_agree_with_one_thread() -> None:
