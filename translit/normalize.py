@@ -28,9 +28,10 @@ from translit.nameparse import (
 from translit.reconstruct import reconstruct, word_cyrillic
 from translit.romanize import romanize
 from translit.schemes import scheme_ids
-from translit.text import KK_TO_RU, detect_language, has_cyrillic
+from translit.text import KAZAKH_ONLY, KK_TO_RU, detect_language, has_cyrillic
 
 CYRILLIC_STYLES: Final = ("cyrillic-kk", "cyrillic-ru")
+_KAZAKH_LETTERS: Final = frozenset(KAZAKH_ONLY)
 #: The readable English-press romanization for names the gazetteer does not know.
 _EN_SCHEME: Final = {"kk": "official", "ru": "wikipedia"}
 
@@ -246,12 +247,13 @@ class _WordRendering:
     def __init__(self, cyrillic: str, found: int) -> None:
         self.cyrillic = cyrillic
         self.found = found
-        self.kazakh = int(detect_language(cyrillic) == "kk")
+        self.kazakh = int(not _KAZAKH_LETTERS.isdisjoint(cyrillic))
         self.kk = ""
         self.ru = ""
 
     def rendered(self, lang: str, style: str) -> str:
         scheme = _EN_SCHEME[lang] if style == "en" else style
+        # (romanize's own cache pays: spellings of a word meet in one Cyrillic form)
         out = romanize(self.cyrillic, scheme, lang=lang)
         if lang == "kk":
             self.kk = out
