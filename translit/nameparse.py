@@ -248,20 +248,13 @@ def _without_patronymic(
     by the patronymic alone, or three words or more left with a patronymic ending
     (normalization parses the rest of the name again and may drop more)."""
     flags = [w.flags for w in words]
+    full = list(range(len(words)))
     if any_flags & COMMA:
         surname = next(i for i, f in enumerate(flags) if f & COMMA)
     else:
-        found = _guess_surname([], list(range(len(words))), flags, None)
+        found = _guess_surname([], full, flags, None)
         surname = -1 if found is None else found
-    drop: set[int] = set()
-    for i, f in enumerate(flags):
-        if i == surname:
-            continue
-        if i > 0 and f & _PATRONYMIC_WORD:
-            if i - 1 != surname:  # the surname is never part of a patronymic
-                drop.update((i, i - 1))
-        elif f & _PATRONYMIC_END:
-            drop.add(i)
+    drop = _patronymic_words(full, flags, surname)
     if not drop or len(words) - len(drop) < 2:
         return None
     for i in drop:
@@ -585,6 +578,20 @@ def _drop_patronymics(
     text: str, tokens: list[Token], full: list[int], flags: list[int], surname: int | None
 ) -> ParsedName:
     """The parsed name without its patronymics, when at least two other words remain."""
+    drop = _patronymic_words(full, flags, surname)
+    if not drop or len(full) - len(drop) < 2:
+        return parsed_name(text, tuple(tokens), surname)
+    kept = [t for i, t in enumerate(tokens) if i not in drop]
+    dropped = tuple(t for i, t in enumerate(tokens) if i in drop)
+    new_surname = None
+    if surname is not None:
+        new_surname = kept.index(tokens[surname])
+    return parsed_name(text, tuple(kept), new_surname, dropped)
+
+
+def _patronymic_words(full: list[int], flags: list[int], surname: int | None) -> set[int]:
+    """Which of the full words (indices into ``flags``) make up patronymics: a word
+    ending like one, or a patronymic word (ұлы, kyzy) with the word before it."""
     drop: set[int] = set()
     for pos, i in enumerate(full):
         if i == surname:
@@ -594,14 +601,7 @@ def _drop_patronymics(
                 drop.update((i, full[pos - 1]))
         elif flags[i] & _PATRONYMIC_END:
             drop.add(i)
-    if not drop or len(full) - len(drop) < 2:
-        return parsed_name(text, tuple(tokens), surname)
-    kept = [t for i, t in enumerate(tokens) if i not in drop]
-    dropped = tuple(t for i, t in enumerate(tokens) if i in drop)
-    new_surname = None
-    if surname is not None:
-        new_surname = kept.index(tokens[surname])
-    return parsed_name(text, tuple(kept), new_surname, dropped)
+    return drop
 
 
 def plain_surname(name: PlainName) -> int | None:
