@@ -392,6 +392,8 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
     """:func:`_chunk` without its cache."""
     out = []
     patronymic_words = _patronymic_endings()[1]
+    surname_endings = _surname_ending_set()
+    patronymic_endings = _patronymic_ending_set()
     lex = lexicon()
     given = lex.given
     if chunk.isalpha():  # one word, the whole chunk (what _TOKEN_RE finds in it)
@@ -406,14 +408,14 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
         if dotted and not initial:  # abbreviated given names: Zh., Dzh., Kh.
             initial = len(word.strip("'’ʼ`")) <= 4 and word[:1].isupper()
         low = word.lower()
-        cyrillic = has_cyrillic(word)
+        cyrillic = not word.isascii() and has_cyrillic(word)
         conv = convention(word)
         # its fold depends on the convention of the rest of the name (ch, j)
         ambiguous = ("ch" in low or "j" in low) and not cyrillic and not conv
         flags = (
             (_CAPS if len(word) > 1 and word.isupper() else 0)
-            | (_SURNAME_END if _surname_ending_set().match(low) else 0)
-            | (_PATRONYMIC_END if _patronymic_ending_set().match(low) else 0)
+            | (_SURNAME_END if surname_endings.match(low) else 0)
+            | (_PATRONYMIC_END if patronymic_endings.match(low) else 0)
             | (_PATRONYMIC_WORD if low in patronymic_words else 0)
             | (_AMBIGUOUS if ambiguous else _CONVENTION_FLAGS.get(conv, 0))
             | (_GIVEN if fold in given else 0)
