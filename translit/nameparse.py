@@ -194,7 +194,7 @@ class PlainName:
         self.all_flags = all_flags  # flags of every word
         self.hint = hint  # the one spelling convention its words show, else ""
         # the surname's index where the name's patronymic was dropped (the surname
-        # was chosen among all its words); else -1 (see plain_surname)
+        # was chosen among all its words); else -1 (see guess_surname)
         self.surname = surname
 
 
@@ -606,12 +606,10 @@ def _patronymic_words(full: list[int], flags: list[int], surname: int | None) ->
     return drop
 
 
-def plain_surname(name: PlainName) -> int | None:
-    """Which of a plain name's words (no comma) :func:`parse_name` takes as the surname."""
-    if name.surname >= 0:
-        return name.surname
-    words = name.words
-    return _guess_surname([], list(range(len(words))), [w.flags for w in words], None)
+def guess_surname(flags: Sequence[int]) -> int | None:
+    """Which of the full words with these flags (no comma) :func:`parse_name` takes
+    as the surname."""
+    return _guess_surname([], list(range(len(flags))), list(flags), None)
 
 
 def surname_first(flags: Sequence[int]) -> bool:

@@ -19,9 +19,9 @@ from translit.nameparse import (
     ParsedName,
     Plain,
     PlainName,
+    guess_surname,
     joined_words,
     parse_name,
-    plain_surname,
     plain_words,
     surname_first,
 )
@@ -299,27 +299,56 @@ def _plain_rendering(w: Plain, hint: str, cache: dict[str, _WordRendering]) -> _
 
 def _plain_order(plain: PlainName) -> list[Plain] | None:
     """Plain words in Given Surname order (see :func:`_natural_order`); ``None`` where
-    commas make it a job for the general path."""
+    commas make it a job for the general path. The order follows from the words'
+    flags (and a surname chosen before a patronymic was dropped): it is remembered
+    per tuple of flags."""
     words = plain.words
-    if plain.any_flags & COMMA:
-        commas = [i for i, w in enumerate(words) if w.comma]
-        if len(commas) > 1 or commas[0] == len(words) - 1:
-            return None
-        return words[commas[0] + 1 :] + words[: commas[0] + 1]
-    if len(words) >= 2 and plain.all_flags & CAPS:
-        if plain_surname(plain) != 0:
-            return words
+    shape = (plain.surname, tuple([w.flags for w in words]))
+    order = _orders.get(shape)
+    if order is None:
+        if len(_orders) >= _ORDER_CACHE_LIMIT:
+            _orders.clear()
+        order = _orders[shape] = _order(shape[1], plain.surname)
+    if not order:
+        return None
+    if order[0] < 0:  # _KEEP
+        return words
+    return [words[i] for i in order]
+
+
+_ORDER_CACHE_LIMIT: Final = 1 << 14
+_KEEP: Final = (-1,)  # the words stay in their order
+# (surname, flags of the words) -> _KEEP, the new order of the words, or () for None
+_orders: Final[dict[tuple[int, tuple[int, ...]], tuple[int, ...]]] = {}
+
+
+def _order(flags: tuple[int, ...], surname: int) -> tuple[int, ...]:
+    """:func:`_plain_order` as word indices, from the words' flags and the surname's
+    index (-1: to be guessed): ``_KEEP``, a new order, or ``()`` for the general path."""
+    count = len(flags)
+    any_flags = 0
+    all_flags = -1
+    for f in flags:
+        any_flags |= f
+        all_flags &= f
+    if any_flags & COMMA:
+        commas = [i for i, f in enumerate(flags) if f & COMMA]
+        if len(commas) > 1 or commas[0] == count - 1:
+            return ()
+        return (*range(commas[0] + 1, count), *range(commas[0] + 1))
+    if surname < 0:
+        guessed = guess_surname(flags)
+        surname = -1 if guessed is None else guessed
+    if count >= 2 and all_flags & CAPS:
+        if surname != 0:
+            return _KEEP
         first = 1  # the first chunk (its words up to the first not followed by a hyphen)
-        while words[first - 1].flags & JOINED:
+        while flags[first - 1] & JOINED:
             first += 1
-        return words[first:] + words[:first]
-    if (
-        not plain.any_flags & JOINED
-        and surname_first([w.flags for w in words])
-        and plain_surname(plain) == 0
-    ):
-        return words[1:] + words[:1]
-    return words
+        return (*range(first, count), *range(first))
+    if not any_flags & JOINED and surname_first(flags) and surname == 0:
+        return (*range(1, count), 0)
+    return _KEEP
 
 
 def _analyze_parsed(name: str, style: str, gaz: Gazetteer) -> NameResult:
