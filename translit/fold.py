@@ -33,7 +33,8 @@ _SPECIAL: Final = str.maketrans(
 # kz-2017 apostrophe letters whose base letter reads differently.
 _APOSTROPHE_RE: Final = re.compile("([scy])['’ʼ`]")
 _APOSTROPHE: Final = {"s": "sh", "c": "ch", "y": "u"}
-_APOSTROPHES: Final = frozenset("'’ʼ`")
+# The combining marks that NFKD splits off accented Latin letters.
+_LATIN_MARKS_RE: Final = re.compile("[\u0300-\u036f]")
 # Cyrillic letters that odni writes as digraphs, doubled (written once).
 _CYRILLIC_DOUBLE_RE: Final = re.compile("([ғжңхцчшщ])\\1+")
 _NON_LETTER_RE: Final = re.compile(r"[^a-z]+")
@@ -182,11 +183,12 @@ def _fold(token: str, hint: str, spell: bool) -> str:
     if not text.isascii():  # (every letter with a fixed reading is non-ASCII)
         text = text.translate(_SPECIAL)
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    if not _APOSTROPHES.isdisjoint(text):
-        text = _APOSTROPHE_RE.sub(lambda m: _APOSTROPHE[m.group(1)], text)
+        text = _LATIN_MARKS_RE.sub("", unicodedata.normalize("NFKD", text))
+        if not text.isascii():  # (other combining marks, apostrophes, other scripts)
+            text = "".join(c for c in text if not unicodedata.combining(c))
     if not (text.isascii() and text.isalpha() and text.islower()):
+        if _APOSTROPHE_RE.search(text) is not None:
+            text = _APOSTROPHE_RE.sub(_apostrophe_letter, text)
         text = _NON_LETTER_RE.sub("", text)
     if not text:
         return ""
@@ -220,6 +222,10 @@ def _fold(token: str, hint: str, spell: bool) -> str:
     if not spell and "X" in text:
         text = _INTERVOCALIC_X_RE.sub("k", text)
     return text.replace("ng", "n")
+
+
+def _apostrophe_letter(match: re.Match[str]) -> str:
+    return _APOSTROPHE[match.group(1)]
 
 
 def _sound(match: re.Match[str]) -> str:
