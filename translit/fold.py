@@ -97,8 +97,9 @@ GERMANIC, FRENCH, KAZAKH_LATIN = "de", "fr", "kz"
 # whole at every full collection, which cost more than the folds on novel names.)
 _CACHE_LIMIT: Final = 1 << 18
 _conventions: Final[dict[str, str]] = {}
-# (spell, hint) -> token -> fold
-_folds: Final[dict[tuple[bool, str], dict[str, str]]] = {}
+# hint -> token -> fold, and the same for spellings
+_folds: Final[dict[str, dict[str, str]]] = {}
+_spellings: Final[dict[str, dict[str, str]]] = {}
 
 
 def convention(token: str) -> str:
@@ -151,9 +152,10 @@ def spell_token(token: str, hint: str = "") -> str:
 
 
 def _cached_fold(token: str, hint: str, spell: bool) -> str:
-    cache = _folds.get((spell, hint))
+    caches = _spellings if spell else _folds
+    cache = caches.get(hint)
     if cache is None:
-        cache = _folds.setdefault((spell, hint), {})
+        cache = caches.setdefault(hint, {})
     out = cache.get(token)
     if out is None:
         if len(cache) >= _CACHE_LIMIT:

@@ -391,9 +391,7 @@ def _chunk(chunk: str) -> tuple[_Word, ...]:
 def _chunk_words(chunk: str) -> tuple[_Word, ...]:
     """:func:`_chunk` without its cache."""
     out = []
-    patronymic_words = _patronymic_endings()[1]
-    surname_endings = _surname_ending_set()
-    patronymic_endings = _patronymic_ending_set()
+    patronymic_words, surname_endings, patronymic_endings = _word_rules()
     lex = lexicon()
     given = lex.given
     if chunk.isalpha():  # one word, the whole chunk (what _TOKEN_RE finds in it)
@@ -408,14 +406,15 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
         if dotted and not initial:  # abbreviated given names: Zh., Dzh., Kh.
             initial = len(word.strip("'’ʼ`")) <= 4 and word[:1].isupper()
         low = word.lower()
+        backwards = low[::-1]
         cyrillic = not word.isascii() and has_cyrillic(word)
         conv = convention(word)
         # its fold depends on the convention of the rest of the name (ch, j)
         ambiguous = ("ch" in low or "j" in low) and not cyrillic and not conv
         flags = (
             (_CAPS if len(word) > 1 and word.isupper() else 0)
-            | (_SURNAME_END if surname_endings.match(low) else 0)
-            | (_PATRONYMIC_END if patronymic_endings.match(low) else 0)
+            | (_SURNAME_END if surname_endings.match_reversed(backwards) else 0)
+            | (_PATRONYMIC_END if patronymic_endings.match_reversed(backwards) else 0)
             | (_PATRONYMIC_WORD if low in patronymic_words else 0)
             | (_AMBIGUOUS if ambiguous else _CONVENTION_FLAGS.get(conv, 0))
             | (_GIVEN if fold in given else 0)
@@ -513,10 +512,21 @@ class _Endings:
 
     def match(self, low: str) -> bool:
         """Does ``low`` end in one of the endings, with at least two letters before it?"""
+        return self.match_reversed(low[::-1])
+
+    def match_reversed(self, backwards: str) -> bool:
+        """:meth:`match` of a word given backwards."""
         if self.reversed_re is None:
             return False
-        found = self.reversed_re.match(low[::-1])
-        return found is not None and found.end() + 2 <= len(low)
+        found = self.reversed_re.match(backwards)
+        return found is not None and found.end() + 2 <= len(backwards)
+
+
+@cache
+def _word_rules() -> tuple[frozenset[str], _Endings, _Endings]:
+    """(patronymic words, surname endings, patronymic endings): what the chunk reader
+    looks words up in, fetched with one call."""
+    return _patronymic_endings()[1], _surname_ending_set(), _patronymic_ending_set()
 
 
 @cache
