@@ -28,10 +28,9 @@ from translit.nameparse import (
 from translit.reconstruct import reconstruct, word_cyrillic
 from translit.romanize import romanize, romanize_uncached
 from translit.schemes import scheme_ids, transliterator
-from translit.text import KAZAKH_ONLY, KK_TO_RU, detect_language, has_cyrillic
+from translit.text import KK_TO_RU, detect_language, has_cyrillic, has_kazakh
 
 CYRILLIC_STYLES: Final = ("cyrillic-kk", "cyrillic-ru")
-_KAZAKH_LETTERS: Final = frozenset(KAZAKH_ONLY)
 #: The readable English-press romanization for names the gazetteer does not know.
 _EN_SCHEME: Final = {"kk": "official", "ru": "wikipedia"}
 
@@ -247,7 +246,7 @@ class _WordRendering:
     def __init__(self, cyrillic: str, found: int) -> None:
         self.cyrillic = cyrillic
         self.found = found
-        self.kazakh = int(not _KAZAKH_LETTERS.isdisjoint(cyrillic))
+        self.kazakh = int(has_kazakh(cyrillic))
         self.kk = ""
         self.ru = ""
 

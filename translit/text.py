@@ -108,6 +108,11 @@ def prepare_inert(chars: str) -> str:
     return "".join(c for c in keep if c not in composing)
 
 
+def has_kazakh(text: str) -> bool:
+    """True if ``text`` holds a letter of the Kazakh alphabet that Russian lacks."""
+    return _KAZAKH_RE.search(text) is not None
+
+
 def detect_language(text: str) -> str:
     """Language of Cyrillic text: ``kk`` if Kazakh-specific letters occur, else ``ru``.
 

@@ -5,8 +5,17 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from translit.text import TURKIC_CASING, detect_language, prepare, repair_lookalikes
+from translit.text import (
+    KAZAKH_ONLY,
+    TURKIC_CASING,
+    detect_language,
+    has_kazakh,
+    prepare,
+    repair_lookalikes,
+)
 
 
 @pytest.mark.parametrize(
@@ -46,6 +55,12 @@ def test_prepare_composes_decomposed_letters() -> None:
 )
 def test_detect_language(text: str, lang: str) -> None:
     assert detect_language(text) == lang
+    assert has_kazakh(text) == (lang == "kk")
+
+
+@given(st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюяӘҒҚҢӨҰҮҺІәғқңөұүһіa ", max_size=12))
+def test_has_kazakh_means_a_kazakh_only_letter(text: str) -> None:
+    assert has_kazakh(text) == any(c in KAZAKH_ONLY for c in text)
 
 
 def test_detect_after_prepare_counts_repaired_letters() -> None:
