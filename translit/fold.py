@@ -73,7 +73,7 @@ _GERMAN_RE: Final = re.compile("sch|w|cz|sz")
 # Polish writes е after a consonant as "ie" (Jekatierina, Gierojchan, Kajyrgieldy).
 _POLISH_IE_RE: Final = re.compile("(?<=[bcdfghklmnprstvwz])ie")
 # Czech, Slovak and Polish letters: their spellings write х as "ch" too.
-_KH_MARKS: Final = frozenset("čšžřěůłżśćńąę")
+_KH_MARKS: Final = re.compile("[čšžřěůłżśćńąę]")
 _GERMAN_CH_RE: Final = re.compile("(?<!s)ch")
 _FRENCH_RE: Final = re.compile("tch|ou|gu[eiy]|ï|dj|ine$")
 _FRENCH_GU_RE: Final = re.compile("gu(?=[eiy])")
@@ -86,8 +86,7 @@ _INTERVOCALIC_X_RE: Final = re.compile(f"(?<=[{_VOWELS}])X(?=[{_VOWELS}])")
 
 
 # Letters of the Kazakh Latin alphabets and Turkish: their spellings write ж as "j".
-_KZ_MARKS: Final = frozenset("qğǵıüöşḩ")
-_FRENCH_MARKS: Final = frozenset("ï")
+_KZ_MARKS: Final = re.compile("[qğǵıüöşḩ]")
 #: Spelling conventions a token can show (``""``: none recognisable).
 GERMANIC, FRENCH, KAZAKH_LATIN = "de", "fr", "kz"
 
@@ -117,11 +116,12 @@ def convention(token: str) -> str:
 def _convention(token: str) -> str:
     text = token.lower()
     if not text.isascii():
-        if not _KH_MARKS.isdisjoint(text) or text.endswith("ová"):
+        # (regex searches: a set test would make a string of each letter past Latin-1)
+        if _KH_MARKS.search(text) is not None or text.endswith("ová"):
             return GERMANIC
-        if not _KZ_MARKS.isdisjoint(text):
+        if _KZ_MARKS.search(text) is not None:
             return KAZAKH_LATIN
-        if not _FRENCH_MARKS.isdisjoint(text):
+        if "ï" in text:
             return FRENCH
     if _GERMAN_RE.search(text) is not None:
         return GERMANIC
