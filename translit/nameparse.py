@@ -168,17 +168,17 @@ class Plain:
     (A slotted class rather than a named tuple: compiled with mypyc, its attributes are
     read directly.)"""
 
-    __slots__ = ("comma", "flags", "fold", "parts", "word")
+    __slots__ = ("flags", "fold", "parts", "word")
 
-    def __init__(self, word: str, fold: str, flags: int, comma: bool) -> None:
+    def __init__(self, word: str, fold: str, flags: int) -> None:
         self.word = word
         self.fold = fold
-        self.flags = flags  # the word's flags, with COMMA when it has one
-        self.comma = comma  # the chunk is the word and a comma (Surname, Given)
+        # the word's flags, with COMMA when a comma follows it (Surname, Given)
+        self.flags = flags
         self.parts: tuple[Plain, ...] | None = None  # the words of a hyphenated chunk
 
     def __repr__(self) -> str:
-        return f"Plain({self.word!r}, {self.fold!r}, {self.flags}, {self.comma})"
+        return f"Plain({self.word!r}, {self.fold!r}, {self.flags})"
 
 
 class PlainName:
@@ -198,7 +198,7 @@ class PlainName:
         self.surname = surname
 
 
-_NOT_PLAIN: Final = Plain("", "", 0, False)
+_NOT_PLAIN: Final = Plain("", "", 0)
 _plain: Final[dict[str, Plain]] = {}
 #: ``Plain.flags`` bits: the word is followed by a comma; by a hyphen (in its chunk).
 COMMA: Final = 1024
@@ -284,7 +284,7 @@ def _refolded(word: Plain, hint: str) -> Plain:
     if out is None:
         if len(_refolds) >= _CHUNK_LIMIT:
             _refolds.clear()
-        out = Plain(word.word, _word_with(word.word, hint), word.flags, word.comma)
+        out = Plain(word.word, _word_with(word.word, hint), word.flags)
         _refolds[word.word, word.flags, hint] = out
     return out
 
@@ -433,7 +433,7 @@ def _plain_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
         return _NOT_PLAIN
     if word.lower() in _title_starts():  # (the chunk is the word, or it and a comma)
         return _NOT_PLAIN
-    return Plain(word, fold, flags | COMMA if comma else flags, comma)
+    return Plain(word, fold, flags | COMMA if comma else flags)
 
 
 def _compound_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
@@ -449,10 +449,10 @@ def _compound_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
         if initial or not fold or word.lower() in titles:
             return _NOT_PLAIN
         if i < last:
-            parts.append(Plain(word, fold, flags | JOINED, False))
+            parts.append(Plain(word, fold, flags | JOINED))
         else:
-            parts.append(Plain(word, fold, flags | COMMA if comma else flags, comma))
-    out = Plain(body, "", 0, comma)
+            parts.append(Plain(word, fold, flags | COMMA if comma else flags))
+    out = Plain(body, "", 0)
     out.parts = tuple(parts)
     return out
 

@@ -26,8 +26,8 @@ from translit.nameparse import (
     surname_first,
 )
 from translit.reconstruct import reconstruct, word_cyrillic
-from translit.romanize import romanize, romanize_uncached
-from translit.schemes import scheme_ids, transliterator
+from translit.romanize import romanize, romanize_word
+from translit.schemes import scheme_ids
 from translit.text import KK_TO_RU, detect_language, has_cyrillic, has_kazakh
 
 CYRILLIC_STYLES: Final = ("cyrillic-kk", "cyrillic-ru")
@@ -251,7 +251,7 @@ class _WordRendering:
         self.ru = ""
 
     def rendered(self, lang: str, style: str) -> str:
-        out = _romanized_word(self.cyrillic, _EN_SCHEME[lang] if style == "en" else style, lang)
+        out = romanize_word(self.cyrillic, _EN_SCHEME[lang] if style == "en" else style, lang)
         if lang == "kk":
             self.kk = out
         else:
@@ -259,27 +259,7 @@ class _WordRendering:
         return out
 
 
-def _romanized_word(cyrillic: str, scheme: str, lang: str) -> str:
-    """:func:`romanize` of one word, remembered per scheme and language: the spellings
-    of a word meet in one Cyrillic form, romanized once. (A clean word goes straight
-    through the scheme, without romanize's caches of texts and pieces.)"""
-    memo = _word_romanizations.get((scheme, lang))
-    if memo is None:
-        memo = _word_romanizations.setdefault((scheme, lang), {})
-    out = memo.get(cyrillic)
-    if out is None:
-        out = transliterator(scheme, lang).apply_clean(cyrillic)
-        if out is None:
-            out = romanize_uncached(cyrillic, scheme, lang)
-        if len(memo) >= _WORD_CACHE_LIMIT:
-            memo.clear()
-        memo[cyrillic] = out
-    return out
-
-
 _WORD_CACHE_LIMIT: Final = 1 << 17
-# (scheme, language) -> Cyrillic word -> its romanization
-_word_romanizations: Final[dict[tuple[str, str], dict[str, str]]] = {}
 # style -> convention hint -> word -> its renderings (its fold follows from word and hint)
 _plain_renderings: Final[dict[str, dict[str, dict[str, _WordRendering]]]] = {}
 # (style, hint, renderings cache) that _analyze_plain used last

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from typing import Final
 
 from translit._distinct import map_distinct
 from translit.schemes import check_language, list_schemes, transliterator
-from translit.text import KAZAKH_ONLY, LANGUAGES, detect_language, prepare
+from translit.text import LANGUAGES, detect_language, has_kazakh, prepare
 
 DEFAULT_SCHEME = "bgn-pcgn"
 
@@ -20,8 +19,6 @@ _TEXT_CACHE_MAX_LEN = 80
 _PROBE = 1 << 12
 #: While the word cache is cold, one clean text in this many is learnt from.
 _COLD_SAMPLE = 8
-_KAZAKH_SET: Final = frozenset(KAZAKH_ONLY)
-_KAZAKH_RE: Final = re.compile(f"[{KAZAKH_ONLY}]")
 
 
 def _language(text: str, lang: str | None) -> str:
@@ -165,7 +162,7 @@ class _Texts:
 
 def _is_kazakh(piece: str) -> bool:
     """Does the prepared form of ``piece`` hold a Kazakh-only letter?"""
-    return not _KAZAKH_SET.isdisjoint(prepare(piece))
+    return has_kazakh(prepare(piece))
 
 
 def _make_runner(scheme: str, lang: str | None) -> Callable[[str], str]:
@@ -217,7 +214,7 @@ def _detecting_runner(by_lang: dict[str, _Pieces]) -> Callable[[str], str]:
         if len(kazakh) >= _CACHE_LIMIT:
             kazakh.clear()
         if kk.is_clean(text):  # prepare changes nothing: look at the pieces as they are
-            flags = [not _KAZAKH_SET.isdisjoint(p) for p in pieces]
+            flags = [has_kazakh(p) for p in pieces]
             kazakh.update(zip(pieces, flags, strict=True))
         else:
             flags = [kazakh.setdefault(p, _is_kazakh(p)) for p in pieces]
@@ -232,7 +229,7 @@ def _detecting_runner(by_lang: dict[str, _Pieces]) -> Callable[[str], str]:
         if kk.cold or ru.cold:
             # Clean text shows its language as it is: a clean romanization in the
             # language its letters say is right (text that is not clean gets None).
-            cache = kk if _KAZAKH_RE.search(text) else ru
+            cache = kk if has_kazakh(text) else ru
             if cache.cold:
                 out = cache.fresh_clean(text)
         if out is None:
@@ -265,6 +262,32 @@ def _runner(scheme: str, lang: str | None) -> Callable[[str], str]:
 def clear_caches() -> None:
     """Forget every cached romanization (for benchmarks and long-running processes)."""
     _RUNNERS.clear()
+    _WORDS.clear()
+
+
+def romanize_word(word: str, scheme: str, lang: str) -> str:
+    """:func:`romanize` of one word in a known language, remembered per scheme and
+    language (name normalization renders each word of a name alone, and the spellings
+    of a word meet in one Cyrillic form). A clean word goes straight through the
+    scheme, without the caches of texts and pieces that :func:`romanize` keeps."""
+    memo = _WORDS.get((scheme, lang))
+    if memo is None:
+        memo = _WORDS.setdefault((scheme, lang), {})
+    out = memo.get(word)
+    if out is None:
+        out = transliterator(scheme, lang).apply_clean(word)
+        if out is None:
+            out = romanize_uncached(word, scheme, lang)
+        if len(memo) >= _WORD_CACHE_LIMIT:
+            memo.clear()
+        memo[word] = out
+    return out
+
+
+#: Words kept per scheme and language by romanize_word.
+_WORD_CACHE_LIMIT: Final = 1 << 17
+#: (scheme, lang) -> word -> its romanization (see romanize_word)
+_WORDS: Final[dict[tuple[str, str], dict[str, str]]] = {}
 
 
 def romanize(text: str, scheme: str = DEFAULT_SCHEME, lang: str | None = None) -> str:

@@ -119,7 +119,7 @@ def detect_language(text: str) -> str:
     Text without any Cyrillic letter is ``und`` (undetermined). The text should already
     be :func:`prepare`-d for look-alikes to count.
     """
-    if _KAZAKH_RE.search(text) is not None:
+    if has_kazakh(text):
         return "kk"
     if _CYRILLIC_RE.search(text) is not None:
         return "ru"

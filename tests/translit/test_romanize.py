@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import translit
-from translit.romanize import clear_caches, romanize_uncached
+from translit.romanize import clear_caches, romanize_uncached, romanize_word
 from translit.schemes import transliterator
 from translit.text import KAZAKH, KAZAKH_LOWER, RUSSIAN, prepare
 
@@ -154,6 +154,22 @@ def test_clear_caches_keeps_results() -> None:
     before = translit.romanize("Қасым-Жомарт Тоқаев", "rferl")
     clear_caches()
     assert translit.romanize("Қасым-Жомарт Тоқаев", "rferl") == before == "Qasym-Zhomart Toqaev"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(ALL),
+    st.text(alphabet=KAZAKH + "-'", min_size=1, max_size=10).map(
+        lambda w: w.upper() if len(w) % 3 == 0 else w.capitalize()
+    ),
+)
+def test_romanize_word_is_the_romanization_of_the_word(case: tuple[str, str], word: str) -> None:
+    lang, scheme = case
+    expected = romanize_uncached(word, scheme, lang)
+    assert romanize_word(word, scheme, lang) == expected
+    assert romanize_word(word, scheme, lang) == expected  # remembered
+    clear_caches()
+    assert romanize_word(word, scheme, lang) == expected
 
 
 # Name-like texts: mostly title-case words (the clean fast path), some all-caps, lower,
