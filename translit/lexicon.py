@@ -25,7 +25,7 @@ from pathlib import Path
 from translit._io import atomic_write_text
 from translit._paths import cache_dir, data_path
 from translit.fold import fold_token
-from translit.text import KAZAKH_ONLY, KK_TO_RU
+from translit.text import KAZAKH_ONLY, KK_TO_RU, has_kazakh
 
 #: Conventions used to generate spellings (scheme ids; missing ones are skipped).
 SPELLING_SCHEMES = (
@@ -63,10 +63,21 @@ class Lexicon:
     overrides: dict[str, str] = field(default_factory=dict)
     cyrillic: dict[str, str] = field(default_factory=dict)  # canonical fold -> Cyrillic
     given: set[str] = field(default_factory=set)  # canonical folds of given names
+    # canonical folds whose Cyrillic form has Kazakh letters (see kazakh_folds)
+    _kazakh: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def canonical(self, fold: str) -> str:
         """The fold after convention repair."""
         return self.overrides.get(fold, fold)
+
+    def kazakh_folds(self) -> frozenset[str]:
+        """The canonical folds whose Cyrillic form is written with Kazakh letters
+        (found on the first call)."""
+        found = self._kazakh
+        if found is None:
+            found = frozenset([f for f, cyr in self.cyrillic.items() if has_kazakh(cyr)])
+            self._kazakh = found
+        return found
 
     def reconstruct(self, fold: str) -> str | None:
         """Cyrillic form (Kazakh spelling when known) for a folded token."""

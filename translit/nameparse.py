@@ -406,15 +406,14 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
         if dotted and not initial:  # abbreviated given names: Zh., Dzh., Kh.
             initial = len(word.strip("'’ʼ`")) <= 4 and word[:1].isupper()
         low = word.lower()
-        backwards = low[::-1]
         cyrillic = not word.isascii() and has_cyrillic(word)
         conv = convention(word)
         # its fold depends on the convention of the rest of the name (ch, j)
         ambiguous = ("ch" in low or "j" in low) and not cyrillic and not conv
         flags = (
             (_CAPS if len(word) > 1 and word.isupper() else 0)
-            | (_SURNAME_END if surname_endings.match_reversed(backwards) else 0)
-            | (_PATRONYMIC_END if patronymic_endings.match_reversed(backwards) else 0)
+            | (_SURNAME_END if surname_endings.match(low) else 0)
+            | (_PATRONYMIC_END if patronymic_endings.match(low) else 0)
             | (_PATRONYMIC_WORD if low in patronymic_words else 0)
             | (_AMBIGUOUS if ambiguous else _CONVENTION_FLAGS.get(conv, 0))
             | (_GIVEN if fold in given else 0)
@@ -501,25 +500,25 @@ def parse_name(name: str) -> ParsedName:
 
 
 class _Endings:
-    """A set of word endings, tested with one anchored regex match on the reversed word."""
+    """A set of word endings, grouped by their last letter: a test is one dict lookup
+    and one ``str.endswith`` over the few endings that share the word's last letter."""
 
-    __slots__ = ("reversed_re",)
+    __slots__ = ("by_last",)
 
     def __init__(self, endings: tuple[str, ...]) -> None:
-        # shortest first: the alternative that matches is the shortest ending
-        alts = sorted({e[::-1] for e in endings}, key=lambda e: (len(e), e))
-        self.reversed_re = re.compile("|".join(re.escape(e) for e in alts)) if alts else None
+        groups: dict[str, list[str]] = {}
+        for e in dict.fromkeys(endings):
+            if e:
+                groups.setdefault(e[-1], []).append(e)
+        self.by_last = {last: tuple(group) for last, group in groups.items()}
 
     def match(self, low: str) -> bool:
         """Does ``low`` end in one of the endings, with at least two letters before it?"""
-        return self.match_reversed(low[::-1])
-
-    def match_reversed(self, backwards: str) -> bool:
-        """:meth:`match` of a word given backwards."""
-        if self.reversed_re is None:
+        if len(low) < 3:
             return False
-        found = self.reversed_re.match(backwards)
-        return found is not None and found.end() + 2 <= len(backwards)
+        group = self.by_last.get(low[-1])
+        # (an ending fits after two letters exactly when the word less them ends in it)
+        return group is not None and low[2:].endswith(group)
 
 
 @cache

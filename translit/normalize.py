@@ -10,6 +10,7 @@ from translit._distinct import map_distinct
 from translit.errors import UnknownStyleError
 from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
 from translit.keys import key, key_of, may_have_entity, plain_key
+from translit.lexicon import lexicon
 from translit.nameparse import (
     CAPS,
     COMMA,
@@ -243,10 +244,10 @@ class _WordRendering:
 
     __slots__ = ("cyrillic", "found", "kazakh", "kk", "ru")
 
-    def __init__(self, cyrillic: str, found: int) -> None:
+    def __init__(self, cyrillic: str, found: int, kazakh: int) -> None:
         self.cyrillic = cyrillic
         self.found = found
-        self.kazakh = int(has_kazakh(cyrillic))
+        self.kazakh = kazakh  # 1 where the Cyrillic form has Kazakh letters
         self.kk = ""
         self.ru = ""
 
@@ -269,7 +270,9 @@ _LAST_RENDERINGS: Final[list[tuple[str, str, dict[str, _WordRendering]]]] = [(""
 def _plain_rendering(w: Plain, hint: str, cache: dict[str, _WordRendering]) -> _WordRendering:
     # (a name with a Cyrillic word reaches here only in the en style)
     cyr, known = word_cyrillic(w.word, w.fold, hint)
-    out = _WordRendering(cyr, int(known))
+    # (a lexicon form's letters are known by its fold: no search of the text)
+    kazakh = w.fold in lexicon().kazakh_folds() if known else has_kazakh(cyr)
+    out = _WordRendering(cyr, int(known), int(kazakh))
     if len(cache) >= _WORD_CACHE_LIMIT:
         cache.clear()
     cache[w.word] = out
