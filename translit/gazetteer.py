@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from translit._paths import data_path
 from translit.errors import InputDataError
@@ -59,6 +59,11 @@ def full_key(parsed: ParsedName) -> str:
     return " ".join(sorted(parsed.folds))
 
 
+#: ``Gazetteer.fold_kinds`` bits: the fold occurs in a key; it is a person's surname.
+KEY_FOLD: Final = 1
+SURNAME_FOLD: Final = 2
+
+
 @dataclass
 class Gazetteer:
     """Entities indexed by the folded keys of all their names."""
@@ -68,8 +73,9 @@ class Gazetteer:
     by_surname: dict[str, list[str]] = field(default_factory=dict)
     given: dict[str, frozenset[str]] = field(default_factory=dict)
     canonical_key: dict[str, str] = field(default_factory=dict)
-    # every fold in a key of by_key: a name with a fold outside it has no key there
-    key_folds: set[str] = field(default_factory=set)
+    # every fold in a key of by_key (KEY_FOLD), with SURNAME_FOLD for the folds of
+    # by_surname: a name with a fold outside it has no key there
+    fold_kinds: dict[str, int] = field(default_factory=dict)
     user_ids: set[str] = field(default_factory=set)
     renderings: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     # keys of names of plain words by their folds (translit.keys.plain_key)
@@ -95,12 +101,15 @@ class Gazetteer:
             key = full_key(parsed)
             if not key:
                 continue
-            self.key_folds.update(parsed.folds)
+            kinds = self.fold_kinds
+            for fold in parsed.folds:
+                kinds[fold] = kinds.get(fold, 0) | KEY_FOLD
             ids = self.by_key.setdefault(key, [])
             if entity.id not in ids:
                 ids.insert(0, entity.id) if user else ids.append(entity.id)
             if entity.is_person and len(parsed.folds) >= 2 and parsed.surname_fold:
                 sids = self.by_surname.setdefault(parsed.surname_fold, [])
+                kinds[parsed.surname_fold] |= SURNAME_FOLD  # (a fold of the key too)
                 if entity.id not in sids:
                     sids.insert(0, entity.id) if user else sids.append(entity.id)
                 given.update(f for f in parsed.folds if f != parsed.surname_fold)

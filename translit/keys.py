@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
+from translit.gazetteer import SURNAME_FOLD, Entity, Gazetteer, bundled_gazetteer
 from translit.nameparse import ParsedName, PlainName, parse_name, plain_folds
 
 # Sound symbols used inside folds, written out for readable keys.
@@ -64,16 +64,15 @@ def plain_key(name: PlainName, gazetteer: Gazetteer) -> tuple[str, tuple[Entity,
 def may_have_entity(name: PlainName, gazetteer: Gazetteer) -> bool:
     """Can a name of plain words have an entry in ``gazetteer``? ``False`` means
     :func:`plain_key` finds none: no word is a known surname, and a word's fold occurs
-    in no key of the gazetteer. (Two lookups a word in small sets, where the key
+    in no key of the gazetteer. (A lookup a word in a small dict, where the key
     needs its own lookup in a big cache.)"""
-    by_surname = gazetteer.by_surname
-    key_folds = gazetteer.key_folds
+    kinds = gazetteer.fold_kinds
     every = True
     for w in name.words:
-        fold = w.fold
-        if fold in by_surname:
+        kind = kinds.get(w.fold, 0)
+        if kind & SURNAME_FOLD:
             return True
-        if every and fold not in key_folds:
+        if not kind:
             every = False
     return every
 

@@ -168,7 +168,7 @@ class Plain:
     (A slotted class rather than a named tuple: compiled with mypyc, its attributes are
     read directly.)"""
 
-    __slots__ = ("flags", "fold", "parts", "word")
+    __slots__ = ("flags", "fold", "memo", "parts", "word")
 
     def __init__(self, word: str, fold: str, flags: int) -> None:
         self.word = word
@@ -176,6 +176,8 @@ class Plain:
         # the word's flags, with COMMA when a comma follows it (Surname, Given)
         self.flags = flags
         self.parts: tuple[Plain, ...] | None = None  # the words of a hyphenated chunk
+        # what the normalizer last made of the word (it checks that it still fits)
+        self.memo: object = None
 
     def __repr__(self) -> str:
         return f"Plain({self.word!r}, {self.fold!r}, {self.flags})"

@@ -178,13 +178,16 @@ def _analyze_plain(
     else:
         cache = _renderings(style, hint)
         _LAST_RENDERINGS[0] = (style, hint, cache)
-    get = cache.get
     words = []
     found = kazakh = 0
     for w in order:
-        word = get(w.word)
-        if word is None:
-            word = _plain_rendering(w, hint, cache)
+        # (the word's last rendering, kept on it, saves a lookup in the big cache)
+        word = w.memo
+        if not isinstance(word, _WordRendering) or word.owner is not cache:
+            word = cache.get(w.word)
+            if word is None:
+                word = _plain_rendering(w, hint, cache)
+            w.memo = word
         words.append(word)
         found += word.found
         kazakh |= word.kazakh
@@ -242,9 +245,12 @@ class _WordRendering:
     :func:`translit.reconstruct.reconstruct` gives it) and romanized for either
     language of the whole name."""
 
-    __slots__ = ("cyrillic", "found", "kazakh", "kk", "ru")
+    __slots__ = ("cyrillic", "found", "kazakh", "kk", "owner", "ru")
 
-    def __init__(self, cyrillic: str, found: int, kazakh: int) -> None:
+    def __init__(
+        self, cyrillic: str, found: int, kazakh: int, owner: dict[str, _WordRendering]
+    ) -> None:
+        self.owner = owner  # the cache that holds it (for a style and convention hint)
         self.cyrillic = cyrillic
         self.found = found
         self.kazakh = kazakh  # 1 where the Cyrillic form has Kazakh letters
@@ -272,7 +278,7 @@ def _plain_rendering(w: Plain, hint: str, cache: dict[str, _WordRendering]) -> _
     cyr, known = word_cyrillic(w.word, w.fold, hint)
     # (a lexicon form's letters are known by its fold: no search of the text)
     kazakh = w.fold in lexicon().kazakh_folds() if known else has_kazakh(cyr)
-    out = _WordRendering(cyr, int(known), int(kazakh))
+    out = _WordRendering(cyr, int(known), int(kazakh), cache)
     if len(cache) >= _WORD_CACHE_LIMIT:
         cache.clear()
     cache[w.word] = out
