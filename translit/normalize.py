@@ -129,36 +129,46 @@ def render_entity(entity: Entity, style: str) -> str:
 
 def analyze(name: str, style: str = "en", gazetteer: Gazetteer | None = None) -> NameResult:
     """Normalize one name and say how: the full :class:`NameResult`."""
-    return _analyze(name, style, gazetteer, True)
-
-
-def _analyze(name: str, style: str, gazetteer: Gazetteer | None, keyed: bool) -> NameResult:
-    """:func:`analyze`; without ``keyed``, the key of a name of plain words that has no
-    entity is left empty (:func:`normalize` needs only the output)."""
     check_style(style)
     gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
     plain = plain_words(name)
     if plain is not None:
-        result = _analyze_plain(name, plain, style, gaz, keyed)
+        result = _analyze_plain(name, plain, style, gaz)
         if result is not None:
             return result
     return _analyze_parsed(name, style, gaz)
 
 
-def _analyze_plain(
-    name: str, plain: PlainName, style: str, gaz: Gazetteer, keyed: bool = True
-) -> NameResult | None:
+def _analyze_plain(name: str, plain: PlainName, style: str, gaz: Gazetteer) -> NameResult | None:
     """:func:`analyze` for a name of plain words, without parsing it again; ``None``
-    where its commas need the general path. Without ``keyed``, a name that cannot
-    have an entity gets an empty key."""
-    if keyed or may_have_entity(plain, gaz):
-        key, hit = plain_key(plain, gaz)
-    else:
-        key, hit = "", None
+    where its commas need the general path."""
+    key, hit = plain_key(plain, gaz)
     if hit is not None:
         entity, confidence = hit
         rendered = gaz.rendering(entity.id, style, render_entity)
         return _made((name, rendered, key, entity.id, "gazetteer", confidence))
+    found: list[int] = []
+    out = _plain_output(name, plain, style, found)
+    if out is None:
+        return None
+    if plain.any_flags & CYRILLIC and style != "en":
+        return _made((name, out, key, None, "unchanged" if out == name else "romanized", 0.9))
+    if plain.all_flags & CYRILLIC:
+        return _made((name, out, key, None, "romanized", 0.9))
+    total = len(plain.words)
+    if total < len(_CONFIDENCES):
+        confidence = _CONFIDENCES[total][found[0]]
+    else:
+        confidence = _confidence(found[0], total)
+    return _made((name, out, key, None, "reconstructed", confidence))
+
+
+def _plain_output(
+    name: str, plain: PlainName, style: str, found: list[int] | None = None
+) -> str | None:
+    """The canonical form of a name of plain words that has no gazetteer entry;
+    ``None`` where its commas need the general path. ``found`` (when given) gets how
+    many of its words the lexicon knew, if they were reconstructed."""
     any_flags = plain.any_flags
     order = plain.words
     if any_flags & COMMA or plain.all_flags & CAPS or order[0].flags & SURNAME_END:
@@ -168,9 +178,7 @@ def _analyze_plain(
         order = reordered
     if any_flags & CYRILLIC and style != "en":
         text = joined_words([w.word for w in order], order, any_flags)
-        out = _title_if_caps(render_cyrillic(text, style))
-        method = "unchanged" if out == name else "romanized"
-        return _made((name, out, key, None, method, 0.9))
+        return _title_if_caps(render_cyrillic(text, style))
     hint = plain.hint
     last = _LAST_RENDERINGS[0]  # one tuple, replaced whole: safe under threads
     if last[0] is style and last[1] is hint:  # most names: the style and hint before
@@ -179,7 +187,7 @@ def _analyze_plain(
         cache = _renderings(style, hint)
         _LAST_RENDERINGS[0] = (style, hint, cache)
     words = []
-    found = kazakh = 0
+    known = kazakh = 0
     for w in order:
         # (the word's last rendering, kept on it, saves a lookup in the big cache)
         word = w.memo
@@ -189,8 +197,10 @@ def _analyze_plain(
                 word = _plain_rendering(w, hint, cache)
             w.memo = word
         words.append(word)
-        found += word.found
+        known += word.found
         kazakh |= word.kazakh
+    if found is not None:
+        found.append(known)
     if style in CYRILLIC_STYLES:
         texts = [w.cyrillic for w in words]
         out = render_cyrillic(joined_words(texts, order, any_flags), style)
@@ -198,16 +208,7 @@ def _analyze_plain(
         out = joined_words([w.kk or w.rendered("kk", style) for w in words], order, any_flags)
     else:
         out = joined_words([w.ru or w.rendered("ru", style) for w in words], order, any_flags)
-    if out.isupper():
-        out = _title_if_caps(out)
-    if plain.all_flags & CYRILLIC:
-        return _made((name, out, key, None, "romanized", 0.9))
-    total = len(words)
-    if total < len(_CONFIDENCES):
-        confidence = _CONFIDENCES[total][found]
-    else:
-        confidence = _confidence(found, total)
-    return _made((name, out, key, None, "reconstructed", confidence))
+    return _title_if_caps(out) if out.isupper() else out
 
 
 def _renderings(style: str, hint: str) -> dict[str, _WordRendering]:
@@ -403,7 +404,19 @@ def normalize(name: str, style: str = "en", gazetteer: Gazetteer | None = None) 
     >>> normalize("Tokajew")
     'Kassym-Jomart Tokayev'
     """
-    return _analyze(name, style, gazetteer, False).output
+    check_style(style)
+    gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
+    plain = plain_words(name)
+    if plain is not None:
+        if may_have_entity(plain, gaz):
+            result = _analyze_plain(name, plain, style, gaz)
+            if result is not None:
+                return result.output
+        else:  # (no key, no result: only the output)
+            out = _plain_output(name, plain, style)
+            if out is not None:
+                return out
+    return _analyze_parsed(name, style, gaz).output
 
 
 def normalize_many(
