@@ -9,6 +9,7 @@ names) is parsed and folded once into lookup tables.
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -62,6 +63,11 @@ def full_key(parsed: ParsedName) -> str:
 #: ``Gazetteer.fold_kinds`` bits: the fold occurs in a key; it is a person's surname.
 KEY_FOLD: Final = 1
 SURNAME_FOLD: Final = 2
+_SERIALS: Final = itertools.count(1)
+
+
+def _new_serial() -> int:
+    return next(_SERIALS)
 
 
 @dataclass
@@ -76,6 +82,8 @@ class Gazetteer:
     # every fold in a key of by_key (KEY_FOLD), with SURNAME_FOLD for the folds of
     # by_surname: a name with a fold outside it has no key there
     fold_kinds: dict[str, int] = field(default_factory=dict)
+    # a number no other gazetteer, nor this one before its last change, has had
+    serial: int = field(default_factory=_new_serial, repr=False, compare=False)
     user_ids: set[str] = field(default_factory=set)
     renderings: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     # keys of names of plain words by their folds (translit.keys.plain_key)
@@ -91,6 +99,7 @@ class Gazetteer:
         self.renderings.clear()
         self.keys.clear()
         self.derived.clear()
+        self.serial = _new_serial()
         if user:
             self.user_ids.add(entity.id)
         primary = entity.kk or entity.ru or entity.en
@@ -115,6 +124,19 @@ class Gazetteer:
                 given.update(f for f in parsed.folds if f != parsed.surname_fold)
         if entity.is_person:
             self.given[entity.id] = frozenset(given)
+
+    def copy(self) -> Gazetteer:
+        """A copy of the entries and indexes that takes more entries without changing
+        this one (caches start empty)."""
+        return Gazetteer(
+            entities=dict(self.entities),
+            by_key={k: list(v) for k, v in self.by_key.items()},
+            by_surname={k: list(v) for k, v in self.by_surname.items()},
+            given=dict(self.given),
+            canonical_key=dict(self.canonical_key),
+            fold_kinds=dict(self.fold_kinds),
+            user_ids=set(self.user_ids),
+        )
 
     def lookup(self, parsed: ParsedName) -> tuple[Entity, float] | None:
         """The entity a parsed name refers to, with a confidence, or ``None``."""
@@ -263,14 +285,7 @@ def load_gazetteer(paths: Sequence[str | Path] = ()) -> Gazetteer:
     """The bundled gazetteer plus user files (user entries win)."""
     if not paths:
         return bundled_gazetteer()
-    base = bundled_gazetteer()
-    gaz = Gazetteer(
-        entities=dict(base.entities),
-        by_key={k: list(v) for k, v in base.by_key.items()},
-        by_surname={k: list(v) for k, v in base.by_surname.items()},
-        given=dict(base.given),
-        canonical_key=dict(base.canonical_key),
-    )
+    gaz = bundled_gazetteer().copy()
     for path in paths:
         for entity in read_entities(Path(path)):
             gaz.add(entity, user=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from translit.gazetteer import SURNAME_FOLD, Entity, Gazetteer, bundled_gazetteer
+from translit.gazetteer import KEY_FOLD, SURNAME_FOLD, Entity, Gazetteer, bundled_gazetteer
 from translit.nameparse import ParsedName, PlainName, parse_name, plain_folds
 
 # Sound symbols used inside folds, written out for readable keys.
@@ -66,13 +66,19 @@ def may_have_entity(name: PlainName, gazetteer: Gazetteer) -> bool:
     :func:`plain_key` finds none: no word is a known surname, and a word's fold occurs
     in no key of the gazetteer. (A lookup a word in a small dict, where the key
     needs its own lookup in a big cache.)"""
+    serial = gazetteer.serial
     kinds = gazetteer.fold_kinds
     every = True
     for w in name.words:
-        kind = kinds.get(w.fold, 0)
-        if kind & SURNAME_FOLD:
+        # (the word keeps its kinds with the gazetteer's serial: the fold, likely
+        # out of the processor's caches by now, is read only when they are stale)
+        memo = w.gazetteer
+        if memo >> 2 != serial:
+            memo = serial << 2 | kinds.get(w.fold, 0)
+            w.gazetteer = memo
+        if memo & SURNAME_FOLD:
             return True
-        if not kind:
+        if not memo & KEY_FOLD:
             every = False
     return every
 

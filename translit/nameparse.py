@@ -168,7 +168,7 @@ class Plain:
     (A slotted class rather than a named tuple: compiled with mypyc, its attributes are
     read directly.)"""
 
-    __slots__ = ("flags", "fold", "memo", "parts", "word")
+    __slots__ = ("flags", "fold", "gazetteer", "memo", "parts", "word")
 
     def __init__(self, word: str, fold: str, flags: int) -> None:
         self.word = word
@@ -178,6 +178,9 @@ class Plain:
         self.parts: tuple[Plain, ...] | None = None  # the words of a hyphenated chunk
         # what the normalizer last made of the word (it checks that it still fits)
         self.memo: object = None
+        # a gazetteer's serial (shifted left twice) and the kinds of the fold in it
+        # (see translit.keys.may_have_entity); 0: none yet
+        self.gazetteer = 0
 
     def __repr__(self) -> str:
         return f"Plain({self.word!r}, {self.fold!r}, {self.flags})"

@@ -152,6 +152,34 @@ def test_user_gazetteer_wins(tmp_path: object) -> None:
     assert r.entity == "my-1" and r.output == "Askar Tokayev"
 
 
+@pytest.mark.parametrize("name", ["Tokajew", "Kassym-Jomart Tokayev", "Alma-Ata", "Nazarbayev"])
+def test_user_gazetteer_keeps_the_bundled_entries(tmp_path: object, name: str) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "mine.csv"
+    path.write_text("id,type,ru,en\nmy-2,person,Зызыкс Кверти,Zyzyks Kverti\n", encoding="utf-8")
+    gaz = translit.load_gazetteer([path])
+    bundled = translit.analyze(name)
+    assert bundled.entity is not None
+    assert translit.analyze(name, gazetteer=gaz).entity == bundled.entity
+    assert translit.normalize(name, gazetteer=gaz) == bundled.output
+
+
+def test_gazetteer_copy_keeps_every_index() -> None:
+    import dataclasses
+
+    from translit.gazetteer import bundled_gazetteer
+
+    base = bundled_gazetteer()
+    copy = base.copy()
+    caches = {"renderings", "keys", "derived", "serial"}
+    for f in dataclasses.fields(base):
+        if f.name not in caches:
+            assert getattr(copy, f.name) == getattr(base, f.name), f.name
+            assert getattr(copy, f.name) is not getattr(base, f.name), f.name
+    assert copy.serial != base.serial
+
+
 @pytest.mark.parametrize(
     ("a", "b", "same", "reason"),
     [
