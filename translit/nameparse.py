@@ -297,11 +297,10 @@ def _refolded(word: Plain, hint: str) -> Plain:
 def plain_folds(name: str) -> tuple[str, ...] | None:
     """The folds of the words of :func:`plain_words` (``None`` where it gives none):
     what a match key needs, with a shortcut for names whose chunks are all known."""
-    get = _plain.get
     folds = []
     flags = 0
     for chunk in name.split():
-        plain = get(chunk)
+        plain = _plain.get(chunk)  # (compiled: a direct call, unlike a bound method)
         if plain is None or plain is _NOT_PLAIN or plain.parts is not None:
             break
         folds.append(plain.fold)
@@ -330,12 +329,11 @@ def _plain_words_after_titles(name: str) -> tuple[list[Plain], int, int] | None:
 def _plain_run(chunks: list[str]) -> tuple[list[Plain], int, int] | None:
     """The plain words of ``chunks`` with the flags of any and of every word; ``None``
     where a chunk is not a plain word."""
-    get = _plain.get
     out = []
     any_flags = 0
     all_flags = -1
     for chunk in chunks:
-        plain = get(chunk)
+        plain = _plain.get(chunk)  # (compiled: a direct call, unlike a bound method)
         if plain is None:
             plain = _new_plain(chunk)
         if plain is _NOT_PLAIN:
