@@ -105,11 +105,12 @@ def convention(token: str) -> str:
     if out is None:
         if len(_conventions) >= _CACHE_LIMIT:
             _conventions.clear()
-        out = _conventions[token] = _convention(token)
+        out = _conventions[token] = token_convention(token)
     return out
 
 
-def _convention(token: str) -> str:
+def token_convention(token: str) -> str:
+    """:func:`convention` without its cache (for callers that see each token once)."""
     text = token.lower()
     if not text.isascii():
         # (regex searches: a set test would make a string of each letter past Latin-1)
@@ -167,14 +168,37 @@ def _cached_fold(token: str, hint: str, spell: bool) -> str:
     return out
 
 
+def fold_prepared(word: str, cyrillic: bool, conv: str) -> str:
+    """:func:`fold_token` of a word that :func:`translit.text.prepare` has been through,
+    told whether it has Cyrillic letters and its :func:`convention` (the name parser
+    knows both): the same fold, from the same cache, without finding them again."""
+    cache = _folds.get("")
+    if cache is None:
+        cache = _folds.setdefault("", {})
+    out = cache.get(word)
+    if out is None:
+        if not word:
+            out = ""
+        elif cyrillic:
+            out = _fold_latin(_cyrillic_letters(word), "", False)
+        else:
+            out = _fold_latin(word, conv, False)
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        cache[word] = out
+    return out
+
+
 def _fold(token: str, hint: str, spell: bool) -> str:
     if not token:
         return ""
-    conv = ""
     if not token.isascii() and has_cyrillic(token):
-        token = _cyrillic_to_latin(token)
-    else:
-        conv = convention(token) or hint
+        return _fold_latin(_cyrillic_to_latin(token), "", spell)
+    return _fold_latin(token, convention(token) or hint, spell)
+
+
+def _fold_latin(token: str, conv: str, spell: bool) -> str:
+    """The fold of a Latin token (a Cyrillic one comes romanized) read by ``conv``."""
     text = token.lower()
     if text.endswith("ová"):
         text = text[:-3] + "a"
@@ -283,7 +307,12 @@ def _cyrillic_to_latin(token: str) -> str:
     is applied to the Cyrillic first; the fold needs nothing else of the scheme, and a
     table lookup is much faster than a full romanization of a word seen once.
     """
-    text = prepare(token).lower()
+    return _cyrillic_letters(prepare(token))
+
+
+def _cyrillic_letters(token: str) -> str:
+    """:func:`_cyrillic_to_latin` of a prepared token."""
+    text = token.lower()
     if _CYRILLIC_DOUBLE_RE.search(text) is not None:
         text = _CYRILLIC_DOUBLE_RE.sub(_first_group, text)
     return text.translate(_odni_table())

@@ -13,7 +13,14 @@ from functools import cache, lru_cache
 from typing import Any, Final, NamedTuple
 
 from translit._paths import data_path
-from translit.fold import FRENCH, GERMANIC, KAZAKH_LATIN, convention, fold_token
+from translit.fold import (
+    FRENCH,
+    GERMANIC,
+    KAZAKH_LATIN,
+    fold_prepared,
+    fold_token,
+    token_convention,
+)
 from translit.lexicon import lexicon
 from translit.text import has_cyrillic, prepare
 
@@ -404,13 +411,13 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
     for start, word, dotted in found:
         if dotted:
             word = word[:-1]
-        fold = lex.canonical(fold_token(word))
+        cyrillic = not word.isascii() and has_cyrillic(word)
+        conv = token_convention(word)  # (each word is read once: no cache)
+        fold = lex.canonical(fold_prepared(word, cyrillic, "" if cyrillic else conv))
         initial = len(word.strip("'’ʼ`")) == 1
         if dotted and not initial:  # abbreviated given names: Zh., Dzh., Kh.
             initial = len(word.strip("'’ʼ`")) <= 4 and word[:1].isupper()
         low = word.lower()
-        cyrillic = not word.isascii() and has_cyrillic(word)
-        conv = convention(word)
         # its fold depends on the convention of the rest of the name (ch, j)
         ambiguous = ("ch" in low or "j" in low) and not cyrillic and not conv
         flags = (

@@ -108,3 +108,26 @@ def test_cyrillic_folds_as_through_the_odni_scheme(word: str) -> None:
     via_scheme = romanize(word, "odni", lang="kk").lower()
     direct = _cyrillic_to_latin(word)
     assert _fold(direct, "", spell=False) == _fold(via_scheme, "", spell=False)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.text(
+        alphabet="abcdefghijklmnopqrstuvwxyzéïöüşçğıąłż'ABCJKQSZабвгджзийкхцчшщыьәғқңөұүһіЖШ",
+        min_size=1,
+        max_size=14,
+    )
+)
+def test_fold_prepared_is_fold_token(text: str) -> None:
+    # the name parser folds prepared words it has classified (script, convention)
+    # itself: it must get exactly what fold_token gives, which finds both again
+    from translit import fold
+    from translit.text import has_cyrillic, prepare
+
+    word = prepare(text)
+    cyrillic = not word.isascii() and has_cyrillic(word)
+    expected = fold._fold(word, "", spell=False)  # (uncached)
+    fold._folds.clear()  # (fold_prepared shares fold_token's cache)
+    conv = "" if cyrillic else fold.token_convention(word)
+    assert fold.fold_prepared(word, cyrillic, conv) == expected
+    assert fold.token_convention(word) == convention(word)
