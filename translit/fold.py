@@ -97,6 +97,14 @@ _folds: Final[dict[str, dict[str, str]]] = {}
 _spellings: Final[dict[str, dict[str, str]]] = {}
 
 
+def clear_caches() -> None:
+    """Forget every cached fold, spelling and convention (for benchmarks and
+    long-running processes)."""
+    _conventions.clear()
+    _folds.clear()
+    _spellings.clear()
+
+
 def convention(token: str) -> str:
     """The spelling convention a Latin token shows, if any: ``de`` (German and Polish:
     w, sch, cz, sz, rz, Polish and Czech letters), ``fr`` (ou, tch, gu+e/i, ï, dj),

@@ -131,3 +131,13 @@ def test_fold_prepared_is_fold_token(text: str) -> None:
     conv = "" if cyrillic else fold.token_convention(word)
     assert fold.fold_prepared(word, cyrillic, conv) == expected
     assert fold.token_convention(word) == convention(word)
+
+
+def test_clear_caches_forgets_folds_and_keeps_results() -> None:
+    from translit import fold
+
+    before = fold_token("Tokajew"), convention("Tokajew")
+    assert fold._folds and fold._conventions
+    fold.clear_caches()
+    assert not fold._folds and not fold._conventions and not fold._spellings
+    assert (fold_token("Tokajew"), convention("Tokajew")) == before
