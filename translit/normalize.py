@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache, partial
 from typing import Any, Final, NamedTuple
 
+from mypy_extensions import mypyc_attr
+
 from translit._distinct import map_distinct
 from translit.errors import UnknownStyleError
 from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
@@ -241,10 +243,14 @@ _CONFIDENCES: Final[list[list[float]]] = [
 ]
 
 
+@mypyc_attr(acyclic=True)
 class _WordRendering:
     """One plain word of a name the gazetteer does not know, in Cyrillic (as
     :func:`translit.reconstruct.reconstruct` gives it) and romanized for either
-    language of the whole name."""
+    language of the whole name.
+
+    Acyclic (compiled, the garbage collector does not track it): its one reference
+    to a container is its owner, a cache that lives as long as the module."""
 
     __slots__ = ("cyrillic", "found", "kazakh", "kk", "owner", "ru")
 
