@@ -111,9 +111,7 @@ def convention(token: str) -> str:
     ``kz`` (letters of the Kazakh Latin alphabets and Turkish), or ``""``."""
     out = _conventions.get(token)
     if out is None:
-        if len(_conventions) >= _CACHE_LIMIT:
-            _conventions.clear()
-        out = _conventions[token] = token_convention(token)
+        out = _remember(_conventions, token, token_convention(token))
     return out
 
 
@@ -164,15 +162,10 @@ def spell_token(token: str, hint: str = "") -> str:
 
 
 def _cached_fold(token: str, hint: str, spell: bool) -> str:
-    caches = _spellings if spell else _folds
-    cache = caches.get(hint)
-    if cache is None:
-        cache = caches.setdefault(hint, {})
+    cache = _cache_for(_spellings if spell else _folds, hint)
     out = cache.get(token)
     if out is None:
-        if len(cache) >= _CACHE_LIMIT:
-            cache.clear()
-        out = cache[token] = _fold(token, hint, spell)
+        out = _remember(cache, token, _fold(token, hint, spell))
     return out
 
 
@@ -180,9 +173,7 @@ def fold_prepared(word: str, cyrillic: bool, conv: str) -> str:
     """:func:`fold_token` of a word that :func:`translit.text.prepare` has been through,
     told whether it has Cyrillic letters and its :func:`convention` (the name parser
     knows both): the same fold, from the same cache, without finding them again."""
-    cache = _folds.get("")
-    if cache is None:
-        cache = _folds.setdefault("", {})
+    cache = _cache_for(_folds, "")
     out = cache.get(word)
     if out is None:
         if not word:
@@ -191,9 +182,23 @@ def fold_prepared(word: str, cyrillic: bool, conv: str) -> str:
             out = _fold_latin(_cyrillic_letters(word), "", False)
         else:
             out = _fold_latin(word, conv, False)
-        if len(cache) >= _CACHE_LIMIT:
-            cache.clear()
-        cache[word] = out
+        _remember(cache, word, out)
+    return out
+
+
+def _cache_for(caches: dict[str, dict[str, str]], hint: str) -> dict[str, str]:
+    """The cache of one convention hint in ``caches`` (``_folds`` or ``_spellings``)."""
+    cache = caches.get(hint)
+    if cache is None:
+        cache = caches.setdefault(hint, {})
+    return cache
+
+
+def _remember(cache: dict[str, str], token: str, out: str) -> str:
+    """Store ``out`` for ``token`` in ``cache`` (emptied first when full); ``out``."""
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[token] = out
     return out
 
 
