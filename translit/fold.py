@@ -50,9 +50,20 @@ _GROUPS: Final = {
     "ou": "u", "ph": "f", "ck": "k", "x": "ks", "w": "v", "q": "k", "c": "T",
     "h": "X", "z": "s", "y": "i",
 }  # fmt: skip
-_GROUPS_RE: Final = re.compile("|".join(sorted(_GROUPS, key=len, reverse=True)))
 # The same groups for spelling out unknown names: z (з) is kept apart from s (с).
 _SPELL_GROUPS: Final = {**_GROUPS, "z": "z"}
+
+
+def _by_first_letter(groups: dict[str, str]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """``groups`` as (group, sound) pairs by the group's first letter, longest first."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for group in sorted(groups, key=len, reverse=True):
+        out.setdefault(group[0], []).append((group, groups[group]))
+    return {letter: tuple(pairs) for letter, pairs in out.items()}
+
+
+_GROUPS_BY_LETTER: Final = _by_first_letter(_GROUPS)
+_SPELL_GROUPS_BY_LETTER: Final = _by_first_letter(_SPELL_GROUPS)
 # German writes з as a single s between vowels (Nasarbajew) and с as ss (Kassym).
 _GERMAN_S_RE: Final = re.compile("(?<=[aeiouy])s(?=[aeiouy])")
 # y between consonants is ы (Kystaubaev, Zharylqasymov); spelled out as "Y".
@@ -60,8 +71,6 @@ _HARD_Y_RE: Final = re.compile("(?<=[bcdfgklmnpqrstvxz])y(?=[bcdfgklmnpqrstvxz])
 _VOWELS: Final = "aeiou"
 # j: a glide between or after vowels (German, Polish: Tokajew), else ж (French, Turkish).
 _J_GLIDE_RE: Final = re.compile(f"(?<=[{_VOWELS}])j")
-_IO_RE: Final = re.compile(f"(?<=[^{_VOWELS}])io")
-_DOUBLE_RE: Final = re.compile(r"(.)\1+")
 
 
 # Czech and Slovak feminine surnames (Rybakinová, Putincevová = Рыбакина, Путинцева)
@@ -77,8 +86,6 @@ _FRENCH_GU_RE: Final = re.compile("gu(?=[eiy])")
 _J_AFTER_GLIDE_RE: Final = re.compile(f"(?<=[{_VOWELS}][iy])j")
 # ё after ш ж ч щ is written o or e (Хрущёв: Khrushchev, Chruschtschow, Chruščov).
 _SIBILANT_YO_RE: Final = re.compile("(?<=[SZCW])o(?=va?$)")
-# х between vowels alternates with к (Бақытжан / Бахытжан = Bakytzhan / Bakhytzhan).
-_INTERVOCALIC_X_RE: Final = re.compile(f"(?<=[{_VOWELS}])X(?=[{_VOWELS}])")
 
 
 # Letters of the Kazakh Latin alphabets and Turkish: their spellings write ж as "j".
@@ -251,29 +258,80 @@ def _fold_latin(token: str, conv: str, spell: bool) -> str:
             text = _GERMAN_S_RE.sub("z", text)
         if "y" in text:
             text = _HARD_Y_RE.sub("Y", text)
-    text = _GROUPS_RE.sub(_spell_sound if spell else _sound, text)
+    text = _sounds(text, _SPELL_GROUPS_BY_LETTER if spell else _GROUPS_BY_LETTER)
     if "io" in text:
-        text = _IO_RE.sub("e", text)
+        text = _io_as_e(text)
     if text.startswith("ie"):
         text = text[1:]
     if "i" in text:
-        text = _without_glides(text)
-    if _has_double(text):
-        text = _DOUBLE_RE.sub(_first_group, text)
+        text = _between_vowels(text, "i", "")  # glides dropped
+    text = _single_letters(text)
     if text.endswith(("Sov", "Zov", "Cov", "Wov", "Sova", "Zova", "Cova", "Wova")):
         text = _SIBILANT_YO_RE.sub("e", text)
     if not spell and "X" in text:
-        text = _INTERVOCALIC_X_RE.sub("k", text)
+        # х between vowels alternates with к (Бақытжан / Бахытжан = Bakytzhan / Bakhytzhan)
+        text = _between_vowels(text, "X", "k")
     return text.replace("ng", "n")
 
 
-def _without_glides(text: str) -> str:
-    """``text`` without the glides: each ``i`` between two vowels (of ``text``) dropped.
+# (The loops below do what a regex substitution would, for less than its call costs:
+# the fold of a word seen once is mostly these steps.)
 
-    (A loop over the few ``i``: cheaper than a regex substitution, which is what
-    the fold of a word seen once mostly costs.)"""
+
+def _sounds(text: str, groups: dict[str, tuple[tuple[str, str], ...]]) -> str:
+    """``text`` with each letter group of ``groups`` (by first letter, longest first)
+    replaced by its sound, read left to right, the longest group first at each place:
+    as a regex alternation of the groups, longest first, would replace them."""
+    pieces = []
+    start = 0  # the first letter not yet copied
+    at = 0
+    end = len(text)
+    while at < end:
+        pairs = groups.get(text[at])
+        if pairs is None:
+            at += 1
+            continue
+        for group, sound in pairs:
+            size = len(group)
+            if size == 1 or text.find(group, at, at + size) == at:
+                if start < at:
+                    pieces.append(text[start:at])
+                pieces.append(sound)
+                at += size
+                start = at
+                break
+        else:
+            at += 1
+    if start == 0:
+        return text
+    if start < end:
+        pieces.append(text[start:])
+    return "".join(pieces)
+
+
+def _io_as_e(text: str) -> str:
+    """``text`` with each "io" after a letter other than a vowel written "e"."""
+    pieces = []
+    start = 0
+    at = text.find("io", 1)
+    while at > 0:
+        if text[at - 1] in _VOWELS:
+            at = text.find("io", at + 1)
+        else:
+            pieces.append(text[start:at])
+            pieces.append("e")
+            start = at + 2
+            at = text.find("io", start)
+    if not pieces:
+        return text
+    pieces.append(text[start:])
+    return "".join(pieces)
+
+
+def _between_vowels(text: str, letter: str, replacement: str) -> str:
+    """``text`` with each ``letter`` between two vowels (of ``text``) replaced."""
     last = len(text) - 1
-    at = text.find("i", 1)
+    at = text.find(letter, 1)
     if at < 0 or at >= last:
         return text
     pieces = []
@@ -281,32 +339,37 @@ def _without_glides(text: str) -> str:
     while 0 < at < last:
         if text[at - 1] in _VOWELS and text[at + 1] in _VOWELS:
             pieces.append(text[start:at])
+            if replacement:
+                pieces.append(replacement)
             start = at + 1
-        at = text.find("i", at + 1)
+        at = text.find(letter, at + 1)
     if not pieces:
         return text
     pieces.append(text[start:])
     return "".join(pieces)
 
 
-def _has_double(text: str) -> bool:
-    """Does a letter follow the same letter in ``text``?"""
-    for i in range(1, len(text)):
-        if text[i] == text[i - 1]:
-            return True
-    return False
+def _single_letters(text: str) -> str:
+    """``text`` with each run of one letter written once (Kassym -> Kasym)."""
+    previous = ""
+    for i in range(len(text)):
+        letter = text[i]
+        if letter == previous:
+            break
+        previous = letter
+    else:
+        return text
+    pieces = []
+    previous = ""
+    for letter in text:
+        if letter != previous:
+            pieces.append(letter)
+            previous = letter
+    return "".join(pieces)
 
 
 def _apostrophe_letter(match: re.Match[str]) -> str:
     return _APOSTROPHE[match.group(1)]
-
-
-def _sound(match: re.Match[str]) -> str:
-    return _GROUPS[match.group()]
-
-
-def _spell_sound(match: re.Match[str]) -> str:
-    return _SPELL_GROUPS[match.group()]
 
 
 def _first_group(match: re.Match[str]) -> str:

@@ -141,3 +141,63 @@ def test_clear_caches_forgets_folds_and_keeps_results() -> None:
     fold.clear_caches()
     assert not fold._folds and not fold._conventions and not fold._spellings
     assert (fold_token("Tokajew"), convention("Tokajew")) == before
+
+
+# The fold's string loops against the regex substitutions they stand for (written
+# here as the reference: a regex states each rule plainly).
+_FOLD_LETTERS = "abcdefghijklmnopqrstuvwxyzSCWZXT"
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet=_FOLD_LETTERS, max_size=16), st.booleans())
+def test_sounds_replace_groups_as_a_longest_first_alternation(text: str, spell: bool) -> None:
+    import re
+
+    from translit import fold
+
+    groups = fold._SPELL_GROUPS if spell else fold._GROUPS
+    pattern = re.compile("|".join(sorted(groups, key=len, reverse=True)))
+    by_letter = fold._SPELL_GROUPS_BY_LETTER if spell else fold._GROUPS_BY_LETTER
+    expected = pattern.sub(lambda m: groups[m.group()], text)
+    assert fold._sounds(text, by_letter) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("schtschukin", "Wukin"), ("tsch", "C"), ("tsz", "Ts"), ("zhakhan", "ZaXan"), ("", "")],
+)
+def test_sounds_examples(text: str, expected: str) -> None:
+    from translit import fold
+
+    assert fold._sounds(text, fold._GROUPS_BY_LETTER) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aeiouiiXXbkS", max_size=14))
+def test_between_vowels_is_the_lookaround_substitution(text: str) -> None:
+    import re
+
+    from translit.fold import _between_vowels
+
+    assert _between_vowels(text, "i", "") == re.sub("(?<=[aeiou])i(?=[aeiou])", "", text)
+    assert _between_vowels(text, "X", "k") == re.sub("(?<=[aeiou])X(?=[aeiou])", "k", text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aeiouiobkSX", max_size=14))
+def test_io_as_e_is_the_lookbehind_substitution(text: str) -> None:
+    import re
+
+    from translit.fold import _io_as_e
+
+    assert _io_as_e(text) == re.sub("(?<=[^aeiou])io", "e", text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aabssSk", max_size=14))
+def test_single_letters_collapses_runs(text: str) -> None:
+    import re
+
+    from translit.fold import _single_letters
+
+    assert _single_letters(text) == re.sub(r"(.)\1+", r"\1", text)
