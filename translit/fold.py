@@ -169,7 +169,10 @@ def spell_token(token: str, hint: str = "") -> str:
 
 
 def _cached_fold(token: str, hint: str, spell: bool) -> str:
-    cache = _cache_for(_spellings if spell else _folds, hint)
+    caches = _spellings if spell else _folds
+    cache = caches.get(hint)
+    if cache is None:
+        cache = caches.setdefault(hint, {})
     out = cache.get(token)
     if out is None:
         out = _remember(cache, token, _fold(token, hint, spell))
@@ -179,26 +182,16 @@ def _cached_fold(token: str, hint: str, spell: bool) -> str:
 def fold_prepared(word: str, cyrillic: bool, conv: str) -> str:
     """:func:`fold_token` of a word that :func:`translit.text.prepare` has been through,
     told whether it has Cyrillic letters and its :func:`convention` (the name parser
-    knows both): the same fold, from the same cache, without finding them again."""
-    cache = _cache_for(_folds, "")
-    out = cache.get(word)
-    if out is None:
-        if not word:
-            out = ""
-        elif cyrillic:
-            out = _fold_latin(_cyrillic_letters(word), "", False)
-        else:
-            out = _fold_latin(word, conv, False)
-        _remember(cache, word, out)
-    return out
+    knows both): the same fold, without finding them again.
 
-
-def _cache_for(caches: dict[str, dict[str, str]], hint: str) -> dict[str, str]:
-    """The cache of one convention hint in ``caches`` (``_folds`` or ``_spellings``)."""
-    cache = caches.get(hint)
-    if cache is None:
-        cache = caches.setdefault(hint, {})
-    return cache
+    Not cached: the parser keeps what it makes of each chunk, so it folds a word
+    again only in another chunk (``Tokayev,``), which is rare; a cache of the folds
+    would cost two lookups in a big dict per new word, as much as the fold itself."""
+    if not word:
+        return ""
+    if cyrillic:
+        return _fold_latin(_cyrillic_letters(word), "", False)
+    return _fold_latin(word, conv, False)
 
 
 def _remember(cache: dict[str, str], token: str, out: str) -> str:
