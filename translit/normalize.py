@@ -191,12 +191,17 @@ def _plain_output(
     words = []
     known = kazakh = 0
     for w in order:
-        # (the word's last rendering, kept on it, saves a lookup in the big cache)
+        # The word's last rendering is kept on it. The big cache serves a word met in
+        # another style or hint; a word seen for the first time is not looked up in
+        # it (it would seldom be there), nor stored, until it meets a second one.
         word = w.memo
         if not isinstance(word, _WordRendering) or word.owner is not cache:
-            word = cache.get(w.word)
             if word is None:
                 word = _plain_rendering(w, hint, cache)
+            else:
+                word = cache.get(w.word)
+                if word is None:
+                    word = _remembered(_plain_rendering(w, hint, cache), w.word, cache)
             w.memo = word
         words.append(word)
         known += word.found
@@ -281,15 +286,22 @@ _LAST_RENDERINGS: Final[list[tuple[str, str, dict[str, _WordRendering]]]] = [(""
 
 
 def _plain_rendering(w: Plain, hint: str, cache: dict[str, _WordRendering]) -> _WordRendering:
+    """The rendering of ``w`` for the style and hint of ``cache`` (not stored in it)."""
     # (a name with a Cyrillic word reaches here only in the en style)
     cyr, known = word_cyrillic(w.word, w.fold, hint)
     # (a lexicon form's letters are known by its fold: no search of the text)
     kazakh = w.fold in lexicon().kazakh_folds() if known else has_kazakh(cyr)
-    out = _WordRendering(cyr, int(known), int(kazakh), cache)
+    return _WordRendering(cyr, int(known), int(kazakh), cache)
+
+
+def _remembered(
+    rendering: _WordRendering, word: str, cache: dict[str, _WordRendering]
+) -> _WordRendering:
+    """``rendering``, stored in ``cache`` for ``word`` (emptied first when full)."""
     if len(cache) >= _WORD_CACHE_LIMIT:
         cache.clear()
-    cache[w.word] = out
-    return out
+    cache[word] = rendering
+    return rendering
 
 
 def _plain_order(plain: PlainName) -> list[Plain] | None:
