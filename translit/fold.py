@@ -54,12 +54,13 @@ _GROUPS: Final = {
 _SPELL_GROUPS: Final = {**_GROUPS, "z": "z"}
 
 
-def _by_first_letter(groups: dict[str, str]) -> dict[str, tuple[tuple[str, str], ...]]:
-    """``groups`` as (group, sound) pairs by the group's first letter, longest first."""
-    out: dict[str, list[tuple[str, str]]] = {}
+def _by_first_letter(groups: dict[str, str]) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """``groups`` as (group, sound) pairs by the code of the group's first letter (an
+    ASCII letter), longest first."""
+    out: list[list[tuple[str, str]]] = [[] for _ in range(128)]
     for group in sorted(groups, key=len, reverse=True):
-        out.setdefault(group[0], []).append((group, groups[group]))
-    return {letter: tuple(pairs) for letter, pairs in out.items()}
+        out[ord(group[0])].append((group, groups[group]))
+    return tuple(tuple(pairs) for pairs in out)
 
 
 _GROUPS_BY_LETTER: Final = _by_first_letter(_GROUPS)
@@ -222,13 +223,16 @@ def _fold_latin(token: str, conv: str, spell: bool) -> str:
             text = text.replace("tch", "\0").replace("ch", "sh").replace("\0", "tch")
         if text.endswith("ine"):
             text = text[:-1]  # Poutine, Kouanychaline: French writes -ин as -ine
-    if not text.isascii():  # (every letter with a fixed reading is non-ASCII)
-        text = text.translate(_SPECIAL)
-    if not text.isascii():
-        text = _LATIN_MARKS_RE.sub("", unicodedata.normalize("NFKD", text))
-        if not text.isascii():  # (other combining marks, apostrophes, other scripts)
-            text = "".join(c for c in text if not unicodedata.combining(c))
-    if not (text.isascii() and text.isalpha() and text.islower()):
+    if text.isascii():
+        letters = text.isalpha()  # (only a-z: the steps above write lower case)
+    else:
+        text = text.translate(_SPECIAL)  # (every letter with a fixed reading is non-ASCII)
+        if not text.isascii():
+            text = _LATIN_MARKS_RE.sub("", unicodedata.normalize("NFKD", text))
+            if not text.isascii():  # (other combining marks, apostrophes, other scripts)
+                text = "".join(c for c in text if not unicodedata.combining(c))
+        letters = text.isascii() and text.isalpha() and text.islower()
+    if not letters:
         if _APOSTROPHE_RE.search(text) is not None:
             text = _APOSTROPHE_RE.sub(_apostrophe_letter, text)
         text = _NON_LETTER_RE.sub("", text)
@@ -271,17 +275,18 @@ def _fold_latin(token: str, conv: str, spell: bool) -> str:
 # the fold of a word seen once is mostly these steps.)
 
 
-def _sounds(text: str, groups: dict[str, tuple[tuple[str, str], ...]]) -> str:
-    """``text`` with each letter group of ``groups`` (by first letter, longest first)
-    replaced by its sound, read left to right, the longest group first at each place:
-    as a regex alternation of the groups, longest first, would replace them."""
+def _sounds(text: str, groups: tuple[tuple[tuple[str, str], ...], ...]) -> str:
+    """``text`` (ASCII) with each letter group of ``groups`` (by the code of the first
+    letter, longest first) replaced by its sound, read left to right, the longest group
+    first at each place: as a regex alternation of the groups, longest first, would."""
     pieces = []
     start = 0  # the first letter not yet copied
     at = 0
     end = len(text)
     while at < end:
-        pairs = groups.get(text[at])
-        if pairs is None:
+        code = ord(text[at])
+        pairs = groups[code] if code < 128 else ()
+        if not pairs:
             at += 1
             continue
         for group, sound in pairs:
@@ -344,20 +349,15 @@ def _between_vowels(text: str, letter: str, replacement: str) -> str:
 
 def _single_letters(text: str) -> str:
     """``text`` with each run of one letter written once (Kassym -> Kasym)."""
-    previous = ""
-    for i in range(len(text)):
-        letter = text[i]
-        if letter == previous:
-            break
-        previous = letter
-    else:
-        return text
     pieces = []
-    previous = ""
-    for letter in text:
-        if letter != previous:
-            pieces.append(letter)
-            previous = letter
+    start = 0  # the first letter not yet copied
+    for at in range(1, len(text)):
+        if ord(text[at]) == ord(text[at - 1]):
+            pieces.append(text[start:at])
+            start = at + 1
+    if not pieces:
+        return text
+    pieces.append(text[start:])
     return "".join(pieces)
 
 
