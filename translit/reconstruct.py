@@ -46,6 +46,8 @@ def word_cyrillic(word: str, fold: str, hint: str = "") -> tuple[str, bool]:
             return word, False
     if len(word) > 1 and word.isupper():
         return cyr.upper(), known
+    if cyr[0].isupper():  # (most lexicon forms: the very string, its hash known)
+        return cyr, known
     return cyr[:1].upper() + cyr[1:], known
 
 
