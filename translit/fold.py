@@ -125,7 +125,11 @@ def convention(token: str) -> str:
 
 def token_convention(token: str) -> str:
     """:func:`convention` without its cache (for callers that see each token once)."""
-    text = token.lower()
+    return lower_convention(token.lower())
+
+
+def lower_convention(text: str) -> str:
+    """:func:`token_convention` of a token in lower case."""
     if not text.isascii():
         # (regex searches: a set test would make a string of each letter past Latin-1)
         if _KH_MARKS.search(text) is not None or text.endswith("ová"):
@@ -180,19 +184,19 @@ def _cached_fold(token: str, hint: str, spell: bool) -> str:
     return out
 
 
-def fold_prepared(word: str, cyrillic: bool, conv: str) -> str:
+def fold_prepared(low: str, cyrillic: bool, conv: str) -> str:
     """:func:`fold_token` of a word that :func:`translit.text.prepare` has been through,
-    told whether it has Cyrillic letters and its :func:`convention` (the name parser
-    knows both): the same fold, without finding them again.
+    in lower case, told whether it has Cyrillic letters and its :func:`convention` (the
+    name parser knows both): the same fold, without finding them again.
 
     Not cached: the parser keeps what it makes of each chunk, so it folds a word
     again only in another chunk (``Tokayev,``), which is rare; a cache of the folds
     would cost two lookups in a big dict per new word, as much as the fold itself."""
-    if not word:
+    if not low:
         return ""
     if cyrillic:
-        return _fold_latin(_cyrillic_letters(word), "", False)
-    return _fold_latin(word, conv, False)
+        return _fold_lower(_cyrillic_lower(low), "", False)
+    return _fold_lower(low, conv, False)
 
 
 def _remember(cache: dict[str, str], token: str, out: str) -> str:
@@ -213,7 +217,11 @@ def _fold(token: str, hint: str, spell: bool) -> str:
 
 def _fold_latin(token: str, conv: str, spell: bool) -> str:
     """The fold of a Latin token (a Cyrillic one comes romanized) read by ``conv``."""
-    text = token.lower()
+    return _fold_lower(token.lower(), conv, spell)
+
+
+def _fold_lower(text: str, conv: str, spell: bool) -> str:
+    """:func:`_fold_latin` of a token in lower case."""
     if text.endswith("ová"):
         text = text[:-3] + "a"
     if conv == GERMANIC and "ch" in text:
@@ -381,7 +389,11 @@ def _cyrillic_to_latin(token: str) -> str:
 
 def _cyrillic_letters(token: str) -> str:
     """:func:`_cyrillic_to_latin` of a prepared token."""
-    text = token.lower()
+    return _cyrillic_lower(token.lower())
+
+
+def _cyrillic_lower(text: str) -> str:
+    """:func:`_cyrillic_letters` of a token in lower case (the letters are too)."""
     if _CYRILLIC_DOUBLE_RE.search(text) is not None:
         text = _CYRILLIC_DOUBLE_RE.sub(_first_group, text)
     return text.translate(_odni_table())

@@ -21,7 +21,7 @@ from translit.fold import (
     KAZAKH_LATIN,
     fold_prepared,
     fold_token,
-    token_convention,
+    lower_convention,
 )
 from translit.lexicon import lexicon
 from translit.text import has_cyrillic, prepare
@@ -408,20 +408,23 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
     patronymic_words, surname_endings, patronymic_endings = _word_rules()
     lex = lexicon()
     given = lex.given
-    if chunk.isalpha():  # one word, the whole chunk (what _TOKEN_RE finds in it)
+    alpha = chunk.isalpha()
+    if alpha:  # one word, the whole chunk (what _TOKEN_RE finds in it)
         found: list[tuple[int, str, bool]] = [(0, chunk, False)]
     else:
         found = [(m.start(), m.group(), m.group(1) is not None) for m in _TOKEN_RE.finditer(chunk)]
     for start, word, dotted in found:
         if dotted:
             word = word[:-1]
-        cyrillic = not word.isascii() and has_cyrillic(word)
-        conv = token_convention(word)  # (each word is read once: no cache)
-        fold = lex.canonical(fold_prepared(word, cyrillic, "" if cyrillic else conv))
-        initial = len(word.strip("'’ʼ`")) == 1
+        low = word.lower()  # (the helpers below take the word in lower case)
+        cyrillic = not low.isascii() and has_cyrillic(low)
+        conv = lower_convention(low)  # (each word is read once: no cache)
+        fold = lex.canonical(fold_prepared(low, cyrillic, "" if cyrillic else conv))
+        # (of the apostrophes, only ʼ is a letter: a chunk of letters may hold no other)
+        letters = len(word) if alpha and "ʼ" not in word else len(word.strip("'’ʼ`"))
+        initial = letters == 1
         if dotted and not initial:  # abbreviated given names: Zh., Dzh., Kh.
-            initial = len(word.strip("'’ʼ`")) <= 4 and word[:1].isupper()
-        low = word.lower()
+            initial = letters <= 4 and word[:1].isupper()
         # its fold depends on the convention of the rest of the name (ch, j)
         ambiguous = ("ch" in low or "j" in low) and not cyrillic and not conv
         flags = (
