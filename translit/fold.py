@@ -87,12 +87,15 @@ _FRENCH_GU_RE: Final = re.compile("gu(?=[eiy])")
 _J_AFTER_GLIDE_RE: Final = re.compile(f"(?<=[{_VOWELS}][iy])j")
 # ё after ш ж ч щ is written o or e (Хрущёв: Khrushchev, Chruschtschow, Chruščov).
 _SIBILANT_YO_RE: Final = re.compile("(?<=[SZCW])o(?=va?$)")
+_SIBILANT_O_ENDINGS: Final = ("Sov", "Zov", "Cov", "Wov", "Sova", "Zova", "Cova", "Wova")
 
 
 # Letters of the Kazakh Latin alphabets and Turkish: their spellings write ж as "j".
 _KZ_MARKS: Final = re.compile("[qğǵıüöşḩ]")
 #: Spelling conventions a token can show (``""``: none recognisable).
-GERMANIC, FRENCH, KAZAKH_LATIN = "de", "fr", "kz"
+GERMANIC: Final = "de"
+FRENCH: Final = "fr"
+KAZAKH_LATIN: Final = "kz"
 
 
 # Caches of the functions below: plain dicts of strings, emptied when full. (The
@@ -271,7 +274,7 @@ def _fold_lower(text: str, conv: str, spell: bool) -> str:
     if "i" in text:
         text = _between_vowels(text, "i", "")  # glides dropped
     text = _single_letters(text)
-    if text.endswith(("Sov", "Zov", "Cov", "Wov", "Sova", "Zova", "Cova", "Wova")):
+    if text.endswith(_SIBILANT_O_ENDINGS):
         text = _SIBILANT_YO_RE.sub("e", text)
     if not spell and "X" in text:
         # х between vowels alternates with к (Бақытжан / Бахытжан = Bakytzhan / Bakhytzhan)

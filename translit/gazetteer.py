@@ -21,8 +21,8 @@ from translit._paths import data_path
 from translit.errors import InputDataError
 from translit.nameparse import ParsedName, parse_name
 
-_LIST_FIELDS = ("official", "also", "former")
-PERSON = "person"
+_LIST_FIELDS: Final = ("official", "also", "former")
+PERSON: Final = "person"
 
 
 @dataclass(frozen=True)

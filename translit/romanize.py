@@ -9,16 +9,16 @@ from translit._distinct import map_distinct
 from translit.schemes import check_language, list_schemes, transliterator
 from translit.text import LANGUAGES, detect_language, has_kazakh, prepare
 
-DEFAULT_SCHEME = "bgn-pcgn"
+DEFAULT_SCHEME: Final = "bgn-pcgn"
 
 #: Entries kept per cache before it is emptied (bounded memory on endless streams).
-_CACHE_LIMIT = 1 << 16
+_CACHE_LIMIT: Final = 1 << 16
 #: Texts longer than this are not cached whole (their words still are).
-_TEXT_CACHE_MAX_LEN = 80
+_TEXT_CACHE_MAX_LEN: Final = 80
 #: Stored texts between two checks of whether the text cache pays (a divisor of the limit).
-_PROBE = 1 << 12
+_PROBE: Final = 1 << 12
 #: While the word cache is cold, one clean text in this many is learnt from.
-_COLD_SAMPLE = 8
+_COLD_SAMPLE: Final = 8
 
 
 def _language(text: str, lang: str | None) -> str:
