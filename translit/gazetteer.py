@@ -13,7 +13,6 @@ import itertools
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
@@ -270,15 +269,22 @@ def read_entities(path: Path) -> Iterable[Entity]:
         raise InputDataError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
 
 
-@cache
 def bundled_gazetteer() -> Gazetteer:
     """The gazetteer shipped in ``data/gazetteer`` (loaded once)."""
+    if _BUNDLED:  # (every name normalized asks: a list read, not a cached call)
+        return _BUNDLED[0]
     gaz = Gazetteer()
     folder = data_path("gazetteer")
     for path in sorted(folder.glob("*.jsonl")) if folder.is_dir() else []:
         for entity in read_entities(path):
             gaz.add(entity)
-    return gaz
+    if not _BUNDLED:  # (a thread may have loaded it meanwhile: its copy is kept)
+        _BUNDLED.append(gaz)
+    return _BUNDLED[0]
+
+
+# the bundled gazetteer, once loaded
+_BUNDLED: Final[list[Gazetteer]] = []
 
 
 def load_gazetteer(paths: Sequence[str | Path] = ()) -> Gazetteer:

@@ -219,6 +219,8 @@ _plain: Final[dict[str, Plain]] = {}
 #: ``Plain.flags`` bits: the word is followed by a comma; by a hyphen (in its chunk).
 COMMA: Final = 1024
 JOINED: Final = 2048
+#: Every word flag is below ``1 << FLAG_BITS``.
+FLAG_BITS: Final = 12
 #: Word flag bits: written in capitals (two letters or more); written in Cyrillic;
 #: ends like a surname.
 CAPS: Final = _CAPS
@@ -244,15 +246,20 @@ def plain_words(name: str) -> PlainName | None:
         run = _plain_words_after_titles(name)
         if run is None:
             return None
-    words, any_flags, all_flags = run
+    words = run.words
     if not words:
         return None
-    hint = _BIT_CONVENTION.get(any_flags & _CONVENTIONS, "") if any_flags & _CONVENTIONS else ""
-    if hint and any_flags & _AMBIGUOUS and len(words) > 1:
-        words = [_refolded(w, hint) if w.flags & _AMBIGUOUS else w for w in words]
+    any_flags = run.any_flags
+    hint = ""
+    if any_flags & _CONVENTIONS:
+        hint = _BIT_CONVENTION.get(any_flags & _CONVENTIONS, "")
+        run.hint = hint
+        if hint and any_flags & _AMBIGUOUS and len(words) > 1:
+            words = [_refolded(w, hint) if w.flags & _AMBIGUOUS else w for w in words]
+            run.words = words
     if any_flags & _PATRONYMIC_FLAGS and len(words) >= 3:
-        return _without_patronymic(words, any_flags, all_flags, hint)
-    return PlainName(words, any_flags, all_flags, hint)
+        return _without_patronymic(words, any_flags, run.all_flags, hint)
+    return run
 
 
 def _without_patronymic(
@@ -323,7 +330,7 @@ def plain_folds(name: str) -> tuple[str, ...] | None:
     return None if found is None else tuple([w.fold for w in found.words])
 
 
-def _plain_words_after_titles(name: str) -> tuple[list[Plain], int, int] | None:
+def _plain_words_after_titles(name: str) -> PlainName | None:
     """:func:`_plain_run` of a name that starts with titles, the titles cut."""
     chunks = name.split()
     run = None
@@ -337,9 +344,9 @@ def _plain_words_after_titles(name: str) -> tuple[list[Plain], int, int] | None:
     return run
 
 
-def _plain_run(chunks: list[str]) -> tuple[list[Plain], int, int] | None:
-    """The plain words of ``chunks`` with the flags of any and of every word; ``None``
-    where a chunk is not a plain word."""
+def _plain_run(chunks: list[str]) -> PlainName | None:
+    """The plain words of ``chunks`` with the flags of any and of every word (no hint
+    yet); ``None`` where a chunk is not a plain word."""
     out = []
     any_flags = 0
     all_flags = -1
@@ -359,7 +366,7 @@ def _plain_run(chunks: list[str]) -> tuple[list[Plain], int, int] | None:
                 out.append(part)
                 any_flags |= part.flags
                 all_flags &= part.flags
-    return out, any_flags, all_flags
+    return PlainName(out, any_flags, all_flags, "")
 
 
 @cache

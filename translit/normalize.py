@@ -17,6 +17,7 @@ from translit.nameparse import (
     CAPS,
     COMMA,
     CYRILLIC,
+    FLAG_BITS,
     JOINED,
     SURNAME_END,
     ParsedName,
@@ -215,7 +216,9 @@ def _plain_output(
         out = joined_words([w.kk or w.rendered("kk", style) for w in words], order, any_flags)
     else:
         out = joined_words([w.ru or w.rendered("ru", style) for w in words], order, any_flags)
-    return _title_if_caps(out) if out.isupper() else out
+    # (a word not in capitals is rendered capitalized, with small letters after the
+    # first: only words in capitals can make the whole name come out in capitals)
+    return _title_if_caps(out) if any_flags & CAPS and out.isupper() else out
 
 
 def _renderings(style: str, hint: str) -> dict[str, _WordRendering]:
@@ -310,12 +313,24 @@ def _plain_order(plain: PlainName) -> list[Plain] | None:
     flags (and a surname chosen before a patronymic was dropped): it is remembered
     per tuple of flags."""
     words = plain.words
-    shape = (plain.surname, tuple([w.flags for w in words]))
-    order = _orders.get(shape)
-    if order is None:
-        if len(_orders) >= _ORDER_CACHE_LIMIT:
-            _orders.clear()
-        order = _orders[shape] = _order(shape[1], plain.surname)
+    count = len(words)
+    surname = plain.surname
+    if count <= 4:  # (the shape packed in an int: no tuples to make and hash)
+        packed = count | (surname + 1) << 3
+        shift = 6
+        for w in words:
+            packed |= w.flags << shift
+            shift += FLAG_BITS
+        order = _packed_orders.get(packed)
+        if order is None:
+            order = _order(tuple([w.flags for w in words]), surname)
+            _packed_orders[packed] = _limited(_packed_orders, order)
+    else:
+        shape = (surname, tuple([w.flags for w in words]))
+        order = _orders.get(shape)
+        if order is None:
+            order = _order(shape[1], surname)
+            _orders[shape] = _limited(_orders, order)
     if not order:
         return None
     if order[0] < 0:  # _KEEP
@@ -327,6 +342,16 @@ _ORDER_CACHE_LIMIT: Final = 1 << 14
 _KEEP: Final = (-1,)  # the words stay in their order
 # (surname, flags of the words) -> _KEEP, the new order of the words, or () for None
 _orders: Final[dict[tuple[int, tuple[int, ...]], tuple[int, ...]]] = {}
+# the same for up to four words, the shape packed: the count in bits 0-2, the surname's
+# index + 1 in bits 3-5, then the flags of each word in FLAG_BITS bits
+_packed_orders: Final[dict[int, tuple[int, ...]]] = {}
+
+
+def _limited(cache: dict[Any, tuple[int, ...]], order: tuple[int, ...]) -> tuple[int, ...]:
+    """``order``, with ``cache`` emptied first when full (the caller stores it)."""
+    if len(cache) >= _ORDER_CACHE_LIMIT:
+        cache.clear()
+    return order
 
 
 def _order(flags: tuple[int, ...], surname: int) -> tuple[int, ...]:

@@ -177,3 +177,35 @@ def test_a_chunk_of_letters_is_one_token(chunk: str) -> None:
 
     match = _TOKEN_RE.fullmatch(chunk)
     assert match is not None and match.group(1) is None
+
+
+def test_word_flags_fit_in_flag_bits() -> None:
+    # the normalizer packs the flags of up to four words in an int, FLAG_BITS each
+    from translit import nameparse as n
+
+    every = (
+        n._CAPS | n._SURNAME_END | n._PATRONYMIC_END | n._PATRONYMIC_WORD | n._AMBIGUOUS
+        | n._GIVEN | n._CYRILLIC | n.COMMA | n.JOINED
+    )  # fmt: skip
+    for bit in n._CONVENTION_FLAGS.values():
+        every |= bit
+    assert every < 1 << n.FLAG_BITS
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Kassym Jomart Tokayev Nursultan Abish",  # five words and more: another cache
+        "TOKAYEV KASSYM JOMART NURSULTAN ABISH",
+        "Tokayev, Kassym Jomart Abish Nursultan",
+        "Tokayev Kassym Jomart Abish Nursultan Dariga",
+        "Tokayev Kassym",  # the same flags as the first two words of a longer name
+        "Tokayev Kassym Zzz",
+        "Tokayev Kassym Zzz Zzz",
+    ],
+)
+@pytest.mark.parametrize("style", ["en", "rferl"])
+def test_names_of_any_length_agree_with_the_general_path(name: str, style: str) -> None:
+    gaz = bundled_gazetteer()
+    assert translit.analyze(name, style) == _analyze_parsed(name, style, gaz)
+    assert translit.normalize(name, style) == _analyze_parsed(name, style, gaz).output
