@@ -23,7 +23,7 @@ from translit.fold import (
     fold_token,
     lower_convention,
 )
-from translit.lexicon import lexicon
+from translit.lexicon import LexiconEntry, lexicon
 from translit.text import has_cyrillic, prepare
 
 _LETTER: Final = r"(?:[^\W\d_]|[\u0300-\u036f])"
@@ -179,11 +179,13 @@ class Plain:
     read directly. Acyclic: no reference from it leads back to it, so compiled, the
     garbage collector does not track it; the caches hold tens of thousands.)"""
 
-    __slots__ = ("flags", "fold", "gazetteer", "memo", "parts", "word")
+    __slots__ = ("entry", "flags", "fold", "gazetteer", "memo", "parts", "word")
 
     def __init__(self, word: str, fold: str, flags: int) -> None:
         self.word = word
         self.fold = fold
+        # the lexicon's entry for the fold, when the chunk reader has it at hand
+        self.entry: LexiconEntry | None = None
         # the word's flags, with COMMA when a comma follows it (Surname, Given)
         self.flags = flags
         self.parts: tuple[Plain, ...] | None = None  # the words of a hyphenated chunk
@@ -413,8 +415,7 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
     """:func:`_chunk` without its cache."""
     out = []
     patronymic_words, surname_endings, patronymic_endings = _word_rules()
-    lex = lexicon()
-    given = lex.given
+    entries = lexicon().entries()
     alpha = chunk.isalpha()
     if alpha:  # one word, the whole chunk (what _TOKEN_RE finds in it)
         found: list[tuple[int, str, bool]] = [(0, chunk, False)]
@@ -426,7 +427,12 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
         low = word.lower()  # (the helpers below take the word in lower case)
         cyrillic = not low.isascii() and has_cyrillic(low)
         conv = lower_convention(low)  # (each word is read once: no cache)
-        fold = lex.canonical(fold_prepared(low, cyrillic, "" if cyrillic else conv))
+        fold = fold_prepared(low, cyrillic, "" if cyrillic else conv)
+        entry = entries.get(fold)  # (one lookup: the repaired fold and given names)
+        given = False
+        if entry is not None:
+            fold = entry.canonical
+            given = entry.given
         # (of the apostrophes, only ʼ is a letter: a chunk of letters may hold no other)
         letters = len(word) if alpha and "ʼ" not in word else len(word.strip("'’ʼ`"))
         initial = letters == 1
@@ -440,7 +446,7 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
             | (_PATRONYMIC_END if patronymic_endings.match(low) else 0)
             | (_PATRONYMIC_WORD if low in patronymic_words else 0)
             | (_AMBIGUOUS if ambiguous else _CONVENTION_FLAGS.get(conv, 0))
-            | (_GIVEN if fold in given else 0)
+            | (_GIVEN if given else 0)
             | (_CYRILLIC if cyrillic else 0)
         )
         out.append((start, word, fold, initial, flags))
@@ -456,7 +462,14 @@ def _plain_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
         return _NOT_PLAIN
     if word.lower() in _title_starts():  # (the chunk is the word, or it and a comma)
         return _NOT_PLAIN
-    return Plain(word, fold, flags | COMMA if comma else flags)
+    return _with_entry(Plain(word, fold, flags | COMMA if comma else flags))
+
+
+def _with_entry(plain: Plain) -> Plain:
+    """``plain`` with the lexicon's entry for its fold (the chunk reader has just
+    looked the fold up: the lookup finds it in the processor's caches)."""
+    plain.entry = lexicon().entries().get(plain.fold)
+    return plain
 
 
 def _compound_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
@@ -472,9 +485,9 @@ def _compound_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
         if initial or not fold or word.lower() in titles:
             return _NOT_PLAIN
         if i < last:
-            parts.append(Plain(word, fold, flags | JOINED))
+            parts.append(_with_entry(Plain(word, fold, flags | JOINED)))
         else:
-            parts.append(Plain(word, fold, flags | COMMA if comma else flags))
+            parts.append(_with_entry(Plain(word, fold, flags | COMMA if comma else flags)))
     out = Plain(body, "", 0)
     out.parts = tuple(parts)
     return out

@@ -29,7 +29,7 @@ from translit.nameparse import (
     plain_words,
     surname_first,
 )
-from translit.reconstruct import reconstruct, word_cyrillic
+from translit.reconstruct import cased_like, reconstruct, word_cyrillic
 from translit.romanize import romanize, romanize_word
 from translit.schemes import scheme_ids
 from translit.text import KK_TO_RU, detect_language, has_cyrillic, has_kazakh
@@ -291,6 +291,9 @@ _LAST_RENDERINGS: Final[list[tuple[str, str, dict[str, _WordRendering]]]] = [(""
 def _plain_rendering(w: Plain, hint: str, cache: dict[str, _WordRendering]) -> _WordRendering:
     """The rendering of ``w`` for the style and hint of ``cache`` (not stored in it)."""
     # (a name with a Cyrillic word reaches here only in the en style)
+    entry = w.entry  # (the lexicon's entry, kept on the word: no lookups)
+    if entry is not None and entry.cyrillic:
+        return _WordRendering(cased_like(entry.cyrillic, w.word), 1, int(entry.kazakh), cache)
     cyr, known = word_cyrillic(w.word, w.fold, hint)
     # (a lexicon form's letters are known by its fold: no search of the text)
     kazakh = w.fold in lexicon().kazakh_folds() if known else has_kazakh(cyr)

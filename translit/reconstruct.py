@@ -44,11 +44,16 @@ def word_cyrillic(word: str, fold: str, hint: str = "") -> tuple[str, bool]:
         cyr = spelled_cyrillic(word, hint)
         if not cyr:
             return word, False
+    return cased_like(cyr, word), known
+
+
+def cased_like(cyr: str, word: str) -> str:
+    """``cyr`` (a word's Cyrillic form) in capitals like ``word``, else capitalized."""
     if len(word) > 1 and word.isupper():
-        return cyr.upper(), known
+        return cyr.upper()
     if cyr[0].isupper():  # (most lexicon forms: the very string, its hash known)
-        return cyr, known
-    return cyr[:1].upper() + cyr[1:], known
+        return cyr
+    return cyr[:1].upper() + cyr[1:]
 
 
 def name_convention(parsed: ParsedName) -> str:
