@@ -314,7 +314,7 @@ def _plain_order(plain: PlainName) -> list[Plain] | None:
     """Plain words in Given Surname order (see :func:`_natural_order`); ``None`` where
     commas make it a job for the general path. The order follows from the words'
     flags (and a surname chosen before a patronymic was dropped): it is remembered
-    per tuple of flags."""
+    per shape, packed in an int for names of up to four words."""
     words = plain.words
     count = len(words)
     surname = plain.surname
