@@ -62,13 +62,17 @@ class LexiconEntry:
     """What the lexicon knows of one fold, in one object: what a name parser reads of
     a new word with one dict lookup, not four (each likely a processor cache miss)."""
 
-    __slots__ = ("canonical", "cyrillic", "given", "kazakh")
+    __slots__ = ("canonical", "cyrillic", "en_kk", "en_ru", "given", "kazakh")
 
     def __init__(self, canonical: str, cyrillic: str, given: bool, kazakh: bool) -> None:
         self.canonical = canonical  # the fold after convention repair
         self.given = given  # the canonical fold is a given name's
         self.cyrillic = cyrillic  # the Cyrillic form of the fold itself ("" if none)
         self.kazakh = kazakh  # that Cyrillic form has Kazakh letters
+        # that form romanized in the normalizer's en style, for a Kazakh name and a
+        # Russian one ("" until it is asked for; each value is always the same)
+        self.en_kk = ""
+        self.en_ru = ""
 
 
 @dataclass

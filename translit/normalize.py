@@ -12,7 +12,7 @@ from translit._distinct import map_distinct
 from translit.errors import UnknownStyleError
 from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
 from translit.keys import key, key_of, may_have_entity, plain_key
-from translit.lexicon import lexicon
+from translit.lexicon import LexiconEntry, lexicon
 from translit.nameparse import (
     CAPS,
     COMMA,
@@ -258,12 +258,18 @@ class _WordRendering:
     language of the whole name.
 
     Acyclic (compiled, the garbage collector does not track it): its one reference
-    to a container is its owner, a cache that lives as long as the module."""
+    to a container is its owner, a cache that lives as long as the module (its lexicon
+    entry holds strings and flags only)."""
 
-    __slots__ = ("cyrillic", "found", "kazakh", "kk", "owner", "ru")
+    __slots__ = ("cyrillic", "entry", "found", "kazakh", "kk", "owner", "ru")
 
     def __init__(
-        self, cyrillic: str, found: int, kazakh: int, owner: dict[str, _WordRendering]
+        self,
+        cyrillic: str,
+        found: int,
+        kazakh: int,
+        owner: dict[str, _WordRendering],
+        entry: LexiconEntry | None = None,
     ) -> None:
         self.owner = owner  # the cache that holds it (for a style and convention hint)
         self.cyrillic = cyrillic
@@ -271,9 +277,22 @@ class _WordRendering:
         self.kazakh = kazakh  # 1 where the Cyrillic form has Kazakh letters
         self.kk = ""
         self.ru = ""
+        # the lexicon entry whose Cyrillic form this is, as written there (it keeps
+        # the form's en romanizations, which every spelling of the word shares)
+        self.entry = entry
 
     def rendered(self, lang: str, style: str) -> str:
-        out = romanize_word(self.cyrillic, _EN_SCHEME[lang] if style == "en" else style, lang)
+        entry = self.entry
+        if entry is not None and style == "en":
+            out = entry.en_kk if lang == "kk" else entry.en_ru
+            if not out:
+                out = romanize_word(self.cyrillic, _EN_SCHEME[lang], lang)
+                if lang == "kk":
+                    entry.en_kk = out
+                else:
+                    entry.en_ru = out
+        else:
+            out = romanize_word(self.cyrillic, _EN_SCHEME[lang] if style == "en" else style, lang)
         if lang == "kk":
             self.kk = out
         else:
@@ -293,7 +312,9 @@ def _plain_rendering(w: Plain, hint: str, cache: dict[str, _WordRendering]) -> _
     # (a name with a Cyrillic word reaches here only in the en style)
     entry = w.entry  # (the lexicon's entry, kept on the word: no lookups)
     if entry is not None and entry.cyrillic:
-        return _WordRendering(cased_like(entry.cyrillic, w.word), 1, int(entry.kazakh), cache)
+        cyr = cased_like(entry.cyrillic, w.word)
+        shared = entry if cyr is entry.cyrillic else None  # (not in capitals)
+        return _WordRendering(cyr, 1, int(entry.kazakh), cache, shared)
     cyr, known = word_cyrillic(w.word, w.fold, hint)
     # (a lexicon form's letters are known by its fold: no search of the text)
     kazakh = w.fold in lexicon().kazakh_folds() if known else has_kazakh(cyr)
