@@ -5,6 +5,7 @@ All functions are pure and cheap on the common path (ASCII or clean NFC Cyrillic
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from typing import Final
@@ -74,7 +75,9 @@ def repair_lookalikes(text: str) -> str:
     become their Cyrillic twins (``Нұрсултaн`` with a Latin ``a`` -> all Cyrillic; Latin
     ``i`` becomes Kazakh ``і``); in a mostly Latin word, Cyrillic twins become Latin.
     """
-    if _LATIN_LETTER_RE.search(text) is None or _MIXED_RE.search(text) is None:
+    if _LATIN_LETTER_RE.search(text) is None or _CYRILLIC_RE.search(text) is None:
+        return text  # (one script: nothing to repair, found by two linear scans)
+    if _MIXED_RE.search(text) is None:
         return text
     return _WORD_RE.sub(_repair_word, text)
 
@@ -83,9 +86,17 @@ def prepare(text: str) -> str:
     """NFC-normalize and repair look-alikes; ASCII text is returned as is."""
     if text.isascii():
         return text
+    if "\u0400" <= text[0] <= "\u04ff" and _cyrillic_inert(text):
+        return text  # (a Cyrillic word: most non-ASCII names)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return repair_lookalikes(text)
+
+
+def _cyrillic_inert(text: str) -> bool:
+    """Is ``text`` made of Cyrillic letters and ASCII punctuation only (which
+    :func:`prepare` leaves as they are)? One C-level encoding tells."""
+    return len(codecs.charmap_encode(text, "ignore", _CYRILLIC_INERT)[0]) == len(text)
 
 
 def prepare_inert(chars: str) -> str:
@@ -106,6 +117,13 @@ def prepare_inert(chars: str) -> str:
         c for a in keep for b in keep if not unicodedata.is_normalized("NFC", a + b) for c in (a, b)
     }
     return "".join(c for c in keep if c not in composing)
+
+
+# A one-byte code for the Kazakh and Russian letters and ASCII punctuation (digits and
+# space included) that prepare leaves alone in any text made of them.
+_CYRILLIC_INERT: Final = codecs.charmap_build(
+    "\0" + prepare_inert("".join(chr(c) for c in range(1, 128) if not chr(c).isalpha()) + KAZAKH)
+)
 
 
 def has_kazakh(text: str) -> bool:

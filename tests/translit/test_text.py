@@ -72,3 +72,15 @@ def test_turkic_casing() -> None:
     assert TURKIC_CASING.lower("İI") == "iı"
     assert TURKIC_CASING.title("ıstyq") == "Istyq"
     assert "İ" in TURKIC_CASING.variants("i")
+
+
+@given(st.text(alphabet="ТоқаевЖЁёИй\u0306aeoxcpKMТ-', .1şé", max_size=16))
+def test_prepare_is_nfc_then_repair_of_every_word(text: str) -> None:
+    # prepare skips what cannot change (Cyrillic words, one script); the reference
+    # normalizes and repairs every word
+    import re
+
+    from translit.text import _repair_word, prepare
+
+    expected = re.sub(r"\w+", _repair_word, unicodedata.normalize("NFC", text))
+    assert prepare(text) == expected
