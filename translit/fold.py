@@ -202,6 +202,17 @@ def fold_prepared(low: str, cyrillic: bool, conv: str) -> str:
     return _fold_lower(low, conv, False)
 
 
+def spell_prepared(word: str, cyrillic: bool, conv: str, hint: str = "") -> str:
+    """:func:`spell_token` of a word the name parser has read, told whether it has
+    Cyrillic letters and the convention it shows itself (see :func:`fold_prepared`);
+    not cached (the normalizer keeps what it makes of the word)."""
+    if not word:
+        return ""
+    if cyrillic:
+        return _fold_latin(_cyrillic_to_latin(word), "", True)
+    return _fold_latin(word, conv or hint, True)
+
+
 def _remember(cache: dict[str, str], token: str, out: str) -> str:
     """Store ``out`` for ``token`` in ``cache`` (emptied first when full); ``out``."""
     if len(cache) >= _CACHE_LIMIT:

@@ -184,7 +184,8 @@ class Plain:
     def __init__(self, word: str, fold: str, flags: int) -> None:
         self.word = word
         self.fold = fold
-        # the lexicon's entry for the fold, when the chunk reader has it at hand
+        # the lexicon's entry for the fold, set on every word of a plain name (None
+        # there: the lexicon does not know the fold)
         self.entry: LexiconEntry | None = None
         # the word's flags, with COMMA when a comma follows it (Surname, Given)
         self.flags = flags
@@ -264,6 +265,12 @@ def plain_words(name: str) -> PlainName | None:
     return run
 
 
+def word_convention(word: Plain) -> str:
+    """The spelling convention a plain word shows itself (``""``: none, or a Cyrillic
+    word), as :func:`translit.fold.convention` finds it."""
+    return _BIT_CONVENTION.get(word.flags & _CONVENTIONS, "")
+
+
 def _without_patronymic(
     words: list[Plain], any_flags: int, all_flags: int, hint: str
 ) -> PlainName | None:
@@ -309,7 +316,7 @@ def _refolded(word: Plain, hint: str) -> Plain:
     if out is None:
         if len(_refolds) >= _CHUNK_LIMIT:
             _refolds.clear()
-        out = Plain(word.word, _word_with(word.word, hint), word.flags)
+        out = _with_entry(Plain(word.word, _word_with(word.word, hint), word.flags))
         _refolds[word.word, word.flags, hint] = out
     return out
 

@@ -12,7 +12,7 @@ from translit._distinct import map_distinct
 from translit.errors import UnknownStyleError
 from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
 from translit.keys import key, key_of, may_have_entity, plain_key
-from translit.lexicon import LexiconEntry, lexicon
+from translit.lexicon import LexiconEntry
 from translit.nameparse import (
     CAPS,
     COMMA,
@@ -29,7 +29,7 @@ from translit.nameparse import (
     plain_words,
     surname_first,
 )
-from translit.reconstruct import cased_like, reconstruct, word_cyrillic
+from translit.reconstruct import cased_like, reconstruct, spelled_plain
 from translit.romanize import romanize, romanize_word
 from translit.schemes import scheme_ids
 from translit.text import KK_TO_RU, detect_language, has_cyrillic, has_kazakh
@@ -310,15 +310,16 @@ _LAST_RENDERINGS: Final[list[tuple[str, str, dict[str, _WordRendering]]]] = [(""
 def _plain_rendering(w: Plain, hint: str, cache: dict[str, _WordRendering]) -> _WordRendering:
     """The rendering of ``w`` for the style and hint of ``cache`` (not stored in it)."""
     # (a name with a Cyrillic word reaches here only in the en style)
-    entry = w.entry  # (the lexicon's entry, kept on the word: no lookups)
+    # (what reconstruct.word_cyrillic gives, from the lexicon entry the word keeps:
+    # no lookups)
+    entry = w.entry
     if entry is not None and entry.cyrillic:
         cyr = cased_like(entry.cyrillic, w.word)
         shared = entry if cyr is entry.cyrillic else None  # (not in capitals)
         return _WordRendering(cyr, 1, int(entry.kazakh), cache, shared)
-    cyr, known = word_cyrillic(w.word, w.fold, hint)
-    # (a lexicon form's letters are known by its fold: no search of the text)
-    kazakh = w.fold in lexicon().kazakh_folds() if known else has_kazakh(cyr)
-    return _WordRendering(cyr, int(known), int(kazakh), cache)
+    cyr = spelled_plain(w, hint)  # (the lexicon has no Cyrillic form of the fold)
+    cyr = cased_like(cyr, w.word) if cyr else w.word
+    return _WordRendering(cyr, 0, int(has_kazakh(cyr)), cache)
 
 
 def _remembered(

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from translit.fold import convention, spell_token
+from translit.fold import convention, spell_prepared, spell_token
 from translit.lexicon import lexicon
-from translit.nameparse import ParsedName
+from translit.nameparse import CYRILLIC, ParsedName, Plain, word_convention
 from translit.text import has_cyrillic
 
 # The fold alphabet (see translit.fold) read as Russian Cyrillic letters.
@@ -30,6 +30,15 @@ _FOLD_TO_CYRILLIC: Final = str.maketrans(
 def spelled_cyrillic(word: str, hint: str = "") -> str:
     """A lower-case Cyrillic spelling of one word, read off its fold (``""`` if none)."""
     return spell_token(word, hint).translate(_FOLD_TO_CYRILLIC)
+
+
+def spelled_plain(word: Plain, hint: str = "") -> str:
+    """:func:`spelled_cyrillic` of a plain word (see :func:`translit.nameparse.plain_words`),
+    from what the parser found of it."""
+    cyrillic = bool(word.flags & CYRILLIC)
+    return spell_prepared(word.word, cyrillic, word_convention(word), hint).translate(
+        _FOLD_TO_CYRILLIC
+    )
 
 
 def word_cyrillic(word: str, fold: str, hint: str = "") -> tuple[str, bool]:
