@@ -132,6 +132,26 @@ def test_fold_prepared_is_fold_token(text: str) -> None:
     assert fold.token_convention(word) == convention(word)
 
 
+@settings(max_examples=600, deadline=None)
+@given(
+    st.text(
+        alphabet="abcdefghijklmnopqrstuvwxyzéïöüşçğıąłż'ABCJKQSZабвгджзийкхцчшщыьәғқңөұүһіЖШ",
+        min_size=1,
+        max_size=14,
+    ),
+    st.sampled_from(["", GERMANIC, FRENCH, KAZAKH_LATIN]),
+)
+def test_spell_prepared_is_spell_token(text: str, hint: str) -> None:
+    # the normalizer spells out the words of a name from what the parser found
+    from translit import fold
+    from translit.text import has_cyrillic, prepare
+
+    word = prepare(text)
+    cyrillic = not word.isascii() and has_cyrillic(word)
+    conv = "" if cyrillic else fold.token_convention(word)
+    assert fold.spell_prepared(word, cyrillic, conv, hint) == fold._fold(word, hint, spell=True)
+
+
 def test_clear_caches_forgets_folds_and_keeps_results() -> None:
     from translit import fold
 
