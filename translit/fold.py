@@ -65,6 +65,19 @@ def _by_first_letter(groups: dict[str, str]) -> tuple[tuple[tuple[str, str], ...
 
 _GROUPS_BY_LETTER: Final = _by_first_letter(_GROUPS)
 _SPELL_GROUPS_BY_LETTER: Final = _by_first_letter(_SPELL_GROUPS)
+
+
+def _second_letters(groups: dict[str, str]) -> tuple[int, ...]:
+    """By the code of a first letter, the second letters of the groups of two letters
+    or more that start with it, as bits (bit ``code - 64`` of each ASCII letter)."""
+    out = [0] * 128
+    for group in groups:
+        if len(group) > 1:
+            out[ord(group[0])] |= 1 << (ord(group[1]) - 64)
+    return tuple(out)
+
+
+_SECOND_LETTERS: Final = _second_letters(_SPELL_GROUPS)  # (the same groups of two or more)
 # German writes з as a single s between vowels (Nasarbajew) and с as ss (Kassym).
 _GERMAN_S_RE: Final = re.compile("(?<=[aeiouy])s(?=[aeiouy])")
 # y between consonants is ы (Kystaubaev, Zharylqasymov); spelled out as "Y".
@@ -305,10 +318,22 @@ def _sounds(text: str, groups: tuple[tuple[tuple[str, str], ...], ...]) -> str:
     start = 0  # the first letter not yet copied
     at = 0
     end = len(text)
+    last = end - 1
     while at < end:
         code = ord(text[at])
         pairs = groups[code] if code < 128 else ()
         if not pairs:
+            at += 1
+            continue
+        # (a filter: a letter that is no group's second letter never has its bit set)
+        if at == last or not _SECOND_LETTERS[code] >> ((ord(text[at + 1]) - 64) & 63) & 1:
+            # (no longer group can start here: only the letter's own sound, if any)
+            group, sound = pairs[-1]
+            if len(group) == 1:
+                if start < at:
+                    pieces.append(text[start:at])
+                pieces.append(sound)
+                start = at + 1
             at += 1
             continue
         for group, sound in pairs:
