@@ -475,15 +475,14 @@ def normalize(name: str, style: str = "en", gazetteer: Gazetteer | None = None) 
     check_style(style)
     gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
     plain = plain_words(name)
-    if plain is not None:
+    if plain is not None:  # (what analyze gives, without its key and result)
         if may_have_entity(plain, gaz):
-            result = _analyze_plain(name, plain, style, gaz)
-            if result is not None:
-                return result.output
-        else:  # (no key, no result: only the output)
-            out = _plain_output(name, plain, style)
-            if out is not None:
-                return out
+            hit = plain_key(plain, gaz)[1]
+            if hit is not None:
+                return gaz.rendering(hit[0].id, style, render_entity)
+        out = _plain_output(name, plain, style)
+        if out is not None:
+            return out
     return _analyze_parsed(name, style, gaz).output
 
 
