@@ -219,11 +219,7 @@ def spell_prepared(word: str, cyrillic: bool, conv: str, hint: str = "") -> str:
     """:func:`spell_token` of a word the name parser has read, told whether it has
     Cyrillic letters and the convention it shows itself (see :func:`fold_prepared`);
     not cached (the normalizer keeps what it makes of the word)."""
-    if not word:
-        return ""
-    if cyrillic:
-        return _fold_latin(_cyrillic_to_latin(word), "", True)
-    return _fold_latin(word, conv or hint, True)
+    return _read_fold(word, cyrillic, conv, hint, True)
 
 
 def _remember(cache: dict[str, str], token: str, out: str) -> str:
@@ -235,11 +231,18 @@ def _remember(cache: dict[str, str], token: str, out: str) -> str:
 
 
 def _fold(token: str, hint: str, spell: bool) -> str:
+    cyrillic = not token.isascii() and has_cyrillic(token)
+    return _read_fold(token, cyrillic, "" if cyrillic else convention(token), hint, spell)
+
+
+def _read_fold(token: str, cyrillic: bool, conv: str, hint: str, spell: bool) -> str:
+    """The fold of ``token``, told whether it has Cyrillic letters and the convention
+    it shows itself (a Cyrillic token is read through the odni letter table)."""
     if not token:
         return ""
-    if not token.isascii() and has_cyrillic(token):
+    if cyrillic:
         return _fold_latin(_cyrillic_to_latin(token), "", spell)
-    return _fold_latin(token, convention(token) or hint, spell)
+    return _fold_latin(token, conv or hint, spell)
 
 
 def _fold_latin(token: str, conv: str, spell: bool) -> str:
@@ -423,16 +426,12 @@ def _cyrillic_to_latin(token: str) -> str:
     is applied to the Cyrillic first; the fold needs nothing else of the scheme, and a
     table lookup is much faster than a full romanization of a word seen once.
     """
-    return _cyrillic_letters(prepare(token))
-
-
-def _cyrillic_letters(token: str) -> str:
-    """:func:`_cyrillic_to_latin` of a prepared token."""
-    return _cyrillic_lower(token.lower())
+    return _cyrillic_lower(prepare(token).lower())
 
 
 def _cyrillic_lower(text: str) -> str:
-    """:func:`_cyrillic_letters` of a token in lower case (the letters are too)."""
+    """:func:`_cyrillic_to_latin` of a prepared token in lower case (the letters are
+    too)."""
     if _CYRILLIC_DOUBLE_RE.search(text) is not None:
         text = _CYRILLIC_DOUBLE_RE.sub(_first_group, text)
     return text.translate(_odni_table())

@@ -282,21 +282,18 @@ class _WordRendering:
         self.entry = entry
 
     def rendered(self, lang: str, style: str) -> str:
-        entry = self.entry
-        if entry is not None and style == "en":
-            out = entry.en_kk if lang == "kk" else entry.en_ru
-            if not out:
-                out = romanize_word(self.cyrillic, _EN_SCHEME[lang], lang)
-                if lang == "kk":
-                    entry.en_kk = out
-                else:
-                    entry.en_ru = out
-        else:
+        entry = self.entry if style == "en" else None
+        out = "" if entry is None else entry.en_kk if lang == "kk" else entry.en_ru
+        if not out:
             out = romanize_word(self.cyrillic, _EN_SCHEME[lang] if style == "en" else style, lang)
         if lang == "kk":
             self.kk = out
+            if entry is not None:
+                entry.en_kk = out
         else:
             self.ru = out
+            if entry is not None:
+                entry.en_ru = out
         return out
 
 
@@ -309,16 +306,14 @@ _LAST_RENDERINGS: Final[list[tuple[str, str, dict[str, _WordRendering]]]] = [(""
 
 def _plain_rendering(w: Plain, hint: str, cache: dict[str, _WordRendering]) -> _WordRendering:
     """The rendering of ``w`` for the style and hint of ``cache`` (not stored in it)."""
-    # (a name with a Cyrillic word reaches here only in the en style)
     # (what reconstruct.word_cyrillic gives, from the lexicon entry the word keeps:
-    # no lookups)
+    # no lookups; a name with a Cyrillic word reaches here only in the en style)
     entry = w.entry
     if entry is not None and entry.cyrillic:
         cyr = cased_like(entry.cyrillic, w.word)
         shared = entry if cyr is entry.cyrillic else None  # (not in capitals)
         return _WordRendering(cyr, 1, int(entry.kazakh), cache, shared)
-    cyr = spelled_plain(w, hint)  # (the lexicon has no Cyrillic form of the fold)
-    cyr = cased_like(cyr, w.word) if cyr else w.word
+    cyr = spelled_plain(w, hint)
     return _WordRendering(cyr, 0, int(has_kazakh(cyr)), cache)
 
 

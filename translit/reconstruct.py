@@ -33,12 +33,14 @@ def spelled_cyrillic(word: str, hint: str = "") -> str:
 
 
 def spelled_plain(word: Plain, hint: str = "") -> str:
-    """:func:`spelled_cyrillic` of a plain word (see :func:`translit.nameparse.plain_words`),
-    from what the parser found of it."""
+    """What :func:`word_cyrillic` gives for a plain word (see
+    :func:`translit.nameparse.plain_words`) the lexicon does not know, from what the
+    parser found of it: the word spelled off its fold, cased like it, or the word
+    itself when it has nothing to spell."""
     cyrillic = bool(word.flags & CYRILLIC)
-    return spell_prepared(word.word, cyrillic, word_convention(word), hint).translate(
-        _FOLD_TO_CYRILLIC
-    )
+    spelled = spell_prepared(word.word, cyrillic, word_convention(word), hint)
+    cyr = spelled.translate(_FOLD_TO_CYRILLIC)
+    return cased_like(cyr, word.word) if cyr else word.word
 
 
 def word_cyrillic(word: str, fold: str, hint: str = "") -> tuple[str, bool]:
