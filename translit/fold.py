@@ -13,21 +13,28 @@ is repaired by the lexicon, which knows how each convention spells each known na
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from functools import cache
 from typing import Final
 
+from translit._paths import data_path
 from translit.text import has_cyrillic, prepare
 
+# The letters of other Cyrillic alphabets and a few Latin ones, as data.
+_LETTERS: Final[dict[str, dict[str, str]]] = json.loads(
+    data_path("names", "fold_letters.json").read_text(encoding="utf-8")
+)
 # Letters with a fixed reading, handled before diacritics are stripped.
 _SPECIAL: Final = str.maketrans(
     {
         "ß": "ss", "ł": "l", "ż": "zh", "ź": "z", "ş": "sh", "ș": "sh", "ç": "ch",
         "č": "ch", "š": "sh", "ž": "zh", "ğ": "g", "ǵ": "g", "ı": "i", "ñ": "n",
-        "ń": "n", "ņ": "n", "ŋ": "n", "ə": "a", "ŝ": "shch", "ý": "u", "ú": "u",
+        "ń": "n", "ņ": "n", "ŋ": "n", "ə": "a", "ý": "u", "ú": "u",
         "ù": "u", "û": "yu", "â": "ya", "ḥ": "h", "ķ": "k", "ġ": "g", "æ": "ae",
         "ø": "o", "đ": "d", "ė": "e", "è": "e", "ĭ": "y", "ë": "yo",
+        **_LETTERS["latin"],
     }
 )  # fmt: skip
 # kz-2017 apostrophe letters whose base letter reads differently.
@@ -87,8 +94,74 @@ _VOWELS: Final = "aeiou"
 _J_GLIDE_RE: Final = re.compile(f"(?<=[{_VOWELS}])j")
 
 
-# Czech and Slovak feminine surnames (Rybakinová, Putincevová = Рыбакина, Путинцева)
-# end in -ová, read as -a.
+# j after a consonant that Kazakh Latin does not write before ж (Ljudmila, Soboljev,
+# Ljubov): a soft consonant or й, as Czech, Slovak, Serbo-Croatian, Dutch and German
+# spell them; at the end of a word after a consonant, a soft sign (Sobolj). After r, n,
+# k, t, d it stays ж (Erjan, Kenjebek, Bekjan, Baqytjan; French Djomart).
+# Words whose spelling reads j as й (and ch as х): Dutch and Scandinavian sj, zj, tj,
+# oe with j (Sjojgoe, Joeri), Hungarian cs, zs, -ics, j after a consonant before a
+# vowel (Tetjana, Soboljev) and -ij, -yj with their Baltic endings (Jurij, Jurijs).
+_J_AS_Y_RE: Final = re.compile(
+    "sj|zj|^tj|tj$|j.*oe|oe.*j|cs|zs|ics$|[lbfmpv]j[aeiou]|[iy]j(?:u?s)?$"
+)
+_J_SOFT_RE: Final = re.compile("(?<=[lbfmpvsz])j(?=[aeiou])")
+_J_SOFT_END_RE: Final = re.compile("(?<=[bcdfgklmnprstvz])j$")
+
+
+# Letter groups of Latin conventions that no other convention writes (the gate for
+# _other_latin): Dutch and Scandinavian sj, zj, tj (Sjojgoe, Ljasjko, Tjornovil);
+# Hungarian cs, zs and -ics (Turcsinov, Ohnevics); Catalan tx (Turtxínov); Romanian
+# and Italian ci before a, o, u and -ici (Ciubarov, Ognevici); Estonian and Finnish
+# tš (Tšornovol); Czech and Slovak -ová; Latvian and Lithuanian case endings (-s, -as).
+_OTHER_LATIN_RE: Final = re.compile(
+    "sj|zj|tj|oe|cs|zs|tx|ci[aou]|tš|ová$|ics$|ici$|skis$|(?:ov|ev|in|yn|ij|ej|aj)(?:a|iu|u)?s$"
+)
+_DUTCH_OE_RE: Final = re.compile("(?<=[^aeiouy])oe(?!v)|^oe(?!v)")
+_CATALAN_IX_RE: Final = re.compile("(?<=[aeou])ix(?=[aeiou])")
+_CI_RE: Final = re.compile("ci(?=[aou])")
+_TJ_EDGE_RE: Final = re.compile("^tj|tj$")
+# Latvian and Lithuanian nominative endings after Russian surname and given-name
+# endings: Turčinovs, Putinas, Jurijs, Sergejus (read -ов, -ин, -ий, -ей).
+_BALTIC_RE: Final = re.compile("(ov|ev|in|yn|ij|ej|aj)(?:a|iu|u)?s$")
+# Czech and Slovak feminine surnames are the masculine ones plus -ová: Ivanovová,
+# Rybakinová, Savčenková, Ohnevyčová (Иванова, Рыбакина, Савченко, Огневич).
+_CZECH_FEMININE: Final = (("ov", "a"), ("ev", "a"), ("in", "a"), ("yn", "a"), ("enk", "o"))
+
+
+def _other_latin(text: str) -> str:
+    """``text`` (lower case) with the letter groups of the conventions that
+    ``_OTHER_LATIN_RE`` finds written as the common conventions write them."""
+    if text.endswith("ová"):
+        text = _czech_masculine(text[:-3])
+    if "tš" in text:
+        text = text.replace("tš", "č")
+    if "sj" in text or "zj" in text or "tj" in text:  # Dutch, Scandinavian
+        text = text.replace("tsj", "č").replace("sj", "š").replace("zj", "ž")
+        text = _TJ_EDGE_RE.sub("č", text)
+    if "oe" in text and "j" in text:  # Dutch (Joeri, Ljoedmila; Boev stays)
+        text = _DUTCH_OE_RE.sub("u", text)
+    if "cs" in text or "zs" in text or text.endswith("ics"):  # Hungarian: s is ш, sz с
+        text = text.replace("cs", "č").replace("zs", "ž").replace("sz", "\0")
+        text = text.replace("s", "š").replace("\0", "s")
+    if "tx" in text:  # Catalan
+        text = _CATALAN_IX_RE.sub("š", text.replace("tx", "č"))
+    if "ci" in text:  # Romanian, Italian
+        if text.endswith("ici"):
+            text = text[:-2] + "č"
+        text = _CI_RE.sub("č", text)
+    if text.endswith("s") and len(text) > 5:
+        text = text[:-1] if text.endswith("skis") else _BALTIC_RE.sub(_first_group, text)
+    return text
+
+
+def _czech_masculine(stem: str) -> str:
+    """The Russian form of a Czech feminine surname less its -ová."""
+    for ending, russian in _CZECH_FEMININE:
+        if stem.endswith(ending):
+            return stem + russian
+    return stem
+
+
 # "ch" is х in German spellings, ш in French ones, ч in English ones.
 # Polish writes е after a consonant as "ie" (Jekatierina, Gierojchan, Kajyrgieldy).
 _POLISH_IE_RE: Final = re.compile("(?<=[bcdfghklmnprstvwz])ie")
@@ -167,6 +240,8 @@ def lower_convention(text: str) -> str:
         return FRENCH
     if "q" in text:
         return KAZAKH_LATIN
+    if ("j" in text or "cs" in text or "zs" in text) and _J_AS_Y_RE.search(text) is not None:
+        return GERMANIC
     return ""
 
 
@@ -252,8 +327,8 @@ def _fold_latin(token: str, conv: str, spell: bool) -> str:
 
 def _fold_lower(text: str, conv: str, spell: bool) -> str:
     """:func:`_fold_latin` of a token in lower case."""
-    if text.endswith("ová"):
-        text = text[:-3] + "a"
+    if _OTHER_LATIN_RE.search(text) is not None:
+        text = _other_latin(text)
     if conv == GERMANIC and "ch" in text:
         text = _GERMAN_CH_RE.sub("kh", text)  # Michail, Chruščov; sch/tsch kept (before č->ch)
     elif conv == FRENCH:
@@ -287,7 +362,10 @@ def _fold_lower(text: str, conv: str, spell: bool) -> str:
             text = text.replace("j", "Z")  # Jomart, Toregojina: ж
         else:
             text = _J_AFTER_GLIDE_RE.sub("Z", text)
-            text = _J_GLIDE_RE.sub("i", text).replace("j", "Z")
+            text = _J_GLIDE_RE.sub("i", text)
+            if "j" in text:
+                text = _J_SOFT_RE.sub("i", text)
+                text = _J_SOFT_END_RE.sub("", text).replace("j", "Z")
     if spell:
         if conv == GERMANIC and "s" in text:
             text = _GERMAN_S_RE.sub("z", text)
@@ -434,11 +512,56 @@ def _cyrillic_lower(text: str) -> str:
     too)."""
     if _CYRILLIC_DOUBLE_RE.search(text) is not None:
         text = _CYRILLIC_DOUBLE_RE.sub(_first_group, text)
+    if _OTHER_ALPHABET_RE.search(text) is not None:
+        text = _as_russian_letters(text)
     return text.translate(_odni_table())
+
+
+# Letters and groups that may be of a Cyrillic alphabet other than Russian and Kazakh
+# (a cheap gate: Belarusian дз, ц and endings count only in a word with і or ў).
+_OTHER_ALPHABET_RE: Final = re.compile("[љњъў]|дз|ц[іеёюяь]|ав(?:а|іч)$")
+# Serbian and Macedonian љ, њ before а, о, у read as Russian ля, лё, лю (Тања = Таня).
+_SOFT_VOWEL_RE: Final = re.compile("([љњ])([аоу])")
+_SOFTENED: Final = {"а": "я", "о": "ё", "у": "ю"}
+# Bulgarian ъ is a vowel (България, Гърков); Russian ъ stands only before е, ё, ю, я.
+_BULGARIAN_HARD_RE: Final = re.compile("ъ(?=[^еёюя]|$)")
+# Belarusian writes Russian д, т before a soft vowel as дз, ц (Уладзімір, Пуцін), and
+# unstressed о as а in the surname endings -аў, -ава, -авіч, -аўна (Турчынаў).
+_BELARUSIAN_SOFT_RE: Final = re.compile("(дз|ц)(?=[іеёюяь])")
+_BELARUSIAN_ENDINGS: Final = (("аў", "оў"), ("ава", "ова"), ("авіч", "овіч"), ("аўна", "оўна"))
+_KAZAKH_LETTER_RE: Final = re.compile("[әғқңөұүһ]")
+
+
+def _as_russian_letters(text: str) -> str:
+    """A word of another Cyrillic alphabet with the letters and groups that read as
+    Russian ones in context written as those (``_OTHER_ALPHABET_RE`` found one); other
+    letters are left to the letter table (``data/names/fold_letters.json``)."""
+    if "љ" in text or "њ" in text:
+        text = _SOFT_VOWEL_RE.sub(_softened, text)
+        soft = _LETTERS["cyrillic_soft"]
+        text = text.replace("љ", soft["љ"]).replace("њ", soft["њ"])
+    if "ъ" in text:
+        text = _BULGARIAN_HARD_RE.sub("а", text)
+    if ("ў" in text or "і" in text) and _KAZAKH_LETTER_RE.search(text) is None:
+        text = _BELARUSIAN_SOFT_RE.sub(_belarusian_soft, text)
+        for ending, russian in _BELARUSIAN_ENDINGS:
+            if text.endswith(ending):
+                return text[: -len(ending)] + russian
+    return text
+
+
+def _softened(match: re.Match[str]) -> str:
+    return ("л" if match.group(1) == "љ" else "н") + _SOFTENED[match.group(2)]
+
+
+def _belarusian_soft(match: re.Match[str]) -> str:
+    return "д" if match.group(1) == "дз" else "т"
 
 
 @cache
 def _odni_table() -> dict[int, str]:
     from translit.schemes import get_scheme_data
 
-    return str.maketrans(dict(get_scheme_data("odni", "kk").forward.mapping))
+    letters = dict(get_scheme_data("odni", "kk").forward.mapping)
+    letters.update(_LETTERS["cyrillic"])
+    return str.maketrans(letters)

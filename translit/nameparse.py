@@ -618,6 +618,10 @@ def _guess_surname(
             return before[-1]
     if len(full) == 1:
         return full[0]
+    if len(full) >= 3:
+        # a word that ends like a patronymic is not the surname while another word
+        # can be (Гузь Ігор Володимирович, Шойгу Сергей Кужугетович)
+        full = [i for i in full if not flags[i] & _PATRONYMIC_END] or full
     caps = [i for i in full if flags[i] & _CAPS]
     if caps and len(caps) < len(full):
         return caps[0]  # passport style: SURNAME Given

@@ -10,7 +10,7 @@ press (ch = ш, tch = ч, ou = у, gu before e/i = г, j = ж), the Kazakh Latin
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from translit import key
@@ -101,9 +101,13 @@ def test_soft_sign_marks_are_dropped(marked: str, plain: str) -> None:
 @given(st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһіАЖШҢЁ-'", min_size=1))
 def test_cyrillic_folds_as_through_the_odni_scheme(word: str) -> None:
     # fold reads Cyrillic through the odni letter table directly; the full odni
-    # romanization (context rules included) must give the same fold
-    from translit.fold import _cyrillic_to_latin, _fold
+    # romanization (context rules included) must give the same fold, for every word
+    # of Kazakh and Russian letters that has none of the groups other Cyrillic
+    # alphabets read differently (Bulgarian ъ, Belarusian дз: test_other_alphabets)
+    from translit.fold import _OTHER_ALPHABET_RE, _cyrillic_to_latin, _fold
     from translit.romanize import romanize
+
+    assume(_OTHER_ALPHABET_RE.search(word.lower()) is None)
 
     via_scheme = romanize(word, "odni", lang="kk").lower()
     direct = _cyrillic_to_latin(word)
@@ -215,3 +219,51 @@ def test_single_letters_collapses_runs(text: str) -> None:
     from translit.fold import _single_letters
 
     assert _single_letters(text) == re.sub(r"(.)\1+", r"\1", text)
+
+
+# Spellings of one word in other Cyrillic alphabets and Latin conventions, each as a
+# Wikidata label of a member of the Verkhovna Rada gives it (everypolitician-data,
+# data/Ukraine/Verkhovna_Rada/sources/morph/wikidata.csv; label language in the
+# comment), against the Russian or English form of the same word.
+@pytest.mark.parametrize(
+    ("other", "same_as"),
+    [
+        ("Огњевич", "Огневич"),  # sr: њ before е is a soft н
+        ("Јацењук", "Яценюк"),  # mk: ј, њ before у
+        ("Турчынаў", "Турчинов"),  # be: -аў
+        ("Міхайлавіч", "Михайлович"),  # be: -авіч
+        ("Іванава", "Иванова"),  # be: -ава
+        ("Пуцін", "Путин"),  # be: ц before і is т (Wikidata be label of В. Путин)
+        ("Александър", "Александар"),  # bg: ъ is a vowel
+        ("Җәмилев", "Жамилев"),  # tt: җ is ж
+        ("Ohnevytj", "Ohnevych"),  # sv: -tj at the end is ч
+        ("Ljasjko", "Liashko"),  # sv: sj is ш, lj a soft l
+        ("Tjornovil", "Chornovil"),  # sv: tj at the start is ч
+        ("Joeri", "Yuri"),  # nl: oe is у, j is й
+        ("Turcsinov", "Turchinov"),  # hu: cs is ч
+        ("Ohnevics", "Ohnevich"),  # hu: -ics
+        ("Turtxínov", "Turchinov"),  # ca: tx is ч
+        ("Ognevici", "Ognevich"),  # ro: -ici
+        ("Ciubarov", "Chubarov"),  # ro: ci before u is ч
+        ("Tšornovol", "Chornovol"),  # et: tš is ч
+        ("Savčenková", "Savchenko"),  # cs: -ová after -enko
+        ("Ohnevyčová", "Ohnevych"),  # cs: -ová after a consonant
+        ("Turčinovs", "Turchinov"),  # lv: -s
+        ("Turčynovas", "Turchinov"),  # lt: -as
+        ("Jurijs", "Yuriy"),  # lv: -ijs
+        ("Dostojevskij", "Dostoevsky"),  # cs, sk: j after a vowel, -ij
+        ("Soboljev", "Soboliev"),  # it: lj is a soft l
+        ("Timoŝenko", "Timoshenko"),  # eo: ŝ is ш
+    ],
+)
+def test_other_alphabets(other: str, same_as: str) -> None:
+    assert fold_token(other) == fold_token(same_as)
+
+
+@pytest.mark.parametrize(
+    ("kazakh", "same_as"),
+    [("Baqytjan", "Bakytzhan"), ("Erjan", "Yerzhan"), ("Kenjebek", "Kenzhebek")],
+)
+def test_j_after_r_t_d_stays_zh(kazakh: str, same_as: str) -> None:
+    # Kazakh Latin writes ж as j after a consonant (kz-2021: Baqytjan)
+    assert fold_token(kazakh) == fold_token(same_as)
