@@ -17,13 +17,13 @@ import json
 import re
 import unicodedata
 from functools import cache
-from typing import Final
+from typing import Any, Final
 
 from translit._paths import data_path
 from translit.text import has_cyrillic, prepare
 
 # The letters of other Cyrillic alphabets and a few Latin ones, as data.
-_LETTERS: Final[dict[str, dict[str, str]]] = json.loads(
+_LETTERS: Final[dict[str, Any]] = json.loads(
     data_path("names", "fold_letters.json").read_text(encoding="utf-8")
 )
 # Letters with a fixed reading, handled before diacritics are stripped.
@@ -556,6 +556,17 @@ def _softened(match: re.Match[str]) -> str:
 
 def _belarusian_soft(match: re.Match[str]) -> str:
     return "д" if match.group(1) == "дз" else "т"
+
+
+def national_romanization(word: str, lang: str) -> str:
+    """``word`` (Ukrainian or Belarusian Cyrillic, ``lang`` ``uk`` or ``be``) in the
+    national Latin of its language (``data/names/fold_letters.json``), capitalized."""
+    table = _LETTERS[f"{lang}_latin"]
+    low = word.lower()
+    start = table["start"].get(low[:1], "")
+    rest = low[1:] if start else low
+    out = start + "".join(table["mapping"].get(c, c) for c in rest)
+    return out[:1].upper() + out[1:]
 
 
 @cache

@@ -62,11 +62,16 @@ class LexiconEntry:
     """What the lexicon knows of one fold, in one object: what a name parser reads of
     a new word with one dict lookup, not four (each likely a processor cache miss)."""
 
-    __slots__ = ("canonical", "cyrillic", "en_kk", "en_ru", "given", "kazakh")
+    __slots__ = ("canonical", "cyrillic", "en_kk", "en_ru", "given", "kazakh", "variant")
 
-    def __init__(self, canonical: str, cyrillic: str, given: bool, kazakh: bool) -> None:
+    def __init__(
+        self, canonical: str, cyrillic: str, given: bool, kazakh: bool, variant: bool = False
+    ) -> None:
         self.canonical = canonical  # the fold after convention repair
         self.given = given  # the canonical fold is a given name's
+        # the fold is another language's form of the canonical name (Oleksandr for
+        # Александр): one key, but the word is rendered as it is written
+        self.variant = variant
         self.cyrillic = cyrillic  # the Cyrillic form of the fold itself ("" if none)
         self.kazakh = kazakh  # that Cyrillic form has Kazakh letters
         # that form romanized in the normalizer's en style, for a Kazakh name and a
@@ -81,6 +86,8 @@ class Lexicon:
 
     names: list[tuple[str, str]] = field(default_factory=list)  # (canonical kk/ru, other form)
     overrides: dict[str, str] = field(default_factory=dict)
+    # folds of other languages' forms of a given name -> the Russian form's fold
+    variants: dict[str, str] = field(default_factory=dict)
     cyrillic: dict[str, str] = field(default_factory=dict)  # canonical fold -> Cyrillic
     given: set[str] = field(default_factory=set)  # canonical folds of given names
     # canonical folds whose Cyrillic form has Kazakh letters (see kazakh_folds)
@@ -89,7 +96,7 @@ class Lexicon:
 
     def canonical(self, fold: str) -> str:
         """The fold after convention repair."""
-        return self.overrides.get(fold, fold)
+        return self.overrides.get(fold) or self.variants.get(fold, fold)
 
     def kazakh_folds(self) -> frozenset[str]:
         """The canonical folds whose Cyrillic form is written with Kazakh letters
@@ -115,6 +122,8 @@ class Lexicon:
                 found[fold] = LexiconEntry(
                     canonical, cyrillic, canonical in self.given, fold in kazakh
                 )
+            for fold, canonical in self.variants.items():
+                found[fold] = LexiconEntry(canonical, "", True, False, variant=True)
             self._entries = found
         return found
 
@@ -159,6 +168,8 @@ def _lexicon_forms() -> Iterator[tuple[list[str], bool]]:
     lexicon rows and gazetteer words."""
     folder = data_path("names")
     for path in sorted(folder.glob("*.tsv")) if folder.is_dir() else []:
+        if path.name == _EQUIVALENTS:
+            continue  # (read by _equivalent_spellings)
         stems = "stem" in path.stem
         given = path.stem.startswith("given")
         for row in _rows(path):
@@ -186,6 +197,33 @@ def _lexicon_forms() -> Iterator[tuple[list[str], bool]]:
                     yield [k, r], False
                 else:
                     yield from (([w], False) for w in (k, r) if w)
+
+
+_EQUIVALENTS = "given_equivalents.tsv"
+_VARIANT_COLUMNS = ("uk", "be", "bg", "sr")
+
+
+def _equivalent_spellings() -> Iterator[tuple[str, list[str]]]:
+    """Each row of ``given_equivalents.tsv``: the Russian form, and the other
+    languages' forms with their national romanizations and the listed Latin forms."""
+    path = data_path("names", _EQUIVALENTS)
+    if not path.is_file():
+        return
+    from translit.fold import national_romanization
+
+    for row in _rows(path):
+        main = (row.get("ru") or "").strip()
+        if not main:
+            continue
+        others: list[str] = []
+        for column in _VARIANT_COLUMNS:
+            form = (row.get(column) or "").strip()
+            if form and form != "-":
+                others.append(form)
+                if column in ("uk", "be"):
+                    others.append(national_romanization(form, column))
+        others.extend(f.strip() for f in (row.get("latin") or "").split(";") if f.strip())
+        yield main, others
 
 
 def _same_name(kk: str, ru: str) -> bool:
@@ -225,10 +263,32 @@ def build_lexicon() -> Lexicon:
     for fold, targets in proposals.items():
         if len(targets) == 1 and fold not in canonical_of:
             lex.overrides[fold] = next(iter(targets))
+    _add_variants(lex, canonical_of, available)
     return lex
 
 
-_CACHE_FORMAT = 2
+def _add_variants(
+    lex: Lexicon, canonical_of: dict[str, str], available: list[tuple[str, str]]
+) -> None:
+    """Fold the other languages' forms of the given names (``given_equivalents.tsv``)
+    and their spellings to the Russian form's fold, where they are no other name."""
+    from translit.romanize import romanize
+
+    for main, others in _equivalent_spellings():
+        target = lex.canonical(fold_token(main))
+        if target not in lex.given:
+            continue
+        spellings = set(others)
+        for form in others:
+            if _CYR_WORD_RE.search(form):
+                spellings.update(romanize(form, sid, lang=lang) for lang, sid in available)
+        for spelling in spellings:
+            fold = fold_token(spelling)
+            if fold and fold != target and fold not in canonical_of and fold not in lex.overrides:
+                lex.variants.setdefault(fold, target)
+
+
+_CACHE_FORMAT = 3
 # Modules whose code shapes the derived tables (their source is part of the cache key).
 _CODE = ("fold.py", "lexicon.py", "scheme.py", "schemes.py", "text.py", "romanize.py")
 
@@ -258,6 +318,7 @@ def _load_cached(path: Path, fingerprint: str) -> Lexicon | None:
         return Lexicon(
             names=[(a, b) for a, b in data["names"]],
             overrides=dict(data["overrides"]),
+            variants=dict(data["variants"]),
             cyrillic=dict(data["cyrillic"]),
             given=set(data["given"]),
         )
@@ -270,6 +331,7 @@ def _store(path: Path, fingerprint: str, lex: Lexicon) -> None:
         "fingerprint": fingerprint,
         "names": lex.names,
         "overrides": lex.overrides,
+        "variants": lex.variants,
         "cyrillic": lex.cyrillic,
         "given": sorted(lex.given),
     }

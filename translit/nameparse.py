@@ -159,6 +159,7 @@ _PATRONYMIC_END: Final = 4  # ends like a patronymic (-ovich, -ұлы joined)
 _PATRONYMIC_WORD: Final = 8  # a separate patronymic word (ұлы, kyzy)
 _AMBIGUOUS: Final = 16  # its fold depends on the convention of the rest of the name
 _GIVEN: Final = 256  # a given name the lexicon knows
+_VARIANT: Final = 4096  # another language's form of a known given name (Oleksandr)
 _CONVENTION_FLAGS: Final = {GERMANIC: 32, FRENCH: 64, KAZAKH_LATIN: 128}
 _CONVENTIONS: Final = 32 | 64 | 128
 _CYRILLIC: Final = 512  # written in Cyrillic
@@ -223,10 +224,11 @@ _plain: Final[dict[str, Plain]] = {}
 COMMA: Final = 1024
 JOINED: Final = 2048
 #: Every word flag is below ``1 << FLAG_BITS``.
-FLAG_BITS: Final = 12
+FLAG_BITS: Final = 13
 #: Word flag bits: written in capitals (two letters or more); written in Cyrillic;
-#: ends like a surname.
+#: ends like a surname; another language's form of a known given name.
 CAPS: Final = _CAPS
+VARIANT: Final = _VARIANT
 CYRILLIC: Final = _CYRILLIC
 SURNAME_END: Final = _SURNAME_END
 _BIT_CONVENTION: Final = {bit: conv for conv, bit in _CONVENTION_FLAGS.items()}
@@ -436,10 +438,11 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
         conv = lower_convention(low)  # (each word is read once: no cache)
         fold = fold_prepared(low, cyrillic, "" if cyrillic else conv)
         entry = entries.get(fold)  # (one lookup: the repaired fold and given names)
-        given = False
+        given = variant = False
         if entry is not None:
             fold = entry.canonical
             given = entry.given
+            variant = entry.variant
         # (of the apostrophes, only ʼ is a letter: a chunk of letters may hold no other)
         letters = len(word) if alpha and "ʼ" not in word else len(word.strip("'’ʼ`"))
         initial = letters == 1
@@ -455,6 +458,7 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
             | (_AMBIGUOUS if ambiguous else _CONVENTION_FLAGS.get(conv, 0))
             | (_GIVEN if given else 0)
             | (_CYRILLIC if cyrillic else 0)
+            | (_VARIANT if variant else 0)
         )
         out.append((start, word, fold, initial, flags))
     return tuple(out)
@@ -475,7 +479,8 @@ def _plain_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
 def _with_entry(plain: Plain) -> Plain:
     """``plain`` with the lexicon's entry for its fold (the chunk reader has just
     looked the fold up: the lookup finds it in the processor's caches)."""
-    plain.entry = lexicon().entries().get(plain.fold)
+    if not plain.flags & _VARIANT:  # (a variant is rendered as it is written)
+        plain.entry = lexicon().entries().get(plain.fold)
     return plain
 
 
