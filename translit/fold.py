@@ -562,10 +562,12 @@ def national_romanization(word: str, lang: str) -> str:
     """``word`` (Ukrainian or Belarusian Cyrillic, ``lang`` ``uk`` or ``be``) in the
     national Latin of its language (``data/names/fold_letters.json``), capitalized."""
     table = _LETTERS[f"{lang}_latin"]
+    mapping: dict[str, str] = table["mapping"]
+    starts: dict[str, str] = table["start"]
     low = word.lower()
-    start = table["start"].get(low[:1], "")
+    start = starts.get(low[:1], "")
     rest = low[1:] if start else low
-    out = start + "".join(table["mapping"].get(c, c) for c in rest)
+    out = start + "".join(mapping.get(c, c) for c in rest)
     return out[:1].upper() + out[1:]
 
 

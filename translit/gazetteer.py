@@ -54,6 +54,11 @@ class Entity:
         return out
 
 
+def exact_form(name: str) -> str:
+    """``name`` as :attr:`Gazetteer.exact` keeps it: whitespace tidied, case-folded."""
+    return " ".join(name.split()).casefold()
+
+
 def full_key(parsed: ParsedName) -> str:
     """Order-insensitive key of a parsed name's full tokens."""
     return " ".join(sorted(parsed.folds))
@@ -81,6 +86,9 @@ class Gazetteer:
     # every fold in a key of by_key (KEY_FOLD), with SURNAME_FOLD for the folds of
     # by_surname: a name with a fold outside it has no key there
     fold_kinds: dict[str, int] = field(default_factory=dict)
+    # every name of every entity, tidied and case-folded -> the entity's id: a name
+    # written exactly so is known whatever its origin (Air Astana, Kasachstan)
+    exact: dict[str, str] = field(default_factory=dict)
     # a number no other gazetteer, nor this one before its last change, has had
     serial: int = field(default_factory=_new_serial, repr=False, compare=False)
     user_ids: set[str] = field(default_factory=set)
@@ -105,6 +113,7 @@ class Gazetteer:
         self.canonical_key[entity.id] = full_key(parse_name(primary))
         given: set[str] = set()
         for name in entity.names():
+            self.exact.setdefault(exact_form(name), entity.id)
             parsed = parse_name(name)
             key = full_key(parsed)
             if not key:
@@ -134,30 +143,64 @@ class Gazetteer:
             given=dict(self.given),
             canonical_key=dict(self.canonical_key),
             fold_kinds=dict(self.fold_kinds),
+            exact=dict(self.exact),
             user_ids=set(self.user_ids),
         )
 
-    def lookup(self, parsed: ParsedName) -> tuple[Entity, float] | None:
-        """The entity a parsed name refers to, with a confidence, or ``None``."""
+    def lookup(self, parsed: ParsedName, mention: bool = False) -> tuple[Entity, float] | None:
+        """The entity a parsed name refers to, with a confidence, or ``None``.
+
+        A name alone is linked to a person only with a given name that agrees; a
+        ``mention`` in running text, whose article says who it is, also by its
+        surname (``President Tokayev``)."""
         key = full_key(parsed)
         if not key:
             return None
-        return self.lookup_folds(key, parsed.folds, parsed.initials)
+        return self.lookup_folds(key, parsed.folds, parsed.initials, mention)
 
     def lookup_folds(
-        self, key: str, folds: Sequence[str], initials: Sequence[str] = ()
+        self, key: str, folds: Sequence[str], initials: Sequence[str] = (), mention: bool = False
     ) -> tuple[Entity, float] | None:
         """:meth:`lookup` given the folds of the full words, their :func:`full_key` and
         the folds of the initials (the fast path of keys and normalization uses it)."""
+        if mention:
+            return self._lookup_mention(key, folds, initials)
+        ids = self.by_key.get(key)
+        if ids and len(folds) < 2:
+            # a bare surname, with or without initials, is no person's name: only a
+            # place or an organization is known by one word (Масимов is not Karim
+            # Massimov; A. Nazarbayev may not be Nursultan)
+            ids = [i for i in ids if not self.entities[i].is_person]
+        if ids:
+            if len(ids) == 1 or ids[0] in self.user_ids:
+                return self.entities[ids[0]], 0.95 if initials else 1.0
+            return None
+        if len(folds) < 2:
+            return None
+        return self.lookup_person(folds, initials)
+
+    def _lookup_mention(
+        self, key: str, folds: Sequence[str], initials: Sequence[str]
+    ) -> tuple[Entity, float] | None:
         ids = self.by_key.get(key)
         if ids:
             if len(ids) == 1 or ids[0] in self.user_ids:
                 return self.entities[ids[0]], 0.95 if initials else 1.0
             return None
-        return self.lookup_person(folds, initials)
+        return self.lookup_person(folds, initials, mention=True)
+
+    def candidates(self, folds: Sequence[str]) -> list[str]:
+        """The ids of the persons one of whose surnames is among ``folds``: who a bare
+        surname may refer to (never linked by :meth:`lookup`)."""
+        out: list[str] = []
+        for f in folds:
+            for eid in self.by_surname.get(f, ()):
+                if eid not in out:
+                    out.append(eid)
+        return out
 
     def lookup_person(
-        self, folds: Sequence[str], initials: Sequence[str]
+        self, folds: Sequence[str], initials: Sequence[str], mention: bool = False
     ) -> tuple[Entity, float] | None:
         """A known person whose surname is one of ``folds`` and whose given names agree
         with the other folds and ``initials``."""
@@ -192,10 +235,9 @@ class Gazetteer:
             return None
         best = max(score for _, score in matches)
         top = [eid for eid, score in matches if score == best]
-        if len(top) != 1:
+        if len(top) != 1 or (best == 0 and not mention):  # (best 0: a surname alone)
             return None
-        confidence = 0.9 if best > 0 else 0.75  # surname-only mention
-        return self.entities[top[0]], confidence
+        return self.entities[top[0]], 0.9 if best > 0 else 0.75
 
     def rendering(self, entity_id: str, style: str, render: Callable[[Entity, str], str]) -> str:
         """``render(entity, style)``, remembered per entity and style."""

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Final
 
-from translit.gazetteer import KEY_FOLD, SURNAME_FOLD, Entity, Gazetteer, bundled_gazetteer
+from translit import origin
+from translit.gazetteer import (
+    KEY_FOLD,
+    SURNAME_FOLD,
+    Entity,
+    Gazetteer,
+    bundled_gazetteer,
+    exact_form,
+    full_key,
+)
 from translit.nameparse import ParsedName, PlainName, parse_name, plain_folds
 
 # Sound symbols used inside folds, written out for readable keys.
@@ -41,17 +50,32 @@ def key(name: str, gazetteer: Gazetteer | None = None) -> str:
     Insensitive to script (Kazakh/Russian Cyrillic, Latin), romanization scheme, press
     conventions (English, German, French, Polish, Turkish, Spanish), case, punctuation,
     diacritics, titles, token order and patronymics (when the rest of the name is there).
-    Names the gazetteer knows get the key of the entity, so former names, surname-only
-    mentions and initials of a known person meet the full name.
+    Names the gazetteer knows get the key of the entity, so former names and spellings
+    of a known person or place meet. A Latin name that is not of Cyrillic origin (see
+    :mod:`translit.origin`) gets a plain key: its words in lower case, unaccented, in
+    alphabetical order.
 
     >>> key("Tokajew, K.-J.") == key("Қасым-Жомарт Тоқаев")
     True
     """
     gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
+    if kept(name, gaz):
+        return origin.plain_key(name)
     folds = plain_folds(name)
     if folds is not None:
         return folds_key(folds, gaz)[0]
     return key_of(parse_name(name), gaz)[0]
+
+
+def kept(name: str, gazetteer: Gazetteer) -> bool:
+    """Is ``name`` passed through as written, with a plain key: a Latin name that is
+    not of Cyrillic origin (:func:`translit.origin.cyrillic_origin`), nor the name of
+    a gazetteer entity as written, nor a place or organization the gazetteer knows
+    by all its words (Mangystau, Kasachstan)?"""
+    if origin.cyrillic_origin(name) or exact_form(name) in gazetteer.exact:
+        return False
+    ids = gazetteer.by_key.get(full_key(parse_name(name)))
+    return not ids or all(gazetteer.entities[i].is_person for i in ids)
 
 
 def plain_key(name: PlainName, gazetteer: Gazetteer) -> tuple[str, tuple[Entity, float] | None]:

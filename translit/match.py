@@ -8,7 +8,7 @@ from typing import Any
 
 from translit.gazetteer import Gazetteer, bundled_gazetteer
 from translit.keys import key_of
-from translit.nameparse import ParsedName, parse_name
+from translit.nameparse import ParsedName, Token, parse_name
 
 SAME_THRESHOLD = 0.85
 
@@ -66,6 +66,10 @@ def _compare(pa: ParsedName, pb: ParsedName) -> tuple[float, str]:
     return min(ratio, SAME_THRESHOLD - 0.05), "different names"
 
 
+def _folds(tokens: tuple[Token, ...]) -> list[str]:
+    return sorted(t.fold for t in tokens)
+
+
 def _consonants(text: str) -> str:
     return "".join(c for c in text if c not in "aeiou")
 
@@ -80,6 +84,9 @@ def match(a: str, b: str, gazetteer: Gazetteer | None = None) -> MatchResult:
         if ea == eb:
             return MatchResult(a, b, 1.0, True, f"same gazetteer entity {ea}", ka, kb)
         return MatchResult(a, b, 0.0, False, f"different gazetteer entities {ea} / {eb}", ka, kb)
+    if pa.patronymics and pb.patronymics and _folds(pa.patronymics) != _folds(pb.patronymics):
+        # namesakes: the same given name and surname, different fathers
+        return MatchResult(a, b, 0.3, False, "patronymics differ", ka, kb)
     if ka and ka == kb:
         return MatchResult(a, b, 1.0, True, "key equal", ka, kb)
     if not pa.folds or not pb.folds:

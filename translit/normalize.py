@@ -8,10 +8,11 @@ from typing import Any, Final, NamedTuple
 
 from mypy_extensions import mypyc_attr
 
+from translit import origin
 from translit._distinct import map_distinct
 from translit.errors import UnknownStyleError
 from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
-from translit.keys import key, key_of, may_have_entity, plain_key
+from translit.keys import kept, key, key_of, may_have_entity, plain_key
 from translit.lexicon import LexiconEntry
 from translit.nameparse import (
     CAPS,
@@ -46,7 +47,7 @@ class NameResult(NamedTuple):
     output: str
     key: str
     entity: str | None
-    method: str  # gazetteer | romanized | reconstructed | unchanged
+    method: str  # gazetteer | romanized | reconstructed | unchanged | kept
     confidence: float
 
     def as_dict(self) -> dict[str, Any]:
@@ -134,6 +135,8 @@ def analyze(name: str, style: str = "en", gazetteer: Gazetteer | None = None) ->
     """Normalize one name and say how: the full :class:`NameResult`."""
     check_style(style)
     gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
+    if kept(name, gaz):
+        return NameResult(name, origin.tidy(name), origin.plain_key(name), None, "kept", 1.0)
     plain = plain_words(name)
     if plain is not None:
         result = _analyze_plain(name, plain, style, gaz)
@@ -469,6 +472,8 @@ def normalize(name: str, style: str = "en", gazetteer: Gazetteer | None = None) 
     """
     check_style(style)
     gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
+    if kept(name, gaz):
+        return origin.tidy(name)
     plain = plain_words(name)
     if plain is not None:  # (what analyze gives, without its key and result)
         if may_have_entity(plain, gaz):

@@ -163,7 +163,7 @@ class _Finder:
         parsed = parse_name(name)
         found: tuple[Entity, ParsedName, bool] | None = None
         if parsed.folds:
-            hit = self.gaz.lookup(parsed)
+            hit = self.gaz.lookup(parsed, mention=True)
             if hit is not None:
                 found = (hit[0], parsed, full_key(parsed) in self.gaz.by_key)
         if len(self.lookups) > 1 << 18:
