@@ -1,6 +1,7 @@
 """Name-matching benchmark: translit.key / translit.normalize against the baselines.
 
     python bench/names.py [DEV_SET.jsonl] [--negatives FILE] [--speed N] [--no-speed]
+    python bench/names.py --quality --devset [DIR]   (quality only, attested dev set)
 
 For every method, over all pairs of rows of the development set (a pair is predicted
 "same" when the method's keys are equal): pairwise precision, recall and F1, and the
@@ -13,6 +14,11 @@ Rows whose ``form`` is ``surname``, ``initials`` or ``alias`` (a surname alone, 
 a former or other-language name) are left out of the pairwise figures, because a key
 is not meant to bring them together; the per-form table shows how each method does on
 them anyway. The data format is described in ``tests/data/README.md``.
+
+``--devset`` adds the attested development set (``tests/data/devset/``, see
+``bench/devset.py``): figures per convention, script, form and country on its ``tune``
+and ``measure`` parts, its hard negatives, and the pass-through rate on its open-world
+list. ``--quality`` leaves out the speed test.
 """
 
 from __future__ import annotations
@@ -30,8 +36,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: make the bench package importable
+    sys.path.insert(0, str(ROOT))
+
+from bench import devset as ds  # noqa: E402
+
 DEV_SET = ROOT / "tests" / "data" / "names_dev.jsonl"
 NEGATIVES = ROOT / "tests" / "data" / "hard_negatives.jsonl"
 NON_CORE_FORMS = frozenset({"surname", "initials", "alias"})
@@ -571,19 +583,270 @@ def _report_negatives(
     out("")
 
 
+# ---------------------------------------------------------------- attested dev set
+
+SHOWN = ("translit.key", "translit.normalize")
+DIMENSIONS: dict[str, Callable[[ds.Spelling], Iterable[str]]] = {
+    "convention": lambda r: r.conventions,
+    "script": lambda r: (r.script,),
+    "form": lambda r: (r.form,),
+    "country": lambda r: (r.country,),
+}
+
+
+def run_devset(directory: Path, min_rows: int, out: Callable[[str], None] = print) -> None:
+    """Report every method on both parts of the attested dev set, then the open world."""
+    ours, notes = _translit_methods()
+    base, base_notes = _baseline_methods()
+    methods = {**ours, **base}
+    negatives = ds.load_negatives(directory)
+    out(f"attested dev set {directory}: parts {', '.join(ds.PARTS)}")
+    for note in notes + base_notes:
+        out(f"note: {note}")
+    for part in ds.PARTS:
+        rows = ds.load_part(directory, part)
+        persons = {r.person for r in rows}
+        negs = [n for n in negatives if n.person_a in persons and n.person_b in persons]
+        keys = {m: safe_keys(fn, [r.name for r in rows]) for m, fn in methods.items()}
+        out("")
+        out(
+            f"== {part}: {len(rows)} spellings of {len(persons)} persons; "
+            f"{len(negs)} hard negatives ({sum(n.category == 'identical' for n in negs)} "
+            "identical namesakes, left out of negmerge)"
+        )
+        _devset_overall(rows, keys, negs, methods, out)
+        shown = [m for m in SHOWN if m in keys] or list(keys)[:2]
+        for dimension, labels in DIMENSIONS.items():
+            _devset_buckets(rows, keys, negs, shown, dimension, labels, min_rows, out)
+        _devset_negatives(negs, methods, out)
+    if ours:
+        _open_world(ds.load_open_world(directory), ours, out)
+
+
+def _devset_overall(
+    rows: Sequence[ds.Spelling],
+    keys: dict[str, list[str]],
+    negs: Sequence[ds.Negative],
+    methods: dict[str, KeyFn],
+    out: Callable[[str], None],
+) -> None:
+    header = f"  {'method':<22} {'P':>6} {'R':>6} {'F1':>6} {'split':>11} {'negmerge':>8}"
+    out(header)
+    out("  " + "-" * (len(header) - 2))
+    persons = [r.person for r in rows]
+    hard = [n for n in negs if n.category != "identical"]
+    for name, k in keys.items():
+        s = score_keys(persons, k)
+        merged = _negative_merges(methods[name], [(n.a, n.b, n.category) for n in hard])
+        neg = f"{merged / len(hard):.3f}" if hard else "-"
+        out(
+            f"  {name:<22} {_fmt(s.precision):>6} {_fmt(s.recall):>6} {_fmt(s.f1):>6} "
+            f"{s.split:>5}/{s.entities:<5} {neg:>8}"
+        )
+    same = rapidfuzz_matrix([r.name for r in rows])
+    if same is not None:
+        s = score_matrix(persons, same)
+        out(
+            f"  {'rapidfuzz ratio>=90':<22} {_fmt(s.precision):>6} {_fmt(s.recall):>6} "
+            f"{_fmt(s.f1):>6} {s.split:>5}/{s.entities:<5} {'-':>8}  (pairwise decisions)"
+        )
+
+
+def rapidfuzz_matrix(names: Sequence[str], cutoff: float = 90.0) -> Any | None:
+    """The boolean matrix ``fuzz.ratio >= cutoff`` on anyascii-lowercased forms."""
+    try:
+        import numpy as np
+        from anyascii import anyascii
+        from rapidfuzz import fuzz, process
+    except ImportError:
+        return None
+    forms = [" ".join(anyascii(n).lower().split()) for n in names]
+    matrix = process.cdist(forms, forms, scorer=fuzz.ratio, dtype=np.uint8, workers=-1)
+    return matrix >= cutoff
+
+
+def score_matrix(entities: Sequence[str], same: Any) -> Scores:
+    """:func:`score_decisions` for a boolean decision matrix, vectorized; entities are
+    split when their rows fall into more than one connected component."""
+    import numpy as np
+
+    ids = {e: i for i, e in enumerate(dict.fromkeys(entities))}
+    ent = np.array([ids[e] for e in entities])
+    upper = np.triu(np.ones(same.shape, dtype=bool), k=1)
+    truth = ent[:, None] == ent[None, :]
+    tp = int((same & truth & upper).sum())
+    fp = int((same & ~truth & upper).sum())
+    fn = int((~same & truth & upper).sum())
+    parent = list(range(len(entities)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in np.argwhere(same & upper).tolist():
+        parent[find(i)] = find(j)
+    comps: dict[int, set[int]] = defaultdict(set)
+    for i, e in enumerate(ent.tolist()):
+        comps[e].add(find(i))
+    split = sum(1 for c in comps.values() if len(c) > 1)
+    return _scores(tp, fp, fn, split, len(comps))
+
+
+def _devset_buckets(
+    rows: Sequence[ds.Spelling],
+    keys: dict[str, list[str]],
+    negs: Sequence[ds.Negative],
+    shown: Sequence[str],
+    dimension: str,
+    labels: Callable[[ds.Spelling], Iterable[str]],
+    min_rows: int,
+    out: Callable[[str], None],
+) -> None:
+    """One table: per bucket of ``dimension``, P/R/split/negmerge of the shown methods and
+    the recall of the baselines."""
+    sizes = Counter(label for r in rows for label in dict.fromkeys(labels(r)))
+    small = {label for label, n in sizes.items() if n < min_rows}
+
+    def pooled(r: ds.Spelling) -> list[str]:
+        return list(dict.fromkeys(x if x not in small else "(smaller ones)" for x in labels(r)))
+
+    labels_of = {(r.person, r.name): pooled(r) for r in rows}
+    others = [m for m in keys if m not in shown]
+    scores = {m: ds.bucket_scores(rows, keys[m], pooled) for m in keys}
+    key_of = {m: dict(zip((r.name for r in rows), keys[m], strict=True)) for m in shown}
+    head = "".join(f" | {m.removeprefix('translit.')[:9]:<9}  P     R  split negm" for m in shown)
+    base = "".join(f" {m[:9]:>9}" for m in others)
+    out("")
+    out(f"  by {dimension} ({len(small)} with fewer than {min_rows} rows pooled)")
+    out(f"  {dimension:<18} {'rows':>5} {'pers':>5}{head}{' | R:' + base if others else ''}")
+    order = sorted(
+        scores[next(iter(keys))], key=lambda b: (b == "(smaller ones)", -sizes.get(b, 0), b)
+    )
+    for label in order:
+        first = scores[next(iter(keys))][label]
+        cells = ""
+        for m in shown:
+            b = scores[m][label]
+            touched = [
+                n
+                for n in negs
+                if n.category != "identical"
+                and (
+                    label in labels_of.get((n.person_a, n.a), ())
+                    or label in labels_of.get((n.person_b, n.b), ())
+                )
+            ]
+            merged = sum(key_of[m][n.a] == key_of[m][n.b] for n in touched)
+            negm = f"{merged / len(touched):.3f}" if touched else "  -  "
+            cells += f" | {'':<9} {b.precision:.3f} {b.recall:.3f} {b.split:>4} {negm}"
+        rec = "".join(f" {scores[m][label].recall:>9.3f}" for m in others)
+        tail = f" |   {rec}" if others else ""
+        out(f"  {label[:18]:<18} {first.rows:>5} {first.persons:>5}{cells}{tail}")
+
+
+def _devset_negatives(
+    negs: Sequence[ds.Negative], methods: dict[str, KeyFn], out: Callable[[str], None]
+) -> None:
+    _report_negatives(methods, [(n.a, n.b, n.category) for n in negs], out)
+
+
+def _open_world(
+    names: Sequence[ds.OpenName], ours: dict[str, KeyFn], out: Callable[[str], None]
+) -> None:
+    """Pass-through on names of other legislatures: output = input (whitespace tidied),
+    no entity link, and no key merges that a plain folded key would not make."""
+    import translit
+
+    out("")
+    out(
+        f"open world: {len(names)} names of {len({n.person for n in names})} members of "
+        f"{len({n.country for n in names})} other legislatures"
+    )
+    groups: dict[str, list[ds.OpenName]] = defaultdict(list)
+    for n in names:
+        origin = (
+            "not Cyrillic-origin"
+            if n.cyrillic_origin == "no"
+            else f"Cyrillic-origin: {n.cyrillic_origin}"
+        )
+        script = "Latin" if n.script == "Latin" else "other scripts"
+        groups[f"{script}, {origin}"].append(n)
+    out(
+        f"  {'group':<40} {'names':>6} {'kept':>7} {'linked':>7} "
+        f"{'key merges':>10} {'norm merges':>11}"
+    )
+    per_country: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for label in sorted(groups):
+        group = groups[label]
+        results = [translit.analyze(n.name) for n in group]
+        kept = [r.output == " ".join(n.name.split()) for r, n in zip(results, group, strict=True)]
+        linked = sum(r.entity is not None for r in results)
+        if label.startswith("Latin, not"):
+            for n, k in zip(group, kept, strict=True):
+                per_country[n.country][0] += k
+                per_country[n.country][1] += 1
+        merges = {m: _extra_merges(group, fn) for m, fn in ours.items()}
+        out(
+            f"  {label:<40} {len(group):>6} {sum(kept) / len(group):>7.3f} "
+            f"{linked / len(group):>7.3f} {merges.get('translit.key', 0):>10} "
+            f"{merges.get('translit.normalize', 0):>11}"
+        )
+    out("  (kept: share whose normalize output is the input with whitespace tidied; linked: share")
+    out("  with an entity; merges: persons whose key equals another person's key while their")
+    out("  plain case/accent/order-folded keys differ)")
+    worst = sorted(per_country.items(), key=lambda kv: kv[1][0] / kv[1][1])
+    out(
+        "  kept by country (Latin, not Cyrillic-origin): "
+        + ", ".join(f"{c} {k / t:.2f}" for c, (k, t) in worst)
+    )
+
+
+def _extra_merges(names: Sequence[ds.OpenName], fn: KeyFn) -> int:
+    """Persons whose key under ``fn`` equals another person's while their plain keys differ."""
+    keys = safe_keys(fn, [n.name for n in names])
+    owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for n, k in zip(names, keys, strict=True):
+        owners[k].add((n.person, ds.plain_key(n.name)))
+    bad: set[str] = set()
+    for members in owners.values():
+        if len({p for p, _ in members}) > 1 and len({pk for _, pk in members}) > 1:
+            bad |= {p for p, _ in members}
+    return len(bad)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("dev_set", nargs="?", type=Path, default=DEV_SET)
     parser.add_argument("--negatives", type=Path, default=NEGATIVES)
     parser.add_argument("--speed", type=int, default=SPEED_GOAL, help="names for the speed test")
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--quality", action="store_true", help="no speed test (= --no-speed)")
+    parser.add_argument(
+        "--devset",
+        nargs="?",
+        type=Path,
+        const=ds.DEVSET,
+        help="also report the attested dev set (default dir: tests/data/devset)",
+    )
+    parser.add_argument(
+        "--min-rows", type=int, default=30, help="devset buckets smaller than this are pooled"
+    )
     parser.add_argument("--speed-child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.speed_child:
         function, names_path, warm_path = args.speed_child
         _speed_child(function, Path(names_path), Path(warm_path))
         return 0
-    run(args.dev_set, args.negatives, 0 if args.no_speed else args.speed)
+    no_speed = args.no_speed or args.quality
+    if args.devset is not None:
+        if not (args.devset / "persons.tsv").exists():
+            print(f"error: {args.devset} holds no dev set (persons.tsv)", file=sys.stderr)
+            return 2
+        run_devset(args.devset, args.min_rows)
+        print("")
+    run(args.dev_set, args.negatives, 0 if no_speed else args.speed)
     return 0
 
 

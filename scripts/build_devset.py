@@ -1,0 +1,601 @@
+"""Build the attested name development set (``tests/data/devset/``) from saved public files.
+
+Usage: ``python scripts/build_devset.py [SOURCES_DIR] [--out DIR]``
+
+``SOURCES_DIR`` (default ``../shared/names-sources``) holds raw copies of files of the
+public repository everypolitician/everypolitician-data: ``everypolitician-2015/`` (one
+commit of November 2015), ``everypolitician-upstream/`` (newer copies, each file's commit
+listed in its ``SOURCES.md``) and ``everypolitician-2015-other/`` (legislatures whose
+members' names are mostly not of Cyrillic origin). Nothing else is read; no network.
+
+It writes into ``--out`` (default ``tests/data/devset``):
+
+- ``sources.tsv``: one row per source file read (id, repository, path, commit);
+- ``persons.tsv``: one row per person (id, country, Wikidata id, split, slavic flag);
+- ``tune.tsv`` / ``measure.tsv``: one row per distinct spelling of a person (person,
+  spelling, conventions, script, form, source ids), split by a hash of the person id;
+- ``hard_negatives.tsv``: pairs of spellings of different persons that look alike;
+- ``open_world.tsv``: names of members of 40 other legislatures (not Cyrillic-origin,
+  except those marked), for pass-through tests;
+- ``dropped.tsv``: counts of what was left out and why.
+
+How a spelling gets its convention: a Wikidata label keeps its language code (``hu``,
+``nl``, ``be-tarask``, ...); a spelling of an official record (``sources/morph/data.csv``
+or ``members.csv``) gets ``official:<country>`` or the record's language column
+(``bg``, ``mn``, ``tg``); a spelling found only in ``names.csv`` gets ``unlabelled``.
+Wikidata items are tied to everypolitician person ids through shared spellings.
+
+The rules that mark a name of Cyrillic origin in the open-world list are in
+:func:`slavic_evidence`; ``open_world_review.tsv`` (hand-written, next to the output)
+holds the decisions taken by reading the flagged names, and overrides the rule.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import os
+import re
+import sys
+import tempfile
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SOURCES = ROOT.parent / "shared" / "names-sources"
+DEFAULT_OUT = ROOT / "tests" / "data" / "devset"
+REPOSITORY = "everypolitician/everypolitician-data"
+SNAPSHOT_2015 = "0642e77ac8a13bcd8017b245825c3aba349d3e6a"
+
+COUNTRIES: dict[str, str] = {
+    "Ukraine": "ua",
+    "Belarus": "by",
+    "Uzbekistan": "uz",
+    "Tajikistan": "tj",
+    "Azerbaijan": "az",
+    "Armenia": "am",
+    "Georgia": "ge",
+    "Moldova": "md",
+    "Bulgaria": "bg",
+    "Serbia": "rs",
+    "Macedonia": "mk",
+    "Mongolia": "mn",
+    "Estonia": "ee",
+    "Latvia": "lv",
+    "Lithuania": "lt",
+}
+"""The development set's countries (folder name -> ISO 3166 code)."""
+
+OFFICIAL_COLUMNS: dict[str, str] = {
+    "name": "official",
+    "sort_name": "official",
+    "sort_name__en": "official",
+    "name__en": "official",
+    "wikiname": "official",
+    "name__bg": "bg",
+    "sort_name__bg": "bg",
+    "name__mn": "mn",
+    "name__tj": "tg",
+}
+"""Columns of the official records that hold a whole name, and the convention they get
+(``official`` becomes ``official:<country>``)."""
+
+SCRIPTS_KEPT = frozenset({"Cyrillic", "Latin"})
+SPLITS = ("tune", "measure")
+PATRONYMIC = re.compile(
+    r"(?:ovich|evich|ovych|evych|ovna|evna|ivna|yivna|ïvna|ovič|evič|ovics|evics|ovitsj|evitsj"
+    r"|owitsch|ewitsch|ovitch|evitch|ovici|evici|ovitx|evitx|owicz|ewicz|owycz|ewycz|ovitš"
+    r"|ovitš|ovitj|ovytj|ovits|evits|ovych|ovyč|ovytš|ovna|ovne|ivnė|ovnė|evnė|ovnа"
+    r"|ович|евич|ьевич|овна|евна|ьевна|івна|ївна|авіч|евіч|аўна|еўна|ич|оглы|кызы|qizi|o'g'li"
+    r"|oʻgʻli|ogly|oglu|oğlu|kyzy|qyzy|uly|ұлы|қызы)$",
+    re.IGNORECASE,
+)
+"""A word that ends like a patronymic in one of the dev set's conventions."""
+INITIAL = re.compile(r"^\w{1,2}\.$")
+
+
+# ---------------------------------------------------------------- text helpers
+
+
+def tidy(text: str) -> str:
+    """NFC, single spaces, a trailing disambiguator such as ``(polityk)`` removed."""
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub(r"\s*\([^()]*\)\s*$", "", text)
+    return " ".join(text.split())
+
+
+def script_of(text: str) -> str:
+    """``Cyrillic``, ``Latin``, ``mixed`` (Latin and Cyrillic letters) or the name of
+    the first other script met (``Greek``, ``Arabic``, ``CJK``, ...); ``none`` without
+    letters."""
+    found: set[str] = set()
+    for ch in text:
+        name = unicodedata.name(ch, "")
+        if not ch.isalpha() or name.startswith("MODIFIER"):
+            continue
+        first = name.split(" ")[0] if name else "unknown"
+        if first in ("CJK", "HIRAGANA", "KATAKANA", "HANGUL"):
+            first = "CJK"
+        found.add(first.capitalize() if first != "CJK" else first)
+    if not found:
+        return "none"
+    if found <= SCRIPTS_KEPT:
+        return "mixed" if len(found) == 2 else next(iter(found))
+    return sorted(found - SCRIPTS_KEPT)[0]
+
+
+def form_of(text: str) -> str:
+    """The shape of a spelling: ``single`` (one word), ``initials`` (a word like ``A.``),
+    ``comma`` (``Surname, Given``), ``full`` (given-first, or order unknown),
+    ``surname-first`` (``Surname Given Patronymic``); ``+patr`` when a word is a
+    patronymic, ``+caps`` when written in capitals."""
+    words = text.replace(",", " , ").split()
+    letters = [w for w in words if w != ","]
+    caps = any(c.isalpha() for c in text) and text == text.upper() and len(letters) > 0
+    if any(INITIAL.match(w) for w in letters):
+        base = "initials"
+    elif len(letters) == 1:
+        base = "single"
+    elif "," in words:
+        base = "comma"
+    else:
+        base = "full"
+    patr_at = [i for i, w in enumerate(letters) if i > 0 and PATRONYMIC.search(w.strip("."))]
+    if base == "full" and patr_at and patr_at[-1] == len(letters) - 1 and len(letters) >= 3:
+        base = "surname-first"
+    tags = [base]
+    if patr_at:
+        tags.append("patr")
+    if caps:
+        tags.append("caps")
+    return "+".join(tags)
+
+
+def split_of(person: str) -> str:
+    """``tune`` or ``measure``: a stable hash of the person id."""
+    digest = hashlib.sha256(person.encode("utf-8")).digest()
+    return SPLITS[digest[0] % 2]
+
+
+# Slavic-looking words in Latin or Cyrillic script: surname endings of Russian, Ukrainian,
+# Belarusian and Bulgarian names as romanized by the usual conventions, and patronymics.
+_SLAVIC_END = re.compile(
+    r"(?:[^aeiouy]ov|[^aeiouy]ova|[^aeiouy]ev|[^aeiouy]eva|yev|yeva|jev|jeva|enko|enka|ienko"
+    r"|chuk|czuk|tchouk|shyn|shin|ovskiy|evskiy|ovsky|evsky|skii|skiy|skyi|skij|skaya|skaja"
+    r"|ovych|evych|ovich|evich|ovna|evna|ivna|ovs|ovas|evas|ovs|ova|ovová|ová"
+    r"|ов|ова|ев|ева|ёв|ёва|ин|ина|енко|ук|юк|ський|ский|ская|ська|ович|евич|овна|евна|івна)$",
+    re.IGNORECASE,
+)
+
+
+def slavic_evidence(name: str) -> str:
+    """The words of ``name`` that look like a transcribed Russian/Ukrainian/Belarusian/
+    Bulgarian surname or patronymic (space-separated), or ``""``. A rule for flagging;
+    a person reads the flagged names (``open_world_review.tsv``)."""
+    hits = []
+    for word in re.split(r"[\s,]+", name):
+        w = word.strip(".'\"-")
+        if len(w) >= 5 and _SLAVIC_END.search(w):
+            hits.append(w)
+    return " ".join(hits)
+
+
+# ---------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class Source:
+    """One file read: its short id in the output, and where it comes from."""
+
+    sid: str
+    path: str
+    commit: str
+
+
+@dataclass
+class Spelling:
+    """One distinct spelling of one person, with every convention and source seen."""
+
+    person: str
+    name: str
+    conventions: set[str] = field(default_factory=set)
+    sources: list[str] = field(default_factory=list)
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def upstream_commits(sources_dir: Path) -> dict[str, str]:
+    """``<Country>/<House>/<path>`` -> commit, from the upstream copy's SOURCES.md."""
+    out = {}
+    text = (sources_dir / "everypolitician-upstream" / "SOURCES.md").read_text(encoding="utf-8")
+    for m in re.finditer(r"^\| ([^|]+?) \| `([0-9a-f]{40})` \|", text, re.MULTILINE):
+        out[m.group(1).strip()] = m.group(2)
+    return out
+
+
+class Builder:
+    """Collects the spellings of every person of the dev set's countries."""
+
+    def __init__(self, sources_dir: Path) -> None:
+        self.dir = sources_dir
+        self.sources: dict[str, Source] = {}
+        self.spellings: dict[tuple[str, str], Spelling] = {}
+        self.country: dict[str, str] = {}
+        self.wikidata: dict[str, str] = {}
+        self.dropped: Counter[str] = Counter()
+        self.commits = upstream_commits(sources_dir)
+
+    def source(self, tree: str, rel: str) -> str:
+        """The id of a source file (registered on first use)."""
+        commit = SNAPSHOT_2015 if tree == "everypolitician-2015" else self.commits[rel]
+        key = f"{tree}/{rel}"
+        if key not in self.sources:
+            sid = f"s{len(self.sources) + 1}"
+            self.sources[key] = Source(sid, f"data/{rel}", commit)
+        return self.sources[key].sid
+
+    def add(self, person: str, name: str, convention: str, sid: str, country: str) -> None:
+        name = tidy(name)
+        if not name:
+            return
+        script = script_of(name)
+        if script not in SCRIPTS_KEPT:
+            self.dropped[f"spelling in script {script}"] += 1
+            return
+        self.country.setdefault(person, country)
+        sp = self.spellings.setdefault((person, name), Spelling(person, name))
+        sp.conventions.add(convention)
+        if sid not in sp.sources:
+            sp.sources.append(sid)
+
+    def houses(self) -> Iterator[tuple[str, str, str]]:
+        """(tree, ``<Country>/<House>``, ISO code) of every house present."""
+        for tree in ("everypolitician-upstream", "everypolitician-2015"):
+            for country, code in COUNTRIES.items():
+                base = self.dir / tree / country
+                if base.is_dir():
+                    for house in sorted(p.name for p in base.iterdir() if p.is_dir()):
+                        yield tree, f"{country}/{house}", code
+
+    def build(self) -> None:
+        """Read every house, then merge the ids that name one person (see :meth:`merge`)."""
+        for tree, rel, code in self.houses():
+            self.read_house(tree, rel, code)
+        self.merge()
+
+    def read_house(self, tree: str, rel: str, code: str) -> None:
+        base = self.dir / tree / rel
+        names_path = base / "names.csv"
+        owner: dict[str, set[str]] = defaultdict(set)
+        names_rows = read_csv(names_path) if names_path.exists() else []
+        for row in names_rows:
+            owner[tidy(row["name"])].add(row["id"])
+        # Labels and official records first, so that a names.csv spelling they explain
+        # gets their convention rather than "unlabelled".
+        morph = f"{rel}/sources/morph"
+        if (self.dir / tree / morph / "wikidata.csv").exists():
+            self.read_wikidata(tree, f"{morph}/wikidata.csv", owner, code)
+        for record in ("data.csv", "members.csv"):
+            if (self.dir / tree / morph / record).exists():
+                self.read_official(tree, f"{morph}/{record}", owner, code)
+        if names_rows:
+            sid = self.source(tree, f"{rel}/names.csv")
+            for row in names_rows:
+                name, person = tidy(row["name"]), row["id"]
+                if (person, name) in self.spellings:
+                    if sid not in self.spellings[(person, name)].sources:
+                        self.spellings[(person, name)].sources.append(sid)
+                else:
+                    self.add(person, name, "unlabelled", sid, code)
+
+    def read_wikidata(self, tree: str, rel: str, owner: dict[str, set[str]], code: str) -> None:
+        sid = self.source(tree, rel)
+        for row in read_csv(self.dir / tree / rel):
+            qid = row["id"]
+            labels = [
+                (k.removeprefix("name__").replace("_", "-"), v)
+                for k, v in row.items()
+                if k and k.startswith("name__") and v and v != qid
+            ]
+            votes = Counter(p for _, v in labels for p in owner.get(tidy(v), ()))
+            person = votes.most_common(1)[0][0] if votes else f"wd:{qid}"
+            self.wikidata.setdefault(person, qid)
+            for lang, label in labels:
+                self.add(person, label, lang, sid, code)
+
+    def read_official(self, tree: str, rel: str, owner: dict[str, set[str]], code: str) -> None:
+        sid = self.source(tree, rel)
+        for row in read_csv(self.dir / tree / rel):
+            values = [(c, tidy(row[c])) for c in OFFICIAL_COLUMNS if row.get(c)]
+            votes = Counter(p for _, v in values for p in owner.get(v, ()))
+            if not votes:
+                self.dropped["official record row with no everypolitician person"] += 1
+                continue
+            person = votes.most_common(1)[0][0]
+            for column, value in values:
+                conv = OFFICIAL_COLUMNS[column]
+                conv = f"official:{code}" if conv == "official" else conv
+                self.add(person, value, conv, sid, code)
+
+    def merge(self) -> None:
+        """Merge person ids that are one person: everypolitician gives some members one id
+        per term, and a Wikidata item may stand alone in one copy. Two ids of one country
+        are merged when they share a Wikidata item, or a spelling of three or more words,
+        or a spelling and no convention in which both have spellings, all different (two
+        namesakes differ in their patronymic or middle initial somewhere)."""
+        parent: dict[str, str] = {}
+
+        def find(p: str) -> str:
+            while parent.get(p, p) != p:
+                p = parent[p]
+            return p
+
+        def union(a: str, b: str) -> None:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                lo, hi = sorted((ra, rb), key=lambda p: (p.startswith("wd:"), p))
+                parent[hi] = lo
+
+        by_q: dict[str, str] = {}
+        for person, qid in self.wikidata.items():
+            union(person, by_q.setdefault(qid, person))
+        owners: dict[tuple[str, str], set[str]] = defaultdict(set)
+        labelled: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for (person, name), sp in self.spellings.items():
+            owners[(self.country[person], name)].add(person)
+            for conv in sp.conventions - {"unlabelled"}:
+                labelled[person][conv].add(name)
+        for (_, name), persons in sorted(owners.items()):
+            ordered = sorted(persons)
+            for a in ordered:
+                for b in ordered:
+                    if a < b and find(a) != find(b):
+                        if len(name.split()) >= 3 or not _conflict(labelled[a], labelled[b]):
+                            union(a, b)
+        merged: dict[tuple[str, str], Spelling] = {}
+        for (person, name), sp in self.spellings.items():
+            root = find(person)
+            self.country.setdefault(root, self.country[person])
+            into = merged.setdefault((root, name), Spelling(root, name))
+            into.conventions |= sp.conventions
+            into.sources += [s for s in sp.sources if s not in into.sources]
+        self.dropped["person ids merged into another"] = len(
+            {p for p, _ in self.spellings} - {p for p, _ in merged}
+        )
+        self.spellings = merged
+        self.wikidata = {find(p): q for p, q in self.wikidata.items()}
+
+
+def _conflict(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
+    """Whether two persons have spellings of one labelled convention, all different."""
+    return any(conv in b and not (names & b[conv]) for conv, names in a.items())
+
+
+# ---------------------------------------------------------------- output
+
+
+def write_tsv(path: Path, header: Iterable[str], rows: Iterable[Iterable[object]]) -> int:
+    """Write a TSV atomically (temp file + rename); returns the number of rows."""
+    n = 0
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write("\t".join(header) + "\n")
+            for row in rows:
+                cells = [str(c) for c in row]
+                if any("\t" in c or "\n" in c for c in cells):
+                    raise ValueError(f"{path.name}: a tab or newline inside {cells}")
+                f.write("\t".join(cells) + "\n")
+                n += 1
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return n
+
+
+@dataclass(frozen=True)
+class Negative:
+    """Two spellings of different persons, of one country and script, that look alike."""
+
+    a: Spelling
+    b: Spelling
+    category: str
+
+
+def _words(name: str) -> list[str]:
+    return name.replace(",", " ").casefold().split()
+
+
+def hard_negatives(rows: list[Spelling], country: dict[str, str], cap: int) -> list[Negative]:
+    """Pairs of spellings of different persons, of one country and one script, whose
+    words are the same but for one (``one-word``: another given name or surname;
+    ``patronymic``: only the patronymic differs) or all the same (``identical``: two
+    namesakes written alike, which no key can tell apart). At most ``cap`` pairs per
+    category and country, taken evenly from the sorted candidates."""
+    buckets: dict[tuple[str, ...], list[Spelling]] = defaultdict(list)
+    for sp in rows:
+        words = _words(sp.name)
+        if len(words) < 2:
+            continue
+        head = (country[sp.person], script_of(sp.name), str(len(words)))
+        for i in range(len(words)):
+            rest = sorted(words[:i] + words[i + 1 :])
+            buckets[(*head, *rest)].append(sp)
+    found: dict[tuple[str, str], Negative] = {}
+    for members in buckets.values():
+        for x in members:
+            for y in members:
+                if x.person >= y.person or (x.name, y.name) in found:
+                    continue
+                wx, wy = Counter(_words(x.name)), Counter(_words(y.name))
+                diff = list((wx - wy).elements()) + list((wy - wx).elements())
+                if not diff:
+                    category = "identical"
+                elif all(PATRONYMIC.search(w) for w in diff):
+                    category = "patronymic"
+                else:
+                    category = "one-word"
+                found[(x.name, y.name)] = Negative(x, y, category)
+    by_group: dict[tuple[str, str], list[Negative]] = defaultdict(list)
+    for neg in sorted(found.values(), key=lambda n: (n.a.person, n.a.name, n.b.person, n.b.name)):
+        by_group[(country[neg.a.person], neg.category)].append(neg)
+    out: list[Negative] = []
+    for group in by_group.values():
+        step = max(1, len(group) // cap) if len(group) > cap else 1
+        out += group[::step][:cap]
+    return out
+
+
+@dataclass(frozen=True)
+class OpenName:
+    """A name from a legislature outside the dev set's countries."""
+
+    name: str
+    person: str
+    country: str
+    script: str
+    evidence: str
+    source: str
+
+
+def open_world(builder: Builder) -> list[OpenName]:
+    """Every distinct spelling of every member of the other legislatures."""
+    base = builder.dir / "everypolitician-2015-other"
+    out: dict[tuple[str, str], OpenName] = {}
+    for names_path in sorted(base.glob("*/*/names.csv")):
+        rel = names_path.relative_to(base).as_posix()
+        country = rel.split("/")[0]
+        builder.commits.setdefault(rel, SNAPSHOT_2015)
+        sid = builder.source("everypolitician-2015", rel)
+        for row in read_csv(names_path):
+            name = tidy(row["name"])
+            if name and (row["id"], name) not in out:
+                evidence = slavic_evidence(name)
+                script = script_of(name)
+                out[(row["id"], name)] = OpenName(name, row["id"], country, script, evidence, sid)
+    return sorted(out.values(), key=lambda o: (o.country, o.person, o.name))
+
+
+def read_review(path: Path) -> dict[str, tuple[str, str]]:
+    """name -> (decision, note) from the hand-written review of flagged names."""
+    if not path.exists():
+        return {}
+    out = {}
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            if row["decision"] not in ("yes", "no"):
+                raise ValueError(f"{path.name}: decision must be yes or no: {row}")
+            out[row["name"]] = (row["decision"], row["note"])
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sources", nargs="?", type=Path, default=DEFAULT_SOURCES)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument(
+        "--negatives-cap", type=int, default=400, help="pairs per category and country"
+    )
+    args = parser.parse_args(argv)
+    if not (args.sources / "everypolitician-2015").is_dir():
+        print(f"error: {args.sources} has no everypolitician-2015/ folder", file=sys.stderr)
+        return 2
+    builder = Builder(args.sources)
+    builder.build()
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    counts = Counter(sp.person for sp in builder.spellings.values())
+    kept = sorted(
+        (sp for sp in builder.spellings.values() if counts[sp.person] >= 2),
+        key=lambda sp: (builder.country[sp.person], sp.person, sp.name),
+    )
+    builder.dropped["person with one spelling"] = sum(1 for c in counts.values() if c < 2)
+    persons = sorted({sp.person for sp in kept}, key=lambda p: (builder.country[p], p))
+    slavic = dict.fromkeys(persons, "")
+    for sp in kept:
+        if script_of(sp.name) == "Cyrillic" and not slavic[sp.person]:
+            slavic[sp.person] = slavic_evidence(sp.name)
+    write_tsv(
+        out / "persons.tsv",
+        ("person", "country", "wikidata", "split", "spellings", "slavic_form"),
+        (
+            (
+                p,
+                builder.country[p],
+                builder.wikidata.get(p, ""),
+                split_of(p),
+                counts[p],
+                "yes" if slavic[p] else "no",
+            )
+            for p in persons
+        ),
+    )
+    header = ("person", "name", "conventions", "script", "form", "sources")
+    for part in SPLITS:
+        write_tsv(
+            out / f"{part}.tsv",
+            header,
+            (
+                (
+                    sp.person,
+                    sp.name,
+                    ",".join(sorted(sp.conventions)),
+                    script_of(sp.name),
+                    form_of(sp.name),
+                    ",".join(sp.sources),
+                )
+                for sp in kept
+                if split_of(sp.person) == part
+            ),
+        )
+    negatives = hard_negatives(kept, builder.country, args.negatives_cap)
+    write_tsv(
+        out / "hard_negatives.tsv",
+        ("a", "b", "category", "country", "person_a", "person_b"),
+        (
+            (n.a.name, n.b.name, n.category, builder.country[n.a.person], n.a.person, n.b.person)
+            for n in negatives
+        ),
+    )
+    review = read_review(out / "open_world_review.tsv")
+    opens = open_world(builder)
+    write_tsv(
+        out / "open_world.tsv",
+        ("name", "person", "country", "script", "cyrillic_origin", "evidence", "source"),
+        (
+            (
+                o.name,
+                o.person,
+                o.country,
+                o.script,
+                review[o.name][0] if o.name in review else ("flagged" if o.evidence else "no"),
+                o.evidence,
+                o.source,
+            )
+            for o in opens
+        ),
+    )
+    write_tsv(
+        out / "sources.tsv",
+        ("id", "repository", "path", "commit"),
+        ((s.sid, REPOSITORY, s.path, s.commit) for s in builder.sources.values()),
+    )
+    write_tsv(out / "dropped.tsv", ("reason", "count"), sorted(builder.dropped.items()))
+    print(
+        f"{len(kept)} spellings of {len(persons)} persons; {len(negatives)} hard negatives; "
+        f"{len(opens)} open-world names -> {out}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
