@@ -765,14 +765,10 @@ def _open_world(
         f"{len({n.country for n in names})} other legislatures"
     )
     groups: dict[str, list[ds.OpenName]] = defaultdict(list)
+    origins = {"no": "not Cyrillic-origin", "yes": "Cyrillic-origin", "unsure": "unsure"}
     for n in names:
-        origin = (
-            "not Cyrillic-origin"
-            if n.cyrillic_origin == "no"
-            else f"Cyrillic-origin: {n.cyrillic_origin}"
-        )
-        script = "Latin" if n.script == "Latin" else "other scripts"
-        groups[f"{script}, {origin}"].append(n)
+        script = n.script if n.script in ("Latin", "Cyrillic") else "other scripts"
+        groups[f"{script}, {origins.get(n.cyrillic_origin, n.cyrillic_origin)}"].append(n)
     out(
         f"  {'group':<40} {'names':>6} {'kept':>7} {'linked':>7} "
         f"{'key merges':>10} {'norm merges':>11}"
@@ -783,19 +779,19 @@ def _open_world(
         results = [translit.analyze(n.name) for n in group]
         kept = [r.output == " ".join(n.name.split()) for r, n in zip(results, group, strict=True)]
         linked = sum(r.entity is not None for r in results)
-        if label.startswith("Latin, not"):
+        if label == "Latin, not Cyrillic-origin":
             for n, k in zip(group, kept, strict=True):
                 per_country[n.country][0] += k
                 per_country[n.country][1] += 1
         merges = {m: _extra_merges(group, fn) for m, fn in ours.items()}
         out(
             f"  {label:<40} {len(group):>6} {sum(kept) / len(group):>7.3f} "
-            f"{linked / len(group):>7.3f} {merges.get('translit.key', 0):>10} "
+            f"{linked:>7} {merges.get('translit.key', 0):>10} "
             f"{merges.get('translit.normalize', 0):>11}"
         )
-    out("  (kept: share whose normalize output is the input with whitespace tidied; linked: share")
-    out("  with an entity; merges: persons whose key equals another person's key while their")
-    out("  plain case/accent/order-folded keys differ)")
+    out("  (kept: share whose normalize output is the input with whitespace tidied; linked:")
+    out("  names given an entity; merges: persons whose key equals another person's key while")
+    out("  their plain case/accent/order-folded keys differ)")
     worst = sorted(per_country.items(), key=lambda kv: kv[1][0] / kv[1][1])
     out(
         "  kept by country (Latin, not Cyrillic-origin): "

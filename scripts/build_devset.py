@@ -43,7 +43,9 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCES = ROOT.parent / "shared" / "names-sources"
@@ -128,11 +130,13 @@ def script_of(text: str) -> str:
     return sorted(found - SCRIPTS_KEPT)[0]
 
 
-def form_of(text: str) -> str:
+def form_of(text: str, surname_first: bool = False) -> str:
     """The shape of a spelling: ``single`` (one word), ``initials`` (a word like ``A.``),
     ``comma`` (``Surname, Given``), ``full`` (given-first, or order unknown),
-    ``surname-first`` (``Surname Given Patronymic``); ``+patr`` when a word is a
-    patronymic, ``+caps`` when written in capitals."""
+    ``surname-first`` (``Surname Given Patronymic``, or ``surname_first`` said so);
+    ``+patr`` when a word is a patronymic, else ``+middle`` when three or more words
+    (a middle name, or a patronymic of surname shape as in Bulgarian); ``+caps`` when
+    written in capitals."""
     words = text.replace(",", " , ").split()
     letters = [w for w in words if w != ","]
     caps = any(c.isalpha() for c in text) and text == text.upper() and len(letters) > 0
@@ -145,14 +149,66 @@ def form_of(text: str) -> str:
     else:
         base = "full"
     patr_at = [i for i, w in enumerate(letters) if i > 0 and PATRONYMIC.search(w.strip("."))]
-    if base == "full" and patr_at and patr_at[-1] == len(letters) - 1 and len(letters) >= 3:
+    patr_last = bool(patr_at) and patr_at[-1] == len(letters) - 1 and len(letters) >= 3
+    if base == "full" and (patr_last or surname_first):
         base = "surname-first"
     tags = [base]
     if patr_at:
         tags.append("patr")
+    elif base in ("full", "surname-first") and len(letters) >= 3:
+        tags.append("middle")
     if caps:
         tags.append("caps")
     return "+".join(tags)
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if c.isalpha())
+
+
+def _likeness(word: str, known: Iterable[str]) -> float:
+    return max((SequenceMatcher(None, word, k).ratio() for k in known), default=0.0)
+
+
+def surname_first_names(spellings: Iterable[tuple[str, Iterable[str]]]) -> set[str]:
+    """Of one person's spellings (name, conventions), those written surname first without
+    a comma and without a patronymic to tell (``AGEEV ALEKSANDR``, ``Brega Gheorghe``).
+    The person's given names and surnames are learnt per script from the spellings whose
+    order is known: ``Surname, Given`` forms, and Wikidata labels without a comma (given
+    name first); a spelling is surname first when its first word is much more like a
+    known surname, and its last word like a known given name, than the other way round."""
+    rows = [(name, set(convs)) for name, convs in spellings]
+    given: dict[str, set[str]] = defaultdict(set)
+    surname: dict[str, set[str]] = defaultdict(set)
+    for name, convs in rows:
+        words = name.replace(",", " , ").split()
+        script = script_of(name)
+        if "," in words:
+            i = words.index(",")
+            if 0 < i < len(words) - 1:
+                surname[script].add(_fold(words[i - 1]))
+                given[script].add(_fold(words[i + 1]))
+        elif len(words) >= 2 and form_of(name).startswith("full") and _labelled(convs):
+            given[script].add(_fold(words[0]))
+            surname[script].add(_fold(words[-1]))
+    out = set()
+    for name, _ in rows:
+        words = name.split()
+        script = script_of(name)
+        if "," in name or len(words) < 2 or not given[script] or not surname[script]:
+            continue
+        first, last = _fold(words[0]), _fold(words[-1])
+        as_given_first = _likeness(first, given[script]) + _likeness(last, surname[script])
+        as_surname_first = _likeness(first, surname[script]) + _likeness(last, given[script])
+        if as_surname_first > as_given_first + 0.3:
+            out.add(name)
+    return out
+
+
+def _labelled(conventions: set[str]) -> bool:
+    """Whether a spelling is a Wikidata label (not only an official record or names.csv)."""
+    return any(c != "unlabelled" and not c.startswith("official:") for c in conventions)
 
 
 def split_of(person: str) -> str:
@@ -161,25 +217,38 @@ def split_of(person: str) -> str:
     return SPLITS[digest[0] % 2]
 
 
-# Slavic-looking words in Latin or Cyrillic script: surname endings of Russian, Ukrainian,
-# Belarusian and Bulgarian names as romanized by the usual conventions, and patronymics.
-_SLAVIC_END = re.compile(
-    r"(?:[^aeiouy]ov|[^aeiouy]ova|[^aeiouy]ev|[^aeiouy]eva|yev|yeva|jev|jeva|enko|enka|ienko"
-    r"|chuk|czuk|tchouk|shyn|shin|ovskiy|evskiy|ovsky|evsky|skii|skiy|skyi|skij|skaya|skaja"
-    r"|ovych|evych|ovich|evich|ovna|evna|ivna|ovs|ovas|evas|ovs|ova|ovová|ová"
-    r"|ов|ова|ев|ева|ёв|ёва|ин|ина|енко|ук|юк|ський|ский|ская|ська|ович|евич|овна|евна|івна)$",
+# Words that look like a transcribed Russian, Ukrainian, Belarusian or Bulgarian surname or
+# patronymic: endings in Latin script (English, German, French, Dutch, Polish conventions)
+# and in Cyrillic; and Russian/Ukrainian given names as English-language text writes them.
+_LATIN_END = re.compile(
+    r"(?:[^aeiouy]ov|[^aeiouy]ova|[^aeiouy]ev|[^aeiouy]eva|yev|yeva|jev|jeva|enko|chuk|czuk"
+    r"|tchouk|sky|skiy|skii|skyi|skij|skaya|skaja|ovych|evych|ovich|shin|zhin|khin|ykin|ukin|yshin|itsin|ytsin|utin|yonok|yonak"
+    r"|evich|ovitch|evitch|ovitsj|ovna|evna|ivna|[^aeiouy]ow)$",
     re.IGNORECASE,
+)
+_CYRILLIC_END = re.compile(
+    r"(?:ов|ова|ев|ева|ёв|ёва|ин|ина|енко|ук|юк|ський|ский|ская|ська|ович|евич|овна|евна|івна)$",
+    re.IGNORECASE,
+)
+RUSSIAN_GIVEN = frozenset(
+    "vladimir sergei sergey aleksandr alexandr oleksandr dmitri dmitry dmitriy yuri yury"
+    " yuriy mikhail nikolai nikolay mykola volodymyr tatiana tatyana svetlana ksenia yulia"
+    " anatoly anatoliy vyacheslav yevgeny evgeny evgeni oleg vadim valery valeriy vitaly"
+    " vitaliy leonid lyudmila ludmila natalya nataliya yekaterina ekaterina anastasia"
+    " gennady gennadiy arkady arkadiy yevgeniy yevgenia evgenia".split()
 )
 
 
 def slavic_evidence(name: str) -> str:
     """The words of ``name`` that look like a transcribed Russian/Ukrainian/Belarusian/
-    Bulgarian surname or patronymic (space-separated), or ``""``. A rule for flagging;
-    a person reads the flagged names (``open_world_review.tsv``)."""
+    Bulgarian surname, patronymic or given name (space-separated), or ``""``. A rule for
+    flagging only: a person reads the flagged names (``open_world_review.tsv``)."""
     hits = []
+    cyrillic = script_of(name) == "Cyrillic"
     for word in re.split(r"[\s,]+", name):
-        w = word.strip(".'\"-")
-        if len(w) >= 5 and _SLAVIC_END.search(w):
+        w = word.strip(".'\"()-")
+        ending = _CYRILLIC_END if cyrillic else _LATIN_END
+        if (len(w) >= 5 and ending.search(w)) or w.casefold() in RUSSIAN_GIVEN:
             hits.append(w)
     return " ".join(hits)
 
@@ -305,7 +374,7 @@ class Builder:
                 if k and k.startswith("name__") and v and v != qid
             ]
             votes = Counter(p for _, v in labels for p in owner.get(tidy(v), ()))
-            person = votes.most_common(1)[0][0] if votes else f"wd:{qid}"
+            person = _most_voted(votes) if votes else f"wd:{qid}"
             self.wikidata.setdefault(person, qid)
             for lang, label in labels:
                 self.add(person, label, lang, sid, code)
@@ -318,7 +387,7 @@ class Builder:
             if not votes:
                 self.dropped["official record row with no everypolitician person"] += 1
                 continue
-            person = votes.most_common(1)[0][0]
+            person = _most_voted(votes)
             for column, value in values:
                 conv = OFFICIAL_COLUMNS[column]
                 conv = f"official:{code}" if conv == "official" else conv
@@ -373,12 +442,35 @@ class Builder:
         self.wikidata = {find(p): q for p, q in self.wikidata.items()}
 
 
+def _most_voted(votes: Counter[str]) -> str:
+    """The id with most votes; of equals, the smallest (the result never depends on the
+    order the votes came in)."""
+    return min(votes, key=lambda p: (-votes[p], p))
+
+
 def _conflict(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
     """Whether two persons have spellings of one labelled convention, all different."""
     return any(conv in b and not (names & b[conv]) for conv, names in a.items())
 
 
 # ---------------------------------------------------------------- output
+
+
+def _source_order(sid: str) -> int:
+    return int(sid.removeprefix("s"))
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write a text file atomically (temp file + rename)."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def write_tsv(path: Path, header: Iterable[str], rows: Iterable[Iterable[object]]) -> int:
@@ -479,8 +571,8 @@ def open_world(builder: Builder) -> list[OpenName]:
         for row in read_csv(names_path):
             name = tidy(row["name"])
             if name and (row["id"], name) not in out:
-                evidence = slavic_evidence(name)
                 script = script_of(name)
+                evidence = slavic_evidence(name) if script == "Latin" else ""
                 out[(row["id"], name)] = OpenName(name, row["id"], country, script, evidence, sid)
     return sorted(out.values(), key=lambda o: (o.country, o.person, o.name))
 
@@ -492,10 +584,253 @@ def read_review(path: Path) -> dict[str, tuple[str, str]]:
     out = {}
     with path.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f, delimiter="\t"):
-            if row["decision"] not in ("yes", "no"):
-                raise ValueError(f"{path.name}: decision must be yes or no: {row}")
+            if row["decision"] not in ("yes", "no", "unsure"):
+                raise ValueError(f"{path.name}: decision must be yes, no or unsure: {row}")
             out[row["name"]] = (row["decision"], row["note"])
     return out
+
+
+def origin_decisions(
+    names: Iterable[OpenName], review: dict[str, tuple[str, str]]
+) -> dict[str, str]:
+    """person -> the reviewed decision about the origin of their name: ``yes`` when one of
+    the person's spellings was judged of Cyrillic origin, else ``unsure`` when one was
+    judged unsure, else ``no``; persons none of whose spellings was reviewed are absent."""
+    rank = {"no": 0, "unsure": 1, "yes": 2}
+    out: dict[str, str] = {}
+    for o in names:
+        if o.name in review:
+            decision = review[o.name][0]
+            if rank[decision] >= rank[out.get(o.person, "no")]:
+                out[o.person] = decision
+    return out
+
+
+@dataclass(frozen=True)
+class Row:
+    """One output row of ``tune.tsv`` / ``measure.tsv``."""
+
+    person: str
+    name: str
+    conventions: tuple[str, ...]
+    script: str
+    form: str
+    sources: tuple[str, ...]
+
+    def cells(self) -> tuple[str, ...]:
+        return (
+            self.person,
+            self.name,
+            ",".join(self.conventions),
+            self.script,
+            self.form,
+            ",".join(self.sources),
+        )
+
+
+def devset_rows(builder: Builder) -> list[Row]:
+    """The spellings of the persons with two or more, in (country, person, name) order."""
+    counts = Counter(sp.person for sp in builder.spellings.values())
+    builder.dropped["person with one spelling"] = sum(1 for c in counts.values() if c < 2)
+    kept = sorted(
+        (sp for sp in builder.spellings.values() if counts[sp.person] >= 2),
+        key=lambda sp: (builder.country[sp.person], sp.person, sp.name),
+    )
+    by_person: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
+    for sp in kept:
+        by_person[sp.person].append((sp.name, sp.conventions))
+    reversed_order = {
+        (p, name) for p, names in by_person.items() for name in surname_first_names(names)
+    }
+    return [
+        Row(
+            sp.person,
+            sp.name,
+            tuple(sorted(sp.conventions)),
+            script_of(sp.name),
+            form_of(sp.name, (sp.person, sp.name) in reversed_order),
+            tuple(sorted(sp.sources, key=_source_order)),
+        )
+        for sp in kept
+    ]
+
+
+def write_persons(out: Path, builder: Builder, rows: list[Row]) -> list[str]:
+    """``persons.tsv``; returns the person ids in file order."""
+    counts = Counter(r.person for r in rows)
+    persons = sorted(counts, key=lambda p: (builder.country[p], p))
+    slavic = dict.fromkeys(persons, "")
+    for r in rows:
+        if r.script == "Cyrillic" and not slavic[r.person]:
+            slavic[r.person] = slavic_evidence(r.name)
+    write_tsv(
+        out / "persons.tsv",
+        ("person", "country", "wikidata", "split", "spellings", "slavic_form"),
+        (
+            (
+                p,
+                builder.country[p],
+                builder.wikidata.get(p, ""),
+                split_of(p),
+                counts[p],
+                "yes" if slavic[p] else "no",
+            )
+            for p in persons
+        ),
+    )
+    return persons
+
+
+def write_open_world(out: Path, builder: Builder) -> list[tuple[OpenName, str]]:
+    """``open_world.tsv``; returns each name with its ``cyrillic_origin`` value."""
+    opens = open_world(builder)
+    origin = origin_decisions(opens, read_review(out / "open_world_review.tsv"))
+    marked = [
+        (o, origin[o.person] if o.person in origin else ("flagged" if o.evidence else "no"))
+        for o in opens
+    ]
+    write_tsv(
+        out / "open_world.tsv",
+        ("name", "person", "country", "script", "cyrillic_origin", "evidence", "source"),
+        ((o.name, o.person, o.country, o.script, m, o.evidence, o.source) for o, m in marked),
+    )
+    return marked
+
+
+README_HEAD = """# Attested name development set
+
+Real, attested spellings of the names of members of 14 legislatures of post-Soviet and
+Cyrillic-script countries, one row per distinct spelling of a person, for measuring
+`translit key` / `normalize` (`python bench/names.py --quality --devset`). Generated: do
+not edit by hand (except `open_world_review.tsv`); rebuild with
+
+    python scripts/build_devset.py ../shared/names-sources
+
+from the saved copies of the public files listed in `sources.tsv` (repository
+`everypolitician/everypolitician-data`; the November 2015 commit
+`{snapshot}` and newer per-file commits). Nothing from Kazakhstan, Kyrgyzstan or
+Russia, nor from the other legislatures held back for evaluation, is read.
+
+## Files
+
+- `tune.tsv`, `measure.tsv`: one row per distinct spelling of a person: `person`, `name`,
+  `conventions`, `script`, `form`, `sources`.
+- `persons.tsv`: one row per person: `person`, `country`, `wikidata`, `split`,
+  `spellings`, `slavic_form`.
+- `hard_negatives.tsv`: pairs of look-alike spellings of two persons: `a`, `b`,
+  `category`, `country`, `person_a`, `person_b`.
+- `open_world.tsv`: every distinct spelling of the members of 40 other legislatures:
+  `name`, `person`, `country`, `script`, `cyrillic_origin`, `evidence`, `source`.
+- `open_world_review.tsv` (written by hand): the review of the flagged open-world names:
+  `name`, `decision`, `note`.
+- `sources.tsv`: the files read: `id`, `repository`, `path`, `commit`.
+- `dropped.tsv`: what was left out and why: `reason`, `count`.
+
+- **person**: the everypolitician person id (a UUID), or `wd:<Wikidata id>` for a Wikidata
+  item that no everypolitician id of the copy shares a spelling with. Ids that name one
+  person are merged (everypolitician gives some members one id per term): ids of one
+  country that share a Wikidata item, a spelling of three or more words, or a spelling
+  and no convention in which both have spellings, all different (namesakes differ in a
+  patronymic or middle initial somewhere).
+- **conventions**: every convention the spelling is attested in, comma-separated: a
+  Wikidata label language (`ru`, `uk`, `be`, `be-tarask`, `bg`, `sr-el`, `hu`, `nl`, ...);
+  `official:<country>` for the parliament's own record (`sources/morph/data.csv` or
+  `members.csv`; Latin or Cyrillic); `bg`/`mn`/`tg` for a record's Bulgarian, Mongolian or
+  Tajik column; `unlabelled` for a spelling found only in `names.csv`.
+- **script**: `Latin` or `Cyrillic`; spellings in other scripts are dropped and counted.
+- **form**: `full` (given name first, or order unknown), `surname-first` (told by a
+  patronymic at the end, or by comparing with the person's other spellings), `comma`
+  (`Surname, Given`), `single`, `initials`; `+patr` when a word ends like a patronymic,
+  `+middle` for three or more words otherwise (a middle name, or a Bulgarian patronymic,
+  which looks like a surname), `+caps` for capitals.
+- **sources**: ids of `sources.tsv`: every file the spelling was read from.
+- **split**: `tune` when the first byte of SHA-256 of the person id is even, else
+  `measure`; all spellings of a person are in one part.
+- **slavic_form**: `yes` when one of the person's Cyrillic spellings has a word with a
+  Russian/Ukrainian/Belarusian/Bulgarian surname or patronymic ending (a rule, not a
+  review): Estonian, Latvian, Lithuanian, Moldovan, Georgian and Armenian members are
+  mostly `no`, though their Russian labels are Cyrillic.
+- **hard negatives**: spellings of two different persons of one country and script whose
+  words are the same but for one (`one-word`), but for the patronymic (`patronymic`), or
+  all the same (`identical`: namesakes no key can tell apart); at most 400 per category
+  and country.
+- **open world**: every spelling in the `names.csv` of 40 legislatures outside the dev
+  set (2015 commit). `cyrillic_origin`: `no`; `flagged` when a word has a Russian-looking
+  ending or is a Russian given name (see `slavic_evidence` in the script: `evidence`
+  holds the words); `yes` / `no` / `unsure` when a person read the flagged names
+  (`open_world_review.tsv`; a decision on one spelling holds for the person's others).
+"""
+
+
+def _table(title: str, counts: dict[str, tuple[int, int, int, int]]) -> list[str]:
+    lines = [
+        "",
+        f"### {title}",
+        "",
+        f"| {title.split()[-1]} | spellings | persons | tune spellings | measure spellings |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for label, (n, persons, tune, measure) in counts.items():
+        lines.append(f"| `{label}` | {n} | {persons} | {tune} | {measure} |")
+    return lines
+
+
+def _bucket_counts(rows: list[Row], labels: Any) -> dict[str, tuple[int, int, int, int]]:
+    n: Counter[str] = Counter()
+    tune: Counter[str] = Counter()
+    persons: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        for label in labels(r):
+            n[label] += 1
+            tune[label] += split_of(r.person) == "tune"
+            persons[label].add(r.person)
+    order = sorted(n, key=lambda k: (-n[k], k))
+    return {k: (n[k], len(persons[k]), tune[k], n[k] - tune[k]) for k in order}
+
+
+def write_readme(
+    out: Path,
+    builder: Builder,
+    rows: list[Row],
+    negatives: list[Negative],
+    marked: list[tuple[OpenName, str]],
+) -> None:
+    """``README.md``: the description above and the counts of this build."""
+    country = {r.person: builder.country[r.person] for r in rows}
+    conventions = _bucket_counts(rows, lambda r: r.conventions)
+    big = {k: v for k, v in conventions.items() if v[0] >= 10}
+    small = sorted(set(conventions) - set(big))
+    lines = [README_HEAD.format(snapshot=SNAPSHOT_2015).rstrip(), "", "## Counts"]
+    persons = Counter(split_of(p) for p in country)
+    lines += [
+        "",
+        f"{len(rows)} spellings of {len(country)} persons (tune: {persons['tune']} persons, "
+        f"measure: {persons['measure']}); {len(conventions)} conventions, "
+        f"{sum(v[0] >= 30 for v in conventions.values())} of them with 30 spellings or more.",
+    ]
+    lines += _table("By country", _bucket_counts(rows, lambda r: (country[r.person],)))
+    lines += _table("By script", _bucket_counts(rows, lambda r: (r.script,)))
+    lines += _table("By form", _bucket_counts(rows, lambda r: (r.form,)))
+    lines += _table("By convention", big)
+    lines += ["", f"Conventions with fewer than 10 spellings: {', '.join(small)}."]
+    cats = Counter(n.category for n in negatives)
+    lines += ["", "### Hard negatives", "", "| category | pairs |", "|---|---:|"]
+    lines += [f"| `{c}` | {k} |" for c, k in sorted(cats.items())]
+    origin = Counter((o.script, m) for o, m in marked)
+    lines += [
+        "",
+        "### Open world",
+        "",
+        f"{len(marked)} spellings of {len({o.person for o, _ in marked})} members of "
+        f"{len({o.country for o, _ in marked})} legislatures.",
+        "",
+        "| script | cyrillic_origin | spellings |",
+        "|---|---|---:|",
+    ]
+    lines += [f"| {s} | `{m}` | {k} |" for (s, m), k in sorted(origin.items())]
+    lines += ["", "### Dropped", "", "| reason | count |", "|---|---:|"]
+    lines += [f"| {r} | {k} |" for r, k in sorted(builder.dropped.items())]
+    write_text(out / "README.md", "\n".join(lines) + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -513,51 +848,17 @@ def main(argv: list[str] | None = None) -> int:
     builder.build()
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
-    counts = Counter(sp.person for sp in builder.spellings.values())
-    kept = sorted(
-        (sp for sp in builder.spellings.values() if counts[sp.person] >= 2),
-        key=lambda sp: (builder.country[sp.person], sp.person, sp.name),
-    )
-    builder.dropped["person with one spelling"] = sum(1 for c in counts.values() if c < 2)
-    persons = sorted({sp.person for sp in kept}, key=lambda p: (builder.country[p], p))
-    slavic = dict.fromkeys(persons, "")
-    for sp in kept:
-        if script_of(sp.name) == "Cyrillic" and not slavic[sp.person]:
-            slavic[sp.person] = slavic_evidence(sp.name)
-    write_tsv(
-        out / "persons.tsv",
-        ("person", "country", "wikidata", "split", "spellings", "slavic_form"),
-        (
-            (
-                p,
-                builder.country[p],
-                builder.wikidata.get(p, ""),
-                split_of(p),
-                counts[p],
-                "yes" if slavic[p] else "no",
-            )
-            for p in persons
-        ),
-    )
+    rows = devset_rows(builder)
+    persons = write_persons(out, builder, rows)
     header = ("person", "name", "conventions", "script", "form", "sources")
     for part in SPLITS:
         write_tsv(
-            out / f"{part}.tsv",
-            header,
-            (
-                (
-                    sp.person,
-                    sp.name,
-                    ",".join(sorted(sp.conventions)),
-                    script_of(sp.name),
-                    form_of(sp.name),
-                    ",".join(sp.sources),
-                )
-                for sp in kept
-                if split_of(sp.person) == part
-            ),
+            out / f"{part}.tsv", header, (r.cells() for r in rows if split_of(r.person) == part)
         )
-    negatives = hard_negatives(kept, builder.country, args.negatives_cap)
+    by_key = {(sp.person, sp.name): sp for sp in builder.spellings.values()}
+    negatives = hard_negatives(
+        [by_key[(r.person, r.name)] for r in rows], builder.country, args.negatives_cap
+    )
     write_tsv(
         out / "hard_negatives.tsv",
         ("a", "b", "category", "country", "person_a", "person_b"),
@@ -566,33 +867,17 @@ def main(argv: list[str] | None = None) -> int:
             for n in negatives
         ),
     )
-    review = read_review(out / "open_world_review.tsv")
-    opens = open_world(builder)
-    write_tsv(
-        out / "open_world.tsv",
-        ("name", "person", "country", "script", "cyrillic_origin", "evidence", "source"),
-        (
-            (
-                o.name,
-                o.person,
-                o.country,
-                o.script,
-                review[o.name][0] if o.name in review else ("flagged" if o.evidence else "no"),
-                o.evidence,
-                o.source,
-            )
-            for o in opens
-        ),
-    )
+    marked = write_open_world(out, builder)
     write_tsv(
         out / "sources.tsv",
         ("id", "repository", "path", "commit"),
         ((s.sid, REPOSITORY, s.path, s.commit) for s in builder.sources.values()),
     )
     write_tsv(out / "dropped.tsv", ("reason", "count"), sorted(builder.dropped.items()))
+    write_readme(out, builder, rows, negatives, marked)
     print(
-        f"{len(kept)} spellings of {len(persons)} persons; {len(negatives)} hard negatives; "
-        f"{len(opens)} open-world names -> {out}"
+        f"{len(rows)} spellings of {len(persons)} persons; {len(negatives)} hard negatives; "
+        f"{len(marked)} open-world names -> {out}"
     )
     return 0
 

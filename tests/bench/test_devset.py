@@ -88,7 +88,9 @@ def test_open_world_rows() -> None:
     names = ds.load_open_world(DIR)
     assert len(names) >= 15000
     assert len({n.country for n in names}) == 40
-    assert {n.cyrillic_origin for n in names} <= {"yes", "no", "flagged"}
+    # Every name the rule flags has been reviewed by hand (yes / no / unsure).
+    assert {n.cyrillic_origin for n in names} <= {"yes", "no", "unsure"}
+    assert sum(n.cyrillic_origin == "yes" for n in names) >= 20
     raw = ds.read_tsv(DIR / "open_world.tsv")
     assert all(r["source"] in SOURCES for r in raw)
     devset_countries = {p["country"] for p in PERSONS}
