@@ -22,7 +22,7 @@ It writes into ``--out`` (default ``tests/data/devset``):
 How a spelling gets its convention: a Wikidata label keeps its language code (``hu``,
 ``nl``, ``be-tarask``, ...); a spelling of an official record (``sources/morph/data.csv``
 or ``members.csv``) gets ``official:<country>`` or the record's language column
-(``bg``, ``mn``, ``tg``); a spelling found only in ``names.csv`` gets ``unlabelled``.
+(``bg``, ``mn``, ``tg``); a spelling found only in ``names.csv`` gets ``names:<country>``.
 Wikidata items are tied to everypolitician person ids through shared spellings.
 
 The rules that mark a name of Cyrillic origin in the open-world list are in
@@ -208,7 +208,7 @@ def surname_first_names(spellings: Iterable[tuple[str, Iterable[str]]]) -> set[s
 
 def _labelled(conventions: set[str]) -> bool:
     """Whether a spelling is a Wikidata label (not only an official record or names.csv)."""
-    return any(c != "unlabelled" and not c.startswith("official:") for c in conventions)
+    return any(not c.startswith(("official:", "names:")) for c in conventions)
 
 
 def split_of(person: str) -> str:
@@ -347,7 +347,7 @@ class Builder:
         for row in names_rows:
             owner[tidy(row["name"])].add(row["id"])
         # Labels and official records first, so that a names.csv spelling they explain
-        # gets their convention rather than "unlabelled".
+        # gets their convention rather than "names:<country>".
         morph = f"{rel}/sources/morph"
         if (self.dir / tree / morph / "wikidata.csv").exists():
             self.read_wikidata(tree, f"{morph}/wikidata.csv", owner, code)
@@ -362,7 +362,7 @@ class Builder:
                     if sid not in self.spellings[(person, name)].sources:
                         self.spellings[(person, name)].sources.append(sid)
                 else:
-                    self.add(person, name, "unlabelled", sid, code)
+                    self.add(person, name, f"names:{code}", sid, code)
 
     def read_wikidata(self, tree: str, rel: str, owner: dict[str, set[str]], code: str) -> None:
         sid = self.source(tree, rel)
@@ -419,7 +419,9 @@ class Builder:
         labelled: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         for (person, name), sp in self.spellings.items():
             owners[(self.country[person], name)].add(person)
-            for conv in sp.conventions - {"unlabelled"}:
+            for conv in sp.conventions:
+                if conv.startswith("names:"):
+                    continue
                 labelled[person][conv].add(name)
         for (_, name), persons in sorted(owners.items()):
             ordered = sorted(persons)
@@ -736,7 +738,8 @@ Russia, nor from the other legislatures held back for evaluation, is read.
   Wikidata label language (`ru`, `uk`, `be`, `be-tarask`, `bg`, `sr-el`, `hu`, `nl`, ...);
   `official:<country>` for the parliament's own record (`sources/morph/data.csv` or
   `members.csv`; Latin or Cyrillic); `bg`/`mn`/`tg` for a record's Bulgarian, Mongolian or
-  Tajik column; `unlabelled` for a spelling found only in `names.csv`.
+  Tajik column; `names:<country>` for a spelling found only in `names.csv` (gathered
+  by everypolitician from the parliament's sites and other sources, language unknown).
 - **script**: `Latin` or `Cyrillic`; spellings in other scripts are dropped and counted.
 - **form**: `full` (given name first, or order unknown), `surname-first` (told by a
   patronymic at the end, or by comparing with the person's other spellings), `comma`
