@@ -85,6 +85,8 @@ OFFICIAL_COLUMNS: dict[str, str] = {
 }
 """Columns of the official records that hold a whole name, and the convention they get
 (``official`` becomes ``official:<country>``)."""
+SURNAME_FIRST_COLUMNS = frozenset({"sort_name__en", "sort_name__bg"})
+"""Record columns whose names are written surname first (Bulgaria: ``YACHEV BORIS``)."""
 
 SCRIPTS_KEPT = frozenset({"Cyrillic", "Latin"})
 SPLITS = ("tune", "measure")
@@ -298,6 +300,7 @@ class Builder:
         self.spellings: dict[tuple[str, str], Spelling] = {}
         self.country: dict[str, str] = {}
         self.wikidata: dict[str, str] = {}
+        self.surname_first: set[tuple[str, str]] = set()
         self.dropped: Counter[str] = Counter()
         self.commits = upstream_commits(sources_dir)
 
@@ -392,6 +395,8 @@ class Builder:
                 conv = OFFICIAL_COLUMNS[column]
                 conv = f"official:{code}" if conv == "official" else conv
                 self.add(person, value, conv, sid, code)
+                if column in SURNAME_FIRST_COLUMNS and "," not in value:
+                    self.surname_first.add((person, value))
 
     def merge(self) -> None:
         """Merge person ids that are one person: everypolitician gives some members one id
@@ -442,6 +447,7 @@ class Builder:
         )
         self.spellings = merged
         self.wikidata = {find(p): q for p, q in self.wikidata.items()}
+        self.surname_first = {(find(p), name) for p, name in self.surname_first}
 
 
 def _most_voted(votes: Counter[str]) -> str:
@@ -497,11 +503,33 @@ def write_tsv(path: Path, header: Iterable[str], rows: Iterable[Iterable[object]
 
 
 @dataclass(frozen=True)
+class Row:
+    """One output row of ``tune.tsv`` / ``measure.tsv``."""
+
+    person: str
+    name: str
+    conventions: tuple[str, ...]
+    script: str
+    form: str
+    sources: tuple[str, ...]
+
+    def cells(self) -> tuple[str, ...]:
+        return (
+            self.person,
+            self.name,
+            ",".join(self.conventions),
+            self.script,
+            self.form,
+            ",".join(self.sources),
+        )
+
+
+@dataclass(frozen=True)
 class Negative:
     """Two spellings of different persons, of one country and script, that look alike."""
 
-    a: Spelling
-    b: Spelling
+    a: Row
+    b: Row
     category: str
 
 
@@ -509,42 +537,79 @@ def _words(name: str) -> list[str]:
     return name.replace(",", " ").casefold().split()
 
 
-def hard_negatives(rows: list[Spelling], country: dict[str, str], cap: int) -> list[Negative]:
+def word_roles(name: str, form: str) -> list[str]:
+    """The role of each word of a spelling (``given``, ``surname``, ``patronymic``,
+    ``middle``), from its form: ``Surname, Given ...``, ``Surname Given ...``, or given
+    name first and surname last; a word with a patronymic ending is a patronymic."""
+    words = name.replace(",", " , ").split()
+    if form.startswith("comma") and "," in words:
+        i = words.index(",")
+        roles = ["surname"] * i + ["given"] + ["middle"] * (len(words) - i - 2)
+        words = words[:i] + words[i + 1 :]
+    elif form.startswith("surname-first"):
+        roles = ["surname", "given"] + ["middle"] * (len(words) - 2)
+    else:
+        roles = ["given"] + ["middle"] * (len(words) - 2) + ["surname"]
+    return [
+        "patronymic" if r != "surname" and k > 0 and PATRONYMIC.search(w) else r
+        for k, (w, r) in enumerate(zip(words, roles, strict=True))
+    ]
+
+
+def negative_category(x: Row, y: Row) -> str:
+    """Why two spellings of different persons look alike: ``identical`` (the same words),
+    ``given-name`` (only the given name differs: namesakes by surname), ``surname``,
+    ``patronymic`` (only the patronymic or middle name differs), ``other`` (the words
+    differ in different roles)."""
+    wx, wy = Counter(_words(x.name)), Counter(_words(y.name))
+    only_x, only_y = list((wx - wy).elements()), list((wy - wx).elements())
+    if not only_x:
+        return "identical"
+    rx = word_roles(x.name, x.form)[_words(x.name).index(only_x[0])]
+    ry = word_roles(y.name, y.form)[_words(y.name).index(only_y[0])]
+    if rx != ry:
+        return "other"
+    return {"middle": "patronymic", "given": "given-name"}.get(rx, rx)
+
+
+NEGATIVE_CAPS = {
+    "given-name": 400,
+    "patronymic": 400,
+    "identical": 400,
+    "other": 200,
+    "surname": 100,
+}
+"""At most this many hard negatives per category and country (the easy ``surname`` pairs,
+same given name and another surname, are many)."""
+
+
+def hard_negatives(rows: list[Row], country: dict[str, str]) -> list[Negative]:
     """Pairs of spellings of different persons, of one country and one script, whose
-    words are the same but for one (``one-word``: another given name or surname;
-    ``patronymic``: only the patronymic differs) or all the same (``identical``: two
-    namesakes written alike, which no key can tell apart). At most ``cap`` pairs per
-    category and country, taken evenly from the sorted candidates."""
-    buckets: dict[tuple[str, ...], list[Spelling]] = defaultdict(list)
-    for sp in rows:
-        words = _words(sp.name)
+    words are the same but for one, or all the same (see :func:`negative_category`); at
+    most :data:`NEGATIVE_CAPS` per category and country, taken evenly from the sorted
+    candidates."""
+    buckets: dict[tuple[str, ...], list[Row]] = defaultdict(list)
+    for r in rows:
+        words = _words(r.name)
         if len(words) < 2:
             continue
-        head = (country[sp.person], script_of(sp.name), str(len(words)))
+        head = (country[r.person], r.script, str(len(words)))
         for i in range(len(words)):
             rest = sorted(words[:i] + words[i + 1 :])
-            buckets[(*head, *rest)].append(sp)
+            buckets[(*head, *rest)].append(r)
     found: dict[tuple[str, str], Negative] = {}
     for members in buckets.values():
         for x in members:
             for y in members:
-                if x.person >= y.person or (x.name, y.name) in found:
-                    continue
-                wx, wy = Counter(_words(x.name)), Counter(_words(y.name))
-                diff = list((wx - wy).elements()) + list((wy - wx).elements())
-                if not diff:
-                    category = "identical"
-                elif all(PATRONYMIC.search(w) for w in diff):
-                    category = "patronymic"
-                else:
-                    category = "one-word"
-                found[(x.name, y.name)] = Negative(x, y, category)
+                if x.person < y.person and (x.name, y.name) not in found:
+                    found[(x.name, y.name)] = Negative(x, y, negative_category(x, y))
     by_group: dict[tuple[str, str], list[Negative]] = defaultdict(list)
     for neg in sorted(found.values(), key=lambda n: (n.a.person, n.a.name, n.b.person, n.b.name)):
         by_group[(country[neg.a.person], neg.category)].append(neg)
     out: list[Negative] = []
-    for group in by_group.values():
-        step = max(1, len(group) // cap) if len(group) > cap else 1
+    for (_, category), group in by_group.items():
+        cap = NEGATIVE_CAPS[category]
+        step = max(1, len(group) // cap)
         out += group[::step][:cap]
     return out
 
@@ -608,28 +673,6 @@ def origin_decisions(
     return out
 
 
-@dataclass(frozen=True)
-class Row:
-    """One output row of ``tune.tsv`` / ``measure.tsv``."""
-
-    person: str
-    name: str
-    conventions: tuple[str, ...]
-    script: str
-    form: str
-    sources: tuple[str, ...]
-
-    def cells(self) -> tuple[str, ...]:
-        return (
-            self.person,
-            self.name,
-            ",".join(self.conventions),
-            self.script,
-            self.form,
-            ",".join(self.sources),
-        )
-
-
 def devset_rows(builder: Builder) -> list[Row]:
     """The spellings of the persons with two or more, in (country, person, name) order."""
     counts = Counter(sp.person for sp in builder.spellings.values())
@@ -641,7 +684,7 @@ def devset_rows(builder: Builder) -> list[Row]:
     by_person: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
     for sp in kept:
         by_person[sp.person].append((sp.name, sp.conventions))
-    reversed_order = {
+    reversed_order = builder.surname_first | {
         (p, name) for p, names in by_person.items() for name in surname_first_names(names)
     }
     return [
@@ -754,9 +797,12 @@ Russia, nor from the other legislatures held back for evaluation, is read.
   review): Estonian, Latvian, Lithuanian, Moldovan, Georgian and Armenian members are
   mostly `no`, though their Russian labels are Cyrillic.
 - **hard negatives**: spellings of two different persons of one country and script whose
-  words are the same but for one (`one-word`), but for the patronymic (`patronymic`), or
-  all the same (`identical`: namesakes no key can tell apart); at most 400 per category
-  and country.
+  words are the same but for one, or all the same. `category`: `given-name` (only the
+  given name differs: same surname), `surname` (only the surname differs), `patronymic`
+  (only the patronymic or middle name differs: namesakes), `other` (the differing words
+  have different roles), and `identical` (the same words: namesakes that no key can
+  tell apart). Word roles come from the form. At most 400 pairs per category and
+  country (`other`: 200, `surname`: 100).
 - **open world**: every spelling in the `names.csv` of 40 legislatures outside the dev
   set (2015 commit). `cyrillic_origin`: `no`; `flagged` when a word has a Russian-looking
   ending or is a Russian given name (see `slavic_evidence` in the script: `evidence`
@@ -840,9 +886,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sources", nargs="?", type=Path, default=DEFAULT_SOURCES)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument(
-        "--negatives-cap", type=int, default=400, help="pairs per category and country"
-    )
     args = parser.parse_args(argv)
     if not (args.sources / "everypolitician-2015").is_dir():
         print(f"error: {args.sources} has no everypolitician-2015/ folder", file=sys.stderr)
@@ -858,10 +901,7 @@ def main(argv: list[str] | None = None) -> int:
         write_tsv(
             out / f"{part}.tsv", header, (r.cells() for r in rows if split_of(r.person) == part)
         )
-    by_key = {(sp.person, sp.name): sp for sp in builder.spellings.values()}
-    negatives = hard_negatives(
-        [by_key[(r.person, r.name)] for r in rows], builder.country, args.negatives_cap
-    )
+    negatives = hard_negatives(rows, builder.country)
     write_tsv(
         out / "hard_negatives.tsv",
         ("a", "b", "category", "country", "person_a", "person_b"),

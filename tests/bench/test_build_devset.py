@@ -222,6 +222,43 @@ def test_slavic_evidence(name: str, evidence: str) -> None:
     assert bd.slavic_evidence(name) == evidence
 
 
+@pytest.mark.parametrize(
+    ("a", "form_a", "b", "form_b", "category"),
+    [
+        ("Hrant Grigoryan", "full", "Rafik Grigoryan", "full", "given-name"),
+        (
+            "PETROV PLAMEN",
+            "surname-first+caps",
+            "PETROV VESELIN",
+            "surname-first+caps",
+            "given-name",
+        ),
+        ("Ivan Petrov", "full", "Ivan Sidorov", "full", "surname"),
+        ("PETROV PLAMEN", "surname-first+caps", "RUSEV PLAMEN", "surname-first+caps", "surname"),
+        ("Петров, Иван Ильич", "comma+patr", "Петров, Иван Петрович", "comma+patr", "patronymic"),
+        (
+            "IVAN DIMOV IVANOV",
+            "full+middle+caps",
+            "IVAN DIMITROV IVANOV",
+            "full+middle+caps",
+            "patronymic",
+        ),
+        ("IVAN TODOROV DIMITROV", "full+middle", "IVAN DIMITROV STOYNOV", "full+middle", "other"),
+        ("MARKOV GEORGI", "surname-first+caps", "Georgi Markov", "full", "identical"),
+    ],
+)
+def test_negative_category(a: str, form_a: str, b: str, form_b: str, category: str) -> None:
+    x = bd.Row("p1", a, ("x",), "Latin", form_a, ("s1",))
+    y = bd.Row("p2", b, ("x",), "Latin", form_b, ("s1",))
+    assert bd.negative_category(x, y) == category
+
+
+def test_word_roles() -> None:
+    assert bd.word_roles("Петров, Иван Ильич", "comma+patr") == ["surname", "given", "patronymic"]
+    assert bd.word_roles("AGEEV ALEKSANDR", "surname-first+caps") == ["surname", "given"]
+    assert bd.word_roles("Kiril Boyanov Kalfin", "full+middle") == ["given", "middle", "surname"]
+
+
 def test_tidy() -> None:
     assert bd.tidy("  Jan   Kowalski (polityk) ") == "Jan Kowalski"
     assert bd.tidy("Jose\u0301") == "José"

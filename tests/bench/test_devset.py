@@ -78,10 +78,11 @@ def test_hard_negatives_are_rows_of_different_persons() -> None:
     rows = {(r["person"], r["name"]) for r in ROWS}
     negatives = ds.load_negatives(DIR)
     assert len(negatives) >= 1000
+    assert sum(n.category == "given-name" for n in negatives) >= 500
     for n in negatives:
         assert n.person_a != n.person_b
         assert (n.person_a, n.a) in rows and (n.person_b, n.b) in rows
-        assert n.category in ("one-word", "patronymic", "identical")
+        assert n.category in ("given-name", "surname", "patronymic", "other", "identical")
 
 
 def test_open_world_rows() -> None:
