@@ -34,6 +34,7 @@ class Spelling:
     form: str
     sources: tuple[str, ...]
     country: str
+    slavic_form: str
 
 
 @dataclass(frozen=True)
@@ -88,8 +89,9 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
 
 
 def load_part(directory: Path, part: str) -> list[Spelling]:
-    """The spellings of one part (``tune`` or ``measure``), with their person's country."""
-    country = {r["person"]: r["country"] for r in read_tsv(directory / "persons.tsv")}
+    """The spellings of one part (``tune`` or ``measure``), with their person's country
+    and ``slavic_form`` flag."""
+    persons = {r["person"]: r for r in read_tsv(directory / "persons.tsv")}
     return [
         Spelling(
             person=r["person"],
@@ -98,7 +100,8 @@ def load_part(directory: Path, part: str) -> list[Spelling]:
             script=r["script"],
             form=r["form"],
             sources=tuple(r["sources"].split(",")),
-            country=country[r["person"]],
+            country=persons[r["person"]]["country"],
+            slavic_form=persons[r["person"]]["slavic_form"],
         )
         for r in read_tsv(directory / f"{part}.tsv")
     ]

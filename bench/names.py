@@ -591,6 +591,7 @@ DIMENSIONS: dict[str, Callable[[ds.Spelling], Iterable[str]]] = {
     "script": lambda r: (r.script,),
     "form": lambda r: (r.form,),
     "country": lambda r: (r.country,),
+    "slavic_form": lambda r: (r.slavic_form,),
 }
 
 
@@ -716,7 +717,10 @@ def _devset_buckets(
     others = [m for m in keys if m not in shown]
     scores = {m: ds.bucket_scores(rows, keys[m], pooled) for m in keys}
     key_of = {m: dict(zip((r.name for r in rows), keys[m], strict=True)) for m in shown}
-    head = "".join(f" | {m.removeprefix('translit.')[:9]:<9}  P     R  split negm" for m in shown)
+    head = "".join(
+        f" | {m.removeprefix('translit.')[:9] + ' P':>11} {'R':>5} {'split':>5} {'negm':>5}"
+        for m in shown
+    )
     base = "".join(f" {m[:9]:>9}" for m in others)
     out("")
     out(f"  by {dimension} ({len(small)} with fewer than {min_rows} rows pooled)")
@@ -739,8 +743,8 @@ def _devset_buckets(
                 )
             ]
             merged = sum(key_of[m][n.a] == key_of[m][n.b] for n in touched)
-            negm = f"{merged / len(touched):.3f}" if touched else "  -  "
-            cells += f" | {'':<9} {b.precision:.3f} {b.recall:.3f} {b.split:>4} {negm}"
+            negm = f"{merged / len(touched):.3f}" if touched else "-"
+            cells += f" | {b.precision:>11.3f} {b.recall:>5.3f} {b.split:>5} {negm:>5}"
         rec = "".join(f" {scores[m][label].recall:>9.3f}" for m in others)
         tail = f" |   {rec}" if others else ""
         out(f"  {label[:18]:<18} {first.rows:>5} {first.persons:>5}{cells}{tail}")

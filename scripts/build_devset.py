@@ -21,8 +21,8 @@ It writes into ``--out`` (default ``tests/data/devset``):
 
 How a spelling gets its convention: a Wikidata label keeps its language code (``hu``,
 ``nl``, ``be-tarask``, ...); a spelling of an official record (``sources/morph/data.csv``
-or ``members.csv``) gets ``official:<country>`` or the record's language column
-(``bg``, ``mn``, ``tg``); a spelling found only in ``names.csv`` gets ``names:<country>``.
+or ``members.csv``) gets ``official:<country>-<script>``; a spelling found only in
+``names.csv`` gets ``names:<country>``.
 Wikidata items are tied to everypolitician person ids through shared spellings.
 
 The rules that mark a name of Cyrillic origin in the open-world list are in
@@ -72,19 +72,20 @@ COUNTRIES: dict[str, str] = {
 }
 """The development set's countries (folder name -> ISO 3166 code)."""
 
-OFFICIAL_COLUMNS: dict[str, str] = {
-    "name": "official",
-    "sort_name": "official",
-    "sort_name__en": "official",
-    "name__en": "official",
-    "wikiname": "official",
-    "name__bg": "bg",
-    "sort_name__bg": "bg",
-    "name__mn": "mn",
-    "name__tj": "tg",
-}
-"""Columns of the official records that hold a whole name, and the convention they get
-(``official`` becomes ``official:<country>``)."""
+OFFICIAL_COLUMNS = (
+    "name",
+    "sort_name",
+    "name__en",
+    "sort_name__en",
+    "wikiname",
+    "name__bg",
+    "sort_name__bg",
+    "name__mn",
+    "name__tj",
+)
+"""Columns of the official records (``sources/morph/data.csv``, ``members.csv``) that
+hold a whole name. Their spellings get the convention ``official:<country>-<script>``
+(``official:ua-cyrl``, ``official:bg-latn``)."""
 SURNAME_FIRST_COLUMNS = frozenset({"sort_name__en", "sort_name__bg"})
 """Record columns whose names are written surname first (Bulgaria: ``YACHEV BORIS``)."""
 
@@ -392,9 +393,8 @@ class Builder:
                 continue
             person = _most_voted(votes)
             for column, value in values:
-                conv = OFFICIAL_COLUMNS[column]
-                conv = f"official:{code}" if conv == "official" else conv
-                self.add(person, value, conv, sid, code)
+                script = "cyrl" if script_of(value) == "Cyrillic" else "latn"
+                self.add(person, value, f"official:{code}-{script}", sid, code)
                 if column in SURNAME_FIRST_COLUMNS and "," not in value:
                     self.surname_first.add((person, value))
 
@@ -779,10 +779,11 @@ Russia, nor from the other legislatures held back for evaluation, is read.
   patronymic or middle initial somewhere).
 - **conventions**: every convention the spelling is attested in, comma-separated: a
   Wikidata label language (`ru`, `uk`, `be`, `be-tarask`, `bg`, `sr-el`, `hu`, `nl`, ...);
-  `official:<country>` for the parliament's own record (`sources/morph/data.csv` or
-  `members.csv`; Latin or Cyrillic); `bg`/`mn`/`tg` for a record's Bulgarian, Mongolian or
-  Tajik column; `names:<country>` for a spelling found only in `names.csv` (gathered
-  by everypolitician from the parliament's sites and other sources, language unknown).
+  `official:<country>-<script>` for the parliament's own record
+  (`sources/morph/data.csv` or `members.csv`; `cyrl` or `latn`: `official:ua-cyrl`,
+  `official:bg-latn`, `official:tj-cyrl` for Tajik); `names:<country>` for a spelling
+  found only in `names.csv` (gathered by everypolitician from the parliament's sites and
+  other sources, language unknown).
 - **script**: `Latin` or `Cyrillic`; spellings in other scripts are dropped and counted.
 - **form**: `full` (given name first, or order unknown), `surname-first` (told by a
   patronymic at the end, or by comparing with the person's other spellings), `comma`

@@ -102,7 +102,7 @@ def test_open_world_rows() -> None:
 
 
 def _spelling(person: str, name: str, conventions: tuple[str, ...]) -> ds.Spelling:
-    return ds.Spelling(person, name, conventions, "Latin", "full", ("s1",), "xx")
+    return ds.Spelling(person, name, conventions, "Latin", "full", ("s1",), "xx", "yes")
 
 
 def _brute(persons: list[str], keys: list[str], inside: set[int]) -> tuple[int, int, int]:
