@@ -121,6 +121,18 @@ def load_open_world(directory: Path) -> list[OpenName]:
     ]
 
 
+def load_organisations(directory: Path) -> list[OpenName]:
+    """The company names of ``organisations.tsv`` (hand-transcribed, each with its source)
+    as open-world names, each its own ``org:<n>`` entity."""
+    path = directory / "organisations.tsv"
+    if not path.exists():
+        return []
+    return [
+        OpenName(r["name"], f"org:{i}", "(organisation)", "Latin", "no")
+        for i, r in enumerate(read_tsv(path))
+    ]
+
+
 # ---------------------------------------------------------------- scores
 
 

@@ -621,7 +621,7 @@ def run_devset(directory: Path, min_rows: int, out: Callable[[str], None] = prin
             _devset_buckets(rows, keys, negs, shown, dimension, labels, min_rows, out)
         _devset_negatives(negs, methods, out)
     if ours:
-        _open_world(ds.load_open_world(directory), ours, out)
+        _open_world(ds.load_open_world(directory) + ds.load_organisations(directory), ours, out)
 
 
 def _devset_overall(
@@ -756,64 +756,101 @@ def _devset_negatives(
     _report_negatives(methods, [(n.a, n.b, n.category) for n in negs], out)
 
 
+MAIN_OPEN_GROUP = "Latin, not Cyrillic-origin"
+
+
+def open_world_group(n: ds.OpenName) -> str:
+    """The report group of an open-world name: by script and reviewed origin."""
+    if n.person.startswith("org:"):
+        return "organisations (company lists)"
+    if n.script == "Cyrillic":
+        return "Cyrillic script (romanized by design)"
+    if n.script != "Latin":
+        return "other scripts"
+    origin = {"no": "not Cyrillic-origin", "yes": "Cyrillic-origin"}
+    return f"Latin, {origin.get(n.cyrillic_origin, n.cyrillic_origin)}"
+
+
 def _open_world(
-    names: Sequence[ds.OpenName], ours: dict[str, KeyFn], out: Callable[[str], None]
+    names: Sequence[ds.OpenName],
+    ours: dict[str, KeyFn],
+    out: Callable[[str], None],
+    examples: int = 5,
 ) -> None:
-    """Pass-through on names of other legislatures: output = input (whitespace tidied),
-    no entity link, and no key merges that a plain folded key would not make."""
+    """Pass-through on names of other legislatures and companies: output = input
+    (whitespace tidied), no entity link, and no key merges that a plain folded key
+    would not make; then a few examples of each failure in the main group."""
     import translit
 
     out("")
+    people = [n for n in names if not n.person.startswith("org:")]
     out(
-        f"open world: {len(names)} names of {len({n.person for n in names})} members of "
-        f"{len({n.country for n in names})} other legislatures"
+        f"open world: {len(people)} names of {len({n.person for n in people})} members of "
+        f"{len({n.country for n in people})} other legislatures; "
+        f"{len(names) - len(people)} company names"
     )
     groups: dict[str, list[ds.OpenName]] = defaultdict(list)
-    origins = {"no": "not Cyrillic-origin", "yes": "Cyrillic-origin", "unsure": "unsure"}
     for n in names:
-        script = n.script if n.script in ("Latin", "Cyrillic") else "other scripts"
-        groups[f"{script}, {origins.get(n.cyrillic_origin, n.cyrillic_origin)}"].append(n)
+        groups[open_world_group(n)].append(n)
     out(
         f"  {'group':<40} {'names':>6} {'kept':>7} {'linked':>7} "
         f"{'key merges':>10} {'norm merges':>11}"
     )
-    per_country: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    changed: list[tuple[str, str]] = []
+    linked_names: list[tuple[str, str]] = []
+    merged: dict[str, list[list[str]]] = {}
+    by_country: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for label in sorted(groups):
         group = groups[label]
         results = [translit.analyze(n.name) for n in group]
         kept = [r.output == " ".join(n.name.split()) for r, n in zip(results, group, strict=True)]
-        linked = sum(r.entity is not None for r in results)
-        if label == "Latin, not Cyrillic-origin":
-            for n, k in zip(group, kept, strict=True):
-                per_country[n.country][0] += k
-                per_country[n.country][1] += 1
+        linked = [(n.name, str(r.entity)) for r, n in zip(results, group, strict=True) if r.entity]
         merges = {m: _extra_merges(group, fn) for m, fn in ours.items()}
+        if label == MAIN_OPEN_GROUP:
+            changed = [
+                (n.name, r.output) for r, n, k in zip(results, group, kept, strict=True) if not k
+            ]
+            linked_names, merged = linked, merges
+            for n, k in zip(group, kept, strict=True):
+                by_country[n.country][0] += k
+                by_country[n.country][1] += 1
+        key_names = sum(len(g) for g in merges.get("translit.key", []))
+        norm_names = sum(len(g) for g in merges.get("translit.normalize", []))
         out(
             f"  {label:<40} {len(group):>6} {sum(kept) / len(group):>7.3f} "
-            f"{linked:>7} {merges.get('translit.key', 0):>10} "
-            f"{merges.get('translit.normalize', 0):>11}"
+            f"{len(linked):>7} {key_names:>10} {norm_names:>11}"
         )
     out("  (kept: share whose normalize output is the input with whitespace tidied; linked:")
-    out("  names given an entity; merges: persons whose key equals another person's key while")
-    out("  their plain case/accent/order-folded keys differ)")
-    worst = sorted(per_country.items(), key=lambda kv: kv[1][0] / kv[1][1])
+    out("  names given an entity; merges: names whose key equals the key of another person's")
+    out("  name while their plain case/accent/order-folded keys differ)")
+    worst = sorted(by_country.items(), key=lambda kv: kv[1][0] / kv[1][1])
     out(
-        "  kept by country (Latin, not Cyrillic-origin): "
+        f"  kept by country ({MAIN_OPEN_GROUP}): "
         + ", ".join(f"{c} {k / t:.2f}" for c, (k, t) in worst)
     )
+    out(f"  examples ({MAIN_OPEN_GROUP}):")
+    for name, output in changed[:: max(1, len(changed) // examples)][:examples]:
+        out(f"    changed: {name!r} -> {output!r}")
+    for name, entity in linked_names[:examples]:
+        out(f"    linked:  {name!r} -> {entity}")
+    for group_names in merged.get("translit.key", [])[:examples]:
+        out(f"    key merge: {' = '.join(repr(x) for x in group_names[:4])}")
 
 
-def _extra_merges(names: Sequence[ds.OpenName], fn: KeyFn) -> int:
-    """Persons whose key under ``fn`` equals another person's while their plain keys differ."""
+def _extra_merges(names: Sequence[ds.OpenName], fn: KeyFn) -> list[list[str]]:
+    """Groups of names of different persons whose key under ``fn`` is equal while their
+    plain keys differ (each group: its names, sorted)."""
     keys = safe_keys(fn, [n.name for n in names])
-    owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    owners: dict[str, list[ds.OpenName]] = defaultdict(list)
     for n, k in zip(names, keys, strict=True):
-        owners[k].add((n.person, ds.plain_key(n.name)))
-    bad: set[str] = set()
+        owners[k].append(n)
+    out = []
     for members in owners.values():
-        if len({p for p, _ in members}) > 1 and len({pk for _, pk in members}) > 1:
-            bad |= {p for p, _ in members}
-    return len(bad)
+        persons = {m.person for m in members}
+        plain = {ds.plain_key(m.name) for m in members}
+        if len(persons) > 1 and len(plain) > 1:
+            out.append(sorted({m.name for m in members}))
+    return sorted(out)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -768,6 +768,9 @@ Russia, nor from the other legislatures held back for evaluation, is read.
   `name`, `person`, `country`, `script`, `cyrillic_origin`, `evidence`, `source`.
 - `open_world_review.tsv` (written by hand): the review of the flagged open-world names:
   `name`, `decision`, `note`.
+- `organisations.tsv` (written by hand, not by the script): 113 company names (DAX,
+  MDAX, part of the Nikkei 225) transcribed from three public files of other
+  repositories, each row with its `repository`, `path` and `commit`; for pass-through.
 - `sources.tsv`: the files read: `id`, `repository`, `path`, `commit`.
 - `dropped.tsv`: what was left out and why: `reason`, `count`.
 

@@ -11,7 +11,13 @@ from itertools import combinations
 import pytest
 
 from bench import devset as ds
-from bench.names import score_decisions, score_keys, score_matrix
+from bench.names import (
+    _extra_merges,
+    open_world_group,
+    score_decisions,
+    score_keys,
+    score_matrix,
+)
 
 DIR = ds.DEVSET
 PERSONS = ds.read_tsv(DIR / "persons.tsv")
@@ -98,6 +104,17 @@ def test_open_world_rows() -> None:
     assert not {n.country for n in names} & devset_countries
 
 
+def test_organisations_name_their_source() -> None:
+    rows = ds.read_tsv(DIR / "organisations.tsv")
+    assert len(rows) >= 100
+    assert len({r["name"] for r in rows}) == len(rows)
+    for r in rows:
+        assert r["name"].strip() == r["name"] and r["name"]
+        assert "/" in r["repository"] and r["path"] and r["list"]
+        assert re.fullmatch(r"[0-9a-f]{40}", r["commit"]), r
+    assert len(ds.load_organisations(DIR)) == len(rows)
+
+
 # ---------------------------------------------------------------- scores
 
 
@@ -179,3 +196,39 @@ def test_score_matrix_equals_score_decisions(seed: int) -> None:
 )
 def test_plain_key(name: str, key: str) -> None:
     assert ds.plain_key(name) == key
+
+
+def _open(name: str, person: str, script: str = "Latin", origin: str = "no") -> ds.OpenName:
+    return ds.OpenName(name, person, "Xland", script, origin)
+
+
+@pytest.mark.parametrize(
+    ("name", "person", "script", "origin", "group"),
+    [
+        ("John Smith", "x1", "Latin", "no", "Latin, not Cyrillic-origin"),
+        ("Natan Sharansky", "x2", "Latin", "yes", "Latin, Cyrillic-origin"),
+        ("Masha Lubelsky", "x3", "Latin", "unsure", "Latin, unsure"),
+        ("Джон Смит", "x1", "Cyrillic", "no", "Cyrillic script (romanized by design)"),
+        ("Γιάννης", "x4", "Greek", "no", "other scripts"),
+        ("Siemens AG", "org:1", "Latin", "no", "organisations (company lists)"),
+    ],
+)
+def test_open_world_group(name: str, person: str, script: str, origin: str, group: str) -> None:
+    assert open_world_group(_open(name, person, script, origin)) == group
+
+
+def test_extra_merges_need_two_persons_and_two_plain_keys() -> None:
+    names = [
+        _open("Jan Smit", "a"),
+        _open("Jan Smyth", "a"),  # a's own other spelling
+        _open("SMIT, Jan", "b"),  # a namesake of a: the same plain key
+        _open("Jan Smith", "c"),
+    ]
+
+    def key(s: str) -> str:
+        return ds.plain_key(s).replace("smith", "smit").replace("smyth", "smit")
+
+    assert _extra_merges(names, key) == [["Jan Smit", "Jan Smith", "Jan Smyth", "SMIT, Jan"]]
+    # Namesakes alone (a and b) or one person's spellings alone (a) are no merge.
+    assert _extra_merges(names[:3], ds.plain_key) == []
+    assert _extra_merges(names[:2], key) == []
