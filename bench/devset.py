@@ -149,6 +149,13 @@ def _pair_counts(persons: Sequence[str], keys: Sequence[str]) -> tuple[int, int,
     )
 
 
+def identical_pairs(rows: Sequence[Spelling]) -> int:
+    """Pairs of rows of different persons with the same spelling (namesakes written
+    alike): a false positive of every deterministic key."""
+    counts = Counter(r.name for r in rows)
+    return sum(c * (c - 1) // 2 for c in counts.values())
+
+
 def main_keys(persons: Sequence[str], keys: Sequence[str]) -> dict[str, str]:
     """Each person's most frequent key (ties: the smallest)."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)

@@ -631,26 +631,33 @@ def _devset_overall(
     methods: dict[str, KeyFn],
     out: Callable[[str], None],
 ) -> None:
-    header = f"  {'method':<22} {'P':>6} {'R':>6} {'F1':>6} {'split':>11} {'negmerge':>8}"
+    header = f"  {'method':<22} {'P':>6} {'P*':>6} {'R':>6} {'F1':>6} {'split':>11} {'negmerge':>8}"
     out(header)
     out("  " + "-" * (len(header) - 2))
     persons = [r.person for r in rows]
     hard = [n for n in negs if n.category != "identical"]
+    alike = ds.identical_pairs(rows)
     for name, k in keys.items():
         s = score_keys(persons, k)
+        found = s.true_pos + s.false_pos - alike
+        p_star = s.true_pos / found if found else 1.0
         merged = _negative_merges(methods[name], [(n.a, n.b, n.category) for n in hard])
         neg = f"{merged / len(hard):.3f}" if hard else "-"
         out(
-            f"  {name:<22} {_fmt(s.precision):>6} {_fmt(s.recall):>6} {_fmt(s.f1):>6} "
-            f"{s.split:>5}/{s.entities:<5} {neg:>8}"
+            f"  {name:<22} {_fmt(s.precision):>6} {_fmt(p_star):>6} {_fmt(s.recall):>6} "
+            f"{_fmt(s.f1):>6} {s.split:>5}/{s.entities:<5} {neg:>8}"
         )
     same = rapidfuzz_matrix([r.name for r in rows])
     if same is not None:
         s = score_matrix(persons, same)
         out(
-            f"  {'rapidfuzz ratio>=90':<22} {_fmt(s.precision):>6} {_fmt(s.recall):>6} "
+            f"  {'rapidfuzz ratio>=90':<22} {_fmt(s.precision):>6} {'':>6} {_fmt(s.recall):>6} "
             f"{_fmt(s.f1):>6} {s.split:>5}/{s.entities:<5} {'-':>8}  (pairwise decisions)"
         )
+    out(
+        f"  (P*: precision without the {alike} pairs of two persons' identical spellings, "
+        "which every key merges)"
+    )
 
 
 def rapidfuzz_matrix(names: Sequence[str], cutoff: float = 90.0) -> Any | None:

@@ -165,6 +165,12 @@ def test_bucket_scores_match_brute_force(seed: int) -> None:
         )
 
 
+def test_identical_pairs() -> None:
+    rows = [_spelling(p, n, ("x",)) for p, n in [("A", "x"), ("B", "x"), ("C", "x"), ("A", "y")]]
+    assert ds.identical_pairs(rows) == 3
+    assert ds.identical_pairs(rows[2:]) == 0
+
+
 def test_bucket_over_all_rows_is_the_overall_score() -> None:
     rows = [_spelling(p, f"n{i}", ("all",)) for i, p in enumerate("AABBBC")]
     keys = ["x", "y", "y", "y", "z", "z"]
