@@ -745,7 +745,8 @@ def write_open_world(out: Path, builder: Builder) -> list[tuple[OpenName, str]]:
 README_HEAD = """# Attested name development set
 
 Real, attested spellings of the names of members of 14 legislatures of post-Soviet and
-Cyrillic-script countries, one row per distinct spelling of a person, for measuring
+Cyrillic-script countries (Uzbekistan's files are read too, but give each member one
+spelling only), one row per distinct spelling of a person, for measuring
 `translit key` / `normalize` (`python bench/names.py --quality --devset`). Generated: do
 not edit by hand (except `open_world_review.tsv`); rebuild with
 
@@ -753,8 +754,9 @@ not edit by hand (except `open_world_review.tsv`); rebuild with
 
 from the saved copies of the public files listed in `sources.tsv` (repository
 `everypolitician/everypolitician-data`; the November 2015 commit
-`{snapshot}` and newer per-file commits). Nothing from Kazakhstan, Kyrgyzstan or
-Russia, nor from the other legislatures held back for evaluation, is read.
+`{snapshot}` and newer per-file commits). Nothing from
+Kazakhstan, Kyrgyzstan or Russia, nor from the other legislatures held back for
+evaluation, is read. `tests/bench/test_devset.py` checks the files.
 
 ## Files
 
@@ -773,6 +775,8 @@ Russia, nor from the other legislatures held back for evaluation, is read.
   repositories, each row with its `repository`, `path` and `commit`; for pass-through.
 - `sources.tsv`: the files read: `id`, `repository`, `path`, `commit`.
 - `dropped.tsv`: what was left out and why: `reason`, `count`.
+
+## Fields and rules
 
 - **person**: the everypolitician person id (a UUID), or `wd:<Wikidata id>` for a Wikidata
   item that no everypolitician id of the copy shares a spelling with. Ids that name one
@@ -812,6 +816,19 @@ Russia, nor from the other legislatures held back for evaluation, is read.
   ending or is a Russian given name (see `slavic_evidence` in the script: `evidence`
   holds the words); `yes` / `no` / `unsure` when a person read the flagged names
   (`open_world_review.tsv`; a decision on one spelling holds for the person's others).
+
+## Known limits
+
+- Bulgaria holds half of the spellings (its records give every member in Cyrillic and
+  Latin, full and surname-first, for each term); per-country figures show the rest.
+- Many Wikidata labels in small Latin-script languages copy the English label; such a
+  spelling is one row whose `conventions` lists them all.
+- A few persons remain under two ids (two Wikidata items of one person, or terms whose
+  spellings share nothing exactly), and a few namesakes may share one id; the bench's
+  precision counts both as they are. Identical spellings of two persons are reported
+  apart (`P*`, and the `identical` negatives).
+- Convention is the label language of Wikidata, not a checked transcription system: a
+  label may follow another language's habits.
 """
 
 
