@@ -21,11 +21,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "data" / "devset"
 PARTS = ("tune", "measure")
+ROW_COLUMNS = ("person", "name", "conventions", "script", "form", "sources")
+"""The columns of ``tune.tsv`` and ``measure.tsv``."""
 
 
 @dataclass(frozen=True)
 class Spelling:
-    """One row of ``tune.tsv`` / ``measure.tsv``: one distinct spelling of one person."""
+    """One row of ``tune.tsv`` / ``measure.tsv`` (:data:`ROW_COLUMNS`): one distinct
+    spelling of one person; with its person's ``country`` and ``slavic_form`` from
+    ``persons.tsv``."""
 
     person: str
     name: str
@@ -51,13 +55,17 @@ class Negative:
 
 @dataclass(frozen=True)
 class OpenName:
-    """One name of ``open_world.tsv``."""
+    """One name of ``open_world.tsv``: ``cyrillic_origin`` is ``no``, ``flagged`` (by the
+    rule, unreviewed), or the review's ``yes`` / ``no`` / ``unsure``; ``evidence``: the
+    words the rule flagged; ``source``: an id of ``sources.tsv``."""
 
     name: str
     person: str
     country: str
     script: str
     cyrillic_origin: str
+    evidence: str = ""
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,7 +124,15 @@ def load_negatives(directory: Path) -> list[Negative]:
 
 def load_open_world(directory: Path) -> list[OpenName]:
     return [
-        OpenName(r["name"], r["person"], r["country"], r["script"], r["cyrillic_origin"])
+        OpenName(
+            r["name"],
+            r["person"],
+            r["country"],
+            r["script"],
+            r["cyrillic_origin"],
+            r["evidence"],
+            r["source"],
+        )
         for r in read_tsv(directory / "open_world.tsv")
     ]
 

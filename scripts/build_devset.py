@@ -42,12 +42,18 @@ import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: the dev set's row type lives in bench/
+    sys.path.insert(0, str(ROOT))
+
+from bench.devset import ROW_COLUMNS, OpenName  # noqa: E402
+from bench.devset import Spelling as Row  # noqa: E402
+
 DEFAULT_SOURCES = ROOT.parent / "shared" / "names-sources"
 DEFAULT_OUT = ROOT / "tests" / "data" / "devset"
 REPOSITORY = "everypolitician/everypolitician-data"
@@ -269,7 +275,7 @@ class Source:
 
 
 @dataclass
-class Spelling:
+class Collected:
     """One distinct spelling of one person, with every convention and source seen."""
 
     person: str
@@ -298,7 +304,7 @@ class Builder:
     def __init__(self, sources_dir: Path) -> None:
         self.dir = sources_dir
         self.sources: dict[str, Source] = {}
-        self.spellings: dict[tuple[str, str], Spelling] = {}
+        self.spellings: dict[tuple[str, str], Collected] = {}
         self.country: dict[str, str] = {}
         self.wikidata: dict[str, str] = {}
         self.surname_first: set[tuple[str, str]] = set()
@@ -323,7 +329,7 @@ class Builder:
             self.dropped[f"spelling in script {script}"] += 1
             return
         self.country.setdefault(person, country)
-        sp = self.spellings.setdefault((person, name), Spelling(person, name))
+        sp = self.spellings.setdefault((person, name), Collected(person, name))
         sp.conventions.add(convention)
         if sid not in sp.sources:
             sp.sources.append(sid)
@@ -435,11 +441,11 @@ class Builder:
                     if a < b and find(a) != find(b):
                         if len(name.split()) >= 3 or not _conflict(labelled[a], labelled[b]):
                             union(a, b)
-        merged: dict[tuple[str, str], Spelling] = {}
+        merged: dict[tuple[str, str], Collected] = {}
         for (person, name), sp in self.spellings.items():
             root = find(person)
             self.country.setdefault(root, self.country[person])
-            into = merged.setdefault((root, name), Spelling(root, name))
+            into = merged.setdefault((root, name), Collected(root, name))
             into.conventions |= sp.conventions
             into.sources += [s for s in sp.sources if s not in into.sources]
         self.dropped["person ids merged into another"] = len(
@@ -502,26 +508,16 @@ def write_tsv(path: Path, header: Iterable[str], rows: Iterable[Iterable[object]
     return n
 
 
-@dataclass(frozen=True)
-class Row:
-    """One output row of ``tune.tsv`` / ``measure.tsv``."""
-
-    person: str
-    name: str
-    conventions: tuple[str, ...]
-    script: str
-    form: str
-    sources: tuple[str, ...]
-
-    def cells(self) -> tuple[str, ...]:
-        return (
-            self.person,
-            self.name,
-            ",".join(self.conventions),
-            self.script,
-            self.form,
-            ",".join(self.sources),
-        )
+def cells(row: Row) -> tuple[str, ...]:
+    """A dev-set row as the cells of ``tune.tsv`` / ``measure.tsv`` (:data:`ROW_COLUMNS`)."""
+    return (
+        row.person,
+        row.name,
+        ",".join(row.conventions),
+        row.script,
+        row.form,
+        ",".join(row.sources),
+    )
 
 
 @dataclass(frozen=True)
@@ -614,18 +610,6 @@ def hard_negatives(rows: list[Row], country: dict[str, str]) -> list[Negative]:
     return out
 
 
-@dataclass(frozen=True)
-class OpenName:
-    """A name from a legislature outside the dev set's countries."""
-
-    name: str
-    person: str
-    country: str
-    script: str
-    evidence: str
-    source: str
-
-
 def open_world(builder: Builder) -> list[OpenName]:
     """Every distinct spelling of every member of the other legislatures."""
     base = builder.dir / "everypolitician-2015-other"
@@ -640,7 +624,10 @@ def open_world(builder: Builder) -> list[OpenName]:
             if name and (row["id"], name) not in out:
                 script = script_of(name)
                 evidence = slavic_evidence(name) if script == "Latin" else ""
-                out[(row["id"], name)] = OpenName(name, row["id"], country, script, evidence, sid)
+                origin = "flagged" if evidence else "no"
+                out[(row["id"], name)] = OpenName(
+                    name, row["id"], country, script, origin, evidence, sid
+                )
     return sorted(out.values(), key=lambda o: (o.country, o.person, o.name))
 
 
@@ -687,14 +674,20 @@ def devset_rows(builder: Builder) -> list[Row]:
     reversed_order = builder.surname_first | {
         (p, name) for p, names in by_person.items() for name in surname_first_names(names)
     }
+    slavic = {
+        p: any(script_of(n) == "Cyrillic" and slavic_evidence(n) for n, _ in names)
+        for p, names in by_person.items()
+    }
     return [
         Row(
-            sp.person,
-            sp.name,
-            tuple(sorted(sp.conventions)),
-            script_of(sp.name),
-            form_of(sp.name, (sp.person, sp.name) in reversed_order),
-            tuple(sorted(sp.sources, key=_source_order)),
+            person=sp.person,
+            name=sp.name,
+            conventions=tuple(sorted(sp.conventions)),
+            script=script_of(sp.name),
+            form=form_of(sp.name, (sp.person, sp.name) in reversed_order),
+            sources=tuple(sorted(sp.sources, key=_source_order)),
+            country=builder.country[sp.person],
+            slavic_form="yes" if slavic[sp.person] else "no",
         )
         for sp in kept
     ]
@@ -704,10 +697,7 @@ def write_persons(out: Path, builder: Builder, rows: list[Row]) -> list[str]:
     """``persons.tsv``; returns the person ids in file order."""
     counts = Counter(r.person for r in rows)
     persons = sorted(counts, key=lambda p: (builder.country[p], p))
-    slavic = dict.fromkeys(persons, "")
-    for r in rows:
-        if r.script == "Cyrillic" and not slavic[r.person]:
-            slavic[r.person] = slavic_evidence(r.name)
+    slavic = {r.person: r.slavic_form for r in rows}
     write_tsv(
         out / "persons.tsv",
         ("person", "country", "wikidata", "split", "spellings", "slavic_form"),
@@ -718,7 +708,7 @@ def write_persons(out: Path, builder: Builder, rows: list[Row]) -> list[str]:
                 builder.wikidata.get(p, ""),
                 split_of(p),
                 counts[p],
-                "yes" if slavic[p] else "no",
+                slavic[p],
             )
             for p in persons
         ),
@@ -726,18 +716,20 @@ def write_persons(out: Path, builder: Builder, rows: list[Row]) -> list[str]:
     return persons
 
 
-def write_open_world(out: Path, builder: Builder) -> list[tuple[OpenName, str]]:
-    """``open_world.tsv``; returns each name with its ``cyrillic_origin`` value."""
+def write_open_world(out: Path, builder: Builder) -> list[OpenName]:
+    """``open_world.tsv``, the review applied; returns its rows."""
     opens = open_world(builder)
     origin = origin_decisions(opens, read_review(out / "open_world_review.tsv"))
     marked = [
-        (o, origin[o.person] if o.person in origin else ("flagged" if o.evidence else "no"))
-        for o in opens
+        replace(o, cyrillic_origin=origin[o.person]) if o.person in origin else o for o in opens
     ]
     write_tsv(
         out / "open_world.tsv",
         ("name", "person", "country", "script", "cyrillic_origin", "evidence", "source"),
-        ((o.name, o.person, o.country, o.script, m, o.evidence, o.source) for o, m in marked),
+        (
+            (o.name, o.person, o.country, o.script, o.cyrillic_origin, o.evidence, o.source)
+            for o in marked
+        ),
     )
     return marked
 
@@ -863,7 +855,7 @@ def write_readme(
     builder: Builder,
     rows: list[Row],
     negatives: list[Negative],
-    marked: list[tuple[OpenName, str]],
+    marked: list[OpenName],
 ) -> None:
     """``README.md``: the description above and the counts of this build."""
     country = {r.person: builder.country[r.person] for r in rows}
@@ -886,13 +878,13 @@ def write_readme(
     cats = Counter(n.category for n in negatives)
     lines += ["", "### Hard negatives", "", "| category | pairs |", "|---|---:|"]
     lines += [f"| `{c}` | {k} |" for c, k in sorted(cats.items())]
-    origin = Counter((o.script, m) for o, m in marked)
+    origin = Counter((o.script, o.cyrillic_origin) for o in marked)
     lines += [
         "",
         "### Open world",
         "",
-        f"{len(marked)} spellings of {len({o.person for o, _ in marked})} members of "
-        f"{len({o.country for o, _ in marked})} legislatures.",
+        f"{len(marked)} spellings of {len({o.person for o in marked})} members of "
+        f"{len({o.country for o in marked})} legislatures.",
         "",
         "| script | cyrillic_origin | spellings |",
         "|---|---|---:|",
@@ -917,10 +909,10 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     rows = devset_rows(builder)
     persons = write_persons(out, builder, rows)
-    header = ("person", "name", "conventions", "script", "form", "sources")
+    header = ROW_COLUMNS
     for part in SPLITS:
         write_tsv(
-            out / f"{part}.tsv", header, (r.cells() for r in rows if split_of(r.person) == part)
+            out / f"{part}.tsv", header, (cells(r) for r in rows if split_of(r.person) == part)
         )
     negatives = hard_negatives(rows, builder.country)
     write_tsv(

@@ -248,8 +248,8 @@ def test_slavic_evidence(name: str, evidence: str) -> None:
     ],
 )
 def test_negative_category(a: str, form_a: str, b: str, form_b: str, category: str) -> None:
-    x = bd.Row("p1", a, ("x",), "Latin", form_a, ("s1",))
-    y = bd.Row("p2", b, ("x",), "Latin", form_b, ("s1",))
+    x = bd.Row("p1", a, ("x",), "Latin", form_a, ("s1",), "bg", "yes")
+    y = bd.Row("p2", b, ("x",), "Latin", form_b, ("s1",), "bg", "yes")
     assert bd.negative_category(x, y) == category
 
 
