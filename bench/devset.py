@@ -7,6 +7,8 @@ Pairwise figures are those of ``bench/names.py``: two spellings are predicted to
 person when a method gives them equal keys. For a bucket (a convention, a script, a
 form, a country), the pairs counted are those with at least one spelling in the bucket,
 so a bucket's recall says how well its spellings join the person's other spellings.
+A bucket's ``split`` counts the persons with a spelling in the bucket whose key is not
+the person's most frequent key.
 """
 
 from __future__ import annotations
