@@ -19,10 +19,10 @@ It writes into ``--out`` (default ``tests/data/devset``):
   except those marked), for pass-through tests;
 - ``dropped.tsv``: counts of what was left out and why.
 
-How a spelling gets its convention: a Wikidata label keeps its language code (``hu``,
-``nl``, ``be-tarask``, ...); a spelling of an official record (``sources/morph/data.csv``
-or ``members.csv``) gets ``official:<country>-<script>``; a spelling found only in
-``names.csv`` gets ``names:<country>``.
+How a spelling gets its convention: a Wikidata label or a Wikipedia article title keeps
+its language code (``hu``, ``nl``, ``be-tarask``, ...); a spelling of an official record
+(``sources/morph/data.csv`` or ``members.csv``) gets ``official:<country>-<script>``; a
+spelling found only in ``names.csv`` gets ``names:<country>``.
 Wikidata items are tied to everypolitician person ids through shared spellings.
 
 The rules that mark a name of Cyrillic origin in the open-world list are in
@@ -386,7 +386,7 @@ class Builder:
             votes = Counter(p for _, v in labels for p in owner.get(tidy(v), ()))
             person = _most_voted(votes) if votes else f"wd:{qid}"
             self.wikidata.setdefault(person, qid)
-            for lang, label in labels:
+            for lang, label in labels + wikipedia_titles(row):
                 self.add(person, label, lang, sid, code)
 
     def read_official(self, tree: str, rel: str, owner: dict[str, set[str]], code: str) -> None:
@@ -454,6 +454,25 @@ class Builder:
         self.spellings = merged
         self.wikidata = {find(p): q for p, q in self.wikidata.items()}
         self.surname_first = {(find(p), name) for p, name in self.surname_first}
+
+
+def wikipedia_titles(row: dict[str, str]) -> list[tuple[str, str]]:
+    """(language, title) of the Wikipedia articles of a ``wikidata.csv`` row: the
+    ``wikipedia__<lang>`` columns of language editions (not Commons, Simple English, nor
+    the ``<lang>wiki...`` sister projects), titles without ``/`` or ``:`` (subpages,
+    namespaces); a title's disambiguator is removed later by :func:`tidy`."""
+    out = []
+    for column, title in row.items():
+        if not (column and column.startswith("wikipedia__") and title):
+            continue
+        edition = column.removeprefix("wikipedia__")
+        if edition in ("commons", "simple", "species") or "wiki" in edition:
+            continue
+        if "/" in title or ":" in title:
+            continue
+        lang = {"be_x_old": "be-tarask", "bat_smg": "sgs"}.get(edition, edition.replace("_", "-"))
+        out.append((lang, title))
+    return out
 
 
 def _most_voted(votes: Counter[str]) -> str:
@@ -776,8 +795,9 @@ evaluation, is read. `tests/bench/test_devset.py` checks the files.
   country that share a Wikidata item, a spelling of three or more words, or a spelling
   and no convention in which both have spellings, all different (namesakes differ in a
   patronymic or middle initial somewhere).
-- **conventions**: every convention the spelling is attested in, comma-separated: a
-  Wikidata label language (`ru`, `uk`, `be`, `be-tarask`, `bg`, `sr-el`, `hu`, `nl`, ...);
+- **conventions**: every convention the spelling is attested in, comma-separated: the
+  language of a Wikidata label or of a Wikipedia article title (disambiguator removed)
+  (`ru`, `uk`, `be`, `be-tarask`, `bg`, `sr-el`, `hu`, `nl`, ...);
   `official:<country>-<script>` for the parliament's own record
   (`sources/morph/data.csv` or `members.csv`; `cyrl` or `latn`: `official:ua-cyrl`,
   `official:bg-latn`, `official:tj-cyrl` for Tajik); `names:<country>` for a spelling

@@ -51,7 +51,17 @@ def sources(tmp_path: Path) -> Path:
     )
     _csv(
         rada / "sources" / "morph" / "wikidata.csv",
-        ["id", "name__uk", "name__ru", "name__de", "name__ja", "name__el"],
+        [
+            "id",
+            "name__uk",
+            "name__ru",
+            "name__de",
+            "name__ja",
+            "name__el",
+            "wikipedia__pl",
+            "wikipedia__plwikiquote",
+            "wikipedia__commons",
+        ],
         [
             [
                 "Q1",
@@ -60,6 +70,9 @@ def sources(tmp_path: Path) -> Path:
                 "Oleksij Poroschenko",
                 "ポロシェンコ",
                 "",
+                "Ołeksij Poroszenko (polityk)",
+                "Petro Poroszenko",
+                "Category:Petro Poroshenko",
             ],
             [
                 "Q2",
@@ -68,6 +81,9 @@ def sources(tmp_path: Path) -> Path:
                 "Jurij Bojko",
                 "",
                 "Γιούρι Μπόικο",
+                "",
+                "",
+                "",
             ],
         ],
     )
@@ -127,7 +143,9 @@ def test_build_on_a_small_tree(sources: Path, tmp_path: Path) -> None:
         "Olexij Poroschenko",
         "Олексій Порошенко",
         "Порошенко, Алексей Петрович",
+        "Ołeksij Poroszenko",  # a Wikipedia title, its disambiguator removed
     }
+    assert p1["Ołeksij Poroszenko"]["conventions"] == "pl"  # not Wikiquote nor Commons
     assert p1["Oleksij Poroschenko"]["conventions"] == "de"
     assert p1["Порошенко, Алексей Петрович"]["form"] == "comma+patr"
     assert p1["Порошенко Олексій Петрович"]["form"] == "surname-first+patr"
@@ -140,7 +158,7 @@ def test_build_on_a_small_tree(sources: Path, tmp_path: Path) -> None:
     assert dropped["spelling in script CJK"] == 1
     assert dropped["spelling in script Greek"] == 1
     persons = {p["person"]: p for p in files["persons"]}
-    assert persons["p1"]["wikidata"] == "Q1" and persons["p1"]["spellings"] == "5"
+    assert persons["p1"]["wikidata"] == "Q1" and persons["p1"]["spellings"] == "6"
     assert {p["split"] for p in persons.values()} <= {"tune", "measure"}
     opens = {(o["name"], o["cyrillic_origin"]) for o in files["open_world"]}
     assert opens == {("Andrzej Smirnow", "yes"), ("Jan Kowalski", "no")}
