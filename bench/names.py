@@ -604,9 +604,11 @@ def run_devset(directory: Path, min_rows: int, out: Callable[[str], None] = prin
     out(f"attested dev set {directory}: parts {', '.join(ds.PARTS)}")
     for note in notes + base_notes:
         out(f"note: {note}")
+    part_of: dict[str, str] = {}
     for part in ds.PARTS:
         rows = ds.load_part(directory, part)
         persons = {r.person for r in rows}
+        part_of.update(dict.fromkeys(persons, part))
         negs = [n for n in negatives if n.person_a in persons and n.person_b in persons]
         keys = {m: safe_keys(fn, [r.name for r in rows]) for m, fn in methods.items()}
         out("")
@@ -620,6 +622,9 @@ def run_devset(directory: Path, min_rows: int, out: Callable[[str], None] = prin
         for dimension, labels in DIMENSIONS.items():
             _devset_buckets(rows, keys, negs, shown, dimension, labels, min_rows, out)
         _devset_negatives(negs, methods, out)
+    across = [n for n in negatives if part_of.get(n.person_a) != part_of.get(n.person_b)]
+    out(f"== hard negatives whose two persons are in different parts: {len(across)} pairs")
+    _devset_negatives(across, methods, out)
     if ours:
         _open_world(ds.load_open_world(directory) + ds.load_organisations(directory), ours, out)
 
