@@ -17,7 +17,11 @@ It writes into ``--out`` (default ``tests/data/devset``):
 - ``hard_negatives.tsv``: pairs of spellings of different persons that look alike;
 - ``open_world.tsv``: names of members of 40 other legislatures (not Cyrillic-origin,
   except those marked), for pass-through tests;
-- ``dropped.tsv``: counts of what was left out and why.
+- ``dropped.tsv``: counts of what was left out and why;
+- ``README.md``: the format, the rules and the counts of this build.
+
+The row types are those the bench reads (:mod:`bench.devset`). ``organisations.tsv`` and
+``open_world_review.tsv`` in the same folder are written by hand.
 
 How a spelling gets its convention: a Wikidata label or a Wikipedia article title keeps
 its language code (``hu``, ``nl``, ``be-tarask``, ...); a spelling of an official record
