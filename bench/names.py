@@ -1,6 +1,7 @@
 """Name-matching benchmark: translit.key / translit.normalize against the baselines.
 
     python bench/names.py [DEV_SET.jsonl] [--negatives FILE] [--speed N] [--no-speed]
+    python bench/names.py --quality --devset [DIR]   (quality only, attested dev set)
 
 For every method, over all pairs of rows of the development set (a pair is predicted
 "same" when the method's keys are equal): pairwise precision, recall and F1, and the
@@ -13,6 +14,11 @@ Rows whose ``form`` is ``surname``, ``initials`` or ``alias`` (a surname alone, 
 a former or other-language name) are left out of the pairwise figures, because a key
 is not meant to bring them together; the per-form table shows how each method does on
 them anyway. The data format is described in ``tests/data/README.md``.
+
+``--devset`` adds the attested development set (``tests/data/devset/``, see
+``bench/devset.py``): figures per convention, script, form and country on its ``tune``
+and ``measure`` parts, its hard negatives, and the pass-through rate on its open-world
+list. ``--quality`` leaves out the speed test.
 """
 
 from __future__ import annotations
@@ -30,8 +36,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: make the bench package importable
+    sys.path.insert(0, str(ROOT))
+
+from bench import devset as ds  # noqa: E402
+
 DEV_SET = ROOT / "tests" / "data" / "names_dev.jsonl"
 NEGATIVES = ROOT / "tests" / "data" / "hard_negatives.jsonl"
 NON_CORE_FORMS = frozenset({"surname", "initials", "alias"})
@@ -571,19 +583,319 @@ def _report_negatives(
     out("")
 
 
+# ---------------------------------------------------------------- attested dev set
+
+SHOWN = ("translit.key", "translit.normalize")
+DIMENSIONS: dict[str, Callable[[ds.Spelling], Iterable[str]]] = {
+    "convention": lambda r: r.conventions,
+    "script": lambda r: (r.script,),
+    "form": lambda r: (r.form,),
+    "country": lambda r: (r.country,),
+    "slavic_form": lambda r: (r.slavic_form,),
+}
+
+
+def run_devset(directory: Path, min_rows: int, out: Callable[[str], None] = print) -> None:
+    """Report every method on both parts of the attested dev set, then the open world."""
+    ours, notes = _translit_methods()
+    base, base_notes = _baseline_methods()
+    methods = {**ours, **base}
+    negatives = ds.load_negatives(directory)
+    out(f"attested dev set {directory}: parts {', '.join(ds.PARTS)}")
+    for note in notes + base_notes:
+        out(f"note: {note}")
+    part_of: dict[str, str] = {}
+    for part in ds.PARTS:
+        rows = ds.load_part(directory, part)
+        persons = {r.person for r in rows}
+        part_of.update(dict.fromkeys(persons, part))
+        negs = [n for n in negatives if n.person_a in persons and n.person_b in persons]
+        keys = {m: safe_keys(fn, [r.name for r in rows]) for m, fn in methods.items()}
+        out("")
+        out(
+            f"== {part}: {len(rows)} spellings of {len(persons)} persons; "
+            f"{len(negs)} hard negatives ({sum(n.category == 'identical' for n in negs)} "
+            "identical namesakes, left out of negmerge)"
+        )
+        _devset_overall(rows, keys, negs, methods, out)
+        shown = [m for m in SHOWN if m in keys] or list(keys)[:2]
+        for dimension, labels in DIMENSIONS.items():
+            _devset_buckets(rows, keys, negs, shown, dimension, labels, min_rows, out)
+        _devset_negatives(negs, methods, out)
+    across = [n for n in negatives if part_of.get(n.person_a) != part_of.get(n.person_b)]
+    out(f"== hard negatives whose two persons are in different parts: {len(across)} pairs")
+    _devset_negatives(across, methods, out)
+    if ours:
+        _open_world(ds.load_open_world(directory) + ds.load_organisations(directory), ours, out)
+
+
+def _devset_overall(
+    rows: Sequence[ds.Spelling],
+    keys: dict[str, list[str]],
+    negs: Sequence[ds.Negative],
+    methods: dict[str, KeyFn],
+    out: Callable[[str], None],
+) -> None:
+    header = f"  {'method':<22} {'P':>6} {'P*':>6} {'R':>6} {'F1':>6} {'split':>11} {'negmerge':>8}"
+    out(header)
+    out("  " + "-" * (len(header) - 2))
+    persons = [r.person for r in rows]
+    hard = [n for n in negs if n.category != "identical"]
+    alike = ds.identical_pairs(rows)
+    for name, k in keys.items():
+        s = score_keys(persons, k)
+        found = s.true_pos + s.false_pos - alike
+        p_star = s.true_pos / found if found else 1.0
+        merged = _negative_merges(methods[name], [(n.a, n.b, n.category) for n in hard])
+        neg = f"{merged / len(hard):.3f}" if hard else "-"
+        out(
+            f"  {name:<22} {_fmt(s.precision):>6} {_fmt(p_star):>6} {_fmt(s.recall):>6} "
+            f"{_fmt(s.f1):>6} {s.split:>5}/{s.entities:<5} {neg:>8}"
+        )
+    same = rapidfuzz_matrix([r.name for r in rows])
+    if same is not None:
+        s = score_matrix(persons, same)
+        out(
+            f"  {'rapidfuzz ratio>=90':<22} {_fmt(s.precision):>6} {'':>6} {_fmt(s.recall):>6} "
+            f"{_fmt(s.f1):>6} {s.split:>5}/{s.entities:<5} {'-':>8}  (pairwise decisions)"
+        )
+    out(
+        f"  (P*: precision without the {alike} pairs of two persons' identical spellings, "
+        "which every key merges)"
+    )
+
+
+def rapidfuzz_matrix(names: Sequence[str], cutoff: float = 90.0) -> Any | None:
+    """The boolean matrix ``fuzz.ratio >= cutoff`` on anyascii-lowercased forms."""
+    try:
+        import numpy as np
+        from anyascii import anyascii
+        from rapidfuzz import fuzz, process
+    except ImportError:
+        return None
+    forms = [" ".join(anyascii(n).lower().split()) for n in names]
+    matrix = process.cdist(forms, forms, scorer=fuzz.ratio, dtype=np.uint8, workers=-1)
+    return matrix >= cutoff
+
+
+def score_matrix(entities: Sequence[str], same: Any) -> Scores:
+    """:func:`score_decisions` for a boolean decision matrix, vectorized; entities are
+    split when their rows fall into more than one connected component."""
+    import numpy as np
+
+    ids = {e: i for i, e in enumerate(dict.fromkeys(entities))}
+    ent = np.array([ids[e] for e in entities])
+    upper = np.triu(np.ones(same.shape, dtype=bool), k=1)
+    truth = ent[:, None] == ent[None, :]
+    tp = int((same & truth & upper).sum())
+    fp = int((same & ~truth & upper).sum())
+    fn = int((~same & truth & upper).sum())
+    parent = list(range(len(entities)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in np.argwhere(same & upper).tolist():
+        parent[find(i)] = find(j)
+    comps: dict[int, set[int]] = defaultdict(set)
+    for i, e in enumerate(ent.tolist()):
+        comps[e].add(find(i))
+    split = sum(1 for c in comps.values() if len(c) > 1)
+    return _scores(tp, fp, fn, split, len(comps))
+
+
+def _devset_buckets(
+    rows: Sequence[ds.Spelling],
+    keys: dict[str, list[str]],
+    negs: Sequence[ds.Negative],
+    shown: Sequence[str],
+    dimension: str,
+    labels: Callable[[ds.Spelling], Iterable[str]],
+    min_rows: int,
+    out: Callable[[str], None],
+) -> None:
+    """One table: per bucket of ``dimension``, P/R/split/negmerge of the shown methods and
+    the recall of the baselines."""
+    sizes = Counter(label for r in rows for label in dict.fromkeys(labels(r)))
+    small = {label for label, n in sizes.items() if n < min_rows}
+
+    def pooled(r: ds.Spelling) -> list[str]:
+        return list(dict.fromkeys(x if x not in small else "(smaller ones)" for x in labels(r)))
+
+    labels_of = {(r.person, r.name): pooled(r) for r in rows}
+    others = [m for m in keys if m not in shown]
+    scores = {m: ds.bucket_scores(rows, keys[m], pooled) for m in keys}
+    key_of = {m: dict(zip((r.name for r in rows), keys[m], strict=True)) for m in shown}
+    head = "".join(
+        f" | {m.removeprefix('translit.')[:9] + ' P':>11} {'R':>5} {'split':>5} {'negm':>5}"
+        for m in shown
+    )
+    base = "".join(f" {m[:9]:>9}" for m in others)
+    out("")
+    out(f"  by {dimension} ({len(small)} with fewer than {min_rows} rows pooled)")
+    out(f"  {dimension:<18} {'rows':>5} {'pers':>5}{head}{' | R:' + base if others else ''}")
+    order = sorted(
+        scores[next(iter(keys))], key=lambda b: (b == "(smaller ones)", -sizes.get(b, 0), b)
+    )
+    for label in order:
+        first = scores[next(iter(keys))][label]
+        cells = ""
+        for m in shown:
+            b = scores[m][label]
+            touched = [
+                n
+                for n in negs
+                if n.category != "identical"
+                and (
+                    label in labels_of.get((n.person_a, n.a), ())
+                    or label in labels_of.get((n.person_b, n.b), ())
+                )
+            ]
+            merged = sum(key_of[m][n.a] == key_of[m][n.b] for n in touched)
+            negm = f"{merged / len(touched):.3f}" if touched else "-"
+            cells += f" | {b.precision:>11.3f} {b.recall:>5.3f} {b.split:>5} {negm:>5}"
+        rec = "".join(f" {scores[m][label].recall:>9.3f}" for m in others)
+        tail = f" |   {rec}" if others else ""
+        out(f"  {label[:18]:<18} {first.rows:>5} {first.persons:>5}{cells}{tail}")
+
+
+def _devset_negatives(
+    negs: Sequence[ds.Negative], methods: dict[str, KeyFn], out: Callable[[str], None]
+) -> None:
+    _report_negatives(methods, [(n.a, n.b, n.category) for n in negs], out)
+
+
+MAIN_OPEN_GROUP = "Latin, not Cyrillic-origin"
+
+
+def open_world_group(n: ds.OpenName) -> str:
+    """The report group of an open-world name: by script and reviewed origin."""
+    if n.person.startswith("org:"):
+        return "organisations (company lists)"
+    if n.script == "Cyrillic":
+        return "Cyrillic script (romanized by design)"
+    if n.script != "Latin":
+        return "other scripts"
+    origin = {"no": "not Cyrillic-origin", "yes": "Cyrillic-origin"}
+    return f"Latin, {origin.get(n.cyrillic_origin, n.cyrillic_origin)}"
+
+
+def _open_world(
+    names: Sequence[ds.OpenName],
+    ours: dict[str, KeyFn],
+    out: Callable[[str], None],
+    examples: int = 5,
+) -> None:
+    """Pass-through on names of other legislatures and companies: output = input
+    (whitespace tidied), no entity link, and no key merges that a plain folded key
+    would not make; then a few examples of each failure in the main group."""
+    import translit
+
+    out("")
+    people = [n for n in names if not n.person.startswith("org:")]
+    out(
+        f"open world: {len(people)} names of {len({n.person for n in people})} members of "
+        f"{len({n.country for n in people})} other legislatures; "
+        f"{len(names) - len(people)} company names"
+    )
+    groups: dict[str, list[ds.OpenName]] = defaultdict(list)
+    for n in names:
+        groups[open_world_group(n)].append(n)
+    out(
+        f"  {'group':<40} {'names':>6} {'kept':>7} {'linked':>7} "
+        f"{'key merges':>10} {'norm merges':>11}"
+    )
+    changed: list[tuple[str, str]] = []
+    linked_names: list[tuple[str, str]] = []
+    merged: dict[str, list[list[str]]] = {}
+    by_country: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for label in sorted(groups):
+        group = groups[label]
+        results = [translit.analyze(n.name) for n in group]
+        kept = [r.output == " ".join(n.name.split()) for r, n in zip(results, group, strict=True)]
+        linked = [(n.name, str(r.entity)) for r, n in zip(results, group, strict=True) if r.entity]
+        merges = {m: _extra_merges(group, fn) for m, fn in ours.items()}
+        if label == MAIN_OPEN_GROUP:
+            changed = [
+                (n.name, r.output) for r, n, k in zip(results, group, kept, strict=True) if not k
+            ]
+            linked_names, merged = linked, merges
+            for n, k in zip(group, kept, strict=True):
+                by_country[n.country][0] += k
+                by_country[n.country][1] += 1
+        key_names = sum(len(g) for g in merges.get("translit.key", []))
+        norm_names = sum(len(g) for g in merges.get("translit.normalize", []))
+        out(
+            f"  {label:<40} {len(group):>6} {sum(kept) / len(group):>7.3f} "
+            f"{len(linked):>7} {key_names:>10} {norm_names:>11}"
+        )
+    out("  (kept: share whose normalize output is the input with whitespace tidied; linked:")
+    out("  names given an entity; merges: names whose key equals the key of another person's")
+    out("  name while their plain case/accent/order-folded keys differ)")
+    worst = sorted(by_country.items(), key=lambda kv: kv[1][0] / kv[1][1])
+    out(
+        f"  kept by country ({MAIN_OPEN_GROUP}): "
+        + ", ".join(f"{c} {k / t:.2f}" for c, (k, t) in worst)
+    )
+    out(f"  examples ({MAIN_OPEN_GROUP}):")
+    for name, output in changed[:: max(1, len(changed) // examples)][:examples]:
+        out(f"    changed: {name!r} -> {output!r}")
+    for name, entity in linked_names[:examples]:
+        out(f"    linked:  {name!r} -> {entity}")
+    for group_names in merged.get("translit.key", [])[:examples]:
+        out(f"    key merge: {' = '.join(repr(x) for x in group_names[:4])}")
+
+
+def _extra_merges(names: Sequence[ds.OpenName], fn: KeyFn) -> list[list[str]]:
+    """Groups of names of different persons whose key under ``fn`` is equal while their
+    plain keys differ (each group: its names, sorted)."""
+    keys = safe_keys(fn, [n.name for n in names])
+    owners: dict[str, list[ds.OpenName]] = defaultdict(list)
+    for n, k in zip(names, keys, strict=True):
+        owners[k].append(n)
+    out = []
+    for members in owners.values():
+        persons = {m.person for m in members}
+        plain = {ds.plain_key(m.name) for m in members}
+        if len(persons) > 1 and len(plain) > 1:
+            out.append(sorted({m.name for m in members}))
+    return sorted(out)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("dev_set", nargs="?", type=Path, default=DEV_SET)
     parser.add_argument("--negatives", type=Path, default=NEGATIVES)
     parser.add_argument("--speed", type=int, default=SPEED_GOAL, help="names for the speed test")
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--quality", action="store_true", help="no speed test (= --no-speed)")
+    parser.add_argument(
+        "--devset",
+        nargs="?",
+        type=Path,
+        const=ds.DEVSET,
+        help="also report the attested dev set (default dir: tests/data/devset)",
+    )
+    parser.add_argument(
+        "--min-rows", type=int, default=30, help="devset buckets smaller than this are pooled"
+    )
     parser.add_argument("--speed-child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.speed_child:
         function, names_path, warm_path = args.speed_child
         _speed_child(function, Path(names_path), Path(warm_path))
         return 0
-    run(args.dev_set, args.negatives, 0 if args.no_speed else args.speed)
+    no_speed = args.no_speed or args.quality
+    if args.devset is not None:
+        if not (args.devset / "persons.tsv").exists():
+            print(f"error: {args.devset} holds no dev set (persons.tsv)", file=sys.stderr)
+            return 2
+        run_devset(args.devset, args.min_rows)
+        print("")
+    run(args.dev_set, args.negatives, 0 if no_speed else args.speed)
     return 0
 
 
