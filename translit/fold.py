@@ -114,7 +114,8 @@ _J_SOFT_END_RE: Final = re.compile("(?<=[bcdfgklmnprstvz])j$")
 # and Italian ci before a, o, u and -ici (Ciubarov, Ognevici); Estonian and Finnish
 # tš (Tšornovol); Czech and Slovak -ová; Latvian and Lithuanian case endings (-s, -as).
 _OTHER_LATIN_RE: Final = re.compile(
-    "sj|zj|tj|oe|cs|zs|tx|ci[aou]|tš|ová$|ics$|ici$|skis$|(?:ov|ev|in|yn|ij|ej|aj)(?:a|iu|u)?s$"
+    "sj|zj|tj|oe|cs|zs|tx|ci[aou]|tš|ová$|ics$|ici$|skis$|[ae]nka$"
+    "|(?:ov|ev|in|yn|ij|[eė]j|aj)(?:a|iu|u)?s$"
 )
 _DUTCH_OE_RE: Final = re.compile("(?<=[^aeiouy])oe(?!v)|^oe(?!v)")
 _CATALAN_IX_RE: Final = re.compile("(?<=[aeou])ix(?=[aeiou])")
@@ -122,7 +123,7 @@ _CI_RE: Final = re.compile("ci(?=[aou])")
 _TJ_EDGE_RE: Final = re.compile("^tj|tj$")
 # Latvian and Lithuanian nominative endings after Russian surname and given-name
 # endings: Turčinovs, Putinas, Jurijs, Sergejus (read -ов, -ин, -ий, -ей).
-_BALTIC_RE: Final = re.compile("(ov|ev|in|yn|ij|ej|aj)(?:a|iu|u)?s$")
+_BALTIC_RE: Final = re.compile("(ov|ev|in|yn|ij|[eė]j|aj)(?:a|iu|u)?s$")
 # Czech and Slovak feminine surnames are the masculine ones plus -ová: Ivanovová,
 # Rybakinová, Savčenková, Ohnevyčová (Иванова, Рыбакина, Савченко, Огневич).
 _CZECH_FEMININE: Final = (("ov", "a"), ("ev", "a"), ("in", "a"), ("yn", "a"), ("enk", "o"))
@@ -149,6 +150,8 @@ def _other_latin(text: str) -> str:
         if text.endswith("ici"):
             text = text[:-2] + "č"
         text = _CI_RE.sub("č", text)
+    if text.endswith("nka") and len(text) > 6 and text[-4] in "ae":
+        text = text[:-4] + "enko"  # Belarusian -енка, -анка (Lukashenka, Andreychanka)
     if text.endswith("s") and len(text) > 5:
         text = text[:-1] if text.endswith("skis") else _BALTIC_RE.sub(_first_group, text)
     return text
@@ -519,7 +522,9 @@ def _cyrillic_lower(text: str) -> str:
 
 # Letters and groups that may be of a Cyrillic alphabet other than Russian and Kazakh
 # (a cheap gate: Belarusian дз, ц and endings count only in a word with і or ў).
-_OTHER_ALPHABET_RE: Final = re.compile("[љњъў]|дз|ц[іеёюяь]|ав(?:а|іч)$")
+_OTHER_ALPHABET_RE: Final = re.compile("[љњъўє]|дз|ц[іеёюяь]|ав(?:а|іч)$")
+# Ukrainian є after a consonant is a soft е, as Russian writes it (Гєллєр = Геллер).
+_UKRAINIAN_YE_RE: Final = re.compile("(?<=[бвгґджзклмнпрстфхцчшщ])є")
 # Serbian and Macedonian љ, њ before а, о, у read as Russian ля, лё, лю (Тања = Таня).
 _SOFT_VOWEL_RE: Final = re.compile("([љњ])([аоу])")
 _SOFTENED: Final = {"а": "я", "о": "ё", "у": "ю"}
@@ -542,6 +547,8 @@ def _as_russian_letters(text: str) -> str:
         text = text.replace("љ", soft["љ"]).replace("њ", soft["њ"])
     if "ъ" in text:
         text = _BULGARIAN_HARD_RE.sub("а", text)
+    if "є" in text:
+        text = _UKRAINIAN_YE_RE.sub("е", text)
     if ("ў" in text or "і" in text) and _KAZAKH_LETTER_RE.search(text) is None:
         text = _BELARUSIAN_SOFT_RE.sub(_belarusian_soft, text)
         for ending, russian in _BELARUSIAN_ENDINGS:

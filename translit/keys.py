@@ -12,7 +12,6 @@ from translit.gazetteer import (
     Gazetteer,
     bundled_gazetteer,
     exact_form,
-    full_key,
 )
 from translit.nameparse import ParsedName, PlainName, parse_name, plain_folds
 
@@ -69,13 +68,12 @@ def key(name: str, gazetteer: Gazetteer | None = None) -> str:
 
 def kept(name: str, gazetteer: Gazetteer) -> bool:
     """Is ``name`` passed through as written, with a plain key: a Latin name that is
-    not of Cyrillic origin (:func:`translit.origin.cyrillic_origin`), nor the name of
-    a gazetteer entity as written, nor a place or organization the gazetteer knows
-    by all its words (Mangystau, Kasachstan)?"""
+    not of Cyrillic origin (:func:`translit.origin.cyrillic_origin`), nor a name the
+    gazetteer knows: as written, or by its key (Mangystau, Kasachstan, Mishustin,
+    Mikhail; a person only by a given name and surname that agree)?"""
     if origin.cyrillic_origin(name) or exact_form(name) in gazetteer.exact:
         return False
-    ids = gazetteer.by_key.get(full_key(parse_name(name)))
-    return not ids or all(gazetteer.entities[i].is_person for i in ids)
+    return gazetteer.lookup(parse_name(name)) is None
 
 
 def plain_key(name: PlainName, gazetteer: Gazetteer) -> tuple[str, tuple[Entity, float] | None]:

@@ -164,6 +164,8 @@ _CONVENTION_FLAGS: Final = {GERMANIC: 32, FRENCH: 64, KAZAKH_LATIN: 128}
 _CONVENTIONS: Final = 32 | 64 | 128
 _CYRILLIC: Final = 512  # written in Cyrillic
 _PATRONYMIC_FLAGS: Final = _PATRONYMIC_END | _PATRONYMIC_WORD
+# a word a name of three or more may drop: a patronymic, or a father's name
+_MAY_DROP: Final = _PATRONYMIC_FLAGS | _SURNAME_END
 _Word = tuple[int, str, str, bool, int]  # offset in chunk, word, fold, initial, flags
 _chunks: Final[dict[str, tuple[_Word, ...]]] = {}
 
@@ -262,7 +264,7 @@ def plain_words(name: str) -> PlainName | None:
         if hint and any_flags & _AMBIGUOUS and len(words) > 1:
             words = [_refolded(w, hint) if w.flags & _AMBIGUOUS else w for w in words]
             run.words = words
-    if any_flags & _PATRONYMIC_FLAGS and len(words) >= 3:
+    if len(words) >= 3 and any_flags & _MAY_DROP:
         return _without_patronymic(words, any_flags, run.all_flags, hint)
     return run
 
@@ -288,7 +290,9 @@ def _without_patronymic(
     else:
         found = _guess_surname([], full, flags, None)
         surname = -1 if found is None else found
-    drop = _patronymic_words(full, flags, surname)
+    drop = _patronymic_words(full, flags, surname, not any_flags & COMMA)
+    if not drop and not any_flags & _PATRONYMIC_FLAGS:
+        return PlainName(words, any_flags, all_flags, hint)  # (no father's name either)
     if not drop or len(words) - len(drop) < 2:
         return None
     for i in drop:
@@ -300,7 +304,7 @@ def _without_patronymic(
     for w in kept:
         kept_any |= w.flags
         kept_all &= w.flags
-    if len(kept) >= 3 and kept_any & _PATRONYMIC_FLAGS:
+    if len(kept) >= 3 and (kept_any & _PATRONYMIC_FLAGS or _drops_more(kept)):
         return None
     conventions = kept_any & _CONVENTIONS
     if (_BIT_CONVENTION.get(conventions, "") if conventions else "") != hint:
@@ -335,7 +339,7 @@ def plain_folds(name: str) -> tuple[str, ...] | None:
         folds.append(plain.fold)
         flags |= plain.flags
     else:
-        if folds and not flags & _AMBIGUOUS and not (flags & _PATRONYMIC_FLAGS and len(folds) > 2):
+        if folds and not flags & _AMBIGUOUS and (len(folds) < 3 or not flags & _MAY_DROP):
             return tuple(folds)
     found = plain_words(name)
     return None if found is None else tuple([w.fold for w in found.words])
@@ -460,6 +464,8 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
             | (_CYRILLIC if cyrillic else 0)
             | (_VARIANT if variant else 0)
         )
+        if chunk.startswith("-", start + len(word) + dotted):
+            flags |= JOINED  # (a hyphen follows it: Бъчварова-Пиралкова)
         out.append((start, word, fold, initial, flags))
     return tuple(out)
 
@@ -517,9 +523,16 @@ def joined_words(texts: Sequence[str], words: Sequence[Plain], flags: int) -> st
     return "".join(out[:-1])
 
 
-@lru_cache(maxsize=1 << 16)
 def parse_name(name: str) -> ParsedName:
     """Split ``name`` into tokens; drop titles and (with the rest present) patronymics."""
+    return parse_body(name, True)
+
+
+@lru_cache(maxsize=1 << 16)
+def parse_body(name: str, fathers: bool) -> ParsedName:
+    """:func:`parse_name`; a father's name written like a surname is dropped only with
+    ``fathers`` (normalization reads a name it has reordered again without it: the
+    surname it found may no longer be first or last)."""
     text = prepare(name)
     body = strip_titles(text)
     offset = len(text) - len(body)
@@ -543,8 +556,8 @@ def parse_name(name: str) -> ParsedName:
     full = [i for i, t in enumerate(tokens) if not t.initial]
     comma = body.find(",")
     surname = _guess_surname(tokens, full, flags, comma + offset if comma >= 0 else None)
-    if len(full) >= 3 and any(flags[i] & (_PATRONYMIC_END | _PATRONYMIC_WORD) for i in full):
-        return _drop_patronymics(text, tokens, full, flags, surname)
+    if len(full) >= 3 and any(flags[i] & _MAY_DROP for i in full):
+        return _drop_patronymics(text, tokens, full, flags, surname, fathers and comma < 0)
     return parsed_name(text, tuple(tokens), surname)
 
 
@@ -639,10 +652,16 @@ def _guess_surname(
 
 
 def _drop_patronymics(
-    text: str, tokens: list[Token], full: list[int], flags: list[int], surname: int | None
+    text: str,
+    tokens: list[Token],
+    full: list[int],
+    flags: list[int],
+    surname: int | None,
+    fathers: bool,
 ) -> ParsedName:
-    """The parsed name without its patronymics, when at least two other words remain."""
-    drop = _patronymic_words(full, flags, surname)
+    """The parsed name without its patronymics, when at least two other words remain
+    (``fathers``: and a father's name, see :func:`_patronymic_words`)."""
+    drop = _patronymic_words(full, flags, surname, fathers)
     if not drop or len(full) - len(drop) < 2:
         return parsed_name(text, tuple(tokens), surname)
     kept = [t for i, t in enumerate(tokens) if i not in drop]
@@ -653,9 +672,23 @@ def _drop_patronymics(
     return parsed_name(text, tuple(kept), new_surname, dropped)
 
 
-def _patronymic_words(full: list[int], flags: list[int], surname: int | None) -> set[int]:
+def _drops_more(words: list[Plain]) -> bool:
+    """Would parsing ``words`` (a name less its patronymic) drop a father's name?"""
+    flags = [w.flags for w in words]
+    full = list(range(len(words)))
+    return bool(_patronymic_words(full, flags, _guess_surname([], full, flags, None)))
+
+
+def _patronymic_words(
+    full: list[int], flags: list[int], surname: int | None, fathers: bool = True
+) -> set[int]:
     """Which of the full words (indices into ``flags``) make up patronymics: a word
-    ending like one, or a patronymic word (ұлы, kyzy) with the word before it."""
+    ending like one, or a patronymic word (ұлы, kyzy) with the word before it; in a
+    name of three words or more with neither and no comma (``fathers``), a father's
+    name written like a surname
+    (Bulgarian Бойко Методиев Борисов): a word between the first and the last, the
+    surname being one of them, that ends like a surname and is no given name the
+    lexicon knows."""
     drop: set[int] = set()
     for pos, i in enumerate(full):
         if i == surname:
@@ -665,6 +698,11 @@ def _patronymic_words(full: list[int], flags: list[int], surname: int | None) ->
                 drop.update((i, full[pos - 1]))
         elif flags[i] & _PATRONYMIC_END:
             drop.add(i)
+    if fathers and not drop and len(full) >= 3 and surname in (full[0], full[-1]):
+        for i in full[1:-1]:  # (between the given name and the surname)
+            if flags[i] & (_SURNAME_END | _GIVEN) == _SURNAME_END:
+                if not flags[i] & JOINED and not flags[i - 1] & JOINED:
+                    drop.add(i)  # (a word of a hyphenated surname is not one)
     return drop
 
 

@@ -26,6 +26,7 @@ from translit.nameparse import (
     PlainName,
     guess_surname,
     joined_words,
+    parse_body,
     parse_name,
     plain_words,
     surname_first,
@@ -425,7 +426,7 @@ def _analyze_parsed(name: str, style: str, gaz: Gazetteer) -> NameResult:
         method = "unchanged" if out == name else "romanized"
         return NameResult(name, out, key, None, method, 0.9)
     # Latin input, or the en style: every spelling of the name meets in one form.
-    sub = parsed if body == parsed.text else parse_name(body)
+    sub = parsed if body == parsed.text else parse_body(body, False)
     cyr, found, total = reconstruct(sub, body, all_words=style == "en")
     if not has_cyrillic(cyr):
         return NameResult(name, _title_if_caps(body), key, None, "unchanged", 0.5)

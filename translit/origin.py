@@ -98,13 +98,18 @@ def _word(word: str) -> tuple[float, bool]:
             strong = unmistakable.search(word) is not None or (
                 score > _ENDING_VETO and endings.search(word) is not None
             )
-        if not strong and score > _LEXICON_VETO:
+        if not strong:
             entry = lexicon().entries().get(fold_token(word))
-            if entry is not None:
-                if entry.given:
-                    strong = score > _GIVEN_MIN and word not in _shared_given()
-                else:
-                    strong = len(word) >= _MIN_LETTERS and bool(entry.cyrillic)
+            if entry is None:
+                pass
+            elif entry.given:
+                # (another language's form of a name, Ihor or Uladzimir, is Slavic
+                # whatever the statistics say)
+                strong = word not in _shared_given() and (entry.variant or score > _GIVEN_MIN)
+            else:
+                strong = (
+                    len(word) >= _MIN_LETTERS and bool(entry.cyrillic) and score > _LEXICON_VETO
+                )
         if len(_words) >= _CACHE_LIMIT:
             _words.clear()
         found = _words[word] = (score, strong)
