@@ -312,6 +312,7 @@ class Builder:
         self.country: dict[str, str] = {}
         self.wikidata: dict[str, str] = {}
         self.surname_first: set[tuple[str, str]] = set()
+        self.dropped_spellings: set[tuple[str, str]] = set()
         self.dropped: Counter[str] = Counter()
         self.commits = upstream_commits(sources_dir)
 
@@ -330,7 +331,9 @@ class Builder:
             return
         script = script_of(name)
         if script not in SCRIPTS_KEPT:
-            self.dropped[f"spelling in script {script}"] += 1
+            if (person, name) not in self.dropped_spellings:
+                self.dropped_spellings.add((person, name))
+                self.dropped[f"spelling in script {script}"] += 1
             return
         self.country.setdefault(person, country)
         sp = self.spellings.setdefault((person, name), Collected(person, name))
@@ -807,7 +810,9 @@ evaluation, is read. `tests/bench/test_devset.py` checks the files.
   `official:bg-latn`, `official:tj-cyrl` for Tajik); `names:<country>` for a spelling
   found only in `names.csv` (gathered by everypolitician from the parliament's sites and
   other sources, language unknown).
-- **script**: `Latin` or `Cyrillic`; spellings in other scripts are dropped and counted.
+- **script**: `Latin` or `Cyrillic`; spellings in other scripts (or mixing Latin and
+  Cyrillic letters) are dropped and counted in `dropped.tsv`, once per person id and
+  spelling, before ids are merged.
 - **form**: `full` (given name first, or order unknown), `surname-first` (told by a
   patronymic at the end, or by comparing with the person's other spellings), `comma`
   (`Surname, Given`), `single`, `initials`; `+patr` when a word ends like a patronymic,
