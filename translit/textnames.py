@@ -54,10 +54,17 @@ from dataclasses import asdict, dataclass
 from itertools import islice, product
 from typing import Any, Final, NamedTuple
 
+from translit import origin
 from translit.fold import fold_token
-from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer, full_key
+from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer, exact_form, full_key
 from translit.lexicon import lexicon
-from translit.nameparse import ParsedName, _has_patronymic_ending, _has_surname_ending, parse_name
+from translit.nameparse import (
+    ParsedName,
+    _has_patronymic_ending,
+    _has_surname_ending,
+    _title_starts,
+    parse_name,
+)
 from translit.normalize import _EN_SCHEME, analyze, check_style, render_cyrillic, render_entity
 from translit.romanize import romanize
 from translit.text import KK_TO_RU, detect_language, has_cyrillic
@@ -549,6 +556,14 @@ def _entity_mention(entity: Entity, name: str, style: str) -> str:
     size = len(name.split())
     if len(full.split()) <= size:
         return full
+    if not has_cyrillic(name) and style not in entity.forms and style not in _OWN_FORMS:
+        # a house style with no form of its own for the entity keeps a name of it as
+        # written (RFE/RL's "region of Manghystau")
+        if exact_form(name) in {exact_form(n) for n in entity.names()}:
+            return name
+    short = " ".join(w for w in full.split() if not _place_word(w))
+    if short and len(short.split()) <= size:
+        return short  # the type word left out (Mangystau Region: Mangystau)
     letters = [c for c in name if c.isalpha()]
     if len(letters) > 1 and name.isupper():  # an acronym stays an acronym
         if not has_cyrillic(name) or style in ("cyrillic-kk", "cyrillic-ru"):
@@ -571,7 +586,27 @@ def render_mention(span: NameSpan, style: str, gazetteer: Gazetteer) -> str:
     if span.entity is not None and span.entity in gazetteer.entities:
         return _entity_mention(gazetteer.entities[span.entity], name, style)
     result = analyze(name, style, gazetteer)
-    return name if result.method == "unchanged" else result.output
+    if result.method == "unchanged":
+        return name
+    written, rendered = name.split(" "), result.output.split(" ")
+    if len(written) != len(rendered) or has_cyrillic(name):
+        return result.output
+    # titles, adjectives and other words next to the name stay as written
+    # ("Russian President Vladimir Putin"): only the name's own words change
+    return " ".join(w if _not_a_name_word(w) else r for w, r in zip(written, rendered, strict=True))
+
+
+def _not_a_name_word(word: str) -> bool:
+    """Is a Latin word of a mention no word of a name: a common word, a title or a
+    place word, or a word of another origin that the lexicon does not know?"""
+    low = word.lower().strip(".,")
+    if common_words().is_common(low) or _place_word(low) or low in _title_starts():
+        return True
+    return not origin.cyrillic_origin(word) and lexicon().entries().get(fold_token(word)) is None
+
+
+# styles that give every entity a form of their own
+_OWN_FORMS: Final = ("en", "official", "cyrillic-kk", "cyrillic-ru")
 
 
 def _romanized_tail(stem: str, tail: str, style: str) -> str:

@@ -22,7 +22,7 @@ from translit._paths import data_path
 from translit.errors import SchemeDataError
 
 _LANGS = ("kk", "ru", "en")
-_KINDS = ("function", "adverb", "pronoun", "role", "noun", "org-marker", "place-word")
+_KINDS = ("function", "adverb", "pronoun", "role", "noun", "adjective", "org-marker", "place-word")
 #: A stem left after cutting an ending must keep at least this many letters.
 MIN_STEM = 3
 _APOSTROPHES = "'’ʼ"

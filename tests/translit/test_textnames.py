@@ -348,3 +348,23 @@ def test_repeated_names_are_cheap() -> None:
 def test_name_span_is_a_plain_record() -> None:
     span = NameSpan(0, 6, "Тоқаев", TOKAYEV, "gazetteer")
     assert span.name == "Тоқаев" and span.as_dict()["base"] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "expected"),
+    [
+        # the examples of the open-world names issue: words next to a name stay
+        (
+            "Russian President Vladimir Putin spoke.",
+            "rferl",
+            "Russian President Vladimir Putin spoke.",
+        ),
+        ("Kazakh President Tokayev spoke.", "rferl", "Kazakh President Toqaev spoke."),
+        # RFE/RL writes Manghystau: its own style keeps it as written
+        ("in the region of Manghystau.", "rferl", "in the region of Manghystau."),
+        # the en style has a form of its own; the mention keeps its one word
+        ("in the region of Manghystau.", "en", "in the region of Mangystau."),
+    ],
+)
+def test_only_the_name_changes(text: str, style: str, expected: str) -> None:
+    assert normalize_text(text, style)[0] == expected
