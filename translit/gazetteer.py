@@ -19,6 +19,7 @@ from typing import Any, Final
 from translit._paths import data_path
 from translit.errors import InputDataError
 from translit.nameparse import ParsedName, parse_name
+from translit.schemes import EN_SCHEMES
 
 _LIST_FIELDS: Final = ("official", "also", "former")
 PERSON: Final = "person"
@@ -274,7 +275,7 @@ def entity_from_record(record: dict[str, Any], where: str) -> Entity:
     return Entity(
         id=eid,
         type=str(record.get("type") or "unknown").strip(),
-        en=str(record.get("en") or record.get("ru") or record.get("kk")).strip(),
+        en=str(record.get("en") or "").strip() or _romanized(record),
         kk=(record.get("kk") or None),
         ru=(record.get("ru") or None),
         gender=(record.get("gender") or None),
@@ -284,6 +285,19 @@ def entity_from_record(record: dict[str, Any], where: str) -> Entity:
         forms={str(k): str(v) for k, v in forms.items()} if isinstance(forms, dict) else {},
         sources=_as_tuple(record.get("sources")),
     )
+
+
+def _romanized(record: dict[str, Any]) -> str:
+    """The English form of an entity that has none: its Kazakh or Russian form in the
+    ``en`` house style's romanization (a user's registry may give only kk or ru)."""
+    from translit.romanize import romanize
+    from translit.text import has_cyrillic
+
+    for lang in ("kk", "ru"):
+        name = str(record.get(lang) or "").strip()
+        if name:
+            return romanize(name, EN_SCHEMES[lang], lang=lang) if has_cyrillic(name) else name
+    return ""
 
 
 def read_entities(path: Path) -> Iterable[Entity]:

@@ -33,12 +33,12 @@ from translit.nameparse import (
 )
 from translit.reconstruct import cased_like, reconstruct, spelled_plain
 from translit.romanize import romanize, romanize_word
-from translit.schemes import scheme_ids
+from translit.schemes import EN_SCHEMES, scheme_ids
 from translit.text import KK_TO_RU, detect_language, has_cyrillic, has_kazakh
 
 CYRILLIC_STYLES: Final = ("cyrillic-kk", "cyrillic-ru")
 #: The readable English-press romanization for names the gazetteer does not know.
-_EN_SCHEME: Final = {"kk": "official", "ru": "wikipedia"}
+_EN_SCHEME: Final = EN_SCHEMES
 
 
 class NameResult(NamedTuple):

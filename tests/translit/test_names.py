@@ -271,3 +271,17 @@ _SOUND_DIGRAPHS = {"Z": "zh", "S": "sh", "C": "ch", "X": "kh", "T": "ts", "W": "
 def test_readable_spells_every_sound_symbol_as_its_digraph(fold_key: str) -> None:
     expected = "".join(_SOUND_DIGRAPHS.get(c, c) for c in fold_key)
     assert readable(fold_key) == expected
+
+
+def test_an_entity_without_an_english_form_is_romanized(tmp_path: object) -> None:
+    # the open-world names issue: a user's registry may give only the Kazakh form;
+    # the en style romanizes it (the en scheme for Kazakh), never prints Cyrillic
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "registry.csv"
+    path.write_text("id,type,kk\nmy-1,person,Дәурен Зақлибай\n", encoding="utf-8")
+    gaz = translit.load_gazetteer([path])
+    result = translit.analyze("Дәурен Зақлибай", "en", gazetteer=gaz)
+    assert result.entity == "my-1"
+    assert result.output == translit.romanize("Дәурен Зақлибай", "official", lang="kk")
+    assert not any("\u0400" <= c <= "\u04ff" for c in result.output)
