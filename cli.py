@@ -244,7 +244,8 @@ def normalize(
     for batch in texts_or_stdin(names):
         results = translit.normalize_many(batch, style=style, gazetteer=gaz)
         if fmt == "jsonl":
-            write_lines(json.dumps(r.as_dict(), ensure_ascii=False) for r in results)
+            records = (translit.name_record(r, gaz) for r in results)
+            write_lines(json.dumps(record, ensure_ascii=False) for record in records)
         else:
             write_lines(r.output for r in results)
 

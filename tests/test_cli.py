@@ -177,3 +177,13 @@ def test_normalize_file_skip_bad_rows_with_rejects_file(tmp_path: Path) -> None:
     assert lines[1].startswith("Қасым-Жомарт Тоқаев,Kassym-Jomart Tokayev")
     assert len(lines) == 2
     assert "broken" in rejects.read_text(encoding="utf-8")
+
+
+def test_jsonl_lists_the_candidates_of_a_bare_surname() -> None:
+    # the open-world names issue: a lone surname is linked to no one, but the
+    # gazetteer's bearers of it are listed apart
+    code, out, _ = run(["normalize", "-f", "jsonl", "Масимов", "Karim Massimov"])
+    assert code == 0
+    bare, full = (json.loads(line) for line in out.splitlines())
+    assert bare["entity"] is None and full["entity"] in bare["candidates"]
+    assert full["candidates"] == []

@@ -487,6 +487,21 @@ def normalize(name: str, style: str = "en", gazetteer: Gazetteer | None = None) 
     return _analyze_parsed(name, style, gaz).output
 
 
+def name_record(result: NameResult, gazetteer: Gazetteer | None = None) -> dict[str, Any]:
+    """``result`` as a JSON object, with ``candidates``: the ids of the gazetteer's
+    persons that a bare surname (with or without initials) may refer to, which the
+    result itself never links."""
+    gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
+    record = result.as_dict()
+    found: list[str] = []
+    if result.entity is None and result.method != "kept":
+        parsed = parse_name(result.input)
+        if len(parsed.folds) == 1:
+            found = gaz.candidates(parsed.folds)
+    record["candidates"] = found
+    return record
+
+
 def normalize_many(
     names: Iterable[str], style: str = "en", gazetteer: Gazetteer | None = None
 ) -> list[NameResult]:
