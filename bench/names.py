@@ -40,7 +40,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: make the bench package importable
-    sys.path.insert(0, str(ROOT))
+    # (appended: an installed translit, the compiled wheel, wins over the checkout)
+    sys.path.append(str(ROOT))
 
 from bench import devset as ds  # noqa: E402
 
