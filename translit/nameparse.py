@@ -400,6 +400,16 @@ def _one_word_titles() -> frozenset[str]:
     return frozenset(out)
 
 
+def chunk_plain(raw: str) -> Plain | None:
+    """The plain word (or hyphenated plain words) a whitespace chunk of a name is, as
+    :func:`plain_words` reads and remembers it; ``None`` when it is no plain word
+    (an initial, a title, punctuation)."""
+    plain = _plain.get(raw)
+    if plain is None:
+        plain = _new_plain(raw)
+    return None if plain is _NOT_PLAIN else plain
+
+
 def _new_plain(raw: str) -> Plain:
     chunk = prepare(raw)
     words = _chunks.get(chunk)

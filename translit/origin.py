@@ -24,7 +24,8 @@ from typing import Any, Final
 
 from translit._paths import data_path
 from translit.fold import fold_token
-from translit.lexicon import lexicon
+from translit.lexicon import LexiconEntry, lexicon
+from translit.nameparse import VARIANT, chunk_plain
 from translit.text import has_cyrillic
 
 #: The name's words' summed statistics above which it is of Cyrillic origin.
@@ -39,8 +40,8 @@ _GIVEN_MIN: Final = 2.0
 _MIN_LETTERS: Final = 5
 _WORD_RE: Final = re.compile(r"[^\W\d_]+(?:['’ʼ`][^\W\d_]+)*")
 _CACHE_LIMIT: Final = 1 << 17
-# word (lower case) -> (statistics score, strong evidence)
-_words: Final[dict[str, tuple[float, bool]]] = {}
+# whitespace chunk of a name, as written -> what it adds (see _chunk)
+_chunks: Final[dict[str, tuple[float, int]]] = {}
 
 
 @cache
@@ -88,49 +89,69 @@ def word_score(word: str) -> float:
     return total
 
 
-def _word(word: str) -> tuple[float, bool]:
-    found = _words.get(word)
-    if found is None:
-        score = word_score(word)
-        strong = False
-        if len(word) >= _MIN_LETTERS:
-            endings, unmistakable = _endings_res()
-            strong = unmistakable.search(word) is not None or (
-                score > _ENDING_VETO and endings.search(word) is not None
-            )
-        if not strong:
-            entry = lexicon().entries().get(fold_token(word))
-            if entry is None:
-                pass
-            elif entry.given:
-                # (another language's form of a name, Ihor or Uladzimir, is Slavic
-                # whatever the statistics say)
-                strong = word not in _shared_given() and (entry.variant or score > _GIVEN_MIN)
-            else:
-                strong = (
-                    len(word) >= _MIN_LETTERS and bool(entry.cyrillic) and score > _LEXICON_VETO
-                )
-        if len(_words) >= _CACHE_LIMIT:
-            _words.clear()
-        found = _words[word] = (score, strong)
-    return found
+def _word_evidence(word: str, entry: LexiconEntry | None, variant: bool) -> tuple[float, bool]:
+    """(statistics score, strong evidence) of one word in lower case, told its lexicon
+    entry and whether it is another language's form of a known given name."""
+    if variant and word not in _shared_given():
+        return 0.0, True  # (Ihor, Uladzimir: Slavic whatever the statistics say)
+    long = len(word) >= _MIN_LETTERS
+    endings, unmistakable = _endings_res()
+    if long and unmistakable.search(word) is not None:
+        return 0.0, True  # (no statistics needed)
+    score = word_score(word)
+    if long and score > _ENDING_VETO and endings.search(word) is not None:
+        return score, True
+    if entry is None:
+        return score, False
+    if entry.given:
+        return score, score > _GIVEN_MIN and word not in _shared_given()
+    return score, long and bool(entry.cyrillic) and score > _LEXICON_VETO
+
+
+def _chunk(chunk: str) -> tuple[float, int]:
+    """What a whitespace chunk of a name adds to the decision: (its words' summed
+    scores, 2 for strong evidence or a Cyrillic letter, 1 for words, 0 for none).
+    A plain chunk is read through the name parser, which remembers it for the key and
+    the normalization that follow: its words' lexicon entries come with it."""
+    if has_cyrillic(chunk):
+        return 0.0, 2
+    plain = chunk_plain(chunk)
+    if plain is not None:
+        words = plain.parts if plain.parts is not None else (plain,)
+        found = [(w.word.lower(), w.entry, bool(w.flags & VARIANT)) for w in words]
+    else:
+        entries = lexicon().entries()
+        found = []
+        for match in _WORD_RE.finditer(chunk):
+            low = match.group().lower()
+            entry = entries.get(lexicon().canonical(fold_token(low)))
+            found.append((low, entry, entry is not None and entry.variant))
+    total = 0.0
+    for low, entry, variant in found:
+        score, strong = _word_evidence(low, entry, variant)
+        if strong:
+            return 0.0, 2
+        total += score
+    return total, 1 if found else 0
 
 
 def cyrillic_origin(name: str) -> bool:
     """Is ``name`` of Cyrillic origin: written in Cyrillic, or a Latin spelling whose
     words carry a surname ending or a known surname, or whose character statistics
     sum above :data:`THRESHOLD`? A name with no letters is not."""
-    if has_cyrillic(name):
-        return True
     total = 0.0
-    seen = False
-    for match in _WORD_RE.finditer(name):
-        seen = True
-        score, strong = _word(match.group().lower())
-        if strong:
+    seen = 0
+    for chunk in name.split():
+        found = _chunks.get(chunk)  # (remembered per chunk as written: one lookup)
+        if found is None:
+            if len(_chunks) >= _CACHE_LIMIT:
+                _chunks.clear()
+            found = _chunks[chunk] = _chunk(chunk)
+        if found[1] == 2:
             return True
-        total += score
-    return seen and total > THRESHOLD
+        total += found[0]
+        seen |= found[1]
+    return seen == 1 and total > THRESHOLD
 
 
 # Latin letters that Unicode does not decompose into a base letter and an accent.
