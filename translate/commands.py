@@ -223,6 +223,7 @@ def translate_command(
 ) -> None:
     """Translate documents (text, Markdown, HTML, SRT, JSONL, CSV), keeping their layout."""
     from translate.document import Source, report_dict, translate_documents
+    from translate.errors import UsageError
     from translate.memory import TranslationMemory
     from translate.pipeline import Pipeline, Settings
     from translate.progress import ProgressBar
@@ -271,6 +272,8 @@ def translate_command(
         pipeline = Pipeline(settings, memory=memory, names=layer, notify=notify, progress=bar)
         suffix = target if add_column else None
         batch = translate_documents(sources, pipeline, columns or (), suffix)
+    except UsageError as exc:
+        raise fail(str(exc), code=2) from None
     except KeyboardInterrupt:
         if bar is not None:
             bar.close()

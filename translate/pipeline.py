@@ -25,13 +25,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from translate.engines.base import DecodeOptions, Engine, EngineInfo, Hypothesis, open_engine
-from translate.errors import TranslateError, UnsupportedLanguageError
+from translate.errors import TranslateError, UnsupportedLanguageError, UsageError
 from translate.langid import UNDETERMINED, identify, identify_all
 from translate.memory import Context, TranslationMemory
 from translate.models import ModelRef, resolve_model
 from translate.names import NameLayer, NameResult, NameSpanLike
 from translate.quality import check, needs_retry, restore_urls, severity
-from translate.registry import ModelEntry, load_languages, load_registry
+from translate.registry import ModelEntry, language_name, load_languages, load_registry
 from translate.segment import URL_RE, ends_sentence, sentence_spans, split_clauses
 
 PIPELINE_VERSION = "1"
@@ -168,7 +168,29 @@ class ModelPool:
         """The model given with --model (resolved now, so that a typo fails early)."""
         if self._settings.model is None:
             return None
-        return self.ref_for("und", self._settings.target)
+        spec = self._settings.model
+        if self._settings.commercial:  # before a possibly long download
+            known = load_registry().models
+            entry = known.get(spec) or next((e for e in known.values() if e.hub == spec), None)
+            if entry is None or not entry.commercial:
+                licence = entry.licence if entry is not None else "unknown"
+                raise UsageError(
+                    f"--commercial: {spec} is licensed {licence}, not known to allow "
+                    "commercial use; leave out --model to get a commercial-safe model"
+                )
+        ref = self.ref_for("und", self._settings.target)
+        entry, target, source = ref.entry, self._settings.target, self._settings.source
+        if entry is not None and entry.targets is not None and target not in entry.targets:
+            raise UnsupportedLanguageError(
+                f"{entry.alias} cannot translate into {language_name(target)}; it translates "
+                f"into {', '.join(entry.targets)}"
+            )
+        if entry is not None and source != "auto" and not entry.supports(source, target):
+            raise UnsupportedLanguageError(
+                f"{entry.alias} cannot translate from {language_name(source)}; it translates "
+                f"from {', '.join(entry.sources or ())}"
+            )
+        return ref
 
     def ref_for(self, source: str, target: str) -> ModelRef:
         """The model for ``source -> target`` (the one given with --model, if any)."""
@@ -343,7 +365,7 @@ class Pipeline:
     def _document_language(self, units: Sequence[str]) -> str:
         if self.settings.source != "auto":
             return self.settings.source
-        return identify(" ".join(units[:2000]))
+        return identify(" ".join(units[:2000])[:20000])
 
     def _plan_unit(self, unit: int, text: str, fallback: str) -> list[_Sentence]:
         seg_lang = self.settings.source if self.settings.source != "auto" else identify(text)
@@ -389,22 +411,19 @@ class Pipeline:
         lang = report.source_lang
         if lang == target:
             return
-        try:
-            ref = self.pool.ref_for(lang, target)
-        except UnsupportedLanguageError as exc:
-            report.status = "unsupported"
-            report.flags.append("unsupported_language")
-            self._notify_once(str(exc))
-            return
+        if lang != UNDETERMINED and lang not in load_languages():
+            raise UnsupportedLanguageError(
+                f"{language_name(lang)} is not supported (in {_excerpt(report.source)}); "
+                "if that is not its language, set it with --from"
+            )
+        ref = self.pool.ref_for(lang, target)
         entry = ref.entry
         if entry is not None and not entry.supports(lang, target):
-            report.status = "unsupported"
-            report.flags.append("unsupported_language")
-            self._notify_once(
-                f"warning: {entry.alias} does not translate {lang}->{target}; "
-                "such sentences are kept as they are and flagged"
+            raise UnsupportedLanguageError(
+                f"{entry.alias} cannot translate {language_name(lang)} into "
+                f"{language_name(target)} (in {_excerpt(report.source)}); leave out --model "
+                "to use the registry's model for each language, or set the language with --from"
             )
-            return
         sentence.ref = ref
         report.model = entry.alias if entry is not None else ref.model_id
         if self._names is not None:
@@ -683,6 +702,12 @@ class Pipeline:
                 "max_input_tokens": info.max_input_tokens,
             }
         return out
+
+
+def _excerpt(text: str, width: int = 60) -> str:
+    """``«the first words…»`` of a sentence, for messages."""
+    short = " ".join(text.split())
+    return "«" + (short if len(short) <= width else short[: width - 1] + "…") + "»"
 
 
 def _translatable(text: str) -> bool:

@@ -212,15 +212,17 @@ def _languages_raw() -> dict[str, Any]:
         raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise RegistryDataError(f"{path}: {exc}") from None
-    if not isinstance(raw.get("languages"), dict) or not isinstance(raw.get("langid"), dict):
-        raise RegistryDataError(f"{path}: 'languages' and 'langid' objects are required")
+    if not isinstance(raw.get("languages"), dict):
+        raise RegistryDataError(f"{path}: a 'languages' object is required")
     return raw
 
 
-def langid_data() -> dict[str, Any]:
-    """The word lists used to tell Kazakh from Russian."""
-    data: dict[str, Any] = _languages_raw()["langid"]
-    return data
+def language_name(code: str) -> str:
+    """``Ukrainian (uk)``: the English name of any language the identifier may report."""
+    known = load_languages().get(code)
+    others: dict[str, str] = _languages_raw().get("other_names", {})
+    name = known.name if known is not None else others.get(code)
+    return f"{name} ({code})" if name else f"language {code!r}"
 
 
 def language(code: str) -> Language:

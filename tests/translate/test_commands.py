@@ -126,3 +126,25 @@ def test_interrupted_run_says_how_to_resume(monkeypatch: pytest.MonkeyPatch) -> 
     result = runner.invoke(app, ["translate", "--model", "demo"], input="Сот\n")
     assert result.exit_code == 130
     assert "interrupted" in result.stderr and "resume" in result.stderr
+
+
+def test_a_target_the_demo_model_cannot_write_is_an_error() -> None:
+    result = runner.invoke(app, ["translate", "--model", "demo", "--to", "kk"], input="Сәлем.\n")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "demo cannot translate into Kazakh (kk)" in result.stderr
+
+
+def test_commercial_with_nllb_is_a_usage_error() -> None:
+    args = ["translate", "--commercial", "--model", "nllb-600m"]
+    result = runner.invoke(app, args, input="Бүгін жаңбыр жауады.\n")
+    assert result.exit_code == 2
+    assert "--commercial: nllb-600m is licensed CC-BY-NC-4.0" in result.stderr
+    assert "picks madlad" not in result.stderr
+
+
+def test_a_folder_that_is_not_a_model(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["translate", "--model", str(tmp_path)], input="Сәлем.\n")
+    assert result.exit_code == 1
+    assert f"{tmp_path.resolve()}: not a model folder: no config.json" in result.stderr
+    assert "safetensors" not in result.stderr
