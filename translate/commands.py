@@ -348,6 +348,11 @@ def _summary_line(batch: Any, report: Path | None) -> str:
         line += f"; {info['flagged']} flagged" + (
             "" if report is not None else " (see --report FILE)"
         )
+    lost = info["accounting"]["lost"]
+    if lost:
+        line += f"; {len(lost)} sentence{'' if len(lost) == 1 else 's'} lost" + (
+            "" if report is not None else " (see --report FILE)"
+        )
     names = info["names"]
     if names["total"]:
         line += (

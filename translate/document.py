@@ -179,6 +179,52 @@ def _rate(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
+#: Flags that mean (part of) a source sentence is not in the output.
+LOST_FLAGS = ("empty", "sentence_lost", "too_short", "truncated")
+
+
+def lost_reason(report: SentenceReport) -> str | None:
+    """Why (part of) the sentence is missing from the output, or None if it is there."""
+    if report.status in ("kept", "unsupported"):
+        return None  # copied as it is
+    if not report.target.strip():
+        return "empty"
+    reasons = [flag for flag in LOST_FLAGS if flag in report.flags]
+    return ", ".join(reasons) if reasons else None
+
+
+def accounting(batch: Batch) -> dict[str, Any]:
+    """Every source sentence: translated into the output, copied as is, or lost (why).
+
+    ``translated + copied + lost == sentences``; each lost sentence is listed with its
+    document, unit, source and reason.
+    """
+    lost: list[dict[str, Any]] = []
+    copied = 0
+    for s in batch.run.sentences:
+        reason = lost_reason(s)
+        if reason is not None:
+            doc = batch.document_of(s.unit)
+            lost.append(
+                {
+                    "document": doc.name,
+                    "unit": s.unit - doc.first_unit,
+                    "sentence": s.index,
+                    "source": s.source,
+                    "reason": reason,
+                }
+            )
+        elif s.status in ("kept", "unsupported"):
+            copied += 1
+    total = len(batch.run.sentences)
+    return {
+        "sentences": total,
+        "translated": total - copied - len(lost),
+        "copied": copied,
+        "lost": lost,
+    }
+
+
 def summary(batch: Batch) -> dict[str, Any]:
     """Counts and timings of a run."""
     run = batch.run
@@ -196,6 +242,7 @@ def summary(batch: Batch) -> dict[str, Any]:
         "seconds": round(run.seconds, 3),
         "names": names_summary(run),
         "retry_flags": sorted(RETRY_FLAGS),
+        "accounting": accounting(batch),
     }
 
 

@@ -4,7 +4,11 @@ Each check returns flag names; :func:`needs_retry` says which flags justify deco
 again with safer settings. The flags end up in the report (``--report FILE``).
 
 - ``too_short``: far shorter than the source (a dropped clause or sentence);
-- ``too_long``: far longer than the source (hallucination);
+- ``too_long``: far longer than the source (hallucination); for a short source (a table
+  header) the bound is relative: more than 2.5 times as many characters and twice as
+  many words (plus two) as the source;
+- ``sentence_lost``: the source holds more sentences than the output (a sentence the
+  model left out; the report lists it as lost);
 - ``repetition``: a repeated word n-gram that the source does not repeat;
 - ``numbers_changed``: a number of the source is missing from the output
   (``1,5`` = ``1.5`` and ``1 500`` = ``1,500`` count as the same number);
@@ -25,11 +29,11 @@ from collections import Counter
 from collections.abc import Iterable
 
 from translate.inline import PLACEHOLDER_RE
-from translate.segment import URL_RE
+from translate.segment import URL_RE, count_sentences
 
 RETRY_FLAGS = frozenset(
     {"empty", "too_short", "too_long", "repetition", "truncated", "numbers_changed",
-     "placeholder_lost"}
+     "placeholder_lost", "sentence_lost"}
 )  # fmt: skip
 
 _NUMBER = re.compile(r"\b\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*")
@@ -136,8 +140,10 @@ def check(
     letters = sum(ch.isalpha() for ch in src)
     if letters >= 20 and len(out) < 0.3 * len(src):
         flags.append("too_short")
-    if len(out) > 3 * len(src) + 20:
+    if too_long(src, out):
         flags.append("too_long")
+    if count_sentences(out) < count_sentences(src):
+        flags.append("sentence_lost")
     if repeated_ngram(out, src):
         flags.append("repetition")
     if truncated:
@@ -153,6 +159,26 @@ def check(
     return flags
 
 
+#: Sources shorter than this (characters) are checked with the relative bound.
+SHORT_SOURCE = 40
+
+
+def too_long(source: str, target: str) -> bool:
+    """Whether ``target`` is far longer than ``source`` (a hallucination).
+
+    Three times the source's length plus 20 characters; for a short source that margin
+    would allow a whole made-up sentence (a 9-character table header becoming 42
+    characters), so there more than 2.5 times the characters and more than twice the
+    words plus two is too long (``ҚР`` -> ``Republic of Kazakhstan`` is fine).
+    """
+    if len(target) > 3 * len(source) + 20:
+        return True
+    if len(source) >= SHORT_SOURCE:
+        return False
+    words = len(_WORDS.findall(source))
+    return len(target) > 2.5 * len(source) and len(_WORDS.findall(target)) > 2 * words + 2
+
+
 def needs_retry(flags: Iterable[str]) -> bool:
     """Whether these flags justify decoding again with safer settings."""
     return any(flag in RETRY_FLAGS for flag in flags)
@@ -165,6 +191,7 @@ def severity(flags: Iterable[str]) -> int:
         "too_short": 20,
         "repetition": 20,
         "too_long": 20,
+        "sentence_lost": 20,
         "truncated": 10,
         "numbers_changed": 5,
         "url_missing": 3,

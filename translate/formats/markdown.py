@@ -27,6 +27,7 @@ _LIST = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+
 _QUOTE = re.compile(r"^((?: {0,3}>[ \t]?)+)")
 _LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S+")
 _TABLE_SEP = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _HTML_LINE = re.compile(r"^ {0,3}<(?:/?[A-Za-z][\w-]*|!--)")
 _INLINE = re.compile(
     r"(?P<code>(`+).+?\2)"
@@ -106,7 +107,20 @@ def _tag_item(builder: Builder, raw: str) -> Item:
 
 def add_inline(builder: Builder, text: str, kind: str) -> None:
     """Append a line's inline content as one unit (markup kept around its words)."""
-    builder.marked(inline_items(builder, text), kind)
+    add_marked(builder, inline_items(builder, text), kind)
+
+
+def add_marked(builder: Builder, items: list[Item], kind: str) -> None:
+    """Inline items as units: a ``<br>`` ends one (as in HTML) and stays literal."""
+    part: list[Item] = []
+    for item in items:
+        if isinstance(item, Atom) and _BR.fullmatch(item.raw):
+            builder.marked(part, kind)
+            builder.literal(item.raw)
+            part = []
+        else:
+            part.append(item)
+    builder.marked(part, kind)
 
 
 class _Reader:
@@ -125,7 +139,7 @@ class _Reader:
             if number:
                 items.append(Break(group[number - 1][2] + prefix))
             items.extend(inline_items(self.builder, content))
-        self.builder.marked(items, "paragraph")
+        add_marked(self.builder, items, "paragraph")
         self.builder.literal(group[-1][2])
 
     def literal_line(self, line: str, end: str) -> None:
