@@ -1,32 +1,32 @@
 """Language identification for the sentences and paragraphs of a report.
 
 Central Asian reports mix Kazakh, Russian, Kyrgyz, Uzbek, Tatar, Ukrainian, Mongolian,
-Tajik and English, so the language is decided for every paragraph, and a sentence of a
-paragraph keeps its own language only when it is clearly another one (a Russian quote in
-a Kazakh paragraph). Undecided sentences take their paragraph's language, undecided
-paragraphs the document's.
+Tajik and English, so every sentence gets a language: its own when the identifier is sure
+of it (a Russian quote in a Kazakh paragraph), else its paragraph's, else the document's.
 
 The identifier is py3langid (a naive Bayes model over byte n-grams, 142 languages, its
 model shipped in the package as NumPy arrays: offline, no pickle). Latin look-alike
 letters inside Cyrillic words are repaired first (``translit.text.prepare``) and URLs
-removed. Unless the identifier is confident of a language the package does not know
-(``data/models/languages.json``), the probabilities are those among the known languages:
-a short Russian sentence whose probability is spread over Russian, Kyrgyz and Bashkir is
-Russian. (Kazakh-letter evidence on top of the identifier was measured on
-``tests/data/translate/langid.tsv`` and the demo corpus with ``bench/langid.py``: it
-changed nothing, so it is not used.)
+removed. Languages whose spelling never uses a letter of the text are left out
+(Ukrainian has no ``ы``: Kazakh and Russian run together are not Ukrainian). Unless the
+identifier is confident of a language the package does not know
+(``data/models/languages.json``), the probabilities are those among the known languages.
+Kazakh-letter evidence on top of the identifier was measured on
+``tests/data/translate/langid.tsv`` and the demo corpus (``bench/langid.py``): it changed
+nothing, so it is not used.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from translate.registry import load_languages
+from translate.registry import letters_not_used, load_languages
 from translate.segment import URL_RE
 from translit.text import prepare
 
@@ -77,7 +77,13 @@ def guess(text: str) -> Guess:
     words = len(_WORD.findall(clean))
     if words == 0:
         return Guess(UNDETERMINED, 0.0, 0)
-    ranked = [(str(code), float(p)) for code, p in _identifier().rank(clean)]
+    excluded = letters_not_used()
+    letters = frozenset(clean.lower())
+    ranked = [
+        (str(code), float(p))
+        for code, p in _identifier().rank(clean)
+        if not excluded.get(str(code), frozenset()) & letters
+    ]
     lang, probability = ranked[0]
     if lang in _NOT_LANGUAGES:
         return Guess(UNDETERMINED, 0.0, words)
@@ -99,20 +105,31 @@ def identify(text: str) -> str:
 def identify_all(sentences: Sequence[str], fallback: str = UNDETERMINED) -> list[str]:
     """One language per sentence of a paragraph.
 
-    The paragraph (the sentences joined) is identified first; a sentence keeps its own
-    language when the identifier is confident of it, else it takes the paragraph's, and
-    when the paragraph is undecided too, ``fallback`` (the document's language). What is
-    still undecided stays ``und``.
+    A sentence the identifier is sure of keeps its language. The others take the
+    paragraph's: the language of most of its decided sentences (by length), or, when
+    none is decided, that of the sentences joined; when the paragraph is undecided too,
+    ``fallback`` (the document's language). What is still undecided stays ``und``.
+    (Identifying a mixed paragraph as a whole is wrong: Kazakh and Russian sentences
+    together look Ukrainian to the identifier.)
     """
-    whole = guess(" ".join(sentences))
-    overall = whole.lang if whole.decided else fallback
-    out: list[str] = []
-    for sentence in sentences:
-        own = guess(sentence)
-        if own.lang == overall or (own.decided and own.probability >= CONFIDENT):
-            out.append(own.lang)
-        elif overall != UNDETERMINED:
-            out.append(overall)
-        else:
-            out.append(own.lang if own.decided else UNDETERMINED)
-    return out
+    guesses = [guess(sentence) for sentence in sentences]
+    overall = majority(zip(sentences, guesses, strict=True))
+    if overall == UNDETERMINED:
+        whole = guess(" ".join(sentences)) if len(sentences) > 1 else guesses[0]
+        overall = whole.lang if whole.decided else fallback
+    return [own.lang if own.decided else overall for own in guesses]
+
+
+def majority(texts: Iterable[tuple[str, Guess]]) -> str:
+    """The language of most of the decided texts, weighted by length (``und`` if none)."""
+    weights: Counter[str] = Counter()
+    for text, found in texts:
+        if found.decided:
+            weights[found.lang] += len(text)
+    return weights.most_common(1)[0][0] if weights else UNDETERMINED
+
+
+def identify_document(units: Sequence[str], limit: int = 300) -> str:
+    """The main language of a document: that of most of its first ``limit`` units."""
+    sample = [u for u in units[:limit] if u.strip()]
+    return majority((unit, guess(unit)) for unit in sample)

@@ -26,7 +26,7 @@ from typing import Any
 
 from translate.engines.base import DecodeOptions, Engine, EngineInfo, Hypothesis, open_engine
 from translate.errors import TranslateError, UnsupportedLanguageError, UsageError
-from translate.langid import UNDETERMINED, identify, identify_all
+from translate.langid import UNDETERMINED, identify, identify_all, identify_document
 from translate.memory import Context, TranslationMemory
 from translate.models import ModelRef, resolve_model
 from translate.names import NameLayer, NameResult, NameSpanLike
@@ -365,7 +365,7 @@ class Pipeline:
     def _document_language(self, units: Sequence[str]) -> str:
         if self.settings.source != "auto":
             return self.settings.source
-        return identify(" ".join(units[:2000])[:20000])
+        return identify_document(units)
 
     def _plan_unit(self, unit: int, text: str, fallback: str) -> list[_Sentence]:
         seg_lang = self.settings.source if self.settings.source != "auto" else identify(text)

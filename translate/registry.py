@@ -217,6 +217,12 @@ def _languages_raw() -> dict[str, Any]:
     return raw
 
 
+def letters_not_used() -> dict[str, frozenset[str]]:
+    """Letters that a language's spelling never uses, by language code."""
+    raw: dict[str, str] = _languages_raw().get("letters_not_used", {})
+    return {code: frozenset(letters) for code, letters in raw.items()}
+
+
 def language_name(code: str) -> str:
     """``Ukrainian (uk)``: the English name of any language the identifier may report."""
     known = load_languages().get(code)

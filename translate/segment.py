@@ -9,7 +9,8 @@ repairs that matter in Central Asian news (cases in ``tests/data/translate/segme
   end a sentence before its number;
 - a sentence may start with a number: sentencex's Kazakh rules never split before a
   digit (``… ашылды. 11 шілдеде …``), so a word of two or more letters (not one of those
-  abbreviations), a full stop and a digit is a sentence boundary in every language.
+  abbreviations) or a number, then a full stop and a digit, is a sentence boundary in
+  every language (``… 21:00. 3 тамызда …``).
 
 URLs and e-mail addresses are masked before segmenting so that their dots never split.
 
@@ -40,7 +41,9 @@ NUMBER_ABBREVIATIONS = frozenset(
 _ENDS_WITH_NUMBER_ABBREVIATION = re.compile(r"(?:^|[\s(«\"])([^\W\d_]+)\.\s*$")
 _STARTS_WITH_DIGIT = re.compile(r"^\s*\d")
 #: ``word. 11``: the end of a sentence before one starting with a number.
-_BREAK_BEFORE_DIGIT = re.compile(r"(?<=[^\W\d_]{2}[.!?…])[\"'»”)\]]*(\s+)(?=\d)")
+_BREAK_BEFORE_DIGIT = re.compile(
+    r"(?:(?<=[^\W\d_]{2}[.!?…])|(?<=[\d})\]»”\"'][.!?…]))[\"'»”)\]]*(\s+)(?=\d)"
+)
 
 
 def mask_urls(text: str) -> str:
@@ -128,9 +131,7 @@ def count_sentences(text: str) -> int:
     if not masked:
         return 0
     ends = sum(
-        1
-        for m in _SENTENCE_END.finditer(masked)
-        if not _number_abbreviation(masked[: m.start()])
+        1 for m in _SENTENCE_END.finditer(masked) if not _number_abbreviation(masked[: m.start()])
     )
     return ends + 1
 

@@ -116,7 +116,7 @@ def test_languages_are_routed_per_sentence(fake: FakeEngine) -> None:
         ("kk", "translated"),
         ("ru", "translated"),
         ("en", "kept"),
-        ("und", "kept"),  # no words: copied
+        ("ru", "kept"),  # no words: the paragraph's language (mostly Russian), copied
     ]
     assert result.outputs == [f"{KK_1.upper()} {RU_1.upper()} The school is open. 2024–2025."]
 
