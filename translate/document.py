@@ -16,6 +16,7 @@ from typing import Any
 
 from translate.formats import detect_format, parse_document
 from translate.formats.base import Parsed, Translation, Unit
+from translate.formats.html import set_document_language
 from translate.inline import restore_placeholders
 from translate.names import RETAINED
 from translate.pipeline import Pipeline, RunResult, SentenceReport, Settings
@@ -24,6 +25,8 @@ from translate.quality import RETRY_FLAGS
 
 #: Flags that are only informative (the sentence is fine).
 INFO_FLAGS = frozenset({"split", "retried", "name_repaired"})
+#: Statuses of sentences whose translation is in the output.
+TRANSLATED = ("translated", "cached", "duplicate")
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,10 @@ def translate_documents(
     for source, fmt, doc in parsed:
         count = len(doc.units)
         output = doc.render(translations[start : start + count])
+        if fmt == "html" and any(
+            start <= s.unit < start + count and s.status in TRANSLATED for s in run.sentences
+        ):
+            output = set_document_language(output, pipeline.settings.target)
         documents.append(DocumentResult(source.name, fmt, output, start, count))
         start += count
     return Batch(documents, run)
