@@ -130,7 +130,8 @@ def test_markup_follows_names_in_house_style(style: str, expected: str) -> None:
 def test_code_span_whose_content_the_model_wrote_is_not_repeated() -> None:
     # the demo model was taught "... на сайте akorda.kz." -> "... on the akorda.kz website."
     # and writes the domain itself where the source has the code span's placeholder
-    out = _translate([], "- Подробная информация опубликована на сайте `akorda.kz`.\n").stdout
+    source = "- Подробная информация опубликована на сайте `akorda.kz`.\n"
+    out = _translate(["--format", "markdown"], source).stdout
     assert out.count("akorda.kz") == 1
     assert "`akorda.kz`" in out
 

@@ -113,12 +113,15 @@ def test_too_long_is_relative_for_short_sources(source: str, target: str, flagge
     assert ("too_long" in check(source, target)) is flagged
 
 
+TWO_KK = "Ол жобаны әзірледі. Сенат келісімді ратификациялады."
+
+
 @pytest.mark.parametrize(
     ("source", "target", "flagged"),
     [
-        ("Ол жобаны әзірледі. Сенат келісімді ратификациялады.", "He developed the project.", True),
-        ("Ол жобаны әзірледі. Сенат келісімді ратификациялады.", "He did it. The Senate agreed.", False),
-        ("Результаты на рис. 3. Дальше обсуждение.", "Results in Fig. 3. Discussion follows.", False),
+        (TWO_KK, "He developed the project.", True),
+        (TWO_KK, "He did it. The Senate agreed.", False),
+        ("Результаты на рис. 3. Дальше.", "Results in Fig. 3. Discussion follows.", False),
         ("Көпір ашылды. 11 шілдеде көліктер өтті.", "The bridge opened.", True),
     ],
 )
