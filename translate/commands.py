@@ -200,6 +200,14 @@ def translate_command(
     names: Annotated[
         bool, typer.Option("--names/--no-names", help="Check and render names.")
     ] = True,
+    glossary: Annotated[
+        Path | None,
+        typer.Option(
+            "--glossary",
+            help="CSV/TSV of terms: source term, target term[, language pair such as kk-en]; "
+            "applied like names, retention in the report.",
+        ),
+    ] = None,
     use_cache: Annotated[
         bool,
         typer.Option("--cache/--no-cache", help="Use the translation memory."),
@@ -266,6 +274,10 @@ def translate_command(
         )
     notify = (lambda _message: None) if quiet else eprint
     layer = _name_layer(style) if names else None
+    if glossary is not None:
+        from translate.glossary import TermLayer, load_glossary
+
+        layer = TermLayer(load_glossary(glossary), target, layer)
     bar = ProgressBar() if not quiet else None
     memory = TranslationMemory.open() if use_cache else None
     try:
@@ -359,6 +371,9 @@ def _summary_line(batch: Any, report: Path | None) -> str:
             f"; names retained {names['retained']}/{names['total']}"
             f" ({100 * names['retention_rate']:.0f}%)"
         )
+    terms = info["glossary"]
+    if terms["occurrences"]:
+        line += f"; glossary terms retained {terms['retained']}/{terms['occurrences']}"
     return line + f"; {info['seconds']:.1f} s"
 
 

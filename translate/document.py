@@ -17,6 +17,7 @@ from typing import Any
 from translate.formats import detect_format, parse_document
 from translate.formats.base import Parsed, Translation, Unit
 from translate.formats.html import set_document_language
+from translate.glossary import GLOSSARY
 from translate.inline import restore_placeholders
 from translate.names import RETAINED
 from translate.pipeline import Pipeline, RunResult, SentenceReport, Settings
@@ -24,7 +25,7 @@ from translate.placement import SentenceView, place_unit, wanted_glosses
 from translate.quality import RETRY_FLAGS
 
 #: Flags that are only informative (the sentence is fine).
-INFO_FLAGS = frozenset({"split", "retried", "name_repaired"})
+INFO_FLAGS = frozenset({"split", "retried", "name_repaired", "term_repaired"})
 #: Statuses of sentences whose translation is in the output.
 TRANSLATED = ("translated", "cached", "duplicate")
 
@@ -160,7 +161,7 @@ def names_summary(run: RunResult) -> dict[str, Any]:
     guessed from their shape, whose retention says more about the finder than about
     the translation; and how many mentions lost words that were not part of the name.
     """
-    names = [n for s in run.sentences for n in s.names]
+    names = [n for s in run.sentences for n in s.names if n.entity != GLOSSARY]
     known = [n for n in names if n.entity is not None]
     statuses = Counter(n.status for n in names)
     total = len(names)
@@ -180,6 +181,32 @@ def names_summary(run: RunResult) -> dict[str, Any]:
         "words_dropped_from_names": sum(1 for n in names if n.dropped),
         "by_status": dict(sorted(statuses.items())),
     }  # fmt: skip
+
+
+def glossary_summary(run: RunResult) -> dict[str, Any]:
+    """Retention of each glossary term: how often its source was found, and how often
+    the target term is in the output (as the model wrote it, or repaired)."""
+    per_term: dict[str, Counter[str]] = {}
+    for result in (n for s in run.sentences for n in s.names if n.entity == GLOSSARY):
+        per_term.setdefault(result.rendering, Counter())[result.status] += 1
+    terms: list[dict[str, Any]] = []
+    for target, statuses in sorted(per_term.items()):
+        found = sum(statuses.values())
+        retained = statuses["kept"] + statuses["restyled"] + statuses["repaired"]
+        terms.append(
+            {
+                "target": target,
+                "occurrences": found,
+                "kept": statuses["kept"] + statuses["restyled"],
+                "repaired": statuses["repaired"],
+                "missing": statuses["missing"],
+                "retention_rate": _rate(retained, found),
+            }
+        )
+    total = sum(t["occurrences"] for t in terms)
+    retained = sum(t["kept"] + t["repaired"] for t in terms)
+    return {"occurrences": total, "retained": retained,
+            "retention_rate": _rate(retained, total), "terms": terms}  # fmt: skip
 
 
 def _rate(part: int, whole: int) -> float | None:
@@ -248,6 +275,7 @@ def summary(batch: Batch) -> dict[str, Any]:
         "chunks_from_memory": run.cached_chunks,
         "seconds": round(run.seconds, 3),
         "names": names_summary(run),
+        "glossary": glossary_summary(run),
         "retry_flags": sorted(RETRY_FLAGS),
         "accounting": accounting(batch),
     }

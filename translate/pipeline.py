@@ -26,10 +26,11 @@ from typing import Any
 
 from translate.engines.base import DecodeOptions, Engine, EngineInfo, Hypothesis, open_engine
 from translate.errors import TranslateError, UnsupportedLanguageError, UsageError
+from translate.glossary import GLOSSARY
 from translate.langid import UNDETERMINED, identify, identify_all, identify_document
 from translate.memory import Context, TranslationMemory
 from translate.models import ModelRef, resolve_model
-from translate.names import NameLayer, NameResult, NameSpanLike
+from translate.names import NameResult, NameSpanLike, SpanLayer
 from translate.quality import check, needs_retry, restore_urls, severity
 from translate.registry import ModelEntry, language_name, load_languages, load_registry
 from translate.segment import URL_RE, ends_sentence, sentence_spans, split_clauses
@@ -283,7 +284,7 @@ class Pipeline:
         settings: Settings,
         *,
         memory: TranslationMemory | None = None,
-        names: NameLayer | None = None,
+        names: SpanLayer | None = None,
         engine_factory: EngineFactory | None = None,
         notify: Notify | None = None,
         progress: Progress | None = None,
@@ -356,7 +357,7 @@ class Pipeline:
         for (_, text), key in zip(items, keys, strict=True):
             translation = None if key is None else jobs[key].target
             if translation and self._names is not None:
-                translation, _ = self._names.apply(translation, self._names.find(text))
+                translation, _ = self._names.apply(translation, self._names.find(text, lang))
             out.append(translation)
         return out
 
@@ -427,7 +428,7 @@ class Pipeline:
         sentence.ref = ref
         report.model = entry.alias if entry is not None else ref.model_id
         if self._names is not None:
-            sentence.names = self._names.find(report.source)
+            sentence.names = self._names.find(report.source, lang)
         sentence.chunks = self._chunks(report.source, ref, lang)
         report.chunks = len(sentence.chunks)
         if len(sentence.chunks) > 1:
@@ -674,13 +675,11 @@ class Pipeline:
             report.target = text
             report.names = results
             for result in results:
-                if (
-                    result.status in ("missing", "partial")
-                    and f"name_{result.status}" not in report.flags
-                ):
-                    report.flags.append(f"name_{result.status}")
-                if result.status == "repaired" and "name_repaired" not in report.flags:
-                    report.flags.append("name_repaired")
+                kind = "term" if result.entity == GLOSSARY else "name"
+                if result.status in ("missing", "partial", "repaired"):
+                    flag = f"{kind}_{result.status}"
+                    if flag not in report.flags:
+                        report.flags.append(flag)
 
     def _render_unit(self, text: str, sentences: Sequence[_Sentence]) -> str:
         if not sentences:
