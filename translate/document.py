@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from translate.errors import DocumentFormatError
 from translate.formats import detect_format, parse_document
 from translate.formats.base import Parsed, Translation, Unit
+from translate.formats.docx import DocxDocument, parse_docx
 from translate.formats.html import set_document_language
 from translate.glossary import GLOSSARY
 from translate.inline import restore_placeholders
@@ -38,6 +40,7 @@ class Source:
     name: str = "<stdin>"
     format: str = "auto"
     path: Path | None = None
+    data: bytes | None = None  # the file's bytes, for binary formats (.docx)
 
 
 @dataclass
@@ -49,6 +52,7 @@ class DocumentResult:
     output: str
     first_unit: int
     units: int
+    data: bytes | None = None  # the output of a binary format (.docx); ``output`` is empty
 
 
 @dataclass
@@ -72,10 +76,15 @@ def translate_documents(
     add_suffix: str | None = None,
 ) -> Batch:
     """Parse, translate and rebuild ``sources`` in one pipeline run."""
-    parsed: list[tuple[Source, str, Parsed]] = []
+    parsed: list[tuple[Source, str, Parsed | DocxDocument]] = []
     for source in sources:
         fmt = source.format if source.format != "auto" else detect_format(source.text, source.path)
-        parsed.append((source, fmt, parse_document(source.text, fmt, columns, add_suffix)))
+        if fmt == "docx":
+            if source.data is None:
+                raise DocumentFormatError(f"{source.name}: a .docx document is read as bytes")
+            parsed.append((source, fmt, parse_docx(source.data)))
+        else:
+            parsed.append((source, fmt, parse_document(source.text, fmt, columns, add_suffix)))
     units = [u for _, _, p in parsed for u in p.units]
     run = pipeline.run([u.text for u in units])
     translations: list[Translation] = list(run.outputs)
@@ -84,6 +93,11 @@ def translate_documents(
     start = 0
     for source, fmt, doc in parsed:
         count = len(doc.units)
+        if isinstance(doc, DocxDocument):
+            data = doc.render_bytes(translations[start : start + count])
+            documents.append(DocumentResult(source.name, fmt, "", start, count, data))
+            start += count
+            continue
         output = doc.render(translations[start : start + count])
         if fmt == "html" and any(
             start <= s.unit < start + count and s.status in TRANSLATED for s in run.sentences
