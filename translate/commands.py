@@ -231,6 +231,14 @@ def translate_command(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar, notes or summary.")
     ] = False,
+    progress: Annotated[
+        bool,
+        typer.Option(
+            "--progress",
+            envvar="TRANSLIT_PROGRESS",
+            help="Off a terminal too (logs, cron): a progress line every few seconds.",
+        ),
+    ] = False,
 ) -> None:
     """Translate documents (text, Markdown, HTML, SRT, JSONL, CSV, Word), keeping their layout."""
     from translate.document import Source, report_dict, translate_documents
@@ -281,7 +289,7 @@ def translate_command(
         from translate.glossary import TermLayer, load_glossary
 
         layer = TermLayer(load_glossary(glossary), target, layer)
-    bar = ProgressBar() if not quiet else None
+    bar = ProgressBar(lines=progress) if not quiet else None
     memory = TranslationMemory.open() if use_cache else None
     try:
         pipeline = Pipeline(settings, memory=memory, names=layer, notify=notify, progress=bar)

@@ -55,7 +55,7 @@ _FUNCTION_WORDS = frozenset(
 
 EngineFactory = Callable[[ModelRef], Engine]
 Notify = Callable[[str], None]
-Progress = Callable[[int, int], None]
+Progress = Callable[[int, int, str], None]  # (done, total, what is counted)
 
 
 @dataclass(frozen=True)
@@ -310,7 +310,7 @@ class Pipeline:
         sentences = [self._plan_unit(i, text, fallback) for i, text in enumerate(units)]
         flat = [s for unit in sentences for s in unit]
         jobs = self._collect_jobs(flat)
-        self._translate_jobs(list(jobs.values()), retry=self.settings.retry)
+        self._translate_jobs(list(jobs.values()), retry=self.settings.retry, label="sentences")
         self._assemble(flat, jobs)
         if self._names is not None:
             self._apply_names(flat)
@@ -352,7 +352,7 @@ class Pipeline:
             jobs.setdefault(job_key, _Job(ref, lang, target, normalized))
             keys.append(job_key)
         if jobs:
-            self._translate_jobs(list(jobs.values()), retry=False)
+            self._translate_jobs(list(jobs.values()), retry=False, label="marked-up phrases")
         out: list[str | None] = []
         for (_, text), key in zip(items, keys, strict=True):
             translation = None if key is None else jobs[key].target
@@ -509,7 +509,7 @@ class Pipeline:
         direction = f"{job.source_lang}-{job.target_lang}"
         return Context.make(job.ref.model_id, job.ref.revision, direction, settings)
 
-    def _translate_jobs(self, jobs: list[_Job], retry: bool) -> None:
+    def _translate_jobs(self, jobs: list[_Job], retry: bool, label: str) -> None:
         groups: dict[tuple[str, str, str], list[_Job]] = {}
         for job in jobs:
             groups.setdefault((str(job.ref.path), job.source_lang, job.target_lang), []).append(job)
@@ -531,7 +531,7 @@ class Pipeline:
         total = sum(len(t) for _, t in pending)
         done = 0
         if self._progress is not None and total:
-            self._progress(0, total)
+            self._progress(0, total, label)
         for context, todo in pending:
             engine = self.pool.engine(todo[0].ref)
             first = todo[0]
@@ -549,7 +549,7 @@ class Pipeline:
                     )
                 done += len(batch)
                 if self._progress is not None:
-                    self._progress(done, total)
+                    self._progress(done, total, label)
 
     def _beam(self, ref: ModelRef) -> int:
         if self.settings.beam_size is not None:
@@ -661,7 +661,7 @@ class Pipeline:
                 gloss_jobs.setdefault(key, _Job(ref, report.source_lang, report.target_lang, text))
             wanted.append((sentence, keys))
         if gloss_jobs:
-            self._translate_jobs(list(gloss_jobs.values()), retry=False)
+            self._translate_jobs(list(gloss_jobs.values()), retry=False, label="names and terms")
         glossed: dict[int, dict[str, str]] = {}
         for sentence, keys in wanted:
             glossed[id(sentence)] = {

@@ -148,3 +148,16 @@ def test_a_folder_that_is_not_a_model(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"{tmp_path.resolve()}: not a model folder: no config.json" in result.stderr
     assert "safetensors" not in result.stderr
+
+
+def test_progress_lines_for_logs() -> None:
+    from tests.translate.conftest import corpus
+
+    text = "\n".join(p.source for p in corpus()[:12]) + "\n"
+    args = ["translate", "--model", "demo", "--no-names", "--no-cache"]
+    result = runner.invoke(app, args, input=text, env={"TRANSLIT_PROGRESS": "1"})
+    assert result.exit_code == 0, result.output
+    lines = [x for x in result.stderr.splitlines() if x.startswith("translit: ")]
+    assert any(x.startswith("translit: 12/12 sentences, ") for x in lines)
+    quiet = runner.invoke(app, args, input=text)
+    assert not any("/12 sentences" in x for x in quiet.stderr.splitlines())

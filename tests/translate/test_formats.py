@@ -353,6 +353,13 @@ def test_jsonl_errors() -> None:
         parse_document('{"a": "x"}\n', "jsonl", ["titel"])
 
 
+def test_an_unknown_jsonl_column_lists_the_columns_with_text() -> None:
+    text = '{"title": "x", "n": 1, "meta": {"lead": "y"}}\n{"body": "z"}\n'
+    message = r"no text values in column\(s\) nosuch \(columns with text: title, meta.lead, body\)"
+    with pytest.raises(DocumentFormatError, match=message):
+        parse_document(text, "jsonl", ["nosuch"])
+
+
 def test_csv_columns() -> None:
     text = 'id;text;n\r\n1;Сәлем;5\r\n2;"Екі; бөлік";6\r\n'
     parsed = parse_document(text, "csv", ["text"])

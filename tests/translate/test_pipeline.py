@@ -255,7 +255,7 @@ def test_documents_share_one_run(fake: FakeEngine, tmp_path: Path) -> None:
 def test_progress_is_reported(fake: FakeEngine) -> None:
     seen: list[tuple[int, int]] = []
     pipeline = _pipeline(fake, max_batch_size=1)
-    pipeline._progress = lambda done, total: seen.append((done, total))
+    pipeline._progress = lambda done, total, label: seen.append((done, total))
     pipeline.run([KK_1, KK_2])
     assert seen == [(0, 2), (1, 2), (2, 2)]
 
