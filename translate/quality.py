@@ -17,6 +17,8 @@ again with safer settings. The flags end up in the report (``--report FILE``).
 - ``placeholder_lost``: a placeholder of inline markup (``{1}``, see
   :mod:`translate.inline`) is not in the output (the markup is then put at the end of
   the sentence, flagged ``markup_moved``);
+- ``placeholder_added``: a placeholder the source does not have (``{1}`` in the
+  translation of a sentence without markup: the model is out of its depth);
 - ``truncated``: decoding stopped at the length cap;
 - ``untranslated``: source-script text left in a target of another script;
 - ``empty``: no output at all.
@@ -33,7 +35,7 @@ from translate.segment import URL_RE, count_sentences
 
 RETRY_FLAGS = frozenset(
     {"empty", "too_short", "too_long", "repetition", "truncated", "numbers_changed",
-     "placeholder_lost", "sentence_lost"}
+     "placeholder_lost", "placeholder_added", "sentence_lost"}
 )  # fmt: skip
 
 _NUMBER = re.compile(r"\b\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*")
@@ -100,6 +102,12 @@ def lost_placeholders(source: str, target: str) -> list[str]:
     return [m.group() for m in PLACEHOLDER_RE.finditer(source) if m.group(1) not in kept]
 
 
+def added_placeholders(source: str, target: str) -> list[str]:
+    """Placeholders (``{1}``) in the target that the source does not have (made up)."""
+    known = {m.group(1) for m in PLACEHOLDER_RE.finditer(source)}
+    return [m.group() for m in PLACEHOLDER_RE.finditer(target) if m.group(1) not in known]
+
+
 def repeated_ngram(text: str, source: str) -> bool:
     """Degenerate repetition in ``text`` that ``source`` does not have.
 
@@ -154,6 +162,8 @@ def check(
         flags.append("url_missing")
     if lost_placeholders(src, out):
         flags.append("placeholder_lost")
+    if added_placeholders(src, out):
+        flags.append("placeholder_added")
     if target_script != "Cyrl" and _CYRILLIC_WORD.search(out):
         flags.append("untranslated")
     return flags
@@ -196,6 +206,7 @@ def severity(flags: Iterable[str]) -> int:
         "numbers_changed": 5,
         "url_missing": 3,
         "placeholder_lost": 3,
+        "placeholder_added": 5,
         "untranslated": 3,
     }
     return sum(weights.get(flag, 1) for flag in flags)

@@ -167,7 +167,8 @@ def test_without_model_each_language_goes_to_the_registry_model(fake: FakeEngine
     with pytest.raises(UnsupportedLanguageError, match="Ukrainian"):
         pipeline.run([uk])
     assert chosen == [("uk", "en")]
-    assert recommended("uk", "en") == "nllb-600m"
+    assert recommended("uk", "en") == "opus-mt-zle-en"  # East Slavic -> English
+    assert recommended("ky", "en") == "nllb-600m"
 
 
 def test_commercial_with_a_non_commercial_model_is_a_usage_error(fake: FakeEngine) -> None:

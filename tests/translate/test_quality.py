@@ -127,3 +127,9 @@ TWO_KK = "Ол жобаны әзірледі. Сенат келісімді ра
 )
 def test_sentence_lost(source: str, target: str, flagged: bool) -> None:
     assert ("sentence_lost" in check(source, target)) is flagged
+
+
+def test_a_made_up_placeholder_is_flagged() -> None:
+    assert "placeholder_added" in check("Уряд ухвалив рішення.", "The {1} government decided.")
+    assert "placeholder_added" not in check("Уряд {1} ухвалив.", "The {1} government decided.")
+    assert needs_retry(["placeholder_added"])
