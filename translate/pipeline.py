@@ -33,6 +33,7 @@ from translate.models import ModelRef, resolve_model
 from translate.names import NameResult, NameSpanLike, SpanLayer
 from translate.quality import check, needs_retry, restore_urls, severity
 from translate.registry import ModelEntry, language_name, load_languages, load_registry
+from translate.scripts import to_model_script
 from translate.segment import URL_RE, ends_sentence, sentence_spans, split_clauses
 
 PIPELINE_VERSION = "1"
@@ -266,6 +267,7 @@ class _Normalizers:
         self._cache: dict[str, Any] = {}
 
     def apply(self, text: str, ref: ModelRef, source: str) -> str:
+        text = to_model_script(text, source)
         if ref.normalize is None:
             return text
         lang = source if ref.normalize == "source" else "en"

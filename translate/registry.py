@@ -70,6 +70,8 @@ class Language:
     iso3: str
     flores: str
     script: str
+    #: Cyrillic letter -> Latin spelling, for a language models know in Latin script only
+    from_cyrillic: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -201,7 +203,10 @@ def load_languages() -> dict[str, Language]:
     raw = _languages_raw()
     out: dict[str, Language] = {}
     for code, spec in raw["languages"].items():
-        out[code] = Language(code, spec["name"], spec["iso3"], spec["flores"], spec["script"])
+        out[code] = Language(
+            code, spec["name"], spec["iso3"], spec["flores"], spec["script"],
+            spec.get("from_cyrillic"),
+        )  # fmt: skip
     return out
 
 
