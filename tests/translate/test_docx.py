@@ -156,3 +156,30 @@ def test_unsupported_formats_are_named(
 def test_binary_input_without_a_file_name_is_named() -> None:
     result = runner.invoke(app, ["translate", "--model", "demo"], input=b"%PDF-1.7\n\xe2\xe3\n")
     assert result.exit_code == 1 and "unsupported format: PDF; supported: " in result.stderr
+
+
+def test_a_tab_inside_a_run_is_kept_in_place(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph._p.append(
+        parse_xml(
+            f"<w:r {nsdecls('w')}><w:rPr><w:i/></w:rPr><w:t>Бірінші</w:t><w:tab/>"
+            "<w:t>екінші.</w:t></w:r>"
+        )
+    )
+    source = tmp_path / "tab.docx"
+    document.save(str(source))
+    parsed = parse_docx(source.read_bytes())
+    assert [u.text for u in parsed.units] == ["Бірінші{1}екінші."]
+    same = tmp_path / "same.docx"
+    same.write_bytes(parsed.render_bytes([u.text for u in parsed.units]))
+    assert docx.Document(str(same)).paragraphs[0]._p.xml.count("<w:tab/>") == 1
+    parsed = parse_docx(source.read_bytes())
+    out = tmp_path / "out.docx"
+    out.write_bytes(parsed.render_bytes(["First{1}second."]))
+    xml = docx.Document(str(out)).paragraphs[0]._p.xml
+    assert xml.count("<w:tab/>") == 1 and xml.count("<w:i/>") == 3  # every piece italic
+    assert xml.index(">First<") < xml.index("<w:tab/>") < xml.index(">second.<")

@@ -72,18 +72,39 @@ def _local(element: Any) -> str:
     return str(element.tag)
 
 
-def _run_text(run: Any) -> str | None:
-    """The text of a run holding only text (and its properties), else None."""
-    parts: list[str] = []
-    for child in run:
-        tag = _local(child)
-        if tag == _W + "rPr":
-            continue
-        if tag == _W + "t":
-            parts.append(child.text or "")
-        else:
-            return None
-    return "".join(parts)
+def _run_pieces(run: Any) -> list[tuple[str, Any, str]]:
+    """A run as ``(kind, element, text)`` pieces: its text (``element`` is the run, the
+    formatting template) and, kept whole, its other children (a tab, a break, a picture).
+
+    A run without text is one atom; in a run that mixes text and other children, each
+    other child is an atom ``(run, child)``, written back in a run of its own with the
+    run's properties (the child itself is moved there only then).
+    """
+    children = [c for c in run if _local(c) != _W + "rPr"]
+    texts = [c for c in children if _local(c) == _W + "t"]
+    if not texts:
+        return [("atom", run, "")]
+    if len(texts) == len(children):
+        return [("text", run, "".join(c.text or "" for c in texts))]
+    return [
+        ("text", run, child.text or "") if _local(child) == _W + "t" else ("atom", (run, child), "")
+        for child in children
+    ]
+
+
+def _atom_element(atom: Any) -> Any:
+    """The element to write for an atom: itself, or a child of a run in a run of its own."""
+    if not isinstance(atom, tuple):
+        return atom
+    run, child = atom
+    alone = copy.copy(run)
+    for inner in list(alone):
+        alone.remove(inner)
+    properties = run.find(_W + "rPr")
+    if properties is not None:
+        alone.append(copy.deepcopy(properties))
+    alone.append(child)
+    return alone
 
 
 def _format_key(run: Any) -> bytes:
@@ -95,33 +116,32 @@ def _format_key(run: Any) -> bytes:
 
 def _read_paragraph(element: Any) -> _Paragraph:
     paragraph = _Paragraph(element)
-    pieces: list[tuple[str, Any, int | None]] = []  # (kind, element or text, link number)
+    pieces: list[tuple[str, Any, int | None, str]] = []  # (kind, element, link, text)
 
     def add(child: Any, link: int | None) -> None:
         tag = _local(child)
         if tag == _W + "pPr":
             return
         if tag == _W + "r":
-            text = _run_text(child)
-            pieces.append(("text", child, link) if text is not None else ("atom", child, link))
+            pieces.extend((kind, item, link, text) for kind, item, text in _run_pieces(child))
         elif tag == _W + "hyperlink" and link is None:
             paragraph.links.append(child)
             for inner in child:
                 add(inner, len(paragraph.links) - 1)
         elif tag in _MARKERS:
-            pieces.append(("marker", child, link))
+            pieces.append(("marker", child, link, ""))
         else:
-            pieces.append(("atom", child, link))
+            pieces.append(("atom", child, link, ""))
 
     for child in element:
         add(child, None)
     # the base formatting: that of the most text
     weights: dict[bytes, int] = {}
     first: dict[bytes, Any] = {}
-    for kind, item, _ in pieces:
+    for kind, item, _, text in pieces:
         if kind == "text":
             key = _format_key(item)
-            weights[key] = weights.get(key, 0) + len(_run_text(item) or "")
+            weights[key] = weights.get(key, 0) + len(text)
             first.setdefault(key, item)
     base_key = max(weights, key=lambda k: weights[k]) if weights else b""
     paragraph.base = first.get(base_key)
@@ -136,7 +156,7 @@ def _read_paragraph(element: Any) -> _Paragraph:
             items.append(Close(f"\x01c{format_number[current_format]}\x01", "run"))
             current_format = None
 
-    for kind, item, link in pieces:
+    for kind, item, link, text in pieces:
         if link != current_link:
             close_format()
             if current_link is not None:
@@ -158,7 +178,7 @@ def _read_paragraph(element: Any) -> _Paragraph:
                     paragraph.runs.append(item)
                 items.append(Open(f"\x01o{format_number[key]}\x01", "run"))
                 current_format = key
-        items.append(Text(_run_text(item) or ""))
+        items.append(Text(text))
     close_format()
     if current_link is not None:
         items.append(Close(f"\x01C{current_link}\x01", "link"))
@@ -214,7 +234,7 @@ def _write_paragraph(paragraph: _Paragraph, pieces: Sequence[tuple[str, bool]]) 
         elif kind == "C":
             container = element
         elif kind == "a":
-            container.append(paragraph.atoms[number])
+            container.append(_atom_element(paragraph.atoms[number]))
     _append_text(container, stream[position:], paragraph, formats)
 
 
