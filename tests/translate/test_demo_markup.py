@@ -140,3 +140,13 @@ def test_html_lang_follows_the_translation() -> None:
     page = f'<html lang="kk"><body><p>{KK_QUAKE}</p></body></html>\n'
     out = _translate(["--format", "html"], page).stdout
     assert out.startswith('<html lang="en">') and reference(KK_QUAKE) in out
+
+
+def test_a_short_table_header_made_into_a_sentence_is_flagged(tmp_path: Path) -> None:
+    # the demo model does not know "Көрсеткіш" (9 characters) and makes up a sentence
+    report = tmp_path / "report.json"
+    text = "| Көрсеткіш | Мән |\n|---|---|\n"
+    _translate(["--format", "markdown", "--report", str(report)], text)
+    header = json.loads(report.read_text("utf-8"))["sentences"][0]
+    assert header["source"] == "Көрсеткіш"
+    assert len(header["target"]) > 30 and "too_long" in header["flags"]
