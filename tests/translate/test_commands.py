@@ -161,3 +161,14 @@ def test_progress_lines_for_logs() -> None:
     assert any(x.startswith("translit: 12/12 sentences, ") for x in lines)
     quiet = runner.invoke(app, args, input=text)
     assert not any("/12 sentences" in x for x in quiet.stderr.splitlines())
+
+
+def test_a_ukrainian_sentence_is_not_given_to_the_demo_model() -> None:
+    text = (
+        "Президент Тоқаев Астанада Үкімет отырысын өткізді.\n\n"
+        "Сьогодні уряд затвердив нову програму розвитку регіонів.\n"
+    )
+    result = runner.invoke(app, ["translate", "--model", "demo"], input=text)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "demo cannot translate Ukrainian (uk) into English (en)" in result.stderr
+    assert "«Сьогодні уряд" in result.stderr
