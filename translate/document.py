@@ -233,7 +233,7 @@ LOST_FLAGS = ("empty", "sentence_lost", "too_short", "truncated")
 
 def lost_reason(report: SentenceReport) -> str | None:
     """Why (part of) the sentence is missing from the output, or None if it is there."""
-    if report.status in ("kept", "unsupported"):
+    if report.status == "kept":
         return None  # copied as it is
     if not report.target.strip():
         return "empty"
@@ -262,7 +262,7 @@ def accounting(batch: Batch) -> dict[str, Any]:
                     "reason": reason,
                 }
             )
-        elif s.status in ("kept", "unsupported"):
+        elif s.status == "kept":
             copied += 1
     total = len(batch.run.sentences)
     return {

@@ -91,7 +91,7 @@ class SentenceReport:
     target: str
     source_lang: str
     target_lang: str
-    status: str  # translated | cached | duplicate | kept | unsupported
+    status: str  # translated | cached | duplicate | kept
     model: str | None = None
     flags: list[str] = field(default_factory=list)
     chunks: int = 1
@@ -299,7 +299,6 @@ class Pipeline:
         self.pool = ModelPool(settings, self._notify, engine_factory)
         self._normalizers = _Normalizers()
         self._target_script = load_languages().get(settings.target)
-        self._notified: set[str] = set()
         self._explicit: ModelRef | None = None
 
     # -- public ------------------------------------------------------------------------
@@ -452,11 +451,6 @@ class Pipeline:
         if sources is None and ref.family in _CODE_FREE:
             return UNDETERMINED
         return None
-
-    def _notify_once(self, message: str) -> None:
-        if message not in self._notified:
-            self._notified.add(message)
-            self._notify(message)
 
     def _chunks(self, text: str, ref: ModelRef, lang: str) -> list[_Chunk]:
         limit = ref.max_input_tokens
