@@ -39,6 +39,7 @@ class Format(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     tsv = "tsv"
+    docx = "docx"
 
 
 class Quantization(str, Enum):
@@ -73,8 +74,7 @@ def register(app: typer.Typer) -> None:
 # -- translate ------------------------------------------------------------------------------
 
 
-def _read_input(path: Path | None) -> str:
-    data = stdin_bytes().read() if path is None else _read_file(path)
+def _decode(data: bytes, path: Path | None) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -91,7 +91,10 @@ def _read_file(path: Path) -> bytes:
 
 
 def _write(path: Path | None, text: str) -> None:
-    data = text.encode("utf-8")
+    _write_bytes(path, text.encode("utf-8"))
+
+
+def _write_bytes(path: Path | None, data: bytes) -> None:
     if path is None:
         out = stdout_bytes()
         out.write(data)
@@ -200,6 +203,14 @@ def translate_command(
     names: Annotated[
         bool, typer.Option("--names/--no-names", help="Check and render names.")
     ] = True,
+    glossary: Annotated[
+        Path | None,
+        typer.Option(
+            "--glossary",
+            help="CSV/TSV of terms: source term, target term[, language pair such as kk-en]; "
+            "applied like names, retention in the report.",
+        ),
+    ] = None,
     use_cache: Annotated[
         bool,
         typer.Option("--cache/--no-cache", help="Use the translation memory."),
@@ -220,9 +231,19 @@ def translate_command(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar, notes or summary.")
     ] = False,
+    progress: Annotated[
+        bool,
+        typer.Option(
+            "--progress",
+            envvar="TRANSLIT_PROGRESS",
+            help="Off a terminal too (logs, cron): a progress line every few seconds.",
+        ),
+    ] = False,
 ) -> None:
-    """Translate documents (text, Markdown, HTML, SRT, JSONL, CSV), keeping their layout."""
+    """Translate documents (text, Markdown, HTML, SRT, JSONL, CSV, Word), keeping their layout."""
     from translate.document import Source, report_dict, translate_documents
+    from translate.errors import UsageError
+    from translate.formats import binary_format
     from translate.memory import TranslationMemory
     from translate.pipeline import Pipeline, Settings
     from translate.progress import ProgressBar
@@ -253,24 +274,29 @@ def translate_command(
     sources: list[Source] = []
     boms: list[bool] = []
     for path in list(paths) if paths else [None]:
-        text = _read_input(path)
+        name = str(path) if path is not None else "<stdin>"
+        data = stdin_bytes().read() if path is None else _read_file(path)
+        if binary_format(data, path, fmt.value) == "docx":
+            boms.append(False)
+            sources.append(Source("", name=name, format="docx", path=path, data=data))
+            continue
+        text = _decode(data, path)
         boms.append(text.startswith("\ufeff"))
-        sources.append(
-            Source(
-                text.removeprefix("\ufeff"),
-                name=str(path) if path is not None else "<stdin>",
-                format=fmt.value,
-                path=path,
-            )
-        )
+        sources.append(Source(text.removeprefix("\ufeff"), name=name, format=fmt.value, path=path))
     notify = (lambda _message: None) if quiet else eprint
     layer = _name_layer(style) if names else None
-    bar = ProgressBar() if not quiet else None
+    if glossary is not None:
+        from translate.glossary import TermLayer, load_glossary
+
+        layer = TermLayer(load_glossary(glossary), target, layer)
+    bar = ProgressBar(lines=progress) if not quiet else None
     memory = TranslationMemory.open() if use_cache else None
     try:
         pipeline = Pipeline(settings, memory=memory, names=layer, notify=notify, progress=bar)
         suffix = target if add_column else None
         batch = translate_documents(sources, pipeline, columns or (), suffix)
+    except UsageError as exc:
+        raise fail(str(exc), code=2) from None
     except KeyboardInterrupt:
         if bar is not None:
             bar.close()
@@ -296,11 +322,14 @@ def translate_command(
     else:
         named: list[Path | None] = list(paths) if paths else [None]
         for doc, path, bom in zip(batch.documents, named, boms, strict=True):
-            text = ("\ufeff" if bom else "") + doc.output
-            _write(_output_path(output, path, target, len(paths)), text)
+            destination = _output_path(output, path, target, len(paths))
+            if doc.data is not None:
+                _write_bytes(destination, doc.data)
+                continue
+            _write(destination, ("\ufeff" if bom else "") + doc.output)
     if report is not None:
-        data = report_dict(batch, settings)
-        _write(report, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        record = report_dict(batch, settings)
+        _write(report, json.dumps(record, ensure_ascii=False, indent=1) + "\n")
     if not quiet:
         eprint(_summary_line(batch, report))
 
@@ -345,12 +374,20 @@ def _summary_line(batch: Any, report: Path | None) -> str:
         line += f"; {info['flagged']} flagged" + (
             "" if report is not None else " (see --report FILE)"
         )
+    lost = info["accounting"]["lost"]
+    if lost:
+        line += f"; {len(lost)} sentence{'' if len(lost) == 1 else 's'} lost" + (
+            "" if report is not None else " (see --report FILE)"
+        )
     names = info["names"]
     if names["total"]:
         line += (
             f"; names retained {names['retained']}/{names['total']}"
             f" ({100 * names['retention_rate']:.0f}%)"
         )
+    terms = info["glossary"]
+    if terms["occurrences"]:
+        line += f"; glossary terms retained {terms['retained']}/{terms['occurrences']}"
     return line + f"; {info['seconds']:.1f} s"
 
 

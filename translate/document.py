@@ -14,8 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from translate.errors import DocumentFormatError
 from translate.formats import detect_format, parse_document
 from translate.formats.base import Parsed, Translation, Unit
+from translate.formats.docx import DocxDocument, parse_docx
+from translate.formats.html import set_document_language
+from translate.glossary import GLOSSARY
 from translate.inline import restore_placeholders
 from translate.names import RETAINED
 from translate.pipeline import Pipeline, RunResult, SentenceReport, Settings
@@ -23,7 +27,9 @@ from translate.placement import SentenceView, place_unit, wanted_glosses
 from translate.quality import RETRY_FLAGS
 
 #: Flags that are only informative (the sentence is fine).
-INFO_FLAGS = frozenset({"split", "retried", "name_repaired"})
+INFO_FLAGS = frozenset({"split", "retried", "name_repaired", "term_repaired"})
+#: Statuses of sentences whose translation is in the output.
+TRANSLATED = ("translated", "cached", "duplicate")
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,7 @@ class Source:
     name: str = "<stdin>"
     format: str = "auto"
     path: Path | None = None
+    data: bytes | None = None  # the file's bytes, for binary formats (.docx)
 
 
 @dataclass
@@ -45,6 +52,7 @@ class DocumentResult:
     output: str
     first_unit: int
     units: int
+    data: bytes | None = None  # the output of a binary format (.docx); ``output`` is empty
 
 
 @dataclass
@@ -68,10 +76,15 @@ def translate_documents(
     add_suffix: str | None = None,
 ) -> Batch:
     """Parse, translate and rebuild ``sources`` in one pipeline run."""
-    parsed: list[tuple[Source, str, Parsed]] = []
+    parsed: list[tuple[Source, str, Parsed | DocxDocument]] = []
     for source in sources:
         fmt = source.format if source.format != "auto" else detect_format(source.text, source.path)
-        parsed.append((source, fmt, parse_document(source.text, fmt, columns, add_suffix)))
+        if fmt == "docx":
+            if source.data is None:
+                raise DocumentFormatError(f"{source.name}: a .docx document is read as bytes")
+            parsed.append((source, fmt, parse_docx(source.data)))
+        else:
+            parsed.append((source, fmt, parse_document(source.text, fmt, columns, add_suffix)))
     units = [u for _, _, p in parsed for u in p.units]
     run = pipeline.run([u.text for u in units])
     translations: list[Translation] = list(run.outputs)
@@ -80,7 +93,16 @@ def translate_documents(
     start = 0
     for source, fmt, doc in parsed:
         count = len(doc.units)
+        if isinstance(doc, DocxDocument):
+            data = doc.render_bytes(translations[start : start + count])
+            documents.append(DocumentResult(source.name, fmt, "", start, count, data))
+            start += count
+            continue
         output = doc.render(translations[start : start + count])
+        if fmt == "html" and any(
+            start <= s.unit < start + count and s.status in TRANSLATED for s in run.sentences
+        ):
+            output = set_document_language(output, pipeline.settings.target)
         documents.append(DocumentResult(source.name, fmt, output, start, count))
         start += count
     return Batch(documents, run)
@@ -153,7 +175,7 @@ def names_summary(run: RunResult) -> dict[str, Any]:
     guessed from their shape, whose retention says more about the finder than about
     the translation; and how many mentions lost words that were not part of the name.
     """
-    names = [n for s in run.sentences for n in s.names]
+    names = [n for s in run.sentences for n in s.names if n.entity != GLOSSARY]
     known = [n for n in names if n.entity is not None]
     statuses = Counter(n.status for n in names)
     total = len(names)
@@ -175,8 +197,80 @@ def names_summary(run: RunResult) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def glossary_summary(run: RunResult) -> dict[str, Any]:
+    """Retention of each glossary term: how often its source was found, and how often
+    the target term is in the output (as the model wrote it, or repaired)."""
+    per_term: dict[str, Counter[str]] = {}
+    for result in (n for s in run.sentences for n in s.names if n.entity == GLOSSARY):
+        per_term.setdefault(result.rendering, Counter())[result.status] += 1
+    terms: list[dict[str, Any]] = []
+    for target, statuses in sorted(per_term.items()):
+        found = sum(statuses.values())
+        retained = statuses["kept"] + statuses["restyled"] + statuses["repaired"]
+        terms.append(
+            {
+                "target": target,
+                "occurrences": found,
+                "kept": statuses["kept"] + statuses["restyled"],
+                "repaired": statuses["repaired"],
+                "missing": statuses["missing"],
+                "retention_rate": _rate(retained, found),
+            }
+        )
+    total = sum(t["occurrences"] for t in terms)
+    retained = sum(t["kept"] + t["repaired"] for t in terms)
+    return {"occurrences": total, "retained": retained,
+            "retention_rate": _rate(retained, total), "terms": terms}  # fmt: skip
+
+
 def _rate(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
+
+
+#: Flags that mean (part of) a source sentence is not in the output.
+LOST_FLAGS = ("empty", "sentence_lost", "too_short", "truncated")
+
+
+def lost_reason(report: SentenceReport) -> str | None:
+    """Why (part of) the sentence is missing from the output, or None if it is there."""
+    if report.status == "kept":
+        return None  # copied as it is
+    if not report.target.strip():
+        return "empty"
+    reasons = [flag for flag in LOST_FLAGS if flag in report.flags]
+    return ", ".join(reasons) if reasons else None
+
+
+def accounting(batch: Batch) -> dict[str, Any]:
+    """Every source sentence: translated into the output, copied as is, or lost (why).
+
+    ``translated + copied + lost == sentences``; each lost sentence is listed with its
+    document, unit, source and reason.
+    """
+    lost: list[dict[str, Any]] = []
+    copied = 0
+    for s in batch.run.sentences:
+        reason = lost_reason(s)
+        if reason is not None:
+            doc = batch.document_of(s.unit)
+            lost.append(
+                {
+                    "document": doc.name,
+                    "unit": s.unit - doc.first_unit,
+                    "sentence": s.index,
+                    "source": s.source,
+                    "reason": reason,
+                }
+            )
+        elif s.status == "kept":
+            copied += 1
+    total = len(batch.run.sentences)
+    return {
+        "sentences": total,
+        "translated": total - copied - len(lost),
+        "copied": copied,
+        "lost": lost,
+    }
 
 
 def summary(batch: Batch) -> dict[str, Any]:
@@ -195,7 +289,9 @@ def summary(batch: Batch) -> dict[str, Any]:
         "chunks_from_memory": run.cached_chunks,
         "seconds": round(run.seconds, 3),
         "names": names_summary(run),
+        "glossary": glossary_summary(run),
         "retry_flags": sorted(RETRY_FLAGS),
+        "accounting": accounting(batch),
     }
 
 

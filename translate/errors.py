@@ -46,3 +46,12 @@ class DocumentFormatError(TranslateError):
 
 class RegistryDataError(TranslateError):
     """``data/models/registry.json`` or ``languages.json`` is malformed."""
+
+
+class UsageError(TranslateError):
+    """Settings that contradict each other (``--commercial`` with a non-commercial model).
+
+    The CLI exits with code 2 for it, as for any other usage error.
+    """
+
+    exit_code = 2

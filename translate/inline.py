@@ -21,7 +21,7 @@ always well-formed: every opening markup is closed, in nesting order.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 #: A placeholder as the model may write it back (``{1}``, ``{ 1 }``).
@@ -364,10 +364,26 @@ def at_edges(text: str, markup: Markup) -> Placed:
     Placeholders the text lacks are added before its final punctuation; each span covers
     the content (its nesting kept).
     """
-    fixed, moved = fix_placeholders(text, [p for p, _ in markup.atoms])  # all are wanted
+    fixed, moved = fix_placeholders(text, [p for p, _ in markup.atoms], markup.atom_map())
     start, end = edges(fixed)
     spans = tuple(Span(start, end, s.open, s.close, s.depth) for s in markup.spans)
     return Placed(fixed, spans, moved + len(spans))
+
+
+_TAGS = re.compile(r"<[^<>]*>")
+
+
+def atom_text(raw: str) -> str:
+    """What an atom shows as text: a code span without its backticks, an element
+    without its tags (``"`akorda.kz`"`` -> ``akorda.kz``)."""
+    return _TAGS.sub("", raw).strip().strip("`").strip()
+
+
+def _written_as(text: str, shown: str) -> tuple[int, int] | None:
+    if len(shown) < 2 or not any(ch.isalnum() for ch in shown):
+        return None
+    match = re.search(rf"(?<![\w{{]){re.escape(shown)}(?![\w}}])", text)
+    return match.span() if match is not None else None
 
 
 def fix_placeholders(
@@ -376,8 +392,10 @@ def fix_placeholders(
     """Each placeholder of ``wanted`` exactly once in ``text``; how many had to be moved.
 
     ``{ 1 }`` is written ``{1}``; repeated placeholders, and those of ``known`` (default:
-    ``wanted``) that are not wanted here, are removed; missing ones are added at the end
-    of the content (before the final punctuation). Other brace-numbers are text.
+    ``wanted``) that are not wanted here, are removed. A missing one whose content the
+    model wrote as text (``akorda.kz`` for the code span `` `akorda.kz` ``, when ``known``
+    maps placeholders to their markup) takes the place of that text; the others are added
+    at the end of the content (before the final punctuation). Other brace-numbers are text.
     """
     wanted_set = set(wanted)
     known_set = set(known) | wanted_set if known is not None else wanted_set
@@ -402,7 +420,14 @@ def fix_placeholders(
         pieces.append(before)
     pieces.append(text[position:])
     out = "".join(pieces)
-    missing = [p for p in wanted if p not in seen]
+    contents = known if isinstance(known, Mapping) else {}
+    missing = []
+    for key in (p for p in wanted if p not in seen):
+        written = _written_as(out, atom_text(contents.get(key, "")))
+        if written is None:
+            missing.append(key)
+        else:  # the model wrote the atom's content instead of its placeholder
+            out = out[: written[0]] + key + out[written[1] :]
     if missing:
         _, end = edges(out)
         insert = " ".join(missing)

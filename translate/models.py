@@ -102,6 +102,8 @@ def resolve_model(
         )
     if not path.is_dir():
         raise ModelNotAvailableError(f"model directory {path} does not exist")
+    if not (path / "config.json").is_file():
+        raise ModelLoadError(f"{path}: not a model folder: no config.json")
     fmt = "ctranslate2" if (path / "model.bin").is_file() else "transformers"
     if fmt == "transformers" and not any(path.glob("*.safetensors")):
         raise ModelLoadError(

@@ -227,6 +227,21 @@ class _Edit:
     replacement: str
 
 
+class SpanLayer(Protocol):
+    """What the pipeline asks of a name layer (names, or glossary terms and names)."""
+
+    def find(self, text: str, lang: str = "und") -> list[NameSpanLike]: ...
+
+    def glosses_needed(self, translation: str, names: Sequence[NameSpanLike]) -> list[str]: ...
+
+    def apply(
+        self,
+        translation: str,
+        names: Sequence[NameSpanLike],
+        glosses: Mapping[str, str] | None = None,
+    ) -> tuple[str, list[NameResult]]: ...
+
+
 class NameLayer:
     """Finds names in sources and enforces their rendering in translations."""
 
@@ -235,8 +250,8 @@ class NameLayer:
         self._renderer = renderer
         self.style = style
 
-    def find(self, text: str) -> list[NameSpanLike]:
-        """Names in a source sentence, in order, without overlaps."""
+    def find(self, text: str, lang: str = "und") -> list[NameSpanLike]:
+        """Names in a source sentence (of language ``lang``), in order, without overlaps."""
         spans = sorted(self._finder(text), key=lambda s: (s.start, -s.end))
         kept: list[NameSpanLike] = []
         for span in spans:

@@ -25,13 +25,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from translate.engines.base import DecodeOptions, Engine, EngineInfo, Hypothesis, open_engine
-from translate.errors import TranslateError, UnsupportedLanguageError
-from translate.langid import UNDETERMINED, identify, identify_all
+from translate.errors import TranslateError, UnsupportedLanguageError, UsageError
+from translate.glossary import GLOSSARY
+from translate.langid import UNDETERMINED, identify, identify_all, identify_document
 from translate.memory import Context, TranslationMemory
 from translate.models import ModelRef, resolve_model
-from translate.names import NameLayer, NameResult, NameSpanLike
+from translate.names import NameResult, NameSpanLike, SpanLayer
 from translate.quality import check, needs_retry, restore_urls, severity
-from translate.registry import ModelEntry, load_languages, load_registry
+from translate.registry import ModelEntry, language_name, load_languages, load_registry
+from translate.scripts import to_model_script
 from translate.segment import URL_RE, ends_sentence, sentence_spans, split_clauses
 
 PIPELINE_VERSION = "1"
@@ -54,7 +56,7 @@ _FUNCTION_WORDS = frozenset(
 
 EngineFactory = Callable[[ModelRef], Engine]
 Notify = Callable[[str], None]
-Progress = Callable[[int, int], None]
+Progress = Callable[[int, int, str], None]  # (done, total, what is counted)
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ class SentenceReport:
     target: str
     source_lang: str
     target_lang: str
-    status: str  # translated | cached | duplicate | kept | unsupported
+    status: str  # translated | cached | duplicate | kept
     model: str | None = None
     flags: list[str] = field(default_factory=list)
     chunks: int = 1
@@ -168,7 +170,29 @@ class ModelPool:
         """The model given with --model (resolved now, so that a typo fails early)."""
         if self._settings.model is None:
             return None
-        return self.ref_for("und", self._settings.target)
+        spec = self._settings.model
+        if self._settings.commercial:  # before a possibly long download
+            known = load_registry().models
+            entry = known.get(spec) or next((e for e in known.values() if e.hub == spec), None)
+            if entry is None or not entry.commercial:
+                licence = entry.licence if entry is not None else "unknown"
+                raise UsageError(
+                    f"--commercial: {spec} is licensed {licence}, not known to allow "
+                    "commercial use; leave out --model to get a commercial-safe model"
+                )
+        ref = self.ref_for("und", self._settings.target)
+        entry, target, source = ref.entry, self._settings.target, self._settings.source
+        if entry is not None and entry.targets is not None and target not in entry.targets:
+            raise UnsupportedLanguageError(
+                f"{entry.alias} cannot translate into {language_name(target)}; it translates "
+                f"into {', '.join(entry.targets)}"
+            )
+        if entry is not None and source != "auto" and not entry.supports(source, target):
+            raise UnsupportedLanguageError(
+                f"{entry.alias} cannot translate from {language_name(source)}; it translates "
+                f"from {', '.join(entry.sources or ())}"
+            )
+        return ref
 
     def ref_for(self, source: str, target: str) -> ModelRef:
         """The model for ``source -> target`` (the one given with --model, if any)."""
@@ -243,6 +267,7 @@ class _Normalizers:
         self._cache: dict[str, Any] = {}
 
     def apply(self, text: str, ref: ModelRef, source: str) -> str:
+        text = to_model_script(text, source)
         if ref.normalize is None:
             return text
         lang = source if ref.normalize == "source" else "en"
@@ -261,7 +286,7 @@ class Pipeline:
         settings: Settings,
         *,
         memory: TranslationMemory | None = None,
-        names: NameLayer | None = None,
+        names: SpanLayer | None = None,
         engine_factory: EngineFactory | None = None,
         notify: Notify | None = None,
         progress: Progress | None = None,
@@ -274,7 +299,6 @@ class Pipeline:
         self.pool = ModelPool(settings, self._notify, engine_factory)
         self._normalizers = _Normalizers()
         self._target_script = load_languages().get(settings.target)
-        self._notified: set[str] = set()
         self._explicit: ModelRef | None = None
 
     # -- public ------------------------------------------------------------------------
@@ -287,7 +311,7 @@ class Pipeline:
         sentences = [self._plan_unit(i, text, fallback) for i, text in enumerate(units)]
         flat = [s for unit in sentences for s in unit]
         jobs = self._collect_jobs(flat)
-        self._translate_jobs(list(jobs.values()), retry=self.settings.retry)
+        self._translate_jobs(list(jobs.values()), retry=self.settings.retry, label="sentences")
         self._assemble(flat, jobs)
         if self._names is not None:
             self._apply_names(flat)
@@ -329,12 +353,12 @@ class Pipeline:
             jobs.setdefault(job_key, _Job(ref, lang, target, normalized))
             keys.append(job_key)
         if jobs:
-            self._translate_jobs(list(jobs.values()), retry=False)
+            self._translate_jobs(list(jobs.values()), retry=False, label="marked-up phrases")
         out: list[str | None] = []
         for (_, text), key in zip(items, keys, strict=True):
             translation = None if key is None else jobs[key].target
             if translation and self._names is not None:
-                translation, _ = self._names.apply(translation, self._names.find(text))
+                translation, _ = self._names.apply(translation, self._names.find(text, lang))
             out.append(translation)
         return out
 
@@ -343,7 +367,7 @@ class Pipeline:
     def _document_language(self, units: Sequence[str]) -> str:
         if self.settings.source != "auto":
             return self.settings.source
-        return identify(" ".join(units[:2000]))
+        return identify_document(units)
 
     def _plan_unit(self, unit: int, text: str, fallback: str) -> list[_Sentence]:
         seg_lang = self.settings.source if self.settings.source != "auto" else identify(text)
@@ -389,26 +413,23 @@ class Pipeline:
         lang = report.source_lang
         if lang == target:
             return
-        try:
-            ref = self.pool.ref_for(lang, target)
-        except UnsupportedLanguageError as exc:
-            report.status = "unsupported"
-            report.flags.append("unsupported_language")
-            self._notify_once(str(exc))
-            return
+        if lang != UNDETERMINED and lang not in load_languages():
+            raise UnsupportedLanguageError(
+                f"{language_name(lang)} is not supported (in {_excerpt(report.source)}); "
+                "if that is not its language, set it with --from"
+            )
+        ref = self.pool.ref_for(lang, target)
         entry = ref.entry
         if entry is not None and not entry.supports(lang, target):
-            report.status = "unsupported"
-            report.flags.append("unsupported_language")
-            self._notify_once(
-                f"warning: {entry.alias} does not translate {lang}->{target}; "
-                "such sentences are kept as they are and flagged"
+            raise UnsupportedLanguageError(
+                f"{entry.alias} cannot translate {language_name(lang)} into "
+                f"{language_name(target)} (in {_excerpt(report.source)}); leave out --model "
+                "to use the registry's model for each language, or set the language with --from"
             )
-            return
         sentence.ref = ref
         report.model = entry.alias if entry is not None else ref.model_id
         if self._names is not None:
-            sentence.names = self._names.find(report.source)
+            sentence.names = self._names.find(report.source, lang)
         sentence.chunks = self._chunks(report.source, ref, lang)
         report.chunks = len(sentence.chunks)
         if len(sentence.chunks) > 1:
@@ -430,11 +451,6 @@ class Pipeline:
         if sources is None and ref.family in _CODE_FREE:
             return UNDETERMINED
         return None
-
-    def _notify_once(self, message: str) -> None:
-        if message not in self._notified:
-            self._notified.add(message)
-            self._notify(message)
 
     def _chunks(self, text: str, ref: ModelRef, lang: str) -> list[_Chunk]:
         limit = ref.max_input_tokens
@@ -489,7 +505,7 @@ class Pipeline:
         direction = f"{job.source_lang}-{job.target_lang}"
         return Context.make(job.ref.model_id, job.ref.revision, direction, settings)
 
-    def _translate_jobs(self, jobs: list[_Job], retry: bool) -> None:
+    def _translate_jobs(self, jobs: list[_Job], retry: bool, label: str) -> None:
         groups: dict[tuple[str, str, str], list[_Job]] = {}
         for job in jobs:
             groups.setdefault((str(job.ref.path), job.source_lang, job.target_lang), []).append(job)
@@ -511,7 +527,7 @@ class Pipeline:
         total = sum(len(t) for _, t in pending)
         done = 0
         if self._progress is not None and total:
-            self._progress(0, total)
+            self._progress(0, total, label)
         for context, todo in pending:
             engine = self.pool.engine(todo[0].ref)
             first = todo[0]
@@ -529,7 +545,7 @@ class Pipeline:
                     )
                 done += len(batch)
                 if self._progress is not None:
-                    self._progress(done, total)
+                    self._progress(done, total, label)
 
     def _beam(self, ref: ModelRef) -> int:
         if self.settings.beam_size is not None:
@@ -641,7 +657,7 @@ class Pipeline:
                 gloss_jobs.setdefault(key, _Job(ref, report.source_lang, report.target_lang, text))
             wanted.append((sentence, keys))
         if gloss_jobs:
-            self._translate_jobs(list(gloss_jobs.values()), retry=False)
+            self._translate_jobs(list(gloss_jobs.values()), retry=False, label="names and terms")
         glossed: dict[int, dict[str, str]] = {}
         for sentence, keys in wanted:
             glossed[id(sentence)] = {
@@ -655,13 +671,11 @@ class Pipeline:
             report.target = text
             report.names = results
             for result in results:
-                if (
-                    result.status in ("missing", "partial")
-                    and f"name_{result.status}" not in report.flags
-                ):
-                    report.flags.append(f"name_{result.status}")
-                if result.status == "repaired" and "name_repaired" not in report.flags:
-                    report.flags.append("name_repaired")
+                kind = "term" if result.entity == GLOSSARY else "name"
+                if result.status in ("missing", "partial", "repaired"):
+                    flag = f"{kind}_{result.status}"
+                    if flag not in report.flags:
+                        report.flags.append(flag)
 
     def _render_unit(self, text: str, sentences: Sequence[_Sentence]) -> str:
         if not sentences:
@@ -683,6 +697,12 @@ class Pipeline:
                 "max_input_tokens": info.max_input_tokens,
             }
         return out
+
+
+def _excerpt(text: str, width: int = 60) -> str:
+    """``«the first words…»`` of a sentence, for messages."""
+    short = " ".join(text.split())
+    return "«" + (short if len(short) <= width else short[: width - 1] + "…") + "»"
 
 
 def _translatable(text: str) -> bool:

@@ -4,7 +4,11 @@ Each check returns flag names; :func:`needs_retry` says which flags justify deco
 again with safer settings. The flags end up in the report (``--report FILE``).
 
 - ``too_short``: far shorter than the source (a dropped clause or sentence);
-- ``too_long``: far longer than the source (hallucination);
+- ``too_long``: far longer than the source (hallucination); for a short source (a table
+  header) the bound is relative: more than 2.5 times as many characters and twice as
+  many words (plus two) as the source;
+- ``sentence_lost``: the source holds more sentences than the output (a sentence the
+  model left out; the report lists it as lost);
 - ``repetition``: a repeated word n-gram that the source does not repeat;
 - ``numbers_changed``: a number of the source is missing from the output
   (``1,5`` = ``1.5`` and ``1 500`` = ``1,500`` count as the same number);
@@ -13,6 +17,8 @@ again with safer settings. The flags end up in the report (``--report FILE``).
 - ``placeholder_lost``: a placeholder of inline markup (``{1}``, see
   :mod:`translate.inline`) is not in the output (the markup is then put at the end of
   the sentence, flagged ``markup_moved``);
+- ``placeholder_added``: a placeholder the source does not have (``{1}`` in the
+  translation of a sentence without markup: the model is out of its depth);
 - ``truncated``: decoding stopped at the length cap;
 - ``untranslated``: source-script text left in a target of another script;
 - ``empty``: no output at all.
@@ -25,11 +31,11 @@ from collections import Counter
 from collections.abc import Iterable
 
 from translate.inline import PLACEHOLDER_RE
-from translate.segment import URL_RE
+from translate.segment import URL_RE, count_sentences
 
 RETRY_FLAGS = frozenset(
     {"empty", "too_short", "too_long", "repetition", "truncated", "numbers_changed",
-     "placeholder_lost"}
+     "placeholder_lost", "placeholder_added", "sentence_lost"}
 )  # fmt: skip
 
 _NUMBER = re.compile(r"\b\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*")
@@ -96,6 +102,12 @@ def lost_placeholders(source: str, target: str) -> list[str]:
     return [m.group() for m in PLACEHOLDER_RE.finditer(source) if m.group(1) not in kept]
 
 
+def added_placeholders(source: str, target: str) -> list[str]:
+    """Placeholders (``{1}``) in the target that the source does not have (made up)."""
+    known = {m.group(1) for m in PLACEHOLDER_RE.finditer(source)}
+    return [m.group() for m in PLACEHOLDER_RE.finditer(target) if m.group(1) not in known]
+
+
 def repeated_ngram(text: str, source: str) -> bool:
     """Degenerate repetition in ``text`` that ``source`` does not have.
 
@@ -136,8 +148,10 @@ def check(
     letters = sum(ch.isalpha() for ch in src)
     if letters >= 20 and len(out) < 0.3 * len(src):
         flags.append("too_short")
-    if len(out) > 3 * len(src) + 20:
+    if too_long(src, out):
         flags.append("too_long")
+    if count_sentences(out) < count_sentences(src):
+        flags.append("sentence_lost")
     if repeated_ngram(out, src):
         flags.append("repetition")
     if truncated:
@@ -148,9 +162,31 @@ def check(
         flags.append("url_missing")
     if lost_placeholders(src, out):
         flags.append("placeholder_lost")
+    if added_placeholders(src, out):
+        flags.append("placeholder_added")
     if target_script != "Cyrl" and _CYRILLIC_WORD.search(out):
         flags.append("untranslated")
     return flags
+
+
+#: Sources shorter than this (characters) are checked with the relative bound.
+SHORT_SOURCE = 40
+
+
+def too_long(source: str, target: str) -> bool:
+    """Whether ``target`` is far longer than ``source`` (a hallucination).
+
+    Three times the source's length plus 20 characters; for a short source that margin
+    would allow a whole made-up sentence (a 9-character table header becoming 42
+    characters), so there more than 2.5 times the characters and more than twice the
+    words plus two is too long (``ҚР`` -> ``Republic of Kazakhstan`` is fine).
+    """
+    if len(target) > 3 * len(source) + 20:
+        return True
+    if len(source) >= SHORT_SOURCE:
+        return False
+    words = len(_WORDS.findall(source))
+    return len(target) > 2.5 * len(source) and len(_WORDS.findall(target)) > 2 * words + 2
 
 
 def needs_retry(flags: Iterable[str]) -> bool:
@@ -165,10 +201,12 @@ def severity(flags: Iterable[str]) -> int:
         "too_short": 20,
         "repetition": 20,
         "too_long": 20,
+        "sentence_lost": 20,
         "truncated": 10,
         "numbers_changed": 5,
         "url_missing": 3,
         "placeholder_lost": 3,
+        "placeholder_added": 5,
         "untranslated": 3,
     }
     return sum(weights.get(flag, 1) for flag in flags)

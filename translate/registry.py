@@ -70,6 +70,8 @@ class Language:
     iso3: str
     flores: str
     script: str
+    #: Cyrillic letter -> Latin spelling, for a language models know in Latin script only
+    from_cyrillic: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -201,7 +203,10 @@ def load_languages() -> dict[str, Language]:
     raw = _languages_raw()
     out: dict[str, Language] = {}
     for code, spec in raw["languages"].items():
-        out[code] = Language(code, spec["name"], spec["iso3"], spec["flores"], spec["script"])
+        out[code] = Language(
+            code, spec["name"], spec["iso3"], spec["flores"], spec["script"],
+            spec.get("from_cyrillic"),
+        )  # fmt: skip
     return out
 
 
@@ -212,15 +217,23 @@ def _languages_raw() -> dict[str, Any]:
         raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise RegistryDataError(f"{path}: {exc}") from None
-    if not isinstance(raw.get("languages"), dict) or not isinstance(raw.get("langid"), dict):
-        raise RegistryDataError(f"{path}: 'languages' and 'langid' objects are required")
+    if not isinstance(raw.get("languages"), dict):
+        raise RegistryDataError(f"{path}: a 'languages' object is required")
     return raw
 
 
-def langid_data() -> dict[str, Any]:
-    """The word lists used to tell Kazakh from Russian."""
-    data: dict[str, Any] = _languages_raw()["langid"]
-    return data
+def letters_not_used() -> dict[str, frozenset[str]]:
+    """Letters that a language's spelling never uses, by language code."""
+    raw: dict[str, str] = _languages_raw().get("letters_not_used", {})
+    return {code: frozenset(letters) for code, letters in raw.items()}
+
+
+def language_name(code: str) -> str:
+    """``Ukrainian (uk)``: the English name of any language the identifier may report."""
+    known = load_languages().get(code)
+    others: dict[str, str] = _languages_raw().get("other_names", {})
+    name = known.name if known is not None else others.get(code)
+    return f"{name} ({code})" if name else f"language {code!r}"
 
 
 def language(code: str) -> Language:

@@ -1,8 +1,17 @@
 """Sentence segmentation and clause splitting.
 
-Sentences come from ``sentencex`` (which knows Kazakh and Russian abbreviations), with two
-repairs that matter in Central Asian news: initials (``Қ.-Ж. Тоқаев``) do not end a
-sentence, and a segment starting with a lower-case letter continues the previous one.
+Sentences come from ``sentencex`` (which knows Kazakh and Russian abbreviations), with
+repairs that matter in Central Asian news (cases in ``tests/data/translate/segmentation.tsv``):
+
+- initials (``Қ.-Ж. Тоқаев``) do not end a sentence;
+- a segment starting with a lower-case letter continues the previous one;
+- an abbreviation that takes a number (``рис. 3``, ``табл. 2``, ``сурет 4``) does not
+  end a sentence before its number;
+- a sentence may start with a number: sentencex's Kazakh rules never split before a
+  digit (``… ашылды. 11 шілдеде …``), so a word of two or more letters (not one of those
+  abbreviations) or a number, then a full stop and a digit, is a sentence boundary in
+  every language (``… 21:00. 3 тамызда …``).
+
 URLs and e-mail addresses are masked before segmenting so that their dots never split.
 
 Every function returns spans or pieces whose concatenation is the input, exactly.
@@ -21,9 +30,20 @@ URL_RE = re.compile(
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:kz|ru|com|org|net|gov|edu|info|uz|kg|tj|ua|by|io)"
     r"(?:/[^\s<>\"'«»]*[^\s<>\"'«».,;:!?)\]])?\b"
 )
-_INITIAL_END = re.compile(r"(?:^|[\s(«\"-])\w\.(?:-\w\.)?\s*$")
+_INITIAL_END = re.compile(r"(?:^|[\s(«\"-])[^\W\d_]\.(?:-[^\W\d_]\.)?\s*$")
 _STARTS_LOWER = re.compile(r"^\s*[^\w\s]*[a-zа-яёәғқңөұүһі]")
 _TERMINAL = re.compile(r"[.!?…]+[\"'»”)\]]*\s*$")
+#: Abbreviations followed by a number (figure, table, page, article, year, amounts).
+NUMBER_ABBREVIATIONS = frozenset(
+    "рис табл илл прил стр ст гл разд ч п пп см no nos fig figs tab p pp vol art ch sec "
+    "сурет кесте бет б жж тт млн млрд тыс трлн руб долл тг мын млн сом".split()
+)
+_ENDS_WITH_NUMBER_ABBREVIATION = re.compile(r"(?:^|[\s(«\"])([^\W\d_]+)\.\s*$")
+_STARTS_WITH_DIGIT = re.compile(r"^\s*\d")
+#: ``word. 11``: the end of a sentence before one starting with a number.
+_BREAK_BEFORE_DIGIT = re.compile(
+    r"(?:(?<=[^\W\d_]{2}[.!?…])|(?<=[\d})\]»”\"'][.!?…]))[\"'»”)\]]*(\s+)(?=\d)"
+)
 
 
 def mask_urls(text: str) -> str:
@@ -57,7 +77,24 @@ def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], len(text))
         else:
             spans.append((0, len(text)))
-    return _merge_false_breaks(text, spans)
+    return _merge_false_breaks(text, _split_before_digits(masked, spans))
+
+
+def _number_abbreviation(text: str) -> bool:
+    match = _ENDS_WITH_NUMBER_ABBREVIATION.search(text)
+    return match is not None and match.group(1).lower() in NUMBER_ABBREVIATIONS
+
+
+def _split_before_digits(masked: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        for match in _BREAK_BEFORE_DIGIT.finditer(masked, start, end):
+            cut = match.end(1)
+            if not _number_abbreviation(masked[start : match.start(1)]):
+                out.append((start, cut))
+                start = cut
+        out.append((start, end))
+    return out
 
 
 def _merge_false_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -66,11 +103,37 @@ def _merge_false_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
         if merged:
             previous = text[merged[-1][0] : merged[-1][1]]
             current = text[start:end]
-            if _INITIAL_END.search(previous) or _STARTS_LOWER.match(current):
+            if (
+                _INITIAL_END.search(previous)
+                or _STARTS_LOWER.match(current)
+                or (_STARTS_WITH_DIGIT.match(current) and _number_abbreviation(previous))
+            ):
                 merged[-1] = (merged[-1][0], end)
                 continue
         merged.append((start, end))
     return merged
+
+
+#: A sentence end inside a text (for counting, not segmenting).
+_SENTENCE_END = re.compile(
+    r"(?<=[^\W\d_]{2}[.!?…])[\"'»”)\]]*\s+(?=[\"'«“(]?(?:[^\W\d_]|\d)(?<![a-zа-яёәғқңөұүһі]))"
+)
+
+
+def count_sentences(text: str) -> int:
+    """How many sentences ``text`` holds, by a simple rule independent of sentencex.
+
+    A full stop, ``!``, ``?`` or ``…`` after a word of two or more letters (not an
+    abbreviation that takes a number), then a space and an upper-case letter or a digit,
+    ends a sentence. Used to see whether a translation lost a sentence.
+    """
+    masked = mask_urls(text).strip()
+    if not masked:
+        return 0
+    ends = sum(
+        1 for m in _SENTENCE_END.finditer(masked) if not _number_abbreviation(masked[: m.start()])
+    )
+    return ends + 1
 
 
 def split_sentences(text: str, lang: str) -> list[str]:

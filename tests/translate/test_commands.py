@@ -126,3 +126,49 @@ def test_interrupted_run_says_how_to_resume(monkeypatch: pytest.MonkeyPatch) -> 
     result = runner.invoke(app, ["translate", "--model", "demo"], input="Сот\n")
     assert result.exit_code == 130
     assert "interrupted" in result.stderr and "resume" in result.stderr
+
+
+def test_a_target_the_demo_model_cannot_write_is_an_error() -> None:
+    result = runner.invoke(app, ["translate", "--model", "demo", "--to", "kk"], input="Сәлем.\n")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "demo cannot translate into Kazakh (kk)" in result.stderr
+
+
+def test_commercial_with_nllb_is_a_usage_error() -> None:
+    args = ["translate", "--commercial", "--model", "nllb-600m"]
+    result = runner.invoke(app, args, input="Бүгін жаңбыр жауады.\n")
+    assert result.exit_code == 2
+    assert "--commercial: nllb-600m is licensed CC-BY-NC-4.0" in result.stderr
+    assert "picks madlad" not in result.stderr
+
+
+def test_a_folder_that_is_not_a_model(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["translate", "--model", str(tmp_path)], input="Сәлем.\n")
+    assert result.exit_code == 1
+    assert f"{tmp_path.resolve()}: not a model folder: no config.json" in result.stderr
+    assert "safetensors" not in result.stderr
+
+
+def test_progress_lines_for_logs() -> None:
+    from tests.translate.conftest import corpus
+
+    text = "\n".join(p.source for p in corpus()[:12]) + "\n"
+    args = ["translate", "--model", "demo", "--no-names", "--no-cache"]
+    result = runner.invoke(app, args, input=text, env={"TRANSLIT_PROGRESS": "1"})
+    assert result.exit_code == 0, result.output
+    lines = [x for x in result.stderr.splitlines() if x.startswith("translit: ")]
+    assert any(x.startswith("translit: 12/12 sentences, ") for x in lines)
+    quiet = runner.invoke(app, args, input=text)
+    assert not any("/12 sentences" in x for x in quiet.stderr.splitlines())
+
+
+def test_a_ukrainian_sentence_is_not_given_to_the_demo_model() -> None:
+    text = (
+        "Президент Тоқаев Астанада Үкімет отырысын өткізді.\n\n"
+        "Сьогодні уряд затвердив нову програму розвитку регіонів.\n"
+    )
+    result = runner.invoke(app, ["translate", "--model", "demo"], input=text)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "demo cannot translate Ukrainian (uk) into English (en)" in result.stderr
+    assert "«Сьогодні уряд" in result.stderr

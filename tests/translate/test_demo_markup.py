@@ -125,3 +125,28 @@ def test_markup_follows_names_in_house_style(style: str, expected: str) -> None:
     source = Source("Президент **Қасым-Жомарт Тоқаев** Астанада Үкімет отырысын өткізді.")
     batch = translate_documents([Source(source.text, format="markdown")], pipeline)
     assert batch.documents[0].output == expected
+
+
+def test_code_span_whose_content_the_model_wrote_is_not_repeated() -> None:
+    # the demo model was taught "... на сайте akorda.kz." -> "... on the akorda.kz website."
+    # and writes the domain itself where the source has the code span's placeholder
+    source = "- Подробная информация опубликована на сайте `akorda.kz`.\n"
+    out = _translate(["--format", "markdown"], source).stdout
+    assert out.count("akorda.kz") == 1
+    assert "`akorda.kz`" in out
+
+
+def test_html_lang_follows_the_translation() -> None:
+    page = f'<html lang="kk"><body><p>{KK_QUAKE}</p></body></html>\n'
+    out = _translate(["--format", "html"], page).stdout
+    assert out.startswith('<html lang="en">') and reference(KK_QUAKE) in out
+
+
+def test_a_short_table_header_made_into_a_sentence_is_flagged(tmp_path: Path) -> None:
+    # the demo model does not know "Көрсеткіш" (9 characters) and makes up a sentence
+    report = tmp_path / "report.json"
+    text = "| Көрсеткіш | Мән |\n|---|---|\n"
+    _translate(["--format", "markdown", "--report", str(report)], text)
+    header = json.loads(report.read_text("utf-8"))["sentences"][0]
+    assert header["source"] == "Көрсеткіш"
+    assert len(header["target"]) > 30 and "too_long" in header["flags"]

@@ -61,6 +61,66 @@ def test_image_alt_inside_a_sentence_is_translated() -> None:
     assert parsed.render(["Weather", "A picture {1} here."]) == "A picture ![Weather](a.png) here."
 
 
+def test_image_and_link_titles_are_translated() -> None:
+    text = 'Сурет ![Ауа райы](a.png "Алматы қаласы") және [сайт](https://akorda.kz "Ақорда").'
+    parsed = parse_document(text, "markdown")
+    assert [u.text for u in parsed.units] == [
+        "Ауа райы", "Алматы қаласы", "Ақорда", "Сурет {1} және сайт."
+    ]  # fmt: skip
+    out = parsed.render(["Weather", 'Almaty "city"', "Akorda", "A picture {1} and site."])
+    assert '![Weather](a.png "Almaty \\"city\\"")' in out
+    assert '(https://akorda.kz "Akorda")' in out
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "written"),
+    [
+        ('[akorda]: https://akorda.kz "Президент сайты"', "Президент сайты",
+         '[akorda]: https://akorda.kz "T"'),
+        ("[x]: https://x.kz 'Екінші атау'", "Екінші атау", "[x]: https://x.kz 'T'"),
+        ("[x]: https://x.kz (Үшінші атау)", "Үшінші атау", "[x]: https://x.kz (T)"),
+        ("[x]: https://x.kz", None, "[x]: https://x.kz"),
+    ],
+)  # fmt: skip
+def test_reference_link_titles_are_translated(line: str, title: str | None, written: str) -> None:
+    parsed = parse_document(line + "\n", "markdown")
+    assert [u.text for u in parsed.units] == ([title] if title else [])
+    assert parsed.render(["T"] * len(parsed.units)) == written + "\n"
+
+
+def test_front_matter_titles_are_translated() -> None:
+    text = (
+        "---\ntitle: Жаңалықтар шолуы\ndescription: 'Апта'\ndate: 2024-05-01\n"
+        "tags: [саясат]\n---\n\nМәтін.\n"
+    )
+    parsed = parse_document(text, "markdown")
+    assert [u.text for u in parsed.units] == ["Жаңалықтар шолуы", "Апта", "Мәтін."]
+    out = parsed.render(["News: a review", "The week's", "Text."])
+    assert out == (
+        "---\ntitle: \"News: a review\"\ndescription: 'The week''s'\ndate: 2024-05-01\n"
+        "tags: [саясат]\n---\n\nText.\n"
+    )
+
+
+def test_markdown_br_ends_a_unit() -> None:
+    text = "Ол жобаны әзірледі.<br>Сенат келісімді ратификациялады.\n"
+    parsed = parse_document(text, "markdown")
+    assert [u.text for u in parsed.units] == [
+        "Ол жобаны әзірледі.", "Сенат келісімді ратификациялады."
+    ]  # fmt: skip
+    assert parsed.render(["One.", "Two."]) == "One.<br>Two.\n"
+
+
+def test_html_lang_is_set_to_the_target() -> None:
+    from translate.formats.html import set_document_language
+
+    page = "<!doctype html><html lang=\"kk\" xml:lang='kk'><body lang=kk>x</body></html>"
+    assert set_document_language(page, "en") == (
+        '<!doctype html><html lang="en" xml:lang="en"><body lang=kk>x</body></html>'
+    )
+    assert set_document_language("<p>x</p>", "en") == "<p>x</p>"
+
+
 def _units(text: str, fmt: str) -> list[str]:
     return [u.text for u in parse_document(text, fmt).units]
 
@@ -125,7 +185,9 @@ print("Сәлем")
 
 def test_markdown_structure() -> None:
     assert _units(MARKDOWN, "markdown") == [
+        "Жаңалықтар",  # the front matter's title
         "Басты жаңалықтар",
+        "Ақорда",  # the link's title
         "Президент Тоқаев Астанада болды.",  # one sentence, bold and link inside
         "Бірінші {1} тармақ",  # the code span is a placeholder
         "Ішкі тармақ",
@@ -138,8 +200,8 @@ def test_markdown_structure() -> None:
     ]
     out = _upper(MARKDOWN, "markdown")
     for kept in (
-        "title: Жаңалықтар",
-        '](https://akorda.kz/kk "Ақорда")',
+        "title: ЖАҢАЛЫҚТАР",
+        '](https://akorda.kz/kk "АҚОРДА")',
         'print("Сәлем")',
         "    код блогы",
         "|------|-----:|",
@@ -152,7 +214,7 @@ def test_markdown_structure() -> None:
     assert "# БАСТЫ ЖАҢАЛЫҚТАР #" in out
     assert "> ДӘЙЕКСӨЗ ЖОЛЫ\n> ЖАЛҒАСЫ." in out
     # a plain string carries no alignment: the markup goes around the whole sentence
-    assert '**[ПРЕЗИДЕНТ ТОҚАЕВ АСТАНАДА БОЛДЫ](https://akorda.kz/kk "Ақорда")**.' in out
+    assert '**[ПРЕЗИДЕНТ ТОҚАЕВ АСТАНАДА БОЛДЫ](https://akorda.kz/kk "АҚОРДА")**.' in out
     assert "<p><b>HTML МӘТІН</b></p>" in out
 
 
@@ -289,6 +351,13 @@ def test_jsonl_errors() -> None:
         parse_document('{"a": "x"}\n', "jsonl", [])
     with pytest.raises(DocumentFormatError, match="titel"):
         parse_document('{"a": "x"}\n', "jsonl", ["titel"])
+
+
+def test_an_unknown_jsonl_column_lists_the_columns_with_text() -> None:
+    text = '{"title": "x", "n": 1, "meta": {"lead": "y"}}\n{"body": "z"}\n'
+    message = r"no text values in column\(s\) nosuch \(columns with text: title, meta.lead, body\)"
+    with pytest.raises(DocumentFormatError, match=message):
+        parse_document(text, "jsonl", ["nosuch"])
 
 
 def test_csv_columns() -> None:

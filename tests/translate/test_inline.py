@@ -19,6 +19,7 @@ from translate.inline import (
     Span,
     Text,
     at_edges,
+    atom_text,
     build,
     edges,
     fix_placeholders,
@@ -199,3 +200,25 @@ def test_any_translation_keeps_all_markup_well_formed(items: list[Item], transla
                 or (a.start <= b.start and b.end <= a.end)
                 or (b.start <= a.start and a.end <= b.end)
             )
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed", "moved"),
+    [
+        # the model wrote the code span's content instead of its placeholder
+        ("Published on the akorda.kz website.", "Published on the {1} website.", 0),
+        # not as a part of a longer word or domain
+        ("See www.akorda.kzx now.", "See www.akorda.kzx now {1}.", 1),
+        ("Nothing here.", "Nothing here {1}.", 1),
+    ],
+)
+def test_fix_placeholders_finds_an_atom_written_as_text(text: str, fixed: str, moved: int) -> None:
+    assert fix_placeholders(text, ["{1}"], known={"{1}": "`akorda.kz`"}) == (fixed, moved)
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [("`akorda.kz`", "akorda.kz"), ("``a `b` c``", "a `b` c"), ("<code>x()</code>", "x()")],
+)
+def test_atom_text(raw: str, shown: str) -> None:
+    assert atom_text(raw) == shown

@@ -10,6 +10,7 @@ import pytest
 from tests.translate.conftest import FakeEngine
 from tests.translate.test_names import finder, renderer
 from translate.document import Source, summary, translate_documents
+from translate.errors import UnsupportedLanguageError, UsageError
 from translate.memory import TranslationMemory
 from translate.models import ModelRef
 from translate.names import NameLayer
@@ -114,7 +115,8 @@ def test_languages_are_routed_per_sentence(fake: FakeEngine) -> None:
     assert [(s.source_lang, s.status) for s in result.sentences] == [
         ("kk", "translated"),
         ("ru", "translated"),
-        ("en", "kept"),  # the segmenter keeps "2024–2025." with this sentence
+        ("en", "kept"),
+        ("ru", "kept"),  # no words: the paragraph's language (mostly Russian), copied
     ]
     assert result.outputs == [f"{KK_1.upper()} {RU_1.upper()} The school is open. 2024–2025."]
 
@@ -138,15 +140,40 @@ def test_undetermined_language_with_a_code_free_model(fake: FakeEngine) -> None:
     assert result.sentences[0].source_lang == "kk" and result.outputs == ["АСТАНА."]
 
 
-def test_unsupported_direction_is_kept_and_flagged(fake: FakeEngine) -> None:
-    notes: list[str] = []
-    pipeline = _pipeline(fake, target="de")
-    pipeline._notify = notes.append
-    result = pipeline.run([KK_1])
-    assert result.outputs == [KK_1]
-    assert result.sentences[0].status == "unsupported"
-    assert result.sentences[0].flags == ["unsupported_language"]
+def test_a_target_the_model_cannot_write_is_an_error(fake: FakeEngine) -> None:
+    with pytest.raises(UnsupportedLanguageError, match=r"demo cannot translate into German \(de\)"):
+        _pipeline(fake, target="de").run([KK_1])
     assert fake.calls == []
+
+
+def test_a_source_language_the_model_does_not_know_is_an_error(fake: FakeEngine) -> None:
+    uk = "Сьогодні уряд затвердив нову програму розвитку регіонів."
+    with pytest.raises(UnsupportedLanguageError, match=r"demo cannot translate Ukrainian \(uk\)"):
+        _pipeline(fake).run([KK_1, uk])
+    assert fake.calls == []
+
+
+def test_without_model_each_language_goes_to_the_registry_model(fake: FakeEngine) -> None:
+    uk = "Сьогодні уряд затвердив нову програму розвитку регіонів."
+    pipeline = _pipeline(fake, model=None)
+    chosen: list[tuple[str, str]] = []
+    recommended = pipeline.pool._recommended
+
+    def spy(source: str, target: str) -> str:
+        chosen.append((source, target))
+        return "demo"  # stands in for the registry's model (no download in tests)
+
+    pipeline.pool._recommended = spy  # type: ignore[method-assign]
+    with pytest.raises(UnsupportedLanguageError, match="Ukrainian"):
+        pipeline.run([uk])
+    assert chosen == [("uk", "en")]
+    assert recommended("uk", "en") == "opus-mt-zle-en"  # East Slavic -> English
+    assert recommended("ky", "en") == "nllb-600m"
+
+
+def test_commercial_with_a_non_commercial_model_is_a_usage_error(fake: FakeEngine) -> None:
+    with pytest.raises(UsageError, match="--commercial"):
+        _pipeline(fake, model="nllb-600m", commercial=True).run([KK_1])
 
 
 def test_long_sentences_are_split_at_clauses(fake: FakeEngine) -> None:
@@ -229,7 +256,7 @@ def test_documents_share_one_run(fake: FakeEngine, tmp_path: Path) -> None:
 def test_progress_is_reported(fake: FakeEngine) -> None:
     seen: list[tuple[int, int]] = []
     pipeline = _pipeline(fake, max_batch_size=1)
-    pipeline._progress = lambda done, total: seen.append((done, total))
+    pipeline._progress = lambda done, total, label: seen.append((done, total))
     pipeline.run([KK_1, KK_2])
     assert seen == [(0, 2), (1, 2), (2, 2)]
 

@@ -95,3 +95,41 @@ def test_retry_policy() -> None:
     assert needs_retry(["too_short"]) and needs_retry(["repetition"])
     assert not needs_retry(["url_missing"]) and not needs_retry([])
     assert severity(["empty"]) > severity(["too_short"]) > severity(["url_missing"]) > 0
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "flagged"),
+    [
+        ("Көрсеткіш", "The indicator of the growth of the national economy", True),
+        ("Көрсеткіш", "Indicator", False),
+        ("ҚР", "Republic of Kazakhstan", False),  # an abbreviation spelled out
+        ("Барлығы", "Total", False),
+        ("Жыл", "The year of the great change and the new plan", True),
+        ("Бюджеттің жалпы көлемі", "Total budget volume", False),
+        ("Сот отырысы ертең өтеді деп күтілуде.", "The court hearing is expected tomorrow.", False),
+    ],
+)
+def test_too_long_is_relative_for_short_sources(source: str, target: str, flagged: bool) -> None:
+    assert ("too_long" in check(source, target)) is flagged
+
+
+TWO_KK = "Ол жобаны әзірледі. Сенат келісімді ратификациялады."
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "flagged"),
+    [
+        (TWO_KK, "He developed the project.", True),
+        (TWO_KK, "He did it. The Senate agreed.", False),
+        ("Результаты на рис. 3. Дальше.", "Results in Fig. 3. Discussion follows.", False),
+        ("Көпір ашылды. 11 шілдеде көліктер өтті.", "The bridge opened.", True),
+    ],
+)
+def test_sentence_lost(source: str, target: str, flagged: bool) -> None:
+    assert ("sentence_lost" in check(source, target)) is flagged
+
+
+def test_a_made_up_placeholder_is_flagged() -> None:
+    assert "placeholder_added" in check("Уряд ухвалив рішення.", "The {1} government decided.")
+    assert "placeholder_added" not in check("Уряд {1} ухвалив.", "The {1} government decided.")
+    assert needs_retry(["placeholder_added"])

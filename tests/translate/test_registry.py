@@ -19,6 +19,10 @@ ISSUE_PAIRS = [
     ("en", "kk", "facebook/nllb-200-distilled-1.3B"),
     ("de", "fr", "facebook/nllb-200-distilled-600M"),
     ("uz", "en", "facebook/nllb-200-distilled-600M"),
+    # issue 14: a language the identifier finds goes to the registry's model for it
+    ("uk", "en", "Helsinki-NLP/opus-mt-tc-big-zle-en"),
+    ("be", "en", "Helsinki-NLP/opus-mt-tc-big-zle-en"),
+    ("ky", "en", "facebook/nllb-200-distilled-600M"),
 ]
 
 

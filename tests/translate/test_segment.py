@@ -2,45 +2,40 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from translate.segment import ends_sentence, mask_urls, split_clauses, split_sentences
 
-CASES = [
-    (
-        "kk",
-        "Президент Қ.-Ж. Тоқаев Астанаға келді. Ол 1,5 млн теңге бөлді! Т.б. мәселелер талқыланды.",
-        [
-            "Президент Қ.-Ж. Тоқаев Астанаға келді. ",
-            "Ол 1,5 млн теңге бөлді! ",
-            "Т.б. мәселелер талқыланды.",
-        ],
-    ),
-    (
-        "ru",
-        "Президент РК К.-Ж. Токаев прибыл в г. Астану. "
-        "См. https://akorda.kz/ru/news.html. Т.е. всё.",
-        [
-            "Президент РК К.-Ж. Токаев прибыл в г. Астану. ",
-            "См. https://akorda.kz/ru/news.html. ",
-            "Т.е. всё.",
-        ],
-    ),
-    ("ru", "Пишите на info@gov.kz. Спасибо.", ["Пишите на info@gov.kz. ", "Спасибо."]),
-    ("en", "  One.  Two?  ", ["  One.  ", "Two?  "]),
-    ("kk", "Бір сөйлем", ["Бір сөйлем"]),
-]
+DATA = Path(__file__).resolve().parents[1] / "data" / "translate" / "segmentation.tsv"
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), CASES)
+def _cases() -> list[tuple[str, str, list[str]]]:
+    cases = []
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or line.startswith("lang\t"):
+            continue
+        lang, text, sentences, _ = line.split("\t")
+        cases.append((lang, text, sentences.split(" || ")))
+    return cases
+
+
+def test_the_table_covers_five_languages() -> None:
+    assert {lang for lang, _, _ in _cases()} == {"kk", "ru", "uk", "ky", "en"}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), _cases())
 def test_split_sentences(lang: str, text: str, expected: list[str]) -> None:
-    assert split_sentences(text, lang) == expected
+    pieces = split_sentences(text, lang)
+    assert "".join(pieces) == text
+    assert [p.strip() for p in pieces] == expected
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="аәбқ ҚАТ.!?,-:;xyz1@/\n«»", max_size=80))
+@given(st.text(alphabet="аәбқ ҚАТ.!?,-:;xyz1@/\n«»рис39", max_size=80))
 def test_sentences_join_to_the_input(text: str) -> None:
     assert "".join(split_sentences(text, "kk")) == text
 

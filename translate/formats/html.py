@@ -332,6 +332,19 @@ def _matching_end(
     return None
 
 
+_HTML_TAG = re.compile(r"<html\b[^<>]*>", re.IGNORECASE)
+_LANG_ATTRIBUTE = re.compile(r"""(\s(?:xml:)?lang\s*=\s*)(?:"[^"]*"|'[^']*'|[^\s>]+)""", re.I)
+
+
+def set_document_language(text: str, lang: str) -> str:
+    """``text`` with the ``lang`` (and ``xml:lang``) of its ``<html>`` tag set to ``lang``."""
+    tag = _HTML_TAG.search(text)
+    if tag is None:
+        return text
+    new = _LANG_ATTRIBUTE.sub(lambda m: f'{m.group(1)}"{lang}"', tag.group())
+    return text[: tag.start()] + new + text[tag.end() :]
+
+
 def parse_html(text: str) -> Parsed:
     """Parse an HTML document or fragment."""
     builder = Builder()

@@ -12,7 +12,9 @@ spans, autolinks, images and footnote references are kept whole (see
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
 
 from translate.formats.base import Builder, Parsed
 from translate.formats.html import INLINE, VOID, add_html, parse_tag, tag_with_units
@@ -27,6 +29,15 @@ _LIST = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+
 _QUOTE = re.compile(r"^((?: {0,3}>[ \t]?)+)")
 _LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S+")
 _TABLE_SEP = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+#: A link title at the end of a destination or definition: ``"title"``, ``'title'``, ``(title)``.
+_TITLES = tuple(
+    re.compile(rf"(\s){opening}([^{closing}\n]*)({closing})(?=\)?[ \t]*$)")
+    for opening, closing in (('"', '"'), ("'", "'"), (r"\(", r"\)"))
+)
+_FRONT_MATTER_TEXT = re.compile(
+    r"^(\s*(?:title|subtitle|description|summary|caption|abstract)\s*:[ \t]*)(\S.*?)([ \t]*)$"
+)
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _HTML_LINE = re.compile(r"^ {0,3}<(?:/?[A-Za-z][\w-]*|!--)")
 _INLINE = re.compile(
     r"(?P<code>(`+).+?\2)"
@@ -71,7 +82,9 @@ def inline_items(builder: Builder, text: str) -> list[Item]:
             items.append(Atom(raw, False))
         elif kind == "tag":
             items.append(_tag_item(builder, raw))
-        elif kind in ("dest", "ref"):
+        elif kind == "dest":
+            items.append(Close(with_title(builder, raw), "link", text_if_unpaired=True))
+        elif kind == "ref":
             items.append(Close(raw, "link", text_if_unpaired=True))
         elif kind == "open":
             items.append(Open(raw, "link", text_if_unpaired=True))
@@ -87,11 +100,29 @@ def inline_items(builder: Builder, text: str) -> list[Item]:
 def _image(builder: Builder, match: re.Match[str]) -> str:
     alt = match.group("alt")
     if not any(ch.isalpha() for ch in alt) or "\x00" in alt or alt != alt.strip():
-        return match.group()
+        return with_title(builder, match.group())
     start, end = match.span("alt")
     token = builder.deferred(alt, alt, lambda t: t.replace("]", "\\]"), "attribute")
     whole = match.start()
-    return match.group()[: start - whole] + token + match.group()[end - whole :]
+    rest = with_title(builder, match.group()[end - whole :])
+    return match.group()[: start - whole] + token + rest
+
+
+def with_title(builder: Builder, raw: str) -> str:
+    """``raw`` (a link destination or definition) with its title made a deferred unit."""
+    match = next((m for m in (p.search(raw) for p in _TITLES) if m is not None), None)
+    if match is None or "\x00" in raw:
+        return raw
+    title = match.group(2)
+    if not any(ch.isalpha() for ch in title) or title != title.strip():
+        return raw
+    close = match.group(3)
+    token = builder.deferred(title, title, lambda t: _escape_title(t, close), "attribute")
+    return raw[: match.start(2)] + token + raw[match.end(2) :]
+
+
+def _escape_title(text: str, quote: str) -> str:
+    return text.replace(quote, "\\" + quote) if quote != ")" else text.replace(")", "\\)")
 
 
 def _tag_item(builder: Builder, raw: str) -> Item:
@@ -106,7 +137,48 @@ def _tag_item(builder: Builder, raw: str) -> Item:
 
 def add_inline(builder: Builder, text: str, kind: str) -> None:
     """Append a line's inline content as one unit (markup kept around its words)."""
-    builder.marked(inline_items(builder, text), kind)
+    add_marked(builder, inline_items(builder, text), kind)
+
+
+def add_marked(builder: Builder, items: list[Item], kind: str) -> None:
+    """Inline items as units: a ``<br>`` ends one (as in HTML) and stays literal."""
+    part: list[Item] = []
+    for item in items:
+        if isinstance(item, Atom) and _BR.fullmatch(item.raw):
+            builder.marked(part, kind)
+            builder.literal(item.raw)
+            part = []
+        else:
+            part.append(item)
+    builder.marked(part, kind)
+
+
+def front_matter_line(builder: Builder, line: str) -> None:
+    """A YAML front matter line: the value of a title-like key is translated."""
+    match = _FRONT_MATTER_TEXT.match(line)
+    value = match.group(2) if match is not None else ""
+    if match is None or not any(ch.isalpha() for ch in value):
+        builder.literal(line)
+        return
+    quote = value[0] if value[0] in "\"'" and value.endswith(value[0]) else ""
+    text = value[1:-1] if quote else value
+    builder.literal(match.group(1) + quote)
+    builder.unit(text, "front-matter", raw=text, encode=_yaml_scalar(quote))
+    builder.literal(quote + match.group(3))
+
+
+def _yaml_scalar(quote: str) -> Callable[[str], str]:
+    """Write a translated front-matter value in the source's quoting."""
+
+    def encode(text: str) -> str:
+        if quote == '"':
+            return text.replace("\\", "\\\\").replace('"', '\\"')
+        if quote == "'":
+            return text.replace("'", "''")
+        plain_ok = not re.search(r":\s|\s#|^[-?:,\[\]{}#&*!|>'\"%@`]", text)
+        return text if plain_ok else json.dumps(text, ensure_ascii=False)
+
+    return encode
 
 
 class _Reader:
@@ -125,7 +197,7 @@ class _Reader:
             if number:
                 items.append(Break(group[number - 1][2] + prefix))
             items.extend(inline_items(self.builder, content))
-        self.builder.marked(items, "paragraph")
+        add_marked(self.builder, items, "paragraph")
         self.builder.literal(group[-1][2])
 
     def literal_line(self, line: str, end: str) -> None:
@@ -139,7 +211,8 @@ class _Reader:
             for close in range(1, len(lines)):
                 if lines[close][0].strip() in {"---", "..."}:
                     for line, end in lines[: close + 1]:
-                        self.builder.literal(line + end)
+                        front_matter_line(self.builder, line)
+                        self.builder.literal(end)
                     index = close + 1
                     break
         previous_blank = True
@@ -180,7 +253,11 @@ class _Reader:
         return self.builder.parsed()
 
     def block_line(self, line: str, end: str) -> None:
-        if _THEMATIC.match(line) or _LINK_DEF.match(line) or _TABLE_SEP.match(line):
+        if _LINK_DEF.match(line):
+            self.flush()
+            self.builder.literal(with_title(self.builder, line) + end)
+            return
+        if _THEMATIC.match(line) or _TABLE_SEP.match(line):
             self.literal_line(line, end)
             return
         if _SETEXT.match(line) and self.group:

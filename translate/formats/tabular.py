@@ -72,6 +72,7 @@ def parse_jsonl(text: str, columns: Sequence[str], add_suffix: str | None = None
     cells = _Cells()
     rows: list[tuple[str, dict[str, Any] | None, dict[str, int]]] = []
     seen: set[str] = set()
+    present: dict[str, None] = {}  # text fields of the input, in order of appearance
     for number, line in enumerate(text.split("\n"), start=1):
         body = line.rstrip("\r")
         if not body.strip():
@@ -84,13 +85,14 @@ def parse_jsonl(text: str, columns: Sequence[str], add_suffix: str | None = None
         if not isinstance(obj, dict):
             raise DocumentFormatError(f"JSONL line {number}: not a JSON object")
         found: dict[str, int] = {}
+        _paths(obj, "", present)
         for column in columns:
             value = _get(obj, column)
             if isinstance(value, str):
                 found[column] = cells.add(value)
                 seen.add(column)
         rows.append((line, obj, found))
-    _check_columns(columns, seen, "JSONL")
+    _check_columns(columns, seen, "JSONL", list(present))
 
     def render(translations: Sequence[Translation]) -> str:
         out: list[str] = []
@@ -111,10 +113,25 @@ def parse_jsonl(text: str, columns: Sequence[str], add_suffix: str | None = None
     return Parsed(cells.units, render)
 
 
-def _check_columns(columns: Sequence[str], seen: set[str], what: str) -> None:
+def _paths(obj: dict[str, Any], prefix: str, out: dict[str, None]) -> None:
+    """The dotted paths of the text fields of ``obj`` (nested objects included)."""
+    for key, value in obj.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, str):
+            out.setdefault(path, None)
+        elif isinstance(value, dict) and len(out) < 200:
+            _paths(value, path + ".", out)
+
+
+def _check_columns(
+    columns: Sequence[str], seen: set[str], what: str, present: Sequence[str]
+) -> None:
     missing = [c for c in columns if c not in seen]
     if missing:
-        raise DocumentFormatError(f"{what}: no text values in column(s) {', '.join(missing)}")
+        found = ", ".join(present) if present else "none"
+        raise DocumentFormatError(
+            f"{what}: no text values in column(s) {', '.join(missing)} (columns with text: {found})"
+        )
 
 
 def sniff_delimiter(text: str, default: str = ",") -> str:
