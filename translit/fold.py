@@ -33,7 +33,7 @@ _SPECIAL: Final = str.maketrans(
         "č": "ch", "š": "sh", "ž": "zh", "ğ": "g", "ǵ": "g", "ı": "i", "ñ": "n",
         "ń": "n", "ņ": "n", "ŋ": "n", "ə": "a", "ý": "u", "ú": "u",
         "ù": "u", "û": "yu", "â": "ya", "ḥ": "h", "ķ": "k", "ġ": "g", "æ": "ae",
-        "ø": "o", "đ": "d", "ė": "e", "è": "e", "ĭ": "y", "ë": "yo",
+        "ø": "o", "đ": "dzh", "ė": "e", "è": "e", "ĭ": "y", "ë": "yo",
         **_LETTERS["latin"],
     }
 )  # fmt: skip
@@ -114,13 +114,14 @@ _J_SOFT_END_RE: Final = re.compile("(?<=[bcdfgklmnprstvz])j$")
 # and Italian ci before a, o, u and -ici (Ciubarov, Ognevici); Estonian and Finnish
 # tš (Tšornovol); Czech and Slovak -ová; Latvian and Lithuanian case endings (-s, -as).
 _OTHER_LATIN_RE: Final = re.compile(
-    "sj|zj|tj|oe|cs|zs|tx|ci[aou]|tš|ová$|ics$|ici$|skis$|[ae]nka$"
+    "sj|zj|tj|oe|cs|zs|tx|ci[aou]|tš|ová$|ics$|ici$|skis$|[ae]nka$|..ic$"
     "|(?:ov|ev|in|yn|ij|[eė]j|aj)(?:a|iu|u)?s$"
 )
 _DUTCH_OE_RE: Final = re.compile("(?<=[^aeiouy])oe(?!v)|^oe(?!v)")
 _CATALAN_IX_RE: Final = re.compile("(?<=[aeou])ix(?=[aeiou])")
 _CI_RE: Final = re.compile("ci(?=[aou])")
 _TJ_EDGE_RE: Final = re.compile("^tj|tj$")
+# (Serbo-Croatian -ić written -ic, as in official ASCII records: Stojanovic, Gojkovic)
 # Latvian and Lithuanian nominative endings after Russian surname and given-name
 # endings: Turčinovs, Putinas, Jurijs, Sergejus (read -ов, -ин, -ий, -ей).
 _BALTIC_RE: Final = re.compile("(ov|ev|in|yn|ij|[eė]j|aj)(?:a|iu|u)?s$")
@@ -146,6 +147,8 @@ def _other_latin(text: str) -> str:
         text = text.replace("s", "š").replace("\0", "s")
     if "tx" in text:  # Catalan
         text = _CATALAN_IX_RE.sub("š", text.replace("tx", "č"))
+    if text.endswith("ic") and len(text) > 4:  # Serbo-Croatian -ić written -ic
+        text = text[:-1] + "č"
     if "ci" in text:  # Romanian, Italian
         if text.endswith("ici"):
             text = text[:-2] + "č"
@@ -369,6 +372,8 @@ def _fold_lower(text: str, conv: str, spell: bool) -> str:
             if "j" in text:
                 text = _J_SOFT_RE.sub("i", text)
                 text = _J_SOFT_END_RE.sub("", text).replace("j", "Z")
+        if "dZ" in text:
+            text = text.replace("dZ", "Z")  # French dj, Serbian Dj: дж, ђ (Djomart, Djukic)
     if spell:
         if conv == GERMANIC and "s" in text:
             text = _GERMAN_S_RE.sub("z", text)
@@ -534,7 +539,8 @@ _BULGARIAN_HARD_RE: Final = re.compile("ъ(?=[^еёюя]|$)")
 # unstressed о as а in the surname endings -аў, -ава, -авіч, -аўна (Турчынаў).
 _BELARUSIAN_SOFT_RE: Final = re.compile("(дз|ц)(?=[іеёюяь])")
 _BELARUSIAN_ENDINGS: Final = (("аў", "оў"), ("ава", "ова"), ("авіч", "овіч"), ("аўна", "оўна"))
-_KAZAKH_LETTER_RE: Final = re.compile("[әғқңөұүһ]")
+# letters Belarusian does not write: Kazakh ones, and Ukrainian и, ї, є, ґ (Білецький)
+_NOT_BELARUSIAN_RE: Final = re.compile("[әғқңөұүһиїєґ]")
 
 
 def _as_russian_letters(text: str) -> str:
@@ -549,7 +555,7 @@ def _as_russian_letters(text: str) -> str:
         text = _BULGARIAN_HARD_RE.sub("а", text)
     if "є" in text:
         text = _UKRAINIAN_YE_RE.sub("е", text)
-    if ("ў" in text or "і" in text) and _KAZAKH_LETTER_RE.search(text) is None:
+    if ("ў" in text or "і" in text) and _NOT_BELARUSIAN_RE.search(text) is None:
         text = _BELARUSIAN_SOFT_RE.sub(_belarusian_soft, text)
         for ending, russian in _BELARUSIAN_ENDINGS:
             if text.endswith(ending):

@@ -267,3 +267,21 @@ def test_other_alphabets(other: str, same_as: str) -> None:
 def test_j_after_r_t_d_stays_zh(kazakh: str, same_as: str) -> None:
     # Kazakh Latin writes ж as j after a consonant (kz-2021: Baqytjan)
     assert fold_token(kazakh) == fold_token(same_as)
+
+
+@pytest.mark.parametrize(
+    ("other", "same_as"),
+    [
+        # everypolitician-data Serbia names.csv (official ASCII) and Wikidata sr labels
+        ("GOJKOVIC", "Гојковић"),
+        ("Stojanovic", "Stojanović"),
+        ("Djukic", "Ђукић"),
+        ("Đukić", "Ђукић"),
+        # French dj is дж (Djomart, le Monde) as Kazakh Latin j
+        ("Djomart", "Zhomart"),
+        # Ukrainian -цький keeps its ц (Білецький, official record of the Verkhovna Rada)
+        ("Білецький", "Biletskyi"),
+    ],
+)
+def test_serbian_ascii_and_ukrainian_spellings(other: str, same_as: str) -> None:
+    assert fold_token(other) == fold_token(same_as)
