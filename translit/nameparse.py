@@ -182,7 +182,7 @@ class Plain:
     read directly. Acyclic: no reference from it leads back to it, so compiled, the
     garbage collector does not track it; the caches hold tens of thousands.)"""
 
-    __slots__ = ("entry", "flags", "fold", "gazetteer", "memo", "parts", "word")
+    __slots__ = ("entry", "flags", "fold", "gazetteer", "memo", "origin", "parts", "word")
 
     def __init__(self, word: str, fold: str, flags: int) -> None:
         self.word = word
@@ -198,6 +198,9 @@ class Plain:
         # a gazetteer's serial (shifted left twice) and the kinds of the fold in it
         # (see translit.keys.may_have_entity); 0: none yet
         self.gazetteer = 0
+        # what the chunk adds to translit.origin's decision, kept there by it (None
+        # until asked): its words' summed scores, 2 strong evidence / 1 words / 0 none
+        self.origin: tuple[float, int] | None = None
 
     def __repr__(self) -> str:
         return f"Plain({self.word!r}, {self.fold!r}, {self.flags})"

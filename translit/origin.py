@@ -109,44 +109,53 @@ def _word_evidence(word: str, entry: LexiconEntry | None, variant: bool) -> tupl
 
 
 def _chunk(chunk: str) -> tuple[float, int]:
-    """What a whitespace chunk of a name adds to the decision: (its words' summed
-    scores, 2 for strong evidence or a Cyrillic letter, 1 for words, 0 for none).
-    A plain chunk is read through the name parser, which remembers it for the key and
-    the normalization that follow: its words' lexicon entries come with it."""
-    if has_cyrillic(chunk):
-        return 0.0, 2
+    """What a whitespace chunk of a Latin name adds to the decision: (its words'
+    summed scores, 2 for strong evidence, 1 for words, 0 for none). A plain chunk is
+    read through the name parser, which remembers it (and this) for the key and the
+    normalization that follow: its words' lexicon entries come with it."""
     plain = chunk_plain(chunk)
     if plain is not None:
-        words = plain.parts if plain.parts is not None else (plain,)
-        found = [(w.word.lower(), w.entry, bool(w.flags & VARIANT)) for w in words]
-    else:
+        found = plain.origin
+        if found is None:
+            words = plain.parts if plain.parts is not None else (plain,)
+            found = plain.origin = _evidence(
+                [(w.word.lower(), w.entry, bool(w.flags & VARIANT)) for w in words]
+            )
+        return found
+    found = _chunks.get(chunk)
+    if found is None:
         entries = lexicon().entries()
-        found = []
+        read: list[tuple[str, LexiconEntry | None, bool]] = []
         for match in _WORD_RE.finditer(chunk):
             low = match.group().lower()
             entry = entries.get(lexicon().canonical(fold_token(low)))
-            found.append((low, entry, entry is not None and entry.variant))
+            read.append((low, entry, entry is not None and entry.variant))
+        if len(_chunks) >= _CACHE_LIMIT:
+            _chunks.clear()
+        found = _chunks[chunk] = _evidence(read)
+    return found
+
+
+def _evidence(words: list[tuple[str, LexiconEntry | None, bool]]) -> tuple[float, int]:
     total = 0.0
-    for low, entry, variant in found:
+    for low, entry, variant in words:
         score, strong = _word_evidence(low, entry, variant)
         if strong:
             return 0.0, 2
         total += score
-    return total, 1 if found else 0
+    return total, 1 if words else 0
 
 
 def cyrillic_origin(name: str) -> bool:
     """Is ``name`` of Cyrillic origin: written in Cyrillic, or a Latin spelling whose
     words carry a surname ending or a known surname, or whose character statistics
     sum above :data:`THRESHOLD`? A name with no letters is not."""
+    if not name.isascii() and has_cyrillic(name):
+        return True
     total = 0.0
     seen = 0
     for chunk in name.split():
-        found = _chunks.get(chunk)  # (remembered per chunk as written: one lookup)
-        if found is None:
-            if len(_chunks) >= _CACHE_LIMIT:
-                _chunks.clear()
-            found = _chunks[chunk] = _chunk(chunk)
+        found = _chunk(chunk)
         if found[1] == 2:
             return True
         total += found[0]
