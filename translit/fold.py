@@ -114,9 +114,12 @@ _J_SOFT_END_RE: Final = re.compile("(?<=[bcdfgklmnprstvz])j$")
 # and Italian ci before a, o, u and -ici (Ciubarov, Ognevici); Estonian and Finnish
 # tš (Tšornovol); Czech and Slovak -ová; Latvian and Lithuanian case endings (-s, -as).
 _OTHER_LATIN_RE: Final = re.compile(
-    "sj|zj|tj|oe|cs|zs|tx|ci[aou]|tš|ová$|ics$|ici$|skis$|[ae]nka$|..ic$"
+    "^x[aou]|sj|zj|tj|oe|cs|zs|tx|ci[aou]|tš|[aeiou][gt]y[aeiou]|ová$|ics$|ici$|skis$"
+    "|[ae]nka$|..ic$"
     "|(?:ov|ev|in|yn|ij|[eė]j|aj)(?:a|iu|u)?s$"
 )
+_UZBEK_RE: Final = re.compile("[og][ʻ‘'’]")
+_HUNGARIAN_SOFT_RE: Final = re.compile("(?<=[aeiou])([gt])y(?=[aeiou])")
 _DUTCH_OE_RE: Final = re.compile("(?<=[^aeiouy])oe(?!v)|^oe(?!v)")
 _CATALAN_IX_RE: Final = re.compile("(?<=[aeou])ix(?=[aeiou])")
 _CI_RE: Final = re.compile("ci(?=[aou])")
@@ -133,6 +136,8 @@ _CZECH_FEMININE: Final = (("ov", "a"), ("ev", "a"), ("in", "a"), ("yn", "a"), ("
 def _other_latin(text: str) -> str:
     """``text`` (lower case) with the letter groups of the conventions that
     ``_OTHER_LATIN_RE`` finds written as the common conventions write them."""
+    if text.startswith("x"):  # Uzbek Latin x is х (Xolmatov, Xo'jayev)
+        text = "kh" + text[1:]
     if text.endswith("ová"):
         text = _czech_masculine(text[:-3])
     if "tš" in text:
@@ -145,6 +150,8 @@ def _other_latin(text: str) -> str:
     if "cs" in text or "zs" in text or text.endswith("ics"):  # Hungarian: s is ш, sz с
         text = text.replace("cs", "č").replace("zs", "ž").replace("sz", "\0")
         text = text.replace("s", "š").replace("\0", "s")
+    if "gy" in text or "ty" in text:  # Hungarian gy, ty between vowels: soft д, т
+        text = _HUNGARIAN_SOFT_RE.sub(_first_letter, text)  # (Medvegyev, Putyin)
     if "tx" in text:  # Catalan
         text = _CATALAN_IX_RE.sub("š", text.replace("tx", "č"))
     if text.endswith("ic") and len(text) > 4:  # Serbo-Croatian -ić written -ic
@@ -158,6 +165,10 @@ def _other_latin(text: str) -> str:
     if text.endswith("s") and len(text) > 5:
         text = text[:-1] if text.endswith("skis") else _BALTIC_RE.sub(_first_group, text)
     return text
+
+
+def _first_letter(match: re.Match[str]) -> str:
+    return "d" if match.group(1) == "g" else "t"
 
 
 def _czech_masculine(stem: str) -> str:
@@ -225,6 +236,8 @@ def token_convention(token: str) -> str:
 
 def lower_convention(text: str) -> str:
     """:func:`token_convention` of a token in lower case."""
+    if _UZBEK_RE.search(text) is not None:
+        return KAZAKH_LATIN  # Uzbek Latin oʻ, gʻ: j is ж, q is қ (Xoʻjayev)
     if not text.isascii():
         # (regex searches: a set test would make a string of each letter past Latin-1)
         if _KH_MARKS.search(text) is not None or text.endswith("ová"):

@@ -285,3 +285,22 @@ def test_j_after_r_t_d_stays_zh(kazakh: str, same_as: str) -> None:
 )
 def test_serbian_ascii_and_ukrainian_spellings(other: str, same_as: str) -> None:
     assert fold_token(other) == fold_token(same_as)
+
+
+@pytest.mark.parametrize(
+    ("other", "same_as"),
+    [
+        # Hungarian gy, ty between vowels (hu.wikipedia: Medvegyev, Vlagyimir Putyin)
+        ("Medvegyev", "Medvedev"),
+        ("Vlagyimir", "Vladimir"),
+        ("Putyin", "Putin"),
+        # Uzbek Latin (uz.wikipedia): x is х, j is ж after oʻ
+        ("Xolmatov", "Kholmatov"),
+        ("Xo'jayev", "Khodzhaev"),
+        # Ossetian æ and the Chechen palochka (os, ce Wikipedia labels)
+        ("Ӕлборты", "Алборты"),
+        ("Ӏиса", "Иса"),
+    ],
+)
+def test_more_conventions(other: str, same_as: str) -> None:
+    assert fold_token(other) == fold_token(same_as)
