@@ -115,7 +115,7 @@ _J_SOFT_END_RE: Final = re.compile("(?<=[bcdfgklmnprstvz])j$")
 # tš (Tšornovol); Czech and Slovak -ová; Latvian and Lithuanian case endings (-s, -as).
 _OTHER_LATIN_RE: Final = re.compile(
     "^x[aou]|sj|zj|tj|oe|cs|zs|tx|ci[aou]|tš|[aeiou][gt]y[aeiou]|ová$|ics$|ici$|skis$"
-    "|[ae]nka$|..ic$"
+    "|[ae]nka$|..ic$|..a[uŭ]$"
     "|(?:ov|ev|in|yn|ij|[eė]j|aj)(?:a|iu|u)?s$"
 )
 _UZBEK_RE: Final = re.compile("[og][ʻ‘'’]")
@@ -160,6 +160,8 @@ def _other_latin(text: str) -> str:
         if text.endswith("ici"):
             text = text[:-2] + "č"
         text = _CI_RE.sub("č", text)
+    if text.endswith(("au", "aŭ")) and len(text) > 4 and text[-3] != "e":
+        text = text[:-2] + "ov"  # Belarusian -аў (Volkau, Turchynau); not French -eau
     if text.endswith("nka") and len(text) > 6 and text[-4] in "ae":
         text = text[:-4] + "enko"  # Belarusian -енка, -анка (Lukashenka, Andreychanka)
     if text.endswith("s") and len(text) > 5:
