@@ -169,9 +169,10 @@ class Gazetteer:
         ids = self.by_key.get(key)
         if ids and len(folds) < 2:
             # a bare surname, with or without initials, is no person's name: only a
-            # place or an organization is known by one word (Масимов is not Karim
-            # Massimov; A. Nazarbayev may not be Nursultan)
-            ids = [i for i in ids if not self.entities[i].is_person]
+            # place or an organization is known by one word, and never with initials
+            # (Масимов is not Karim Massimov; A. Nazarbayev may not be Nursultan;
+            # M.A. Jabbar is not the Khabar agency)
+            ids = [] if initials else [i for i in ids if not self.entities[i].is_person]
         if ids:
             if len(ids) == 1 or ids[0] in self.user_ids:
                 return self.entities[ids[0]], 0.95 if initials else 1.0

@@ -704,8 +704,8 @@ def _patronymic_words(
     lexicon knows."""
     drop: set[int] = set()
     for pos, i in enumerate(full):
-        if i == surname:
-            continue
+        if i == surname or flags[i] & JOINED or (i > 0 and flags[i - 1] & JOINED):
+            continue  # (a word of a hyphenated name: Belakowitsch-Jenewein)
         if pos > 0 and flags[i] & _PATRONYMIC_WORD:
             if full[pos - 1] != surname:  # the surname is never part of a patronymic
                 drop.update((i, full[pos - 1]))

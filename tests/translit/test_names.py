@@ -285,3 +285,19 @@ def test_an_entity_without_an_english_form_is_romanized(tmp_path: object) -> Non
     assert result.entity == "my-1"
     assert result.output == translit.romanize("Дәурен Зақлибай", "official", lang="kk")
     assert not any("\u0400" <= c <= "\u04ff" for c in result.output)
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        # open-world lists (everypolitician-data 2015: Austria, Bangladesh): a word of
+        # a hyphenated surname is never dropped as a patronymic, and a name with
+        # initials is never an organization
+        ("Dagmar Belakowitsch-Jenewein", 2),
+        ("M.A. Jabbar", 2),
+    ],
+)
+def test_hyphenated_surnames_and_initials_stay_whole(name: str, words: int) -> None:
+    result = translit.analyze(name)
+    assert result.entity is None and len(result.output.split()) == words
+    assert "-" not in result.output.split()[-1][:1]
