@@ -119,7 +119,6 @@ def check(data_dir: str | Path) -> list[str]:
             continue
         problems.extend(_check_tsv(path, columns))
     problems.extend(_check_rules(root / "names" / "name_rules.json"))
-    problems.extend(_check_press(root / "names" / "press_conventions.json"))
     return problems
 
 
@@ -370,7 +369,6 @@ RULE_KEYS = (
     "russian_patronymics",
     "titles",
 )
-PRESS_LANGUAGES = ("en", "de", "fr", "pl", "tr", "es", "nl", "cs")
 
 
 def _load_json(path: Path, problems: Problems) -> Any:
@@ -398,33 +396,6 @@ def _check_rules(path: Path) -> Problems:
         for language, words in titles.items():
             if not isinstance(words, list) or not all(_is_text(w) for w in words):
                 problems.append(f"names/{path.name}: titles.{language} is not a list of words")
-    return problems
-
-
-def _check_press(path: Path) -> Problems:
-    problems: Problems = []
-    press = _load_json(path, problems)
-    if not isinstance(press, dict):
-        return problems or [f"names/{path.name}: not a JSON object"]
-    languages = press.get("languages")
-    if not isinstance(languages, dict):
-        return [f"names/{path.name}: no 'languages' object"]
-    for language in PRESS_LANGUAGES:
-        table = languages.get(language)
-        if not isinstance(table, dict):
-            problems.append(f"names/{path.name}: no table for {language!r}")
-            continue
-        letters = table.get("letters")
-        if not isinstance(letters, dict) or not letters:
-            problems.append(f"names/{path.name}: {language}: no 'letters' map")
-            continue
-        for letter, spec in letters.items():
-            if RU_TEXT.match(letter) is None:
-                problems.append(f"names/{path.name}: {language}: key {letter!r} is not Russian")
-            if not isinstance(spec, (str, dict)):
-                problems.append(f"names/{path.name}: {language}: {letter!r} maps to {spec!r}")
-        if not table.get("sources"):
-            problems.append(f"names/{path.name}: {language}: no sources")
     return problems
 
 

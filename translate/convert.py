@@ -41,7 +41,7 @@ def _m2m100_converter(base: Any) -> Any:
             vocab.update({f"__{code}__": index for code, index in codes.items()})
             return vocab
 
-    class Converter(base):  # type: ignore[misc,valid-type]
+    class Converter(base):  # type: ignore[misc]
         def load_tokenizer(self, tokenizer_class: Any, path: str, **kwargs: Any) -> Any:
             return _WithCodes(super().load_tokenizer(tokenizer_class, path, **kwargs))
 

@@ -84,7 +84,6 @@ class LexiconEntry:
 class Lexicon:
     """Cyrillic names and the fold tables derived from them."""
 
-    names: list[tuple[str, str]] = field(default_factory=list)  # (canonical kk/ru, other form)
     overrides: dict[str, str] = field(default_factory=dict)
     # folds of other languages' forms of a given name -> the Russian form's fold
     variants: dict[str, str] = field(default_factory=dict)
@@ -250,8 +249,6 @@ def build_lexicon() -> Lexicon:
         if given:
             lex.given.add(target)
         canonical_of.setdefault(target, target)
-        for other in forms[1:]:
-            lex.names.append((main, other))
         spellings = set(forms) | {f.translate(KK_TO_RU) for f in forms}
         for form in list(spellings):
             for lang, sid in available:
@@ -316,7 +313,6 @@ def _load_cached(path: Path, fingerprint: str) -> Lexicon | None:
         return None
     try:
         return Lexicon(
-            names=[(a, b) for a, b in data["names"]],
             overrides=dict(data["overrides"]),
             variants=dict(data["variants"]),
             cyrillic=dict(data["cyrillic"]),
@@ -329,7 +325,6 @@ def _load_cached(path: Path, fingerprint: str) -> Lexicon | None:
 def _store(path: Path, fingerprint: str, lex: Lexicon) -> None:
     payload = {
         "fingerprint": fingerprint,
-        "names": lex.names,
         "overrides": lex.overrides,
         "variants": lex.variants,
         "cyrillic": lex.cyrillic,

@@ -6,12 +6,17 @@ Akorda, DW, Le Vif, Rzeczpospolita, CIDOB, beyazgazete) or produced by the stand
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import translit
 from translit.keys import readable
+
+DEV_SET = Path(__file__).resolve().parent.parent / "data" / "names_dev.jsonl"
 
 TOKAYEV = [
     "Qasym-Zhomart Toqaev",  # RFE/RL
@@ -228,14 +233,80 @@ def test_variants_cover_schemes_and_press() -> None:
     assert any(s.startswith("ru:de-press") for s in found["Tokajew"])
 
 
+METHODS = {"gazetteer", "romanized", "reconstructed", "unchanged", "kept"}
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=40))
-def test_no_exception_and_idempotent_key(text: str) -> None:
-    k = translit.key(text)
-    assert isinstance(k, str)
+def test_any_text_gets_one_consistent_result(text: str) -> None:
+    """On any text: no exception, and key/normalize say what analyze says. A name kept
+    as written (not of Cyrillic origin) is kept again, with the same plain key."""
     result = translit.analyze(text)
-    assert isinstance(result.output, str)
-    assert translit.key(result.output) == translit.key(translit.normalize(result.output)) or True
+    assert result.input == text
+    assert translit.normalize(text) == result.output
+    assert translit.key(text) == result.key
+    assert result.method in METHODS
+    assert 0.0 <= result.confidence <= 1.0
+    if result.method == "kept":
+        again = translit.analyze(result.output)
+        assert (again.method, again.key) == ("kept", result.key)
+
+
+def _linked_dev_names() -> list[str]:
+    """The dev set's spellings that the gazetteer links to their entity."""
+    rows = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines()]
+    ids = {r["entity"]: r["gazetteer_id"] for r in rows if r.get("gazetteer_id")}
+    return [
+        r["name"]
+        for r in rows
+        if r["entity"] in ids and translit.analyze(r["name"]).entity == ids[r["entity"]]
+    ]
+
+
+# Styles whose rendering of some linked names no longer links when analyzed again
+# (issue 17 note): de-press Bakytschan Sagintajew, Jeraly Tugschanow; es-press Alijan
+# Smailov; gost-52535 Petr Trotcenko; gost-16876-alt writes й as jj (Sergejj Lavrov,
+# Kostanajj), which reads back as ж.
+_NOT_FIXED = {"de-press", "es-press", "gost-16876-alt", "gost-52535"}
+_UNSTABLE = pytest.mark.xfail(
+    strict=True, reason="a rendering that does not link again (issue 17 note)"
+)
+
+
+@pytest.mark.parametrize(
+    "style",
+    [pytest.param(s, marks=_UNSTABLE) if s in _NOT_FIXED else s for s in translit.styles()],
+)
+def test_a_linked_names_output_is_a_fixed_point(style: str) -> None:
+    """normalize's output, analyzed again, links the same entity with the same key and
+    renders unchanged, for every linked dev-set spelling in every style.
+
+    This holds for linked names only: an unlinked name's rendering may be read as
+    not of Cyrillic origin and keyed plainly (see the xfail below)."""
+    names = _linked_dev_names()
+    assert len(names) > 900  # the 76 gazetteer entities' spellings (bare surnames never link)
+    for name in names:
+        result = translit.analyze(name, style)
+        again = translit.analyze(result.output, style)
+        assert (again.entity, again.key, again.output) == (result.entity, result.key, result.output)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 17 note: the origin gate reads these renderings as names not of Cyrillic "
+    "origin, so normalizing again changes the spelling and the key turns plain",
+)
+@pytest.mark.parametrize(
+    ("name", "style"),
+    [  # spellings from tests/data/devset/tune.tsv (its sources column says where)
+        ("Левон Арамович Зурабян", "rferl"),  # Levon Zurabyan, then Levon Zurabian
+        ("Гагик Коляевич Царукян", "official"),  # Gagik Tsarukyan, then Gagik Tsarukian
+        ("ГЕОРГИ ЦВЯТКОВ ТЕРЗИЙСКИ", "en"),  # Georgy Tsviatkov Terziski, then Georgy Terziski
+    ],
+)
+def test_an_unlinked_names_output_keeps_its_key(name: str, style: str) -> None:
+    output = translit.normalize(name, style)
+    assert translit.key(translit.normalize(output, style)) == translit.key(output)
 
 
 def test_normalize_many_order_and_dedupe() -> None:

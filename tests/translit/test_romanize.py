@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import translit
 from translit.romanize import clear_caches, romanize_uncached, romanize_word
-from translit.schemes import transliterator
+from translit.schemes import resolve, transliterator
 from translit.text import KAZAKH, KAZAKH_LOWER, RUSSIAN, prepare
 
 ALL = [(i.language, i.id) for i in translit.schemes()]
@@ -91,10 +91,15 @@ def test_romanize_many_matches_romanize_and_keeps_order() -> None:
 
 @pytest.mark.parametrize(("lang", "scheme"), ALL)
 @settings(max_examples=40, deadline=None)
-@given(text=st.text(max_size=30))
-def test_no_exception_on_any_unicode(lang: str, scheme: str, text: str) -> None:
+@given(text=st.one_of(st.text(max_size=30), cyrillic_text))
+def test_any_unicode_romanizes_like_the_reference_and_fully(
+    lang: str, scheme: str, text: str
+) -> None:
+    """On any text: no exception, the cached path gives what the uncached reference
+    gives, and no letter of the language's alphabet is left in the output."""
     out = translit.romanize(text, scheme=scheme, lang=lang)
-    assert isinstance(out, str)
+    assert out == romanize_uncached(text, scheme, lang)
+    assert not set(out) & set(KAZAKH if lang == "kk" else RUSSIAN)
 
 
 @pytest.mark.parametrize(("lang", "scheme"), ALL)
@@ -125,9 +130,15 @@ def test_iso9_round_trips(lang: str, data: st.DataObject) -> None:
 
 @pytest.mark.parametrize(("lang", "scheme"), REVERSIBLE)
 @settings(max_examples=25, deadline=None)
-@given(text=st.text(max_size=30))
-def test_reverse_never_raises(lang: str, scheme: str, text: str) -> None:
-    assert isinstance(translit.cyrillize(text, scheme, lang=lang), str)
+@given(text=st.one_of(st.text(max_size=30), latin_text))
+def test_reverse_reads_every_letter_it_maps(lang: str, scheme: str, text: str) -> None:
+    """On any text: no exception, and no letter that the reverse table maps on its own
+    (in either case) is left in the output; other characters may pass through."""
+    out = translit.cyrillize(text, scheme, lang=lang)
+    reverse = resolve(scheme, lang)[0].reverse
+    assert reverse is not None
+    letters = {k for k in reverse.mapping if len(k) == 1}
+    assert not set(out) & (letters | {k.upper() for k in letters})
 
 
 def test_reversible_set() -> None:
