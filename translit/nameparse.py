@@ -650,8 +650,16 @@ def _guess_surname(
     if len(full) == 1:
         return full[0]
     if len(full) >= 3:
+        if (
+            len(full) == 3
+            and flags[full[2]] & _PATRONYMIC_END
+            and not flags[full[0]] & (_PATRONYMIC_END | _GIVEN)
+        ):
+            # the official order Surname Given Patronymic, whatever the surname's
+            # ending (Побер Ігор Миколайович, Шойгу Сергей Кужугетович)
+            return full[0]
         # a word that ends like a patronymic is not the surname while another word
-        # can be (Гузь Ігор Володимирович, Шойгу Сергей Кужугетович)
+        # can be (Гузь Ігор Володимирович)
         full = [i for i in full if not flags[i] & _PATRONYMIC_END] or full
     caps = [i for i in full if flags[i] & _CAPS]
     if caps and len(caps) < len(full):

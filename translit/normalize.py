@@ -178,7 +178,12 @@ def _plain_output(
     many of its words the lexicon knew, if they were reconstructed."""
     any_flags = plain.any_flags
     order = plain.words
-    if any_flags & COMMA or plain.all_flags & CAPS or order[0].flags & SURNAME_END:
+    if (
+        any_flags & COMMA
+        or plain.all_flags & CAPS
+        or order[0].flags & SURNAME_END
+        or not plain.surname
+    ):
         reordered = _plain_order(plain)
         if reordered is None:
             return None
@@ -392,6 +397,7 @@ def _order(flags: tuple[int, ...], surname: int) -> tuple[int, ...]:
         if len(commas) > 1 or commas[0] == count - 1:
             return ()
         return (*range(commas[0] + 1, count), *range(commas[0] + 1))
+    dropped = surname >= 0  # (found before a patronymic was dropped: Surname Given Patr)
     if surname < 0:
         guessed = guess_surname(flags)
         surname = -1 if guessed is None else guessed
@@ -402,7 +408,7 @@ def _order(flags: tuple[int, ...], surname: int) -> tuple[int, ...]:
         while flags[first - 1] & JOINED:
             first += 1
         return (*range(first, count), *range(first))
-    if not any_flags & JOINED and surname_first(flags) and surname == 0:
+    if not any_flags & JOINED and surname == 0 and (dropped or surname_first(flags)):
         return (*range(1, count), 0)
     return _KEEP
 
@@ -448,7 +454,7 @@ def _natural_order(body: str, parsed: ParsedName) -> str:
     if len(parsed.folds) >= 2 and body.isupper():
         return " ".join(chunks[1:] + chunks[:1])
     full = [t for t in parsed.tokens if not t.initial]
-    if len(chunks) == len(full) and surname_first([t.flags for t in full]):
+    if len(chunks) == len(full) and (parsed.patronymics or surname_first([t.flags for t in full])):
         return " ".join(chunks[1:] + chunks[:1])
     return body
 
