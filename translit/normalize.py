@@ -182,7 +182,7 @@ def _plain_output(
         any_flags & COMMA
         or plain.all_flags & CAPS
         or order[0].flags & SURNAME_END
-        or not plain.surname
+        or plain.surname == 0
     ):
         reordered = _plain_order(plain)
         if reordered is None:
