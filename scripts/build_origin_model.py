@@ -14,7 +14,8 @@ everypolitician-data files):
   (``open_world.tsv``, reviewed ``no``), tune half (the split of persons.tsv: the
   first byte of SHA-256 of the person id is even), but for the legislatures whose
   names are Slavic in Latin spelling (see ``SLAVIC_LATIN``);
-* ``shared_given``: the lexicon's given names that the other names use too.
+* ``shared_given``: the lexicon's given names that the other names use too;
+* ``other_endings``: the other names' words that end like a Cyrillic-origin surname.
 
 The measure half of both is never read here. Usage:
     python scripts/build_origin_model.py [--devset tests/data/devset] [--out PATH]
@@ -130,6 +131,17 @@ def shared_given_names(negatives: list[str]) -> list[str]:
     return sorted(out)
 
 
+def other_endings(negatives: list[str]) -> list[str]:
+    """Words of other countries' names that end like a Cyrillic-origin surname
+    (Danish Gjerskov, Bødskov): the ending is no evidence for them."""
+    rules = json.loads((ROOT / "data" / "names" / "name_rules.json").read_text(encoding="utf-8"))
+    endings = rules["cyrillic_origin_endings"]["endings"]
+    pattern = re.compile("(?:" + "|".join(re.escape(e) for e in endings) + ")$")
+    return sorted(
+        {w for name in negatives for w in words(name) if len(w) >= 5 and pattern.search(w)}
+    )
+
+
 def build(devset: Path) -> dict[str, object]:
     positives = positive_names(devset)
     lexicon = lexicon_names()
@@ -160,6 +172,7 @@ def build(devset: Path) -> dict[str, object]:
         ],
         "n_max": N_MAX,
         "shared_given": shared_given_names(negatives),
+        "other_endings": other_endings(negatives),
         "ngrams": dict(sorted(ratios.items())),
     }
 

@@ -8,7 +8,8 @@ Chinese, companies) is passed through as written. The decision weighs, per word:
   real Latin spellings of Cyrillic-origin names and of other names
   (``data/names/origin_ngrams.json``, built by ``scripts/build_origin_model.py``);
 * surname and patronymic endings (``cyrillic_origin_endings`` in name_rules.json);
-* the lexicon: a known Kazakh or Russian surname, or a given name that other
+* the lexicon: a known Kazakh or Russian surname, another language's form of a
+  known given name (Ihor), and, weighed with the rest, a given name that other
   countries do not use (Nursultan, Dmitriy; not Anna or David).
 
 A name in Cyrillic script is always of Cyrillic origin.
@@ -37,6 +38,9 @@ _LEXICON_VETO: Final = -4.0
 #: A given name of the lexicon that other countries do not use counts when the word's
 #: statistics are above this.
 _GIVEN_MIN: Final = 2.0
+#: What such a given name adds to the name's statistics (alone it decides nothing:
+#: Karin, Aida and Severin are Western names too).
+_GIVEN_BONUS: Final = 6.0
 _MIN_LETTERS: Final = 5
 _WORD_RE: Final = re.compile(r"[^\W\d_]+(?:['’ʼ`][^\W\d_]+)*")
 _CACHE_LIMIT: Final = 1 << 17
@@ -61,6 +65,11 @@ def _model() -> tuple[dict[str, float], int]:
 @cache
 def _shared_given() -> frozenset[str]:
     return frozenset(_data()["shared_given"])
+
+
+@cache
+def _other_endings() -> frozenset[str]:
+    return frozenset(_data()["other_endings"])
 
 
 @cache
@@ -92,19 +101,20 @@ def word_score(word: str) -> float:
 def _word_evidence(word: str, entry: LexiconEntry | None, variant: bool) -> tuple[float, bool]:
     """(statistics score, strong evidence) of one word in lower case, told its lexicon
     entry and whether it is another language's form of a known given name."""
-    if variant and word not in _shared_given():
-        return 0.0, True  # (Ihor, Uladzimir: Slavic whatever the statistics say)
     long = len(word) >= _MIN_LETTERS
     endings, unmistakable = _endings_res()
     if long and unmistakable.search(word) is not None:
         return 0.0, True  # (no statistics needed)
     score = word_score(word)
     if long and score > _ENDING_VETO and endings.search(word) is not None:
-        return score, True
+        # (unless other countries' names end so too: Gjerskov, Bødskov)
+        return score, word not in _other_endings()
     if entry is None:
         return score, False
-    if entry.given:
-        return score, score > _GIVEN_MIN and word not in _shared_given()
+    if variant or entry.given:  # (a given name that other countries do not use, or
+        # another language's form of one, Ihor, weighs in with the rest)
+        distinct = word not in _shared_given() and (variant or score > _GIVEN_MIN)
+        return score + _GIVEN_BONUS if distinct else score, False
     return score, long and bool(entry.cyrillic) and score > _LEXICON_VETO
 
 
