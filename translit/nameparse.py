@@ -267,9 +267,24 @@ def plain_words(name: str) -> PlainName | None:
         if hint and any_flags & _AMBIGUOUS and len(words) > 1:
             words = [_refolded(w, hint) if w.flags & _AMBIGUOUS else w for w in words]
             run.words = words
-    if len(words) >= 3 and any_flags & _MAY_DROP:
+    if len(words) >= 3 and _may_drop(any_flags, _middle_flags(words)):
         return _without_patronymic(words, any_flags, run.all_flags, hint)
     return run
+
+
+def _may_drop(any_flags: int, middle: int) -> bool:
+    """Can a name of three words or more lose a word: a patronymic (in ``any_flags``,
+    the flags of any word), or a father's name (``middle``: see :func:`_middle_flags`)?"""
+    return bool(any_flags & _PATRONYMIC_FLAGS or middle)
+
+
+def _middle_flags(words: list[Plain]) -> int:
+    """``_SURNAME_END`` when a word between the first and the last ends like a surname
+    and is no known given name (it may be a father's name), else 0."""
+    for w in words[1:-1]:
+        if w.flags & (_SURNAME_END | _GIVEN) == _SURNAME_END:
+            return _SURNAME_END
+    return 0
 
 
 def word_convention(word: Plain) -> str:
@@ -335,14 +350,19 @@ def plain_folds(name: str) -> tuple[str, ...] | None:
     what a match key needs, with a shortcut for names whose chunks are all known."""
     folds = []
     flags = 0
+    middle = 0  # flags of the words between the first and the last
+    last = 0
     for chunk in name.split():
         plain = _plain.get(chunk)  # (compiled: a direct call, unlike a bound method)
         if plain is None or plain is _NOT_PLAIN or plain.parts is not None:
             break
         folds.append(plain.fold)
         flags |= plain.flags
+        if len(folds) > 2 and last & (_SURNAME_END | _GIVEN) == _SURNAME_END:
+            middle = _SURNAME_END  # (a middle word that may be a father's name)
+        last = plain.flags
     else:
-        if folds and not flags & _AMBIGUOUS and (len(folds) < 3 or not flags & _MAY_DROP):
+        if folds and not flags & _AMBIGUOUS and (len(folds) < 3 or not _may_drop(flags, middle)):
             return tuple(folds)
     found = plain_words(name)
     return None if found is None else tuple([w.fold for w in found.words])
