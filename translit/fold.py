@@ -113,11 +113,17 @@ _J_SOFT_END_RE: Final = re.compile("(?<=[bcdfgklmnprstvz])j$")
 # Hungarian cs, zs and -ics (Turcsinov, Ohnevics); Catalan tx (Turtxínov); Romanian
 # and Italian ci before a, o, u and -ici (Ciubarov, Ognevici); Estonian and Finnish
 # tš (Tšornovol); Czech and Slovak -ová; Latvian and Lithuanian case endings (-s, -as).
-_OTHER_LATIN_RE: Final = re.compile(
-    "^x[aou]|sj|zj|tj|oe|cs|zs|tx|ci[aou]|tš|[aeiou][gt]y[aeiou]|ová$|ics$|ici$|skis$"
-    "|[ae]nka$|..ic$|..a[uŭ]$"
-    "|(?:ov|ev|in|yn|ij|[eė]j|aj)(?:a|iu|u)?s$"
-)
+_OTHER_LATIN_RE: Final = re.compile("^x[aou]|sj|zj|tj|oe|cs|zs|tx|ci[aou]|tš|[aeiou][gt]y[aeiou]")
+# ... and the endings (a test of str.endswith: a regex anchored at the end tries every
+# position of the word)
+_OTHER_LATIN_ENDINGS: Final = (
+    "ová", "ics", "ici", "skis", "enka", "anka", "ic", "au", "aŭ",
+    *(
+        stem + case + "s"
+        for stem in ("ov", "ev", "in", "yn", "ij", "ej", "ėj", "aj")
+        for case in ("", "a", "iu", "u")
+    ),
+)  # fmt: skip
 _UZBEK_RE: Final = re.compile("[og][ʻ‘'’]")
 _HUNGARIAN_SOFT_RE: Final = re.compile("(?<=[aeiou])([gt])y(?=[aeiou])")
 _DUTCH_OE_RE: Final = re.compile("(?<=[^aeiouy])oe(?!v)|^oe(?!v)")
@@ -238,7 +244,9 @@ def token_convention(token: str) -> str:
 
 def lower_convention(text: str) -> str:
     """:func:`token_convention` of a token in lower case."""
-    if _UZBEK_RE.search(text) is not None:
+    if ("ʻ" in text or "'" in text or "‘" in text or "’" in text) and _UZBEK_RE.search(
+        text
+    ) is not None:
         return KAZAKH_LATIN  # Uzbek Latin oʻ, gʻ: j is ж, q is қ (Xoʻjayev)
     if not text.isascii():
         # (regex searches: a set test would make a string of each letter past Latin-1)
@@ -348,7 +356,7 @@ def _fold_latin(token: str, conv: str, spell: bool) -> str:
 
 def _fold_lower(text: str, conv: str, spell: bool) -> str:
     """:func:`_fold_latin` of a token in lower case."""
-    if _OTHER_LATIN_RE.search(text) is not None:
+    if text.endswith(_OTHER_LATIN_ENDINGS) or _OTHER_LATIN_RE.search(text) is not None:
         text = _other_latin(text)
     if conv == GERMANIC and "ch" in text:
         text = _GERMAN_CH_RE.sub("kh", text)  # Michail, Chruščov; sch/tsch kept (before č->ch)

@@ -73,16 +73,12 @@ def _other_endings() -> frozenset[str]:
 
 
 @cache
-def _endings_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(endings that count unless the statistics veto them, unmistakable endings)."""
+def _endings() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(endings that count unless the statistics veto them, unmistakable endings), for
+    ``str.endswith``."""
     rules = json.loads(data_path("names", "name_rules.json").read_text(encoding="utf-8"))
     found = rules["cyrillic_origin_endings"]
-    return _ending_re(found["endings"]), _ending_re(found["unmistakable"])
-
-
-def _ending_re(endings: list[str]) -> re.Pattern[str]:
-    ordered = sorted(endings, key=len, reverse=True)
-    return re.compile("(?:" + "|".join(re.escape(e) for e in ordered) + ")$")
+    return tuple(found["endings"]), tuple(found["unmistakable"])
 
 
 def word_score(word: str) -> float:
@@ -102,11 +98,11 @@ def _word_evidence(word: str, entry: LexiconEntry | None, variant: bool) -> tupl
     """(statistics score, strong evidence) of one word in lower case, told its lexicon
     entry and whether it is another language's form of a known given name."""
     long = len(word) >= _MIN_LETTERS
-    endings, unmistakable = _endings_res()
-    if long and unmistakable.search(word) is not None:
+    endings, unmistakable = _endings()
+    if long and word.endswith(unmistakable):
         return 0.0, True  # (no statistics needed)
     score = word_score(word)
-    if long and score > _ENDING_VETO and endings.search(word) is not None:
+    if long and score > _ENDING_VETO and word.endswith(endings):
         # (unless other countries' names end so too: Gjerskov, Bødskov)
         return score, word not in _other_endings()
     if entry is None:
