@@ -198,9 +198,9 @@ class Plain:
         # a gazetteer's serial (shifted left twice) and the kinds of the fold in it
         # (see translit.keys.may_have_entity); 0: none yet
         self.gazetteer = 0
-        # what the chunk adds to translit.origin's decision, kept there by it (None
-        # until asked): its words' summed scores, 2 strong evidence / 1 words / 0 none
-        self.origin: tuple[float, int] | None = None
+        # what the chunk says of its origin (a translit.origin.Evidence, kept here by
+        # it; None until asked)
+        self.origin: object = None
 
     def __repr__(self) -> str:
         return f"Plain({self.word!r}, {self.fold!r}, {self.flags})"

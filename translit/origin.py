@@ -18,10 +18,13 @@ A name in Cyrillic script is always of Cyrillic origin.
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 from functools import cache
 from typing import Any, Final
+
+from mypy_extensions import mypyc_attr
 
 from translit._paths import data_path
 from translit.fold import fold_token
@@ -44,8 +47,8 @@ _GIVEN_BONUS: Final = 6.0
 _MIN_LETTERS: Final = 5
 _WORD_RE: Final = re.compile(r"[^\W\d_]+(?:['’ʼ`][^\W\d_]+)*")
 _CACHE_LIMIT: Final = 1 << 17
-# whitespace chunk of a name, as written -> what it adds (see _chunk)
-_chunks: Final[dict[str, tuple[float, int]]] = {}
+# a whitespace chunk of a name that is no plain word, as written -> its evidence
+_chunks: Final[dict[str, Evidence]] = {}
 
 
 @cache
@@ -94,79 +97,98 @@ def word_score(word: str) -> float:
     return total
 
 
-def _word_evidence(word: str, entry: LexiconEntry | None, variant: bool) -> tuple[float, bool]:
-    """(statistics score, strong evidence) of one word in lower case, told its lexicon
-    entry and whether it is another language's form of a known given name."""
-    long = len(word) >= _MIN_LETTERS
+_Word = tuple[str, "LexiconEntry | None", bool]  # lower case, lexicon entry, a variant
+
+
+@mypyc_attr(acyclic=True)
+class Evidence:
+    """What one whitespace chunk of a Latin name says of its origin, found lazily:
+    ``strong`` (2: a surname ending or a known surname, 1: none, 0: no words), and
+    the summed statistics of its words, needed only when no chunk of the name has
+    strong evidence (NaN until then)."""
+
+    __slots__ = ("strong", "weight", "words")
+
+    def __init__(self, words: list[_Word]) -> None:
+        self.words = words
+        self.strong = 2 if any(_strong(w, e) for w, e, _ in words) else 1 if words else 0
+        self.weight = math.nan
+
+    def total(self) -> float:
+        if math.isnan(self.weight):
+            self.weight = sum([_weight(w, e, v) for w, e, v in self.words])
+        return self.weight
+
+
+def _strong(word: str, entry: LexiconEntry | None) -> bool:
+    """Does one word (lower case) show a Cyrillic origin by itself: an unmistakable
+    ending (a patronymic, -ұлы), or a surname ending or a known surname that its
+    statistics do not veto (only such words are scored here)?"""
+    if len(word) < _MIN_LETTERS:
+        return False
     endings, unmistakable = _endings()
-    if long and word.endswith(unmistakable):
-        return 0.0, True  # (no statistics needed)
-    score = word_score(word)
-    if long and score > _ENDING_VETO and word.endswith(endings):
+    if word.endswith(unmistakable):
+        return True
+    if word.endswith(endings):
         # (unless other countries' names end so too: Gjerskov, Bødskov)
-        return score, word not in _other_endings()
-    if entry is None:
-        return score, False
-    if variant or entry.given:  # (a given name that other countries do not use, or
-        # another language's form of one, Ihor, weighs in with the rest)
-        distinct = word not in _shared_given() and (variant or score > _GIVEN_MIN)
-        return score + _GIVEN_BONUS if distinct else score, False
-    return score, long and bool(entry.cyrillic) and score > _LEXICON_VETO
+        return word not in _other_endings() and word_score(word) > _ENDING_VETO
+    if entry is None or entry.given or not entry.cyrillic:
+        return False
+    return word_score(word) > _LEXICON_VETO
 
 
-def _chunk(chunk: str) -> tuple[float, int]:
-    """What a whitespace chunk of a Latin name adds to the decision: (its words'
-    summed scores, 2 for strong evidence, 1 for words, 0 for none). A plain chunk is
-    read through the name parser, which remembers it (and this) for the key and the
-    normalization that follow: its words' lexicon entries come with it."""
+def _weight(word: str, entry: LexiconEntry | None, variant: bool) -> float:
+    """A word's statistics, with a bonus for a given name that other countries do not
+    use (or another language's form of one, Ihor): alone it decides nothing."""
+    score = word_score(word)
+    if entry is not None and (variant or entry.given) and word not in _shared_given():
+        if variant or score > _GIVEN_MIN:
+            return score + _GIVEN_BONUS
+    return score
+
+
+def _chunk(chunk: str) -> Evidence:
+    """The evidence of a whitespace chunk of a Latin name. A plain chunk is read
+    through the name parser, which remembers it (and its evidence) for the key and
+    the normalization that follow: its words' lexicon entries come with it."""
     plain = chunk_plain(chunk)
     if plain is not None:
-        found = plain.origin
-        if found is None:
-            words = plain.parts if plain.parts is not None else (plain,)
-            found = plain.origin = _evidence(
-                [(w.word.lower(), w.entry, bool(w.flags & VARIANT)) for w in words]
-            )
+        kept = plain.origin
+        if isinstance(kept, Evidence):
+            return kept
+        words = plain.parts if plain.parts is not None else (plain,)
+        found = Evidence([(w.word.lower(), w.entry, bool(w.flags & VARIANT)) for w in words])
+        plain.origin = found
         return found
-    found = _chunks.get(chunk)
-    if found is None:
+    other = _chunks.get(chunk)
+    if other is None:
         entries = lexicon().entries()
-        read: list[tuple[str, LexiconEntry | None, bool]] = []
+        read: list[_Word] = []
         for match in _WORD_RE.finditer(chunk):
             low = match.group().lower()
             entry = entries.get(lexicon().canonical(fold_token(low)))
             read.append((low, entry, entry is not None and entry.variant))
         if len(_chunks) >= _CACHE_LIMIT:
             _chunks.clear()
-        found = _chunks[chunk] = _evidence(read)
-    return found
-
-
-def _evidence(words: list[tuple[str, LexiconEntry | None, bool]]) -> tuple[float, int]:
-    total = 0.0
-    for low, entry, variant in words:
-        score, strong = _word_evidence(low, entry, variant)
-        if strong:
-            return 0.0, 2
-        total += score
-    return total, 1 if words else 0
+        other = _chunks[chunk] = Evidence(read)
+    return other
 
 
 def cyrillic_origin(name: str) -> bool:
     """Is ``name`` of Cyrillic origin: written in Cyrillic, or a Latin spelling whose
     words carry a surname ending or a known surname, or whose character statistics
-    sum above :data:`THRESHOLD`? A name with no letters is not."""
+    sum above :data:`THRESHOLD`? A name with no letters is not. (The statistics of a
+    word are computed only when no word of the name decides.)"""
     if not name.isascii() and has_cyrillic(name):
         return True
-    total = 0.0
-    seen = 0
+    found = []
     for chunk in name.split():
-        found = _chunk(chunk)
-        if found[1] == 2:
+        evidence = _chunk(chunk)
+        if evidence.strong == 2:
             return True
-        total += found[0]
-        seen |= found[1]
-    return seen == 1 and total > THRESHOLD
+        if evidence.strong:
+            found.append(evidence)
+    return bool(found) and sum([e.total() for e in found]) > THRESHOLD
 
 
 # Latin letters that Unicode does not decompose into a base letter and an accent.
