@@ -12,6 +12,7 @@ import csv
 import io
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from translit.dataset.errors import EncodingError, MalformedRowError, MissingColumnError
@@ -65,7 +66,11 @@ class CsvReader:
             check_utf8=source.path is None and is_utf8(encoding),
         )
         self._native: Any = None
-        self.columns = self._read_header()
+        try:
+            self.columns = self._read_header()
+        except BaseException:
+            self.close()
+            raise
 
     @property
     def position(self) -> int:
@@ -183,11 +188,15 @@ class CsvReader:
         done_rejects = 0
         block = self.block_size
         stream = self._parser_input()
+        last: pa.RecordBatch | None = None
         while True:
             try:
                 for batch in self._batches_from(stream, block, done_rows, done_rejects):
                     done_rows += batch.num_rows
+                    if batch.num_rows:
+                        last = batch
                     yield batch
+                self._check_last_record(last, done_rows)
                 return
             except BlockTooSmall:
                 if self.source.path is None or block >= MAX_BLOCK_SIZE:
@@ -232,6 +241,46 @@ class CsvReader:
             if "Empty CSV file" in str(exc):  # a header without a line end: no rows
                 return
             raise self._translate(exc) from None
+
+    def _check_last_record(self, last: pa.RecordBatch | None, rows: int) -> None:
+        """Fail if the last record's last field opens a quote that never closes.
+
+        The parser then reads the rest of the input as that one field: every later row
+        would be lost without a word (``1,"abc`` followed by 50,000 good rows reads as
+        one row). A field that is closed ends in ``"`` and a line end; one that is not
+        ends the input with its (escaped) text, which is what is checked here.
+        """
+        if not self.quoting or last is None:
+            return
+        value = last.column(last.num_columns - 1)[last.num_rows - 1].as_py()
+        if value is None:
+            return
+        encoding = "utf-8" if is_utf8(self.encoding) else str(self.encoding)
+        opened = ('"' + value.replace('"', '""')).encode(encoding, errors="replace")
+        tail, whole = self._tail(len(opened) + 3)
+        if not unclosed_at_end(tail, whole, opened):
+            return
+        records = rows + (self.rejects.count if self.rejects is not None else 0) + 1
+        if self.source.path is not None:
+            where = f"line {_line_of_offset(self.source.path, len(opened))}"
+        else:
+            where = f"record {records}"
+        lines = value.rstrip("\r\n").count("\n")
+        raise MalformedRowError(
+            f"{self.source.label}: unclosed quote in the row at {where}: its last field "
+            f"runs to the end of the input ({lines} more lines would be read as one value); "
+            "close or remove the quote"
+        )
+
+    def _tail(self, size: int) -> tuple[bytes, bool]:
+        """The last ``size`` bytes of the input at most, and whether that is all of it."""
+        if self.source.path is None:
+            tail = self._stream.tail
+            return tail, self._stream.position <= len(tail)
+        with open(self.source.path, "rb") as f:
+            end = f.seek(0, 2)
+            f.seek(max(0, end - size))
+            return f.read(), end <= size
 
     def _flush_rejects(self, seen: int, skip: int) -> int:
         if self.rejects is None:
@@ -297,6 +346,40 @@ class CsvReader:
         if self.source.path is None:
             return f"record {record}"
         return f"line {physical_line(self, record)}"
+
+
+def unclosed_at_end(tail: bytes, whole: bool, opened: bytes) -> bool:
+    """Whether input ending with ``tail`` ends inside the quoted field ``opened``.
+
+    ``opened`` is the field's opening quote and escaped text, as bytes; ``whole``: the
+    tail is the entire input. A field that was closed is followed by ``"`` and at most
+    one line end: that reading wins where both would fit (values made only of quotes).
+    """
+    for end in (b'"', b'"\n', b'"\r\n', b'"\r'):
+        if _ends_with(tail, whole, opened + end):
+            return False
+    return _ends_with(tail, whole, opened)
+
+
+def _ends_with(tail: bytes, whole: bool, suffix: bytes) -> bool:
+    if len(suffix) > len(tail):
+        return False if whole else suffix.endswith(tail)
+    return tail.endswith(suffix)
+
+
+def _line_of_offset(path: Path, from_end: int) -> int:
+    """The line number of the byte ``from_end`` bytes before the end of ``path``."""
+    lines = 1
+    with open(path, "rb") as f:
+        left = f.seek(0, 2) - from_end
+        f.seek(0)
+        while left > 0:
+            chunk = f.read(min(left, 1 << 22))
+            if not chunk:
+                break
+            lines += chunk.count(b"\n")
+            left -= len(chunk)
+    return lines
 
 
 def physical_line(reader: CsvReader, record: int) -> int:

@@ -44,7 +44,11 @@ class JsonlReader:
         self._empty = True
         self._raw = source.open_binary()
         self._lines = self._iter_lines()
-        self._first = self._next_batch()
+        try:
+            self._first = self._next_batch()
+        except BaseException:
+            self.close()
+            raise
         seen: dict[str, None] = {}
         for row in self._first.rows if self._first is not None else []:
             seen.update(dict.fromkeys(row))

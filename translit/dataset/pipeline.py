@@ -279,14 +279,19 @@ def normalize_file(
             fewer_full_collections(),
         ):
             writer = open_writer(out_format, output.stream, output.temp, sheet=_sheet_title(reader))
-            if in_format in _THREADED and out_format in _THREADED:
-                report.rows = _run_threaded(reader, writer, wanted, cache, meter, output)
-            else:
-                for batch in reader.batches():
-                    writer.write(add_columns(batch, wanted, cache))
-                    report.rows += batch.num_rows
-                    meter.update(batch.num_rows, reader.position)
-            _close(writer, header, reader)
+            try:
+                if in_format in _THREADED and out_format in _THREADED:
+                    report.rows = _run_threaded(reader, writer, wanted, cache, meter, output)
+                else:
+                    for batch in reader.batches():
+                        writer.write(add_columns(batch, wanted, cache))
+                        report.rows += batch.num_rows
+                        meter.update(batch.num_rows, reader.position)
+                _close(writer, header, reader)
+            except BaseException:
+                if isinstance(writer, ParquetWriter):
+                    writer.abort()
+                raise
     finally:
         meter.close()
         reader.close()

@@ -19,6 +19,9 @@ from typing import BinaryIO
 from translit.dataset.errors import EncodingError, UsageError
 from translit.dataset.formats import STDIO
 
+TAIL_BYTES = 1 << 16
+"""Bytes at the end of an input kept to check how its last record ends."""
+
 UTF8_NAMES = frozenset({"utf8", "utf-8", "utf_8", "utf-8-sig", "utf_8_sig", "utf8-sig"})
 
 
@@ -114,7 +117,8 @@ class InputStream(io.RawIOBase):
     """A readable stream: ``prefix`` bytes first, then the rest of ``raw``.
 
     ``check_utf8`` validates every byte handed out (used for pipes). ``position`` is
-    the number of bytes handed out so far.
+    the number of bytes handed out so far, ``tail`` the last of them (at most
+    :data:`TAIL_BYTES`): a pipe cannot be read again to look at how it ended.
     """
 
     def __init__(
@@ -124,6 +128,7 @@ class InputStream(io.RawIOBase):
         self._raw = raw
         self._prefix = prefix
         self.position = 0
+        self.tail = b""
         self._checker = Utf8Checker(label) if check_utf8 else None
 
     def readable(self) -> bool:
@@ -139,6 +144,8 @@ class InputStream(io.RawIOBase):
         else:
             data = self._raw.read(size)
         self.position += len(data)
+        if data:
+            self.tail = (self.tail + data[-TAIL_BYTES:])[-TAIL_BYTES:]
         if self._checker is not None:
             self._checker.feed(data)
             if not data:
