@@ -174,3 +174,57 @@ def test_normalize_file_skip_bad_rows_with_rejects_file(tmp_path: Path) -> None:
     assert lines[1].startswith("Тоқаев,Kassym-Jomart Tokayev")
     assert len(lines) == 2
     assert "broken" in rejects.read_text(encoding="utf-8")
+
+
+def _same_file(tmp_path: Path, src: Path, how: str) -> Path:
+    if how == "same":
+        return src
+    other = tmp_path / f"other{src.suffix}"
+    if how == "symlink":
+        other.symlink_to(src)
+    else:
+        other.hardlink_to(src)
+    return other
+
+
+@pytest.mark.parametrize("how", ["same", "symlink", "hardlink"])
+@pytest.mark.parametrize(
+    ("name", "content", "extra"),
+    [
+        ("a.txt", "Сәлем әлем.\n", []),
+        ("a.html", "<p>Сәлем әлем.</p>\n", []),
+        ("a.csv", "id,text\n1,Сәлем әлем.\n", ["-c", "text"]),
+    ],
+)
+def test_translate_refuses_to_overwrite_its_input(
+    tmp_path: Path, name: str, content: str, extra: list[str], how: str
+) -> None:
+    """The same check as normalize's: exit 2, the input untouched (hard links count)."""
+    src = tmp_path / name
+    src.write_text(content, encoding="utf-8")
+    out = _same_file(tmp_path, src, how)
+    args = ["translate", "--model", "demo", "-q", "--no-cache", str(src), "-o", str(out), *extra]
+    code, _, err = run(args)
+    assert code == 2, err
+    assert "would overwrite the input" in err and err.count("\n") == 1
+    assert src.read_text(encoding="utf-8") == content
+
+
+def test_translate_refuses_a_report_over_its_input(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("Сәлем.\n", encoding="utf-8")
+    code, _, err = run(
+        ["translate", "--model", "demo", "-q", "--no-cache", str(src), "--report", str(src)]
+    )
+    assert code == 2 and "would overwrite the input" in err
+    assert src.read_text(encoding="utf-8") == "Сәлем.\n"
+
+
+@pytest.mark.parametrize("how", ["symlink", "hardlink"])
+def test_normalize_refuses_a_link_to_its_input(tmp_path: Path, how: str) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text("id,name\n1,Tokayev\n", encoding="utf-8")
+    out = _same_file(tmp_path, src, how)
+    code, _, err = run(["normalize", str(src), "-c", "name", "-o", str(out)])
+    assert code == 2 and "would overwrite the input" in err and "--in-place" in err
+    assert src.read_text(encoding="utf-8") == "id,name\n1,Tokayev\n"

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from translit._cli import eprint, fail, guarded, stdin_bytes, stdout_bytes
+from translit._io import refuse_overwrite
 from translit.errors import InputDataError
 
 
@@ -234,6 +235,10 @@ def translate_command(
     paths = list(inputs or [])
     if len(paths) > 1 and output is None:
         raise typer.BadParameter("several inputs need --output DIRECTORY", param_hint="--output")
+    for path in paths:  # before any work: the same check as normalize's
+        for written in (_output_path(output, path, target, len(paths)), report):
+            if written is not None:
+                refuse_overwrite(path, written, "write to another file")
     settings = Settings(
         source=source,
         target=target,

@@ -14,7 +14,7 @@ from typing import Any, BinaryIO, TypeVar, cast
 
 import typer
 
-from translit.errors import TranslitError
+from translit.errors import TranslitError, UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -35,6 +35,8 @@ def guarded(fn: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
+        except UsageError as exc:
+            raise fail(str(exc), code=2) from None
         except TranslitError as exc:
             raise fail(str(exc)) from None
         except BrokenPipeError:  # `translit ... | head`

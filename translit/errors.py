@@ -11,6 +11,10 @@ class TranslitError(Exception):
     """Base class for errors meant to be shown to the user."""
 
 
+class UsageError(TranslitError):
+    """The request cannot be carried out as asked (the CLI exits with code 2, not 1)."""
+
+
 class SchemeDataError(TranslitError):
     """A scheme file is malformed; the message names the file and the problem."""
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from translit._gctune import fewer_full_collections
+from translit._io import refuse_overwrite
 from translit.dataset.atomic import PendingFile, atomic_output
 from translit.dataset.background import BackgroundWriter
 from translit.dataset.batches import (
@@ -250,14 +251,8 @@ def normalize_file(
     out_format = Format(out_fmt) if out_fmt is not None else output_format(target, in_format)
     if (target is None or target == STDIO) and not out_format.streamable:
         raise UsageError(f"{out_format.value} cannot be written to standard output; use -o FILE")
-    if (
-        not in_place
-        and source.path is not None
-        and target not in (None, STDIO)
-        and Path(target).exists()
-        and os.path.samefile(source.path, target)
-    ):
-        raise UsageError(f"{target}: the output would overwrite the input; use --in-place")
+    if not in_place and source.path is not None and target not in (None, STDIO):
+        refuse_overwrite(source.path, target, "use --in-place")
     wanted = list(dict.fromkeys(columns))
     if not wanted:
         raise UsageError("name at least one column with --column")
