@@ -235,10 +235,10 @@ def translate_command(
     paths = list(inputs or [])
     if len(paths) > 1 and output is None:
         raise typer.BadParameter("several inputs need --output DIRECTORY", param_hint="--output")
-    for path in paths:  # before any work: the same check as normalize's
-        for written in (_output_path(output, path, target, len(paths)), report):
+    for given in paths:  # before any work: the same check as normalize's
+        for written in (_output_path(output, given, target, len(paths)), report):
             if written is not None:
-                refuse_overwrite(path, written, "write to another file")
+                refuse_overwrite(given, written, "write to another file")
     settings = Settings(
         source=source,
         target=target,
