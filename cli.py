@@ -14,7 +14,7 @@ import typer
 
 import translit
 from translate.commands import register as register_translate
-from translit._cli import guarded, texts_or_stdin, write_lines
+from translit._cli import guarded, run_app, texts_or_stdin, write_lines
 from translit.dataset.cli import JobsOpt
 from translit.dataset.cli import register as register_dataset
 
@@ -316,5 +316,11 @@ def match(
 register_dataset(app)
 register_translate(app)
 
+
+def run() -> None:
+    """The ``translit`` program: :data:`app` behind the one place that reports errors."""
+    run_app(app)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    app()
+    run()
