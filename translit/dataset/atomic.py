@@ -1,5 +1,9 @@
 """Atomic file output: write a temporary file beside the target, fsync, then rename.
 
+The temporary file is named after the target and the writing process
+(:func:`translit._io.temp_beside`); one that a killed run left behind is removed by
+the next run to the same target.
+
 A writer that waits for its next batch may hand what it has written so far to the
 disk (:meth:`PendingFile.sync_written`), so that the fsync before the rename has
 less left to wait for.
@@ -10,12 +14,12 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from translit._io import temp_beside
 from translit.errors import OutputError
 
 SYNC_EVERY = 32 << 20
@@ -78,10 +82,9 @@ def atomic_output(
     target = Path(target)
     directory = target.parent if str(target.parent) else Path(".")
     try:
-        fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".part")
+        fd, temp = temp_beside(target)
     except OSError as exc:
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
-    temp = Path(temp_name)
     if mode is None and target.exists():
         mode = target.stat().st_mode & 0o7777
     stream = os.fdopen(fd, "wb")
