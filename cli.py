@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import json
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 import translit
 from translate.commands import register as register_translate
-from translit._cli import guarded, run_app, texts_or_stdin, write_lines
+from translit._cli import emit, guarded, run_app, texts_or_stdin, write_lines
 from translit.dataset.cli import JobsOpt
 from translit.dataset.cli import register as register_dataset
+from translit.errors import UsageError
 
 app = typer.Typer(
     name="translit",
@@ -24,6 +25,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -36,6 +38,20 @@ class Lang(str, Enum):
 class TableFormat(str, Enum):
     table = "table"
     json = "json"
+
+
+class LineFormat(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+LineFormatOpt = Annotated[
+    LineFormat,
+    typer.Option(
+        "--format", "-f", help="text: one line per input; jsonl: one object per input; json."
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -74,14 +90,17 @@ def romanize(
     reverse: Annotated[
         bool, typer.Option("--reverse", "-r", help="Latin to Cyrillic (reversible schemes).")
     ] = False,
+    fmt: LineFormatOpt = LineFormat.text,
 ) -> None:
     """Romanize Cyrillic text (or, with --reverse, convert romanized text back)."""
     code = None if lang is Lang.auto else lang.value
-    for batch in texts_or_stdin(texts):
-        if reverse:
-            write_lines(translit.cyrillize_many(batch, scheme=scheme, lang=code))
-        else:
-            write_lines(translit.romanize_many(batch, scheme=scheme, lang=code))
+    convert = translit.cyrillize_many if reverse else translit.romanize_many
+    convert([], scheme=scheme, lang=code)  # an unknown scheme fails before input is read
+    emit(
+        fmt.value,
+        "output",
+        ((batch, convert(batch, scheme=scheme, lang=code)) for batch in texts_or_stdin(texts)),
+    )
 
 
 @app.command()
@@ -130,10 +149,12 @@ def schemes(
 
 @app.command()
 @guarded
-def detect(texts: TextsArg = None) -> None:
+def detect(texts: TextsArg = None, fmt: LineFormatOpt = LineFormat.text) -> None:
     """Print the language of each line: kk, ru, or und (no Cyrillic)."""
-    for batch in texts_or_stdin(texts):
-        write_lines(translit.detect_language(t) for t in batch)
+    found = (
+        (batch, [translit.detect_language(t) for t in batch]) for batch in texts_or_stdin(texts)
+    )
+    emit(fmt.value, "language", found)
 
 
 class NameFormat(str, Enum):
@@ -162,11 +183,13 @@ def _gazetteer(paths: list[str] | None) -> translit.Gazetteer | None:
 
 @app.command()
 @guarded
-def key(names: TextsArg = None, gazetteer: GazetteerOpt = None) -> None:
+def key(
+    names: TextsArg = None, gazetteer: GazetteerOpt = None, fmt: LineFormatOpt = LineFormat.text
+) -> None:
     """Print a match key per name: equal for every spelling of the same name."""
     gaz = _gazetteer(gazetteer)
-    for batch in texts_or_stdin(names):
-        write_lines(translit.keys_many(batch, gazetteer=gaz))
+    keys = ((batch, translit.keys_many(batch, gazetteer=gaz)) for batch in texts_or_stdin(names))
+    emit(fmt.value, "key", keys)
 
 
 @app.command()
@@ -244,7 +267,7 @@ def normalize(
     for batch in texts_or_stdin(names):
         results = translit.normalize_many(batch, style=style, gazetteer=gaz)
         if fmt == "jsonl":
-            write_lines(json.dumps(r.as_dict(), ensure_ascii=False) for r in results)
+            write_lines(json.dumps(rounded(r.as_dict()), ensure_ascii=False) for r in results)
         else:
             write_lines(r.output for r in results)
 
@@ -277,40 +300,95 @@ def _normalize_text(
 @app.command()
 @guarded
 def variants(
-    name: Annotated[str, typer.Argument(help="A name in any script or spelling.")],
+    name: Annotated[
+        str | None,
+        typer.Argument(help="A name in any script or spelling; none: names from standard input."),
+    ] = None,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = (
         TableFormat.table
     ),
     gazetteer: GazetteerOpt = None,
 ) -> None:
-    """Plausible spellings of a name and which scheme or language gives each."""
-    found = translit.variants(name, gazetteer=_gazetteer(gazetteer))
+    """Plausible spellings of a name and which scheme or language gives each.
+
+    From standard input: one line per name, its spellings separated by tabs (table),
+    or one JSON object per name (json).
+    """
+    gaz = _gazetteer(gazetteer)
+    if name is None:
+        for batch in texts_or_stdin(None):
+            found_each = [translit.variants(n, gazetteer=gaz) for n in batch]
+            if fmt is TableFormat.json:
+                write_lines(
+                    json.dumps({"input": n, "variants": _variant_rows(f)}, ensure_ascii=False)
+                    for n, f in zip(batch, found_each, strict=True)
+                )
+            else:
+                write_lines("\t".join(v.spelling for v in f) for f in found_each)
+        return
+    found = translit.variants(name, gazetteer=gaz)
     if fmt is TableFormat.json:
-        rows = [{"spelling": v.spelling, "sources": list(v.sources)} for v in found]
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        typer.echo(json.dumps(_variant_rows(found), ensure_ascii=False, indent=1))
         return
     width = max((len(v.spelling) for v in found), default=0)
     for v in found:
         typer.echo(f"{v.spelling.ljust(width)}  {', '.join(v.sources)}")
 
 
+def _variant_rows(found: list[translit.Variant]) -> list[dict[str, object]]:
+    return [{"spelling": v.spelling, "sources": list(v.sources)} for v in found]
+
+
+SCORE_DIGITS = 3
+"""Scores are printed rounded to this many decimals (0.8, not 0.7999999999999999)."""
+
+
 @app.command()
 @guarded
 def match(
-    a: Annotated[str, typer.Argument(help="First name.")],
-    b: Annotated[str, typer.Argument(help="Second name.")],
+    a: Annotated[str | None, typer.Argument(help="First name; none: pairs from stdin.")] = None,
+    b: Annotated[str | None, typer.Argument(help="Second name.")] = None,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = (
         TableFormat.table
     ),
     gazetteer: GazetteerOpt = None,
 ) -> None:
-    """Score two names in [0, 1] and say whether they are the same, and why."""
-    result = translit.match(a, b, gazetteer=_gazetteer(gazetteer))
-    if fmt is TableFormat.json:
-        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+    """Score two names in [0, 1] and say whether they are the same, and why.
+
+    With no names, reads tab-separated pairs from standard input, one line per pair
+    (json: one object per line).
+    """
+    gaz = _gazetteer(gazetteer)
+    if a is not None and b is None:
+        raise UsageError("give two names, or none to read tab-separated pairs")
+    if a is not None and b is not None:
+        result = translit.match(a, b, gazetteer=gaz)
+        write_lines([_match_line(result, fmt)])
         return
+    number = 0
+    for batch in texts_or_stdin(None):
+        lines = []
+        for line in batch:
+            number += 1
+            first, tab, second = line.partition("\t")
+            if not tab or "\t" in second:
+                raise translit.InputDataError(
+                    f"standard input line {number}: expected two names separated by one tab"
+                )
+            lines.append(_match_line(translit.match(first, second, gazetteer=gaz), fmt))
+        write_lines(lines)
+
+
+def rounded(record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` with its float values rounded to :data:`SCORE_DIGITS` decimals."""
+    return {k: round(v, SCORE_DIGITS) if isinstance(v, float) else v for k, v in record.items()}
+
+
+def _match_line(result: translit.MatchResult, fmt: TableFormat) -> str:
+    if fmt is TableFormat.json:
+        return json.dumps(rounded(result.as_dict()), ensure_ascii=False)
     verdict = "same" if result.same else "different"
-    typer.echo(f"{result.score:.3f}\t{verdict}\t{result.reason}")
+    return f"{result.score:.{SCORE_DIGITS}f}\t{verdict}\t{result.reason}"
 
 
 register_dataset(app)

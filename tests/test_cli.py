@@ -69,7 +69,7 @@ def test_very_long_line_and_emoji() -> None:
 
 def test_unknown_scheme_one_line_error() -> None:
     code, out, err = run(["romanize", "-s", "nope", "Тоқаев"])
-    assert code == 1
+    assert code == 2  # a usage error
     assert out == ""
     assert err.count("\n") == 1 and "unknown scheme 'nope'" in err and "rferl" in err
     assert "Traceback" not in err
@@ -83,7 +83,7 @@ def test_unknown_language_is_a_usage_error() -> None:
 
 def test_not_reversible_error() -> None:
     code, _, err = run(["romanize", "--reverse", "-s", "rferl", "Toqaev"])
-    assert code == 1 and "not reversible" in err
+    assert code == 2 and "not reversible" in err
 
 
 def test_schemes_table_and_json() -> None:
@@ -228,3 +228,105 @@ def test_normalize_refuses_a_link_to_its_input(tmp_path: Path, how: str) -> None
     code, _, err = run(["normalize", str(src), "-c", "name", "-o", str(out)])
     assert code == 2 and "would overwrite the input" in err and "--in-place" in err
     assert src.read_text(encoding="utf-8") == "id,name\n1,Tokayev\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["romanize", "-s", "nope", "x"],
+        ["romanize", "-s", "nope"],  # before standard input is read
+        ["normalize", "-s", "nope", "x"],
+        ["normalize", "-s", "nope", "data/samples/names.csv", "-c", "name"],
+        ["cluster", "data/samples/names.csv", "-c", "name", "-s", "nope"],
+        ["romanize", "--lang", "xx", "x"],
+        ["normalize", "--format", "xml", "x"],
+        ["match", "only-one"],
+    ],
+    ids=" ".join,
+)
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    code, _, err = run(args, input="Тоқаев\n")
+    assert code == 2, err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [[], ["romanize"], ["normalize"], ["match"], ["translate"], ["cache"], ["cache", "info"]],
+    ids=" ".join,
+)
+def test_dash_h_is_help(command: list[str]) -> None:
+    code, out, _ = run([*command, "-h"])
+    assert code == 0 and "Usage:" in out
+
+
+@pytest.mark.parametrize(
+    ("command", "field", "value"),
+    [
+        (["romanize", "-s", "rferl"], "output", "Toqaev"),
+        (["key"], "key", "zhomart kasim tokaev"),
+        (["detect"], "language", "kk"),
+    ],
+)
+def test_line_commands_write_json_and_jsonl(command: list[str], field: str, value: str) -> None:
+    code, out, _ = run([*command, "--format", "jsonl"], input="Тоқаев\n\n")
+    assert code == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    assert len(records) == 2
+    assert records[0] == {"input": "Тоқаев", field: value}
+    code, out, _ = run([*command, "-f", "json", "Тоқаев"])
+    assert code == 0 and json.loads(out) == [{"input": "Тоқаев", field: value}]
+
+
+def test_match_reads_tab_separated_pairs() -> None:
+    pairs = "Tokayev\tТоқаев\nNazarbayev\tTokayev\n"
+    code, out, _ = run(["match"], input=pairs)
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 2
+    assert lines[0].split("\t")[:2] == ["1.000", "same"]
+    assert lines[1].split("\t")[1] == "different"
+    code, out, _ = run(["match", "-f", "json"], input=pairs)
+    assert [json.loads(line)["same"] for line in out.splitlines()] == [True, False]
+    code, _, err = run(["match"], input="Tokayev\tТоқаев\nno tab here\n")
+    assert code == 1 and "line 2" in err
+
+
+def test_variants_reads_names_from_stdin() -> None:
+    code, out, _ = run(["variants"], input="Tokayev\nАлматы\n")
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 2
+    assert "Тоқаев" in lines[0].split("\t") and "Almaty" in lines[1].split("\t")
+    code, out, _ = run(["variants", "-f", "json"], input="Tokayev\n")
+    record = json.loads(out)
+    assert record["input"] == "Tokayev" and record["variants"][0]["spelling"]
+
+
+def test_f_means_format_everywhere() -> None:
+    """Every command with an -f option means --format by it (translate's was --from)."""
+    from typer.main import get_command
+
+    group = get_command(app)
+    commands = group.commands  # type: ignore[attr-defined]
+    found = 0
+    for name, command in commands.items():
+        for param in command.params:
+            if "-f" in param.opts:
+                assert "--format" in param.opts, name
+                found += 1
+    assert found >= 8
+
+
+def test_scores_print_rounded() -> None:
+    import translit
+
+    result = translit.match("Tokayev", "Tokaev")
+    code, out, _ = run(["match", "-f", "json", "Tokayev", "Tokaev"])
+    assert code == 0 and json.loads(out)["score"] == round(result.score, 3)
+    code, out, _ = run(["normalize", "-f", "jsonl", "Tokayev", "Nurlan Ivanov"])
+    assert code == 0 and out.count("\n") == 2
+    for line in out.splitlines():
+        for value in json.loads(line).values():
+            if isinstance(value, float):
+                assert value == round(value, 3)

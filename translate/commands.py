@@ -123,7 +123,7 @@ def translate_command(
     source: Annotated[
         str,
         typer.Option(
-            "--from", "-f", "--source", help="Source language (ISO 639-1) or 'auto' per sentence."
+            "--from", "--source", help="Source language (ISO 639-1) or 'auto' per sentence."
         ),
     ] = "auto",
     target: Annotated[
@@ -169,7 +169,7 @@ def translate_command(
     ] = None,
     fmt: Annotated[
         Format,
-        typer.Option("--format", case_sensitive=False, help="Input format (default: guess)."),
+        typer.Option("--format", "-f", case_sensitive=False, help="Input format (default: guess)."),
     ] = Format.auto,
     columns: Annotated[
         list[str] | None,

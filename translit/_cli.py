@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
+import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -232,6 +233,23 @@ def texts_or_stdin(texts: list[str] | None) -> Iterator[list[str]]:
         yield list(texts)
     else:
         yield from batched_lines(stdin_bytes())
+
+
+def emit(fmt: str, field: str, batches: Iterable[tuple[list[str], Iterable[str]]]) -> None:
+    """Write each batch's outputs: ``text``, one line each; ``jsonl``, one object each
+    (``{"input": ..., field: ...}``); ``json``, one array of all the objects at the end."""
+    collected: list[dict[str, str]] = []
+    for inputs, outputs in batches:
+        if fmt == "text":
+            write_lines(outputs)
+            continue
+        records = [{"input": i, field: o} for i, o in zip(inputs, outputs, strict=True)]
+        if fmt == "jsonl":
+            write_lines(json.dumps(r, ensure_ascii=False) for r in records)
+        else:
+            collected.extend(records)
+    if fmt == "json":
+        write_lines([json.dumps(collected, ensure_ascii=False, indent=1)])
 
 
 def eprint(message: str) -> None:
