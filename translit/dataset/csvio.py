@@ -261,7 +261,7 @@ class CsvReader:
         if not unclosed_at_end(tail, whole, opened):
             return
         records = rows + (self.rejects.count if self.rejects is not None else 0) + 1
-        if self.source.path is not None:
+        if self.source.path is not None and self.source.path.is_file():
             where = f"line {_line_of_offset(self.source.path, len(opened))}"
         else:
             where = f"record {records}"
@@ -274,7 +274,7 @@ class CsvReader:
 
     def _tail(self, size: int) -> tuple[bytes, bool]:
         """The last ``size`` bytes of the input at most, and whether that is all of it."""
-        if self.source.path is None:
+        if self.source.path is None or not self.source.path.is_file():  # a pipe: read once
             tail = self._stream.tail
             return tail, self._stream.position <= len(tail)
         with open(self.source.path, "rb") as f:
