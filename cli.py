@@ -6,9 +6,11 @@ line at a time, and writes exactly one output line per input line, in order.
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterator, Mapping
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated, Any, BinaryIO
 
 import typer
 
@@ -241,9 +243,22 @@ def normalize(
     """Canonical form of each name (one per line), of names in files, or in running text."""
     translit.analyze("", style)  # validates the style before any input is read
     gaz = _gazetteer(gazetteer)
+    file_only = {
+        "--in-place": in_place,
+        "--skip-bad-rows": skip_bad_rows,
+        "--rejects": rejects,
+        "--encoding": encoding,
+        "--jobs": jobs,
+    }
     if text is not None:
-        _normalize_text(text, style, gaz, replacements)
+        _refuse(
+            "--text",
+            {"NAME/FILE arguments": names, "--column": column, "--format": fmt, **file_only},
+        )
+        _normalize_text(text, style, gaz, replacements, output)
         return
+    if replacements is not None:
+        raise UsageError("--list-replacements needs --text")
     if column or (names and all(n.lower().endswith(_TABULAR) for n in names)):
         from translit.dataset.cli import normalize_files
 
@@ -264,22 +279,55 @@ def normalize(
         raise typer.Exit(code)
     if fmt not in (None, "text", "jsonl"):
         raise typer.BadParameter("for names use --format text or jsonl", param_hint="--format")
-    for batch in texts_or_stdin(names):
-        results = translit.normalize_many(batch, style=style, gazetteer=gaz)
-        if fmt == "jsonl":
-            write_lines(json.dumps(rounded(r.as_dict()), ensure_ascii=False) for r in results)
-        else:
-            write_lines(r.output for r in results)
+    _refuse("names (no --column)", file_only)
+    with _output_file(output) as out:
+        for batch in texts_or_stdin(names):
+            results = translit.normalize_many(batch, style=style, gazetteer=gaz)
+            if fmt == "jsonl":
+                lines = (json.dumps(rounded(r.as_dict()), ensure_ascii=False) for r in results)
+                write_lines(lines, out)
+            else:
+                write_lines((r.output for r in results), out)
+
+
+def _refuse(mode: str, options: Mapping[str, object]) -> None:
+    """Usage error if any of ``options`` (name: value given) is set: they do not apply."""
+    given = [name for name, value in options.items() if value]
+    if given:
+        raise UsageError(f"{', '.join(given)} cannot be used with {mode}")
+
+
+@contextlib.contextmanager
+def _output_file(output: str | None) -> Iterator[BinaryIO | None]:
+    """``-o FILE`` for names and text: written atomically; ``None``/``-``: standard output."""
+    if output is None or output == "-":
+        yield None
+        return
+    from translit.dataset.atomic import atomic_output
+
+    with atomic_output(output) as pending:
+        yield pending.stream
 
 
 def _normalize_text(
-    source: str, style: str, gaz: translit.Gazetteer | None, replacements: str | None
+    source: str,
+    style: str,
+    gaz: translit.Gazetteer | None,
+    replacements: str | None,
+    output: str | None,
 ) -> None:
     from translit._cli import ENCODING_ERRORS, stdin_bytes, stdout_bytes
+    from translit._io import atomic_write_text, refuse_overwrite
 
+    to_stdout = output is None or output == "-"
+    if replacements == "-" and to_stdout:
+        raise UsageError("--list-replacements - needs the text written elsewhere: add -o FILE")
     if source == "-":
         raw = stdin_bytes().read()
     else:
+        for written in (output, replacements):
+            if written not in (None, "-"):
+                refuse_overwrite(source, str(written), "write to another file")
         try:
             with open(source, "rb") as handle:
                 raw = handle.read()
@@ -287,14 +335,16 @@ def _normalize_text(
             raise translit.InputDataError(f"cannot read {source}: {exc.strerror}") from None
     content = raw.decode("utf-8", ENCODING_ERRORS)
     rewritten, done = translit.normalize_text(content, style=style, gazetteer=gaz)
-    out = stdout_bytes()
-    out.write(rewritten.encode("utf-8", ENCODING_ERRORS))
-    out.flush()
+    with _output_file(output) as out:
+        stream = out if out is not None else stdout_bytes()
+        stream.write(rewritten.encode("utf-8", ENCODING_ERRORS))
+        stream.flush()
     if replacements is not None:
-        lines = [json.dumps(r.as_dict(), ensure_ascii=False) + "\n" for r in done]
-        from translit._io import atomic_write_text
-
-        atomic_write_text(replacements, "".join(lines))
+        lines = [json.dumps(r.as_dict(), ensure_ascii=False) for r in done]
+        if replacements == "-":
+            write_lines(lines)
+        else:
+            atomic_write_text(replacements, "".join(line + "\n" for line in lines))
 
 
 @app.command()

@@ -330,3 +330,98 @@ def test_scores_print_rounded() -> None:
         for value in json.loads(line).values():
             if isinstance(value, float):
                 assert value == round(value, 3)
+
+
+def _report(tmp_path: Path) -> Path:
+    report = tmp_path / "report.txt"
+    report.write_text("Tokayev met Nursultan Nazarbayev in Alma-Ata.\n", encoding="utf-8")
+    return report
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        ["--in-place"],
+        ["--format", "jsonl"],
+        ["extra.txt"],
+        ["--column", "name"],
+        ["--skip-bad-rows"],
+        ["--encoding", "latin-1"],
+        ["--jobs", "2"],
+    ],
+    ids=" ".join,
+)
+def test_text_rejects_options_it_cannot_honour(tmp_path: Path, extra: list[str]) -> None:
+    report = _report(tmp_path)
+    code, out, err = run(["normalize", "--text", str(report), *extra])
+    assert code == 2, err
+    assert (out == "" and extra[0].split("=")[0] in err) or "arguments" in err
+
+
+@pytest.mark.parametrize(
+    "extra", [["--in-place"], ["--skip-bad-rows"], ["--rejects", "r.csv"], ["--jobs", "2"]]
+)
+def test_names_reject_file_options(extra: list[str]) -> None:
+    code, out, err = run(["normalize", "Tokayev", *extra])
+    assert code == 2 and out == "" and extra[0] in err
+
+
+def test_names_and_text_honour_output(tmp_path: Path) -> None:
+    out = tmp_path / "names.txt"
+    _, expected, _ = run(["normalize", "-s", "rferl", "Тоқаев", "Назарбаев"])
+    code, stdout, err = run(["normalize", "-s", "rferl", "Тоқаев", "Назарбаев", "-o", str(out)])
+    assert code == 0, err
+    assert stdout == "" and out.read_text(encoding="utf-8") == expected
+    assert expected.count("\n") == 2
+    report = _report(tmp_path)
+    rewritten = tmp_path / "rewritten.txt"
+    code, stdout, err = run(["normalize", "--text", str(report), "-o", str(rewritten)])
+    assert code == 0, err
+    assert stdout == "" and "Tokayev" in rewritten.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "names.txt",
+        "report.txt",
+        "rewritten.txt",
+    ]
+
+
+def test_text_output_over_its_input_is_refused(tmp_path: Path) -> None:
+    report = _report(tmp_path)
+    code, _, err = run(["normalize", "--text", str(report), "-o", str(report)])
+    assert code == 2 and "would overwrite the input" in err
+    assert report.read_text(encoding="utf-8").startswith("Tokayev met")
+
+
+def test_list_replacements_dash_is_standard_output(tmp_path: Path) -> None:
+    report = _report(tmp_path)
+    rewritten = tmp_path / "out.txt"
+    args = ["normalize", "--text", str(report), "-o", str(rewritten), "--list-replacements", "-"]
+    code, out, err = run(args)
+    assert code == 0, err
+    records = [json.loads(line) for line in out.splitlines()]
+    assert "Almaty" in [r["replacement"] for r in records]
+    assert not (Path.cwd() / "-").exists()
+    code, _, err = run(["normalize", "--text", str(report), "--list-replacements", "-"])
+    assert code == 2 and "-o FILE" in err
+    code, _, err = run(["normalize", "Tokayev", "--list-replacements", "r.jsonl"])
+    assert code == 2 and "--text" in err
+
+
+def test_cluster_refuses_two_columns() -> None:
+    code, out, err = run(["cluster", "data/samples/names.csv", "-c", "name", "-c", "name"])
+    assert code == 2 and out == "" and "one --column" in err
+
+
+def test_second_in_place_keeps_the_first_backup(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    original = "id,name\n1,Tokajew\n"
+    src.write_text(original, encoding="utf-8")
+    code, _, err = run(["normalize", str(src), "-c", "name", "--in-place"])
+    assert code == 0, err
+    first = src.read_text(encoding="utf-8")
+    # The second run works on another column of the first run's output.
+    code, _, err = run(["normalize", str(src), "-c", "id", "--in-place"])
+    assert code == 0, err
+    assert (tmp_path / "in.csv.bak").read_text(encoding="utf-8") == original
+    assert (tmp_path / "in.csv.bak.1").read_text(encoding="utf-8") == first
+    assert "in.csv.bak.1" in err

@@ -34,6 +34,7 @@ class PendingFile:
     temp: Path
     stream: BinaryIO
     synced: int = 0  # bytes handed to the disk so far
+    backup: Path | None = None  # where the replaced file was kept (``backup=True``)
 
     def sync_written(self) -> None:
         """Hand what is written so far to the disk, if :data:`SYNC_EVERY` bytes are new.
@@ -88,15 +89,17 @@ def atomic_output(
     if mode is None and target.exists():
         mode = target.stat().st_mode & 0o7777
     stream = os.fdopen(fd, "wb")
+    pending = PendingFile(target=target, temp=temp, stream=stream)
     try:
-        yield PendingFile(target=target, temp=temp, stream=stream)
+        yield pending
         if not stream.closed:
             stream.close()
         with open(temp, "rb+") as written:
             os.fsync(written.fileno())
         os.chmod(temp, mode if mode is not None else 0o666 & ~_umask())
         if backup and target.exists():
-            _copy_atomically(target, target.with_name(target.name + ".bak"))
+            pending.backup = backup_path(target)
+            _copy_atomically(target, pending.backup)
         os.replace(temp, target)
         _fsync_dir(directory)
     except BaseException:
@@ -104,6 +107,17 @@ def atomic_output(
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
         raise
+
+
+def backup_path(target: Path) -> Path:
+    """``FILE.bak``, or if that exists the first free ``FILE.bak.N``: a backup is never
+    overwritten (a second ``--in-place`` run keeps the first run's original)."""
+    candidate = target.with_name(target.name + ".bak")
+    number = 0
+    while candidate.exists() or candidate.is_symlink():
+        number += 1
+        candidate = target.with_name(f"{target.name}.bak.{number}")
+    return candidate
 
 
 def _copy_atomically(source: Path, target: Path) -> None:

@@ -232,7 +232,7 @@ def register(app: typer.Typer) -> None:
         file: Annotated[
             str, typer.Argument(help="Data file (CSV, TSV, JSONL, Parquet, xlsx) or '-'.")
         ],
-        column: Annotated[str, typer.Option("--column", "-c", help="Column of names.")],
+        column: Annotated[list[str], typer.Option("--column", "-c", help="Column of names.")],
         min_score: Annotated[
             float | None,
             typer.Option(
@@ -248,6 +248,8 @@ def register(app: typer.Typer) -> None:
         encoding: EncodingOpt = None,
     ) -> None:
         """Group a column's distinct spellings into entities, one row per spelling."""
-        code = cluster_command(file, column, output, min_score, style, gazetteer, fmt, encoding)
+        if len(column) != 1:
+            raise typer.Exit(_error_code(UsageError("cluster takes one --column")))
+        code = cluster_command(file, column[0], output, min_score, style, gazetteer, fmt, encoding)
         if code:
             raise typer.Exit(code=code)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from translit._gctune import fewer_full_collections
 from translit._io import refuse_overwrite
+from translit.dataset._types import added_columns
 from translit.dataset.atomic import PendingFile, atomic_output
 from translit.dataset.background import BackgroundWriter
 from translit.dataset.batches import (
@@ -267,6 +268,7 @@ def normalize_file(
     meter = Progress(Path(source.label).name, source.size, enabled=progress)
     try:
         reader.require(wanted)
+        refuse_added_columns(source.label, reader.columns, wanted)
         header = output_columns(reader.columns, wanted)
         with (
             sink if sink is not None else contextlib.nullcontext(),
@@ -287,6 +289,10 @@ def normalize_file(
                 if isinstance(writer, ParquetWriter):
                     writer.abort()
                 raise
+        if output.pending is not None and output.pending.backup is not None:
+            backup = output.pending.backup
+            if not backup.name.endswith(".bak"):  # FILE.bak is taken: say where it went
+                report.messages.append(f"{source.label}: the original is kept as {backup}")
     finally:
         meter.close()
         reader.close()
@@ -299,6 +305,19 @@ def normalize_file(
         unit = "line" if in_format is Format.jsonl else "record"
         report.messages.append(sink.summary(source.label, unit))
     return report
+
+
+def refuse_added_columns(label: str, columns: Sequence[str], named: Sequence[str]) -> None:
+    """Refuse an input that has a column this run would add (``name_normalized`` ...).
+
+    Replacing it would lose its values without a word; the user drops or renames it.
+    """
+    clash = [a for c in named for a in added_columns(c) if a in columns]
+    if clash:
+        raise UsageError(
+            f"{label}: already has the column(s) {', '.join(clash)} that normalizing "
+            f"{', '.join(named)} adds (an earlier run's output?); rename or drop them"
+        )
 
 
 def _run_threaded(
