@@ -150,4 +150,5 @@ def test_bom_and_crlf(app: typer.Typer, tmp_path: Path) -> None:
     src.write_bytes(b"\xef\xbb\xbfid,name\r\n1,x\r\n")
     code, out, _ = run(app, [str(src), "-c", "name"])
     assert code == 0
-    assert out.decode().splitlines() == ["id,name," + ",".join(ADDED), "1,x,X,x,,unchanged"]
+    assert out.startswith(b"\xef\xbb\xbf")  # the input's BOM is kept (issue 15)
+    assert out[3:].decode().splitlines() == ["id,name," + ",".join(ADDED), "1,x,X,x,,unchanged"]

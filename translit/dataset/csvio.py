@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from translit.dataset.errors import EncodingError, MalformedRowError, MissingColumnError
 from translit.dataset.rejects import RejectSink
-from translit.dataset.sources import InputStream, Source, check_utf8, is_utf8
+from translit.dataset.sources import (
+    UTF8_BOM,
+    InputStream,
+    Source,
+    bom_encoding,
+    check_utf8,
+    is_utf8,
+)
 from translit.errors import InputDataError
 
 if TYPE_CHECKING:
@@ -63,10 +70,11 @@ class CsvReader:
         self._stream = InputStream(
             self._raw,
             label=source.label,
-            check_utf8=source.path is None and is_utf8(encoding),
+            check_utf8=source.seekable_path is None and is_utf8(encoding),
         )
         self._native: Any = None
         try:
+            self.bom = self._detect_encoding()
             self.columns = self._read_header()
         except BaseException:
             self.close()
@@ -91,15 +99,25 @@ class CsvReader:
         The parser reads ahead on a thread of its own; a native file lets it do so
         without taking the interpreter lock from the thread that maps and writes.
         """
-        path = self.source.path
-        if path is None or not is_utf8(self.encoding) or not path.is_file():
+        path = self.source.seekable_path
+        if path is None or not is_utf8(self.encoding):
             return self._stream  # pipes (named or not) cannot be opened a second time
         import pyarrow as pa
 
         if self._native is not None:
             self._native.close()
-        self._native = pa.OSFile(str(self.source.path), "r")
+        self._native = pa.OSFile(str(path), "r")
         return self._native
+
+    def _detect_encoding(self) -> bool:
+        """Read UTF-16 and UTF-32 by their BOM (unless ``encoding`` says otherwise);
+        return whether the input starts with a UTF-8 BOM (kept in CSV output)."""
+        head = self._stream.peek_more(4)
+        found = bom_encoding(head)
+        if found is not None and self.encoding is None:
+            self.encoding = found
+            self._stream.stop_checking()
+        return head.startswith(UTF8_BOM) and is_utf8(self.encoding)
 
     def _read_header(self) -> list[str]:
         """Column names from the first record (the bytes stay queued for the parser)."""
@@ -261,8 +279,9 @@ class CsvReader:
         if not unclosed_at_end(tail, whole, opened):
             return
         records = rows + (self.rejects.count if self.rejects is not None else 0) + 1
-        if self.source.path is not None and self.source.path.is_file():
-            where = f"line {_line_of_offset(self.source.path, len(opened))}"
+        path = self.source.seekable_path
+        if path is not None:
+            where = f"line {_line_of_offset(path, len(opened))}"
         else:
             where = f"record {records}"
         lines = value.rstrip("\r\n").count("\n")
@@ -274,10 +293,11 @@ class CsvReader:
 
     def _tail(self, size: int) -> tuple[bytes, bool]:
         """The last ``size`` bytes of the input at most, and whether that is all of it."""
-        if self.source.path is None or not self.source.path.is_file():  # a pipe: read once
+        path = self.source.seekable_path
+        if path is None:  # a pipe or a compressed file: read once
             tail = self._stream.tail
             return tail, self._stream.position <= len(tail)
-        with open(self.source.path, "rb") as f:
+        with open(path, "rb") as f:
             end = f.seek(0, 2)
             f.seek(max(0, end - size))
             return f.read(), end <= size
@@ -300,8 +320,8 @@ class CsvReader:
         # (pyarrow fails to decode it for the handler): say where the bad bytes are.
         undecodable = not self._bad and "CSV parse error" in message
         if "UTF8" in message or "UTF-8" in message or undecodable:
-            if self.source.path is not None and is_utf8(self.encoding):
-                with open(self.source.path, "rb") as f:
+            if self.source.seekable_path is not None and is_utf8(self.encoding):
+                with open(self.source.seekable_path, "rb") as f:
                     found = check_utf8(f, self.source.label)
                 if found is not None:
                     return found
@@ -312,7 +332,7 @@ class CsvReader:
                 )
         if self._bad:
             number, text, expected, actual = self._bad[0]
-            if number is None and self.source.path is not None:
+            if number is None and self.source.seekable_path is not None:
                 number = self._first_bad_row()
             where = self._where(number)
             shown = text if len(text) <= 80 else text[:77] + "..."
@@ -326,10 +346,10 @@ class CsvReader:
         """The record number of the first malformed row, from a single-threaded pass."""
         import pyarrow as pa
 
-        assert self.source.path is not None
+        assert self.source.seekable_path is not None
         block = self.block_size
         while True:
-            with open(self.source.path, "rb") as raw:
+            with open(self.source.seekable_path, "rb") as raw:
                 try:
                     for _ in self._open_arrow(InputStream(raw), block, threads=False):
                         pass
@@ -343,7 +363,7 @@ class CsvReader:
     def _where(self, record: int | None) -> str:
         if record is None:
             return "an unknown line"
-        if self.source.path is None:
+        if self.source.seekable_path is None:
             return f"record {record}"
         return f"line {physical_line(self, record)}"
 
@@ -384,10 +404,13 @@ def _line_of_offset(path: Path, from_end: int) -> int:
 
 def physical_line(reader: CsvReader, record: int) -> int:
     """The line where the ``record``-th non-blank record (header = 1) starts."""
-    assert reader.source.path is not None
+    assert reader.source.seekable_path is not None
     with (
         open(
-            reader.source.path, encoding=reader._text_encoding(), errors="replace", newline=""
+            reader.source.seekable_path,
+            encoding=reader._text_encoding(),
+            errors="replace",
+            newline="",
         ) as f,
         _big_fields(),
     ):

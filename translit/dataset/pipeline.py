@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -38,13 +39,13 @@ from translit.dataset.csvwriter import CsvWriter, Encoded
 from translit.dataset.errors import UsageError
 from translit.dataset.excel import ExcelReader, ExcelWriter
 from translit.dataset.extras import require_formats
-from translit.dataset.formats import STDIO, Format, input_format, output_format
+from translit.dataset.formats import STDIO, Format, compression_of, input_format, output_format
 from translit.dataset.jsonl import JsonlReader, JsonlWriter
 from translit.dataset.parquetio import ParquetReader, ParquetWriter
 from translit.dataset.prefetch import Prefetch
 from translit.dataset.progress import Progress
 from translit.dataset.rejects import RejectSink
-from translit.dataset.sources import Source
+from translit.dataset.sources import UTF8_BOM, NativeWriter, Source
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -199,7 +200,20 @@ def output_stream(
         stream.flush()
         return
     with atomic_output(target, backup=in_place_of is not None) as pending:
-        yield Output(pending.stream, pending.temp, pending)
+        codec = compression_of(target)
+        if codec is None:
+            yield Output(pending.stream, pending.temp, pending)
+            return
+        import pyarrow as pa
+
+        compressed = io.BufferedWriter(
+            NativeWriter(pa.CompressedOutputStream(pending.stream, codec)), 1 << 20
+        )
+        try:
+            yield Output(compressed)
+        finally:  # on success and failure alike: the codec's end goes out before the rename
+            with contextlib.suppress(Exception):
+                compressed.close()
 
 
 def prefer_jemalloc() -> None:
@@ -258,6 +272,9 @@ def normalize_file(
     if not wanted:
         raise UsageError("name at least one column with --column")
     require_formats(in_format, out_format)
+    for name, fmt_ in ((source_name, in_format), (target, out_format)):
+        if compression_of(name) is not None and not fmt_.streamable:
+            raise UsageError(f"{name}: {fmt_.value} files cannot be compressed (.gz, .zst)")
     report = FileReport(source=source.label, target=target or STDIO)
     sink = None
     if skip_bad_rows:
@@ -276,6 +293,8 @@ def normalize_file(
             fewer_full_collections(),
         ):
             writer = open_writer(out_format, output.stream, output.temp, sheet=_sheet_title(reader))
+            if getattr(reader, "bom", False) and out_format in (Format.csv, Format.tsv):
+                output.stream.write(UTF8_BOM)  # the input's UTF-8 BOM is kept
             try:
                 if in_format in _THREADED and out_format in _THREADED:
                     report.rows = _run_threaded(reader, writer, wanted, cache, meter, output)
