@@ -98,11 +98,49 @@ def romanize(
     code = None if lang is Lang.auto else lang.value
     convert = translit.cyrillize_many if reverse else translit.romanize_many
     convert([], scheme=scheme, lang=code)  # an unknown scheme fails before input is read
-    emit(
-        fmt.value,
-        "output",
-        ((batch, convert(batch, scheme=scheme, lang=code)) for batch in texts_or_stdin(texts)),
-    )
+    warn = _LossyWarning(scheme, code) if reverse else None
+
+    def converted() -> Iterator[tuple[list[str], list[str]]]:
+        for batch in texts_or_stdin(texts):
+            if warn is not None:
+                warn.check(batch)
+            yield batch, convert(batch, scheme=scheme, lang=code)
+
+    emit(fmt.value, "output", converted())
+
+
+class _LossyWarning:
+    """Warn once per run when text to reverse holds what a lossy letter romanizes to."""
+
+    def __init__(self, scheme: str, lang: str | None) -> None:
+        self.scheme = scheme
+        self.done = False
+        self.lossy: tuple[str, ...] = ()
+        signs: dict[str, str] = {}  # romanized form -> the lossy letter
+        for info in translit.schemes(lang):
+            if scheme in (info.id, *info.aliases):
+                self.lossy += info.lossy
+                for letter in info.lossy:
+                    latin = translit.romanize(letter, scheme=info.id, lang=info.language)
+                    if latin.strip():
+                        signs.setdefault(latin.casefold(), letter)
+        # The longest first: "iu" (ю) tells more than "i" (и).
+        self.signs = dict(sorted(signs.items(), key=lambda kv: -len(kv[0])))
+
+    def check(self, texts: list[str]) -> None:
+        if self.done or not self.signs:
+            return
+        for text in texts:
+            folded = text.casefold()
+            for latin, letter in self.signs.items():
+                if latin in folded:
+                    self.done = True
+                    typer.echo(
+                        f"translit: warning: {self.scheme} is not fully reversible: {latin!r} "
+                        f"may not come back as {letter!r} (lossy: {' '.join(self.lossy)})",
+                        err=True,
+                    )
+                    return
 
 
 @app.command()
@@ -115,7 +153,11 @@ def schemes(
         TableFormat.table
     ),
 ) -> None:
-    """List the romanization schemes: id, language, standard, reversible."""
+    """List the romanization schemes: id, language, standard, reversible.
+
+    A reversible scheme is "partly" so when some letters do not come back from
+    --reverse (they are listed).
+    """
     infos = translit.schemes(None if lang is Lang.auto else lang.value)
     if fmt is TableFormat.json:
         rows = [
@@ -125,6 +167,8 @@ def schemes(
                 "name": i.name,
                 "standard": i.standard,
                 "reversible": i.reversible,
+                "round_trip": i.round_trip,
+                "lossy": list(i.lossy),
                 "ascii": i.ascii,
                 "aliases": list(i.aliases),
             }
@@ -138,7 +182,7 @@ def schemes(
             i.id + (f" ({', '.join(i.aliases)})" if i.aliases else ""),
             i.language,
             i.standard,
-            "yes" if i.reversible else "no",
+            _reversibility(i),
         )
         for i in infos
     ]
@@ -147,6 +191,12 @@ def schemes(
         typer.echo(
             "  ".join(v.ljust(w) for v, w in zip(row[:3], widths, strict=True)) + "  " + row[3]
         )
+
+
+def _reversibility(info: translit.SchemeInfo) -> str:
+    if not info.reversible:
+        return "no"
+    return "yes" if not info.lossy else f"partly (lossy: {' '.join(info.lossy)})"
 
 
 @app.command()
