@@ -364,6 +364,7 @@ def _run_threaded(
         first = True
         for batch in reader.batches():
             assert not isinstance(batch, RowBatch)
+            meter.read(batch.num_rows, reader.position)
             group.append(batch)
             weight += batch.nbytes
             if first or weight >= LOOKUP_BYTES:
@@ -383,7 +384,7 @@ def _run_threaded(
                     outputs = cache.resolve(piece.upto)
                     background.write(functools.partial(piece.build, outputs))
                 rows += item.batch.num_rows
-                meter.update(item.batch.num_rows, reader.position)
+                meter.update(item.batch.num_rows)
         background.finish()
     finally:
         background.stop()
