@@ -63,11 +63,26 @@ def test_unclosed_quote_on_stdin_names_the_record(app: typer.Typer) -> None:
     assert "unclosed quote" in err and "record 2" in err
 
 
+def test_unclosed_quote_on_stdin_beyond_the_kept_tail(app: typer.Typer) -> None:
+    """Standard input keeps only its last 64 KiB: the swallowed rows are far longer."""
+    code, err = run(app, ["-", "-c", "name"], stdin=stray_quote_csv(20_000))
+    assert code == 1 and "unclosed quote" in err and "record 2" in err
+
+
 def test_unclosed_quote_with_crlf_and_no_final_newline(app: typer.Typer, tmp_path: Path) -> None:
     src = tmp_path / "in.csv"
     src.write_bytes(stray_quote_csv(300, newline="\r\n").rstrip(b"\r\n"))
     code, err = run(app, [str(src), "-c", "name", "-o", str(tmp_path / "o.csv")])
     assert code == 1 and "line 2" in err
+
+
+def test_unclosed_quote_found_by_the_fuzz(app: typer.Typer, tmp_path: Path) -> None:
+    """CRLF, a field longer than the parser's block: Arrow leaves the last LF out of the
+    unclosed field, which the check must still see (found by test_fuzz_csv)."""
+    src = tmp_path / "in.csv"
+    src.write_bytes(b"c0,c1,c2\r\n0," + "Ж".encode() * 3000 + b',"unclosed\r\nzzz\r\n')
+    code, err = run(app, [str(src), "-c", "c1", "-o", str(tmp_path / "o.csv")])
+    assert code == 1 and "unclosed quote" in err and "line 2" in err
 
 
 def test_unclosed_quote_skip_bad_rows_still_fails(app: typer.Typer, tmp_path: Path) -> None:
@@ -128,7 +143,9 @@ def test_closed_quotes_are_not_mistaken_for_unclosed(
         (b'x,"abc\n', True, b'"abc\n', True),
         (b'x,"abc"\n', True, b'"abc', False),
         (b'x,""""', True, b'"""', False),  # a closed field holding one quote
-        (b"bc\n", False, b'"abc\n', True),  # only the end of a long field is kept
+        # Only the end of a long field is kept: a line end inside says it was quoted.
+        (b"\n2,x\n", False, b'"abc\n2,x\n', True),
+        (b"bc\n", False, b'"abc\n', False),  # maybe an unquoted value: no rows lost
         (b'bc"\n', False, b'"abc', False),
     ],
 )

@@ -21,6 +21,7 @@ from translit.dataset.sources import (
     UTF8_BOM,
     InputStream,
     Source,
+    Utf8Checker,
     bom_encoding,
     check_utf8,
     is_utf8,
@@ -132,16 +133,25 @@ class CsvReader:
                     raise InputDataError(f"{self.source.label}: the file is empty (no header row)")
                 continue
             buffer = io.StringIO(text, newline="")
+            problem = ""
             with _big_fields():
-                try:
-                    rows = csv.reader(buffer, delimiter=self.delimiter, quoting=self._quoting())
+                try:  # strict: a quote left open in the header is an error, not a long name
+                    rows = csv.reader(
+                        buffer, delimiter=self.delimiter, quoting=self._quoting(), strict=True
+                    )
                     header = next(r for r in rows if r)  # blank lines before it are skipped
-                except (StopIteration, csv.Error):
+                except csv.Error as exc:
+                    header, problem = None, f": {exc}"
+                except StopIteration:
                     header = None
             if header is not None and (buffer.tell() < len(text) or eof):
                 break
             if eof:
-                raise InputDataError(f"{self.source.label}: cannot read the header row")
+                raise InputDataError(
+                    f"{self.source.label}: cannot read the header row (line 1){problem}"
+                )
+        if is_utf8(self.encoding):  # the header was decoded leniently: say where bad bytes are
+            Utf8Checker(self.source.label).feed(prefix)
         duplicates = sorted({c for c in header if header.count(c) > 1})
         if duplicates:
             raise InputDataError(
@@ -371,14 +381,25 @@ class CsvReader:
 def unclosed_at_end(tail: bytes, whole: bool, opened: bytes) -> bool:
     """Whether input ending with ``tail`` ends inside the quoted field ``opened``.
 
-    ``opened`` is the field's opening quote and escaped text, as bytes; ``whole``: the
+    ``opened`` is the field's opening quote and escaped text, as bytes (Arrow's parser
+    may have left a last line end out of it); ``whole``: the
     tail is the entire input. A field that was closed is followed by ``"`` and at most
     one line end: that reading wins where both would fit (values made only of quotes).
     """
     for end in (b'"', b'"\n', b'"\r\n', b'"\r'):
         if _ends_with(tail, whole, opened + end):
             return False
-    return _ends_with(tail, whole, opened)
+    # The parser may leave the input's last line end out of the field.
+    ends = [opened + end for end in (b"", b"\n", b"\r\n", b"\r")]
+    if not any(_ends_with(tail, whole, e) for e in ends):
+        return False
+    if whole or any(len(e) <= len(tail) for e in ends if _ends_with(tail, whole, e)):
+        return True  # the opening quote is in the tail: seen
+    # Only the field's end was kept: it was quoted (so, not closed) if it holds a line
+    # end, which an unquoted field cannot; else it may be an unquoted value, and a
+    # quote left open on the last line loses no rows anyway.
+    body = opened.rstrip(b"\r\n")
+    return b"\n" in body or b"\r" in body
 
 
 def _ends_with(tail: bytes, whole: bool, suffix: bytes) -> bool:
