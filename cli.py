@@ -4,7 +4,16 @@ Every command reads its items from arguments or, with none, from standard input 
 line at a time, and writes exactly one output line per input line, in order.
 """
 
+# ruff: noqa: E402  (a handler for Ctrl-C is installed before the slow imports)
+
 from __future__ import annotations
+
+import signal
+import sys
+
+# Ctrl-C while the modules below load: exit 130 quietly, not a traceback from
+# importlib. run_app puts Python's own handler back once the command starts.
+signal.signal(signal.SIGINT, lambda _signum, _frame: sys.exit(130))
 
 import contextlib
 import json

@@ -12,6 +12,7 @@ import functools
 import io
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, BinaryIO, TypeVar, cast
@@ -119,6 +120,7 @@ def run_app(app: Callable[[], Any]) -> None:
     ``TRANSLIT_DEBUG=1``. Closed standard streams become :class:`ClosedStream`; a
     reader that goes away (``| head``) ends the run quietly.
     """
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # KeyboardInterrupt from here
     if sys.stdin is None:
         sys.stdin = ClosedStream("input", InputDataError)  # type: ignore[assignment]
     if sys.stdout is None:
