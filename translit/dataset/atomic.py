@@ -103,7 +103,8 @@ def atomic_output(
         os.replace(temp, target)
         _fsync_dir(directory)
     except BaseException:
-        stream.close()
+        with contextlib.suppress(OSError):  # flushing what is left fails on a full disk
+            stream.close()
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
         raise

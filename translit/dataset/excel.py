@@ -9,7 +9,9 @@ normalized; the other worksheets are copied (values and formulas) when writing E
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
+import sys
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -18,7 +20,7 @@ from typing import Any
 from translit.dataset.batches import Batch, RowBatch, arrow_to_rows
 from translit.dataset.csvio import require_columns
 from translit.dataset.sources import Source
-from translit.errors import InputDataError
+from translit.errors import InputDataError, OutputError
 
 BATCH_ROWS = 10_000
 MAX_ROWS = 1_048_576
@@ -219,4 +221,40 @@ class ExcelWriter:
             self._start(columns)
         for title, rows in other_sheets or ():
             self.copy_sheet(title, rows)
-        self._book.close()
+        self._finish()
+
+    def _finish(self) -> None:
+        """Write the workbook; a disk that fills up is an :class:`OutputError`.
+
+        xlsxwriter then raises its own FileCreateError and leaves its zip file open,
+        whose later close fails again where no one can catch it: that second report
+        is kept off standard error (the first one says it all).
+        """
+        from xlsxwriter.exceptions import FileCreateError
+
+        previous = sys.unraisablehook
+
+        def quiet(unraisable: Any) -> None:
+            if not isinstance(unraisable.exc_value, OSError):
+                previous(unraisable)
+
+        sys.unraisablehook = quiet
+        reason = None
+        try:
+            try:
+                self._book.close()
+            except FileCreateError as exc:
+                reason = _reason(exc)
+            gc.collect()  # the abandoned zip file closes now (the error that held it is gone)
+        finally:
+            sys.unraisablehook = previous
+        if reason is not None:
+            raise OutputError(f"cannot write the workbook: {reason}")
+
+
+def _reason(exc: BaseException) -> str:
+    """The OS's words for why xlsxwriter could not write (no space left, ...)."""
+    cause = exc.__context__
+    if isinstance(cause, OSError) and cause.strerror:
+        return cause.strerror
+    return str(exc)
