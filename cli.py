@@ -26,7 +26,7 @@ import typer
 import translit
 from translate.commands import register as register_translate
 from translit._cli import emit, guarded, run_app, texts_or_stdin, write_lines
-from translit.dataset.cli import JobsOpt
+from translit.dataset.cli import JobsOpt, SheetOpt
 from translit.dataset.cli import register as register_dataset
 from translit.errors import UsageError
 
@@ -298,6 +298,7 @@ def normalize(
         typer.Option("--progress/--no-progress", help="Progress bar (default: if a terminal)."),
     ] = None,
     jobs: JobsOpt = None,
+    sheet: SheetOpt = None,
 ) -> None:
     """Canonical form of each name (one per line), of names in files, or in running text."""
     translit.analyze("", style)  # validates the style before any input is read
@@ -308,6 +309,7 @@ def normalize(
         "--rejects": rejects,
         "--encoding": encoding,
         "--jobs": jobs,
+        "--sheet": sheet,
     }
     if text is not None:
         _refuse(
@@ -334,6 +336,7 @@ def normalize(
             rejects=rejects,
             progress=progress,
             jobs=jobs,
+            sheet=sheet,
         )
         raise typer.Exit(code)
     if fmt not in (None, "text", "jsonl"):

@@ -67,6 +67,7 @@ def normalize_files(
     progress: bool | None = None,
     normalizer: Normalizer | None = None,
     jobs: int | None = None,
+    sheet: str | None = None,
 ) -> int:
     """Normalize ``columns`` of each file; print errors; return the exit code.
 
@@ -78,7 +79,8 @@ def normalize_files(
     ``progress``: ``None`` shows a bar only when standard error is a terminal.
     ``jobs``: cores to keep busy: 1 = this process only; N >= 2 = worker processes
     normalize names while this one reads and writes; ``None`` decides by the files
-    and the cores (:func:`~translit.dataset.offload.worker_count`).
+    and the cores (:func:`~translit.dataset.offload.worker_count`). ``sheet``: the
+    Excel worksheet to read, or ``all`` (every one with the columns; Excel output).
     """
     from translit.dataset.columns import NameCache
     from translit.dataset.normalizer import default_normalizer
@@ -114,6 +116,7 @@ def normalize_files(
                 skip_bad_rows=skip_bad_rows,
                 rejects=rejects,
                 progress=progress,
+                sheet=sheet,
             )
             for message in report.messages:
                 typer.echo(f"translit: {message}", err=True)
@@ -215,6 +218,10 @@ JobsOpt = Annotated[
         help="Cores to use: 1 = one process; more: names normalized in worker processes "
         "(default: every core, for files from 8 MiB).",
     ),
+]
+SheetOpt = Annotated[
+    str | None,
+    typer.Option("--sheet", help="Excel: the worksheet to read (default: the first), or 'all'."),
 ]
 ProgressOpt = Annotated[
     bool | None,

@@ -36,8 +36,8 @@ from translit.dataset.batches import (
 from translit.dataset.columns import NameCache
 from translit.dataset.csvio import CsvReader
 from translit.dataset.csvwriter import CsvWriter, Encoded
-from translit.dataset.errors import UsageError
-from translit.dataset.excel import ExcelReader, ExcelWriter
+from translit.dataset.errors import MissingColumnError, UsageError
+from translit.dataset.excel import ExcelReader, ExcelWriter, Merge, excel_column
 from translit.dataset.extras import require_formats
 from translit.dataset.formats import STDIO, Format, compression_of, input_format, output_format
 from translit.dataset.jsonl import JsonlReader, JsonlWriter
@@ -108,8 +108,9 @@ def open_reader(
     *,
     encoding: str | None = None,
     rejects: RejectSink | None = None,
+    sheet: str | None = None,
 ) -> Reader:
-    """A reader for ``source`` in format ``fmt``."""
+    """A reader for ``source`` in format ``fmt`` (``sheet``: Excel's worksheet to read)."""
     if fmt is Format.csv:
         return CsvReader(source, encoding=encoding, rejects=rejects)
     if fmt is Format.tsv:
@@ -118,7 +119,7 @@ def open_reader(
         return JsonlReader(source, encoding=encoding, rejects=rejects)
     if fmt is Format.parquet:
         return ParquetReader(source)
-    return ExcelReader(source)
+    return ExcelReader(source, sheet=sheet)
 
 
 class _TextCsvWriter:
@@ -151,7 +152,13 @@ class _TextCsvWriter:
         self._inner.close(columns)
 
 
-def open_writer(fmt: Format, stream: BinaryIO, path: Path | None, sheet: str = "Sheet1") -> Writer:
+def open_writer(
+    fmt: Format,
+    stream: BinaryIO,
+    path: Path | None,
+    sheet: str = "Sheet1",
+    excel: dict[str, Any] | None = None,
+) -> Writer:
     """A writer of ``fmt`` on ``stream`` (Excel writes to ``path`` by name)."""
     if fmt in (Format.csv, Format.tsv):
         return _TextCsvWriter(stream, fmt)
@@ -161,7 +168,7 @@ def open_writer(fmt: Format, stream: BinaryIO, path: Path | None, sheet: str = "
         return ParquetWriter(stream)
     assert path is not None
     stream.close()
-    return ExcelWriter(path, sheet=sheet)
+    return ExcelWriter(path, sheet=sheet, **(excel or {}))
 
 
 def default_rejects_path(source: Source, target: str | None, fmt: Format) -> Path:
@@ -250,12 +257,15 @@ def normalize_file(
     rejects: str | Path | None = None,
     progress: bool | None = None,
     stdout: BinaryIO | None = None,
+    sheet: str | None = None,
 ) -> FileReport:
     """Normalize ``columns`` of one file into ``target`` (``None`` or ``-``: standard output).
 
     ``fmt`` is the input format (default: from the extension), ``out_fmt`` the output
     format (default: ``target``'s extension, else the input format). With ``in_place``
-    the input is replaced (atomically) and kept as ``FILE.bak``.
+    the input is replaced (atomically) and kept as ``FILE.bak``. ``sheet``: the Excel
+    worksheet to read (default: the first), or ``all``: every worksheet that has the
+    columns (Excel output only).
     """
     source = Source.of(source_name)
     in_format = input_format(source_name, fmt)
@@ -281,18 +291,30 @@ def normalize_file(
         where = Path(rejects) if rejects is not None else None
         sink = RejectSink(where or default_rejects_path(source, target, in_format))
         report.rejects_path = sink.path
-    reader = open_reader(source, in_format, encoding=encoding, rejects=sink)
+    if sheet is not None and in_format is not Format.xlsx:
+        raise UsageError("--sheet is for Excel input (.xlsx)")
+    every_sheet = sheet == ALL_SHEETS
+    if every_sheet and out_format is not Format.xlsx:
+        raise UsageError("--sheet all needs an Excel output (-o FILE.xlsx)")
+    if every_sheet:
+        sheet = _first_sheet_with(source, wanted)
+    reader = open_reader(source, in_format, encoding=encoding, rejects=sink, sheet=sheet)
     meter = Progress(Path(source.label).name, source.size, enabled=progress)
     try:
         reader.require(wanted)
         refuse_added_columns(source.label, reader.columns, wanted)
         header = output_columns(reader.columns, wanted)
+        excel: dict[str, Any] = {}
+        if out_format is Format.xlsx:
+            excel = _excel_options(reader, in_format, header, report)
         with (
             sink if sink is not None else contextlib.nullcontext(),
             output_stream(target, source.path if in_place else None, stdout) as output,
             fewer_full_collections(),
         ):
-            writer = open_writer(out_format, output.stream, output.temp, sheet=_sheet_title(reader))
+            writer = open_writer(
+                out_format, output.stream, output.temp, sheet=_sheet_title(reader), excel=excel
+            )
             if getattr(reader, "bom", False) and out_format in (Format.csv, Format.tsv):
                 output.stream.write(UTF8_BOM)  # the input's UTF-8 BOM is kept
             try:
@@ -303,7 +325,7 @@ def normalize_file(
                         writer.write(add_columns(batch, wanted, cache))
                         report.rows += batch.num_rows
                         meter.update(batch.num_rows, reader.position)
-                _close(writer, header, reader)
+                _close(writer, header, reader, (wanted, cache) if every_sheet else None)
             except BaseException:
                 if isinstance(writer, ParquetWriter):
                     writer.abort()
@@ -317,7 +339,7 @@ def normalize_file(
         reader.close()
     if isinstance(reader, ExcelReader) and reader.sheet_count > 1 and out_format is not Format.xlsx:
         report.messages.append(
-            f"{source.label}: only the first worksheet ({reader.title!r}) was written"
+            f"{source.label}: only the worksheet {reader.title!r} was written (see --sheet)"
         )
     if sink is not None and sink.count:
         report.rejected = sink.count
@@ -395,7 +417,56 @@ def _sheet_title(reader: Reader) -> str:
     return reader.title if isinstance(reader, ExcelReader) else "Sheet1"
 
 
-def _close(writer: Writer, header: list[str], reader: Reader) -> None:
+ALL_SHEETS = "all"
+
+
+def _first_sheet_with(source: Source, wanted: list[str]) -> str:
+    """The first worksheet that has every column in ``wanted`` (for ``--sheet all``)."""
+    probe = ExcelReader(source)
+    try:
+        titles = probe.titles
+    finally:
+        probe.close()
+    for title in titles:
+        reader = ExcelReader(source, sheet=title)
+        try:
+            if all(c in reader.columns for c in wanted):
+                return title
+        finally:
+            reader.close()
+    raise MissingColumnError(
+        f"{source.label}: no worksheet has the column(s) {', '.join(map(repr, wanted))}"
+    )
+
+
+def _excel_options(
+    reader: Reader, in_format: Format, header: list[str], report: FileReport
+) -> dict[str, Any]:
+    """How the Excel output is laid out, from what is read.
+
+    Excel to Excel: the added columns go after the last column, so that formulas
+    keep pointing at the cells they did, and merged ranges are kept. CSV and TSV to
+    Excel: fields that are plainly numbers are written as numbers.
+    """
+    if isinstance(reader, ExcelReader):
+        added = [c for c in header if c not in reader.columns]
+        last = excel_column(len(reader.columns) - 1)
+        report.messages.append(
+            f"{reader.source.label}: the added columns follow the last column ({last}) so "
+            "that formulas keep their cells"
+        )
+        return {"columns": [*reader.columns, *added], "merges": reader.merges()}
+    if in_format in (Format.csv, Format.tsv):
+        return {"numbers_in": [c for c in header if c in reader.columns]}
+    return {}
+
+
+def _close(
+    writer: Writer,
+    header: list[str],
+    reader: Reader,
+    every_sheet: tuple[list[str], NameCache] | None = None,
+) -> None:
     if isinstance(writer, ParquetWriter):
         schema: Any = None
         if isinstance(reader, ParquetReader):
@@ -403,9 +474,43 @@ def _close(writer: Writer, header: list[str], reader: Reader) -> None:
         writer.close(header, schema)
         return
     if isinstance(writer, ExcelWriter) and isinstance(reader, ExcelReader):
-        writer.close(header, reader.other_sheets())
+        others = reader.other_sheets()
+        if every_sheet is not None:
+            others = _normalized_sheets(reader, others, *every_sheet)
+        writer.close(header, others)
         return
     writer.close(header)
+
+
+def _normalized_sheets(
+    reader: ExcelReader,
+    sheets: Iterator[tuple[str, Iterator[list[Any]], list[Merge]]],
+    wanted: list[str],
+    cache: NameCache,
+) -> Iterator[tuple[str, Iterator[list[Any]], list[Merge]]]:
+    """``--sheet all``: the other worksheets, those with the columns normalized too."""
+    for title, rows, merges in sheets:
+        sheet = ExcelReader(reader.source, sheet=title)
+        if not all(c in sheet.columns for c in wanted):
+            sheet.close()
+            yield title, rows, merges
+            continue
+        yield title, _sheet_rows(sheet, wanted, cache), merges
+
+
+def _sheet_rows(sheet: ExcelReader, wanted: list[str], cache: NameCache) -> Iterator[list[Any]]:
+    """A worksheet's rows with the added columns after its last column."""
+    try:
+        added = [c for c in output_columns(sheet.columns, wanted) if c not in sheet.columns]
+        order = [*sheet.columns, *added]
+        yield order
+        for batch in sheet.batches():
+            done = add_columns(batch, wanted, cache)
+            assert isinstance(done, RowBatch)
+            for row in done.rows:
+                yield [row.get(c) for c in order]
+    finally:
+        sheet.close()
 
 
 def _added_schema(schema: Any, header: list[str]) -> Any:
