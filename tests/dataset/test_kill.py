@@ -29,7 +29,7 @@ psutil = pytest.importorskip("psutil")
 pytest.importorskip("pyarrow")
 
 CLI_DIR = str(Path(cli.__file__).resolve().parent)
-ROWS = 100_000
+ROWS = 50_000
 KILL_POINTS = 24  # two in three SIGKILL, the others SIGINT
 RERUN_EVERY = 8
 SEED = 15
@@ -119,7 +119,7 @@ def test_kill_at_random_points(reference: tuple[Path, bytes, float], tmp_path: P
     rng = random.Random(SEED)
     for point in range(KILL_POINTS):
         sig = signal.SIGINT if point % 3 == 2 else signal.SIGKILL
-        delay = rng.uniform(0.05, took * 0.85)
+        delay = rng.uniform(0.05, took * 0.6)  # later runs are faster (warm caches)
         proc = subprocess.Popen(
             command(src, out),
             env=environment(),
@@ -135,11 +135,15 @@ def test_kill_at_random_points(reference: tuple[Path, bytes, float], tmp_path: P
         if out.exists():
             assert out.read_bytes() == expected, f"point {point}: a partial or wrong output"
         if sig == signal.SIGINT and not finished:
-            # -2: the signal came before Python set up its handler (nothing started).
+            # -2: the signal came before Python set up its handler (nothing started yet)
+            # or after it took it down at exit (the output is complete by then).
             assert proc.returncode in (130, -signal.SIGINT), err.decode()
             assert b"Traceback" not in err, err.decode()
-            stray = [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]
-            assert not stray, f"point {point}: SIGINT left {stray}"
+            # Its own temporary file (earlier SIGKILLs may have left theirs: the next
+            # run that gets as far as its output removes them, checked below).
+            mine = f".out.csv.{proc.pid}."
+            stray = [p.name for p in tmp_path.iterdir() if p.name.startswith(mine)]
+            assert not stray, f"point {point}: SIGINT left {stray}: {err.decode()}"
         assert not wait_gone(children), f"point {point}: worker processes outlived the run"
         name = "SIGINT" if sig == signal.SIGINT else "SIGKILL"
         outcome = f"{name}: " + (
