@@ -59,6 +59,8 @@ READERS = [
     ["normalize", "--text", "-"],
     ["cluster", "-", "-c", "name"],
     ["translate", "--model", "demo", "-q", "--no-cache"],
+    ["variants"],
+    ["match"],
 ]
 """Every command that reads standard input when given no arguments."""
 
