@@ -295,7 +295,11 @@ def normalize(
     ] = None,
     progress: Annotated[
         bool | None,
-        typer.Option("--progress/--no-progress", help="Progress bar (default: if a terminal)."),
+        typer.Option(
+            "--progress/--no-progress",
+            help="Progress on standard error: a bar on a terminal (the default there), "
+            "else a line every 30 s.",
+        ),
     ] = None,
     jobs: JobsOpt = None,
     sheet: SheetOpt = None,

@@ -226,7 +226,9 @@ SheetOpt = Annotated[
 ProgressOpt = Annotated[
     bool | None,
     typer.Option(
-        "--progress/--no-progress", help="Progress bar on standard error (default: if a terminal)."
+        "--progress/--no-progress",
+        help="Progress on standard error: a bar on a terminal (the default there), "
+        "else a line every 30 s.",
     ),
 ]
 
