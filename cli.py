@@ -4,19 +4,31 @@ Every command reads its items from arguments or, with none, from standard input 
 line at a time, and writes exactly one output line per input line, in order.
 """
 
+# ruff: noqa: E402  (a handler for Ctrl-C is installed before the slow imports)
+
 from __future__ import annotations
 
+import signal
+import sys
+
+# Ctrl-C while the modules below load: exit 130 quietly, not a traceback from
+# importlib. run_app puts Python's own handler back once the command starts.
+signal.signal(signal.SIGINT, lambda _signum, _frame: sys.exit(130))
+
+import contextlib
 import json
+from collections.abc import Iterator, Mapping
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any, BinaryIO
 
 import typer
 
 import translit
 from translate.commands import register as register_translate
-from translit._cli import guarded, texts_or_stdin, write_lines
-from translit.dataset.cli import JobsOpt
+from translit._cli import emit, guarded, run_app, texts_or_stdin, write_lines
+from translit.dataset.cli import JobsOpt, SheetOpt
 from translit.dataset.cli import register as register_dataset
+from translit.errors import UsageError
 
 app = typer.Typer(
     name="translit",
@@ -24,6 +36,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -36,6 +49,20 @@ class Lang(str, Enum):
 class TableFormat(str, Enum):
     table = "table"
     json = "json"
+
+
+class LineFormat(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+LineFormatOpt = Annotated[
+    LineFormat,
+    typer.Option(
+        "--format", "-f", help="text: one line per input; jsonl: one object per input; json."
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -74,14 +101,55 @@ def romanize(
     reverse: Annotated[
         bool, typer.Option("--reverse", "-r", help="Latin to Cyrillic (reversible schemes).")
     ] = False,
+    fmt: LineFormatOpt = LineFormat.text,
 ) -> None:
     """Romanize Cyrillic text (or, with --reverse, convert romanized text back)."""
     code = None if lang is Lang.auto else lang.value
-    for batch in texts_or_stdin(texts):
-        if reverse:
-            write_lines(translit.cyrillize_many(batch, scheme=scheme, lang=code))
-        else:
-            write_lines(translit.romanize_many(batch, scheme=scheme, lang=code))
+    convert = translit.cyrillize_many if reverse else translit.romanize_many
+    convert([], scheme=scheme, lang=code)  # an unknown scheme fails before input is read
+    warn = _LossyWarning(scheme, code) if reverse else None
+
+    def converted() -> Iterator[tuple[list[str], list[str]]]:
+        for batch in texts_or_stdin(texts):
+            if warn is not None:
+                warn.check(batch)
+            yield batch, convert(batch, scheme=scheme, lang=code)
+
+    emit(fmt.value, "output", converted())
+
+
+class _LossyWarning:
+    """Warn once per run when text to reverse holds what a lossy letter romanizes to."""
+
+    def __init__(self, scheme: str, lang: str | None) -> None:
+        self.scheme = scheme
+        self.done = False
+        self.lossy: tuple[str, ...] = ()
+        signs: dict[str, str] = {}  # romanized form -> the lossy letter
+        for info in translit.schemes(lang):
+            if scheme in (info.id, *info.aliases):
+                self.lossy += info.lossy
+                for letter in info.lossy:
+                    latin = translit.romanize(letter, scheme=info.id, lang=info.language)
+                    if latin.strip():
+                        signs.setdefault(latin.casefold(), letter)
+        # The longest first: "iu" (ю) tells more than "i" (и).
+        self.signs = dict(sorted(signs.items(), key=lambda kv: -len(kv[0])))
+
+    def check(self, texts: list[str]) -> None:
+        if self.done or not self.signs:
+            return
+        for text in texts:
+            folded = text.casefold()
+            for latin, letter in self.signs.items():
+                if latin in folded:
+                    self.done = True
+                    typer.echo(
+                        f"translit: warning: {self.scheme} is not fully reversible: {latin!r} "
+                        f"may not come back as {letter!r} (lossy: {' '.join(self.lossy)})",
+                        err=True,
+                    )
+                    return
 
 
 @app.command()
@@ -94,7 +162,11 @@ def schemes(
         TableFormat.table
     ),
 ) -> None:
-    """List the romanization schemes: id, language, standard, reversible."""
+    """List the romanization schemes: id, language, standard, reversible.
+
+    A reversible scheme is "partly" so when some letters do not come back from
+    --reverse (they are listed).
+    """
     infos = translit.schemes(None if lang is Lang.auto else lang.value)
     if fmt is TableFormat.json:
         rows = [
@@ -104,6 +176,8 @@ def schemes(
                 "name": i.name,
                 "standard": i.standard,
                 "reversible": i.reversible,
+                "round_trip": i.round_trip,
+                "lossy": list(i.lossy),
                 "ascii": i.ascii,
                 "aliases": list(i.aliases),
             }
@@ -117,7 +191,7 @@ def schemes(
             i.id + (f" ({', '.join(i.aliases)})" if i.aliases else ""),
             i.language,
             i.standard,
-            "yes" if i.reversible else "no",
+            _reversibility(i),
         )
         for i in infos
     ]
@@ -128,12 +202,20 @@ def schemes(
         )
 
 
+def _reversibility(info: translit.SchemeInfo) -> str:
+    if not info.reversible:
+        return "no"
+    return "yes" if not info.lossy else f"partly (lossy: {' '.join(info.lossy)})"
+
+
 @app.command()
 @guarded
-def detect(texts: TextsArg = None) -> None:
+def detect(texts: TextsArg = None, fmt: LineFormatOpt = LineFormat.text) -> None:
     """Print the language of each line: kk, ru, or und (no Cyrillic)."""
-    for batch in texts_or_stdin(texts):
-        write_lines(translit.detect_language(t) for t in batch)
+    found = (
+        (batch, [translit.detect_language(t) for t in batch]) for batch in texts_or_stdin(texts)
+    )
+    emit(fmt.value, "language", found)
 
 
 class NameFormat(str, Enum):
@@ -162,11 +244,13 @@ def _gazetteer(paths: list[str] | None) -> translit.Gazetteer | None:
 
 @app.command()
 @guarded
-def key(names: TextsArg = None, gazetteer: GazetteerOpt = None) -> None:
+def key(
+    names: TextsArg = None, gazetteer: GazetteerOpt = None, fmt: LineFormatOpt = LineFormat.text
+) -> None:
     """Print a match key per name: equal for every spelling of the same name."""
     gaz = _gazetteer(gazetteer)
-    for batch in texts_or_stdin(names):
-        write_lines(translit.keys_many(batch, gazetteer=gaz))
+    keys = ((batch, translit.keys_many(batch, gazetteer=gaz)) for batch in texts_or_stdin(names))
+    emit(fmt.value, "key", keys)
 
 
 @app.command()
@@ -211,16 +295,35 @@ def normalize(
     ] = None,
     progress: Annotated[
         bool | None,
-        typer.Option("--progress/--no-progress", help="Progress bar (default: if a terminal)."),
+        typer.Option(
+            "--progress/--no-progress",
+            help="Progress on standard error: a bar on a terminal (the default there), "
+            "else a line every 30 s.",
+        ),
     ] = None,
     jobs: JobsOpt = None,
+    sheet: SheetOpt = None,
 ) -> None:
     """Canonical form of each name (one per line), of names in files, or in running text."""
     translit.analyze("", style)  # validates the style before any input is read
     gaz = _gazetteer(gazetteer)
+    file_only = {
+        "--in-place": in_place,
+        "--skip-bad-rows": skip_bad_rows,
+        "--rejects": rejects,
+        "--encoding": encoding,
+        "--jobs": jobs,
+        "--sheet": sheet,
+    }
     if text is not None:
-        _normalize_text(text, style, gaz, replacements)
+        _refuse(
+            "--text",
+            {"NAME/FILE arguments": names, "--column": column, "--format": fmt, **file_only},
+        )
+        _normalize_text(text, style, gaz, replacements, output)
         return
+    if replacements is not None:
+        raise UsageError("--list-replacements needs --text")
     if column or (names and all(n.lower().endswith(_TABULAR) for n in names)):
         from translit.dataset.cli import normalize_files
 
@@ -237,27 +340,61 @@ def normalize(
             rejects=rejects,
             progress=progress,
             jobs=jobs,
+            sheet=sheet,
         )
         raise typer.Exit(code)
     if fmt not in (None, "text", "jsonl"):
         raise typer.BadParameter("for names use --format text or jsonl", param_hint="--format")
-    for batch in texts_or_stdin(names):
-        results = translit.normalize_many(batch, style=style, gazetteer=gaz)
-        if fmt == "jsonl":
-            records = (translit.name_record(r, gaz) for r in results)
-            write_lines(json.dumps(record, ensure_ascii=False) for record in records)
-        else:
-            write_lines(r.output for r in results)
+    _refuse("names (no --column)", file_only)
+    with _output_file(output) as out:
+        for batch in texts_or_stdin(names):
+            results = translit.normalize_many(batch, style=style, gazetteer=gaz)
+            if fmt == "jsonl":
+                records = (rounded(translit.name_record(r, gaz)) for r in results)
+                lines = (json.dumps(record, ensure_ascii=False) for record in records)
+                write_lines(lines, out)
+            else:
+                write_lines((r.output for r in results), out)
+
+
+def _refuse(mode: str, options: Mapping[str, object]) -> None:
+    """Usage error if any of ``options`` (name: value given) is set: they do not apply."""
+    given = [name for name, value in options.items() if value]
+    if given:
+        raise UsageError(f"{', '.join(given)} cannot be used with {mode}")
+
+
+@contextlib.contextmanager
+def _output_file(output: str | None) -> Iterator[BinaryIO | None]:
+    """``-o FILE`` for names and text: written atomically; ``None``/``-``: standard output."""
+    if output is None or output == "-":
+        yield None
+        return
+    from translit.dataset.atomic import atomic_output
+
+    with atomic_output(output) as pending:
+        yield pending.stream
 
 
 def _normalize_text(
-    source: str, style: str, gaz: translit.Gazetteer | None, replacements: str | None
+    source: str,
+    style: str,
+    gaz: translit.Gazetteer | None,
+    replacements: str | None,
+    output: str | None,
 ) -> None:
     from translit._cli import ENCODING_ERRORS, stdin_bytes, stdout_bytes
+    from translit._io import atomic_write_text, refuse_overwrite
 
+    to_stdout = output is None or output == "-"
+    if replacements == "-" and to_stdout:
+        raise UsageError("--list-replacements - needs the text written elsewhere: add -o FILE")
     if source == "-":
         raw = stdin_bytes().read()
     else:
+        for written in (output, replacements):
+            if written not in (None, "-"):
+                refuse_overwrite(source, str(written), "write to another file")
         try:
             with open(source, "rb") as handle:
                 raw = handle.read()
@@ -265,57 +402,120 @@ def _normalize_text(
             raise translit.InputDataError(f"cannot read {source}: {exc.strerror}") from None
     content = raw.decode("utf-8", ENCODING_ERRORS)
     rewritten, done = translit.normalize_text(content, style=style, gazetteer=gaz)
-    out = stdout_bytes()
-    out.write(rewritten.encode("utf-8", ENCODING_ERRORS))
-    out.flush()
+    with _output_file(output) as out:
+        stream = out if out is not None else stdout_bytes()
+        stream.write(rewritten.encode("utf-8", ENCODING_ERRORS))
+        stream.flush()
     if replacements is not None:
-        lines = [json.dumps(r.as_dict(), ensure_ascii=False) + "\n" for r in done]
-        from translit._io import atomic_write_text
-
-        atomic_write_text(replacements, "".join(lines))
+        lines = [json.dumps(r.as_dict(), ensure_ascii=False) for r in done]
+        if replacements == "-":
+            write_lines(lines)
+        else:
+            atomic_write_text(replacements, "".join(line + "\n" for line in lines))
 
 
 @app.command()
 @guarded
 def variants(
-    name: Annotated[str, typer.Argument(help="A name in any script or spelling.")],
+    name: Annotated[
+        str | None,
+        typer.Argument(help="A name in any script or spelling; none: names from standard input."),
+    ] = None,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = (
         TableFormat.table
     ),
     gazetteer: GazetteerOpt = None,
 ) -> None:
-    """Plausible spellings of a name and which scheme or language gives each."""
-    found = translit.variants(name, gazetteer=_gazetteer(gazetteer))
+    """Plausible spellings of a name and which scheme or language gives each.
+
+    From standard input: one line per name, its spellings separated by tabs (table),
+    or one JSON object per name (json).
+    """
+    gaz = _gazetteer(gazetteer)
+    if name is None:
+        for batch in texts_or_stdin(None):
+            found_each = [translit.variants(n, gazetteer=gaz) for n in batch]
+            if fmt is TableFormat.json:
+                write_lines(
+                    json.dumps({"input": n, "variants": _variant_rows(f)}, ensure_ascii=False)
+                    for n, f in zip(batch, found_each, strict=True)
+                )
+            else:
+                write_lines("\t".join(v.spelling for v in f) for f in found_each)
+        return
+    found = translit.variants(name, gazetteer=gaz)
     if fmt is TableFormat.json:
-        rows = [{"spelling": v.spelling, "sources": list(v.sources)} for v in found]
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        typer.echo(json.dumps(_variant_rows(found), ensure_ascii=False, indent=1))
         return
     width = max((len(v.spelling) for v in found), default=0)
     for v in found:
         typer.echo(f"{v.spelling.ljust(width)}  {', '.join(v.sources)}")
 
 
+def _variant_rows(found: list[translit.Variant]) -> list[dict[str, object]]:
+    return [{"spelling": v.spelling, "sources": list(v.sources)} for v in found]
+
+
+SCORE_DIGITS = 3
+"""Scores are printed rounded to this many decimals (0.8, not 0.7999999999999999)."""
+
+
 @app.command()
 @guarded
 def match(
-    a: Annotated[str, typer.Argument(help="First name.")],
-    b: Annotated[str, typer.Argument(help="Second name.")],
+    a: Annotated[str | None, typer.Argument(help="First name; none: pairs from stdin.")] = None,
+    b: Annotated[str | None, typer.Argument(help="Second name.")] = None,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = (
         TableFormat.table
     ),
     gazetteer: GazetteerOpt = None,
 ) -> None:
-    """Score two names in [0, 1] and say whether they are the same, and why."""
-    result = translit.match(a, b, gazetteer=_gazetteer(gazetteer))
-    if fmt is TableFormat.json:
-        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+    """Score two names in [0, 1] and say whether they are the same, and why.
+
+    With no names, reads tab-separated pairs from standard input, one line per pair
+    (json: one object per line).
+    """
+    gaz = _gazetteer(gazetteer)
+    if a is not None and b is None:
+        raise UsageError("give two names, or none to read tab-separated pairs")
+    if a is not None and b is not None:
+        result = translit.match(a, b, gazetteer=gaz)
+        write_lines([_match_line(result, fmt)])
         return
+    number = 0
+    for batch in texts_or_stdin(None):
+        lines = []
+        for line in batch:
+            number += 1
+            first, tab, second = line.partition("\t")
+            if not tab or "\t" in second:
+                raise translit.InputDataError(
+                    f"standard input line {number}: expected two names separated by one tab"
+                )
+            lines.append(_match_line(translit.match(first, second, gazetteer=gaz), fmt))
+        write_lines(lines)
+
+
+def rounded(record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` with its float values rounded to :data:`SCORE_DIGITS` decimals."""
+    return {k: round(v, SCORE_DIGITS) if isinstance(v, float) else v for k, v in record.items()}
+
+
+def _match_line(result: translit.MatchResult, fmt: TableFormat) -> str:
+    if fmt is TableFormat.json:
+        return json.dumps(rounded(result.as_dict()), ensure_ascii=False)
     verdict = "same" if result.same else "different"
-    typer.echo(f"{result.score:.3f}\t{verdict}\t{result.reason}")
+    return f"{result.score:.{SCORE_DIGITS}f}\t{verdict}\t{result.reason}"
 
 
 register_dataset(app)
 register_translate(app)
 
+
+def run() -> None:
+    """The ``translit`` program: :data:`app` behind the one place that reports errors."""
+    run_app(app)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    app()
+    run()

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from translit._cli import eprint, fail, guarded, stdin_bytes, stdout_bytes
+from translit._io import refuse_overwrite
 from translit.errors import InputDataError
 
 
@@ -125,7 +126,7 @@ def translate_command(
     source: Annotated[
         str,
         typer.Option(
-            "--from", "-f", "--source", help="Source language (ISO 639-1) or 'auto' per sentence."
+            "--from", "--source", help="Source language (ISO 639-1) or 'auto' per sentence."
         ),
     ] = "auto",
     target: Annotated[
@@ -171,7 +172,7 @@ def translate_command(
     ] = None,
     fmt: Annotated[
         Format,
-        typer.Option("--format", case_sensitive=False, help="Input format (default: guess)."),
+        typer.Option("--format", "-f", case_sensitive=False, help="Input format (default: guess)."),
     ] = Format.auto,
     columns: Annotated[
         list[str] | None,
@@ -255,6 +256,10 @@ def translate_command(
     paths = list(inputs or [])
     if len(paths) > 1 and output is None:
         raise typer.BadParameter("several inputs need --output DIRECTORY", param_hint="--output")
+    for given in paths:  # before any work: the same check as normalize's
+        for written in (_output_path(output, given, target, len(paths)), report):
+            if written is not None:
+                refuse_overwrite(given, written, "write to another file")
     settings = Settings(
         source=source,
         target=target,

@@ -11,32 +11,36 @@ class TranslitError(Exception):
     """Base class for errors meant to be shown to the user."""
 
 
+class UsageError(TranslitError):
+    """The request cannot be carried out as asked (the CLI exits with code 2, not 1)."""
+
+
 class SchemeDataError(TranslitError):
     """A scheme file is malformed; the message names the file and the problem."""
 
 
-class UnknownSchemeError(TranslitError, KeyError):
+class UnknownSchemeError(UsageError, KeyError):
     """The requested romanization scheme does not exist."""
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0]) if self.args else ""
 
 
-class UnknownLanguageError(TranslitError, KeyError):
+class UnknownLanguageError(UsageError, KeyError):
     """The requested language is not supported."""
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
 
 
-class UnknownStyleError(TranslitError, KeyError):
+class UnknownStyleError(UsageError, KeyError):
     """The requested house style does not exist."""
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
 
 
-class NotReversibleError(TranslitError):
+class NotReversibleError(UsageError):
     """The scheme has no well-defined Latin-to-Cyrillic direction."""
 
 

@@ -37,6 +37,13 @@ class SchemeInfo:
     reversible: bool
     ascii: bool
     aliases: tuple[str, ...]
+    lossy: tuple[str, ...] = ()
+    """Letters (and letter pairs) that do not come back from ``--reverse`` (:func:`lossy`)."""
+
+    @property
+    def round_trip(self) -> bool:
+        """Whether every word comes back unchanged from romanizing and reversing."""
+        return self.reversible and not self.lossy
 
 
 @cache
@@ -141,9 +148,44 @@ def list_schemes(lang: str | None = None) -> list[SchemeInfo]:
                 reversible=s.reversible,
                 ascii=s.ascii,
                 aliases=s.aliases,
+                lossy=lossy(s.id, lg) if s.reversible else (),
             )
         )
     return infos
+
+
+ALPHABETS = {
+    "kk": "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+}
+"""The Cyrillic letters whose round trip :func:`lossy` checks."""
+
+
+@cache
+def lossy(scheme_id: str, lang: str) -> tuple[str, ...]:
+    """The letters of ``lang`` that a reversible scheme does not bring back.
+
+    A letter is lossy if romanizing then reversing changes a word holding it: between
+    vowels, after a consonant, at the start or the end of a word, or in upper case
+    (listed in upper case when only that fails). A pair of letters that are fine
+    alone but not together (``сх`` read back as ``ш``) is listed as the pair.
+    """
+    forward = transliterator(scheme_id, lang)
+    back = transliterator(scheme_id, lang, reverse=True)
+
+    def kept(word: str) -> bool:
+        return back.apply(forward.apply(word)) == word
+
+    alphabet = ALPHABETS[lang]
+    found: list[str] = []
+    for x in alphabet:
+        if not all(kept(w) for w in (f"а{x}а", f"м{x}а", f"а{x}", f"{x}а")):
+            found.append(x)
+        elif not kept(f"А{x.upper()}А"):
+            found.append(x.upper())
+    fine = [x for x in alphabet if x not in found]
+    found += [x + y for x in fine for y in fine if not kept(f"а{x}{y}а")]
+    return tuple(found)
 
 
 def check_language(lang: str) -> None:

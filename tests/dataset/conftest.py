@@ -33,6 +33,7 @@ def make_app(normalizer: CountingNormalizer) -> typer.Typer:
         rejects: dataset_cli.RejectsOpt = None,
         encoding: dataset_cli.EncodingOpt = None,
         progress: dataset_cli.ProgressOpt = None,
+        sheet: dataset_cli.SheetOpt = None,
     ) -> None:
         code = dataset_cli.normalize_files(
             files or [],
@@ -47,6 +48,7 @@ def make_app(normalizer: CountingNormalizer) -> typer.Typer:
             rejects=rejects,
             progress=progress,
             normalizer=normalizer,
+            sheet=sheet,
         )
         raise typer.Exit(code)
 

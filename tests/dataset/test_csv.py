@@ -132,15 +132,17 @@ def test_several_columns(app: typer.Typer, tmp_path: Path) -> None:
     assert row == "x y,X Y,xy,,unchanged,k,z,Z,z,,unchanged"
 
 
-def test_rerun_replaces_earlier_added_columns(app: typer.Typer, tmp_path: Path) -> None:
+@pytest.mark.parametrize("header", ["name,name_key,other", "name,other,name_normalized"])
+def test_an_added_column_already_there_is_refused(
+    app: typer.Typer, tmp_path: Path, header: str
+) -> None:
+    """Replacing it would lose its values without a word (issue 15, defect 7)."""
     src = tmp_path / "in.csv"
-    src.write_text("name,name_key,other\nx,stale,1\n")
-    code, out, _ = run(app, [str(src), "-c", "name"])
-    assert code == 0
-    assert out.decode().splitlines() == [
-        "name,name_normalized,name_key,name_entity,name_method,other",
-        "x,X,x,,unchanged,1",
-    ]
+    src.write_text(header + "\nx,stale,1\n")
+    code, _, err = run(app, [str(src), "-c", "name", "-o", str(tmp_path / "out.csv")])
+    assert code == 2
+    assert "already has the column(s) name_" in err
+    assert not (tmp_path / "out.csv").exists()
 
 
 def test_bom_and_crlf(app: typer.Typer, tmp_path: Path) -> None:
@@ -148,4 +150,5 @@ def test_bom_and_crlf(app: typer.Typer, tmp_path: Path) -> None:
     src.write_bytes(b"\xef\xbb\xbfid,name\r\n1,x\r\n")
     code, out, _ = run(app, [str(src), "-c", "name"])
     assert code == 0
-    assert out.decode().splitlines() == ["id,name," + ",".join(ADDED), "1,x,X,x,,unchanged"]
+    assert out.startswith(b"\xef\xbb\xbf")  # the input's BOM is kept (issue 15)
+    assert out[3:].decode().splitlines() == ["id,name," + ",".join(ADDED), "1,x,X,x,,unchanged"]

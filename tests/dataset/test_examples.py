@@ -1,7 +1,8 @@
 """The scripts in ``examples/`` compile, import without their cluster libraries, and run.
 
 The Dask example runs on a local cluster in ``test_dask.py``. The Spark example runs
-here when PySpark and Java are installed (PySpark is optional: it needs a JVM).
+here (PySpark is in the dev extra; it needs Java 17+, and skips without it), on CSV and
+on typed Parquet, and must equal the single-machine run.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from tests.dataset.frames import dataset
 from translit.dataset import normalize_frame
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -64,20 +66,39 @@ def spark() -> None:
         pytest.skip("PySpark needs Java")
 
 
-@pytest.mark.slow
-def test_spark_example_equals_the_pandas_run(spark: None, tmp_path: Path) -> None:
+def spark_run(example: Any, src: Path, out: Path, columns: list[str]) -> Any:
+    """Run the example on ``src``; its output, read back with pandas, in order."""
     pd = pytest.importorskip("pandas")
-    from tests.dataset.test_dask import dataset
+    args = [str(src), *[a for c in columns for a in ("-c", c)], "-o", str(out)]
+    assert example.main(args) == 0
+    return pd.read_parquet(out).reset_index(drop=True)
 
+
+@pytest.mark.slow
+def test_spark_example_equals_the_single_machine_run(spark: None, tmp_path: Path) -> None:
+    """CSV in: every field text (leading zeros kept), empty fields null, order kept;
+    Parquet in: typed columns (integers, floats, nulls) come out with their values."""
+    pd = pytest.importorskip("pandas")
     example = load(EXAMPLES / "spark_normalize.py")
     frame = dataset(2000).reset_index(drop=True)
+
     src = tmp_path / "people.csv"
     frame.to_csv(src, index=False)
-    out = tmp_path / "out"
-    assert example.main([str(src), "-c", "name", "-c", "city", "-o", str(out)]) == 0
-    got = pd.read_parquet(out).reset_index(drop=True)
+    got = spark_run(example, src, tmp_path / "out-csv", ["name", "city"])
     # Spark reads CSV fields as text and empty fields as nulls, as this does.
     read = pd.read_csv(src, dtype=str, keep_default_na=False, na_values=[""])
     expected = normalize_frame(read, ["name", "city"])
     assert got["id"].tolist() == read["id"].tolist()  # order and leading zeros kept
+    assert got["name"].isna().sum() == read["name"].isna().sum() > 0  # nulls kept
+    pd.testing.assert_frame_equal(got, expected, check_exact=True, check_dtype=False)
+
+    typed = frame.assign(count=pd.array(range(len(frame)), dtype="Int64"))
+    typed.loc[::5, "count"] = pd.NA
+    parquet = tmp_path / "people.parquet"
+    typed.to_parquet(parquet, index=False)
+    got = spark_run(example, parquet, tmp_path / "out-parquet", ["name"])
+    expected = normalize_frame(pd.read_parquet(parquet), ["name"])
+    assert got["id"].tolist() == typed["id"].tolist()
+    assert got["count"].isna().sum() == typed["count"].isna().sum() > 0
+    assert got["amount"].tolist()[1:4] == typed["amount"].tolist()[1:4]  # floats as floats
     pd.testing.assert_frame_equal(got, expected, check_exact=True, check_dtype=False)

@@ -190,20 +190,22 @@ def test_excel_formulas_stay_formulas_and_formula_like_names_stay_text(
     book.save(src)
     out = tmp_path / "out.xlsx"
     code, _, err = run(app, [str(src), "-c", "name", "-o", str(out)])
-    assert (code, err) == (0, "")
+    assert code == 0
+    assert "the added columns follow the last column (C)" in err  # issue 15: said so
     got = cells(out)
-    assert [v for v, _ in got[0]] == ["id", "name", *ADDED, "when"]
+    # The added columns go after the last one: formulas keep pointing at their cells.
+    assert [v for v, _ in got[0]] == ["id", "name", "when", *ADDED]
     assert got[1][0] == ("007", "s")  # text stays text: no leading zero lost
-    assert got[1][1:3] == [("Tokayev", "s"), ("Tokayev", "s")]
-    assert got[1][6][0] == dt.datetime(2024, 5, 6, 7, 8, 9)
-    assert got[2][1][0] is None and got[2][2][0] is None  # a null name stays empty
+    assert got[1][1] == ("Tokayev", "s") and got[1][3] == ("Tokayev", "s")
+    assert got[1][2][0] == dt.datetime(2024, 5, 6, 7, 8, 9)
+    assert got[2][1][0] is None and got[2][3][0] is None  # a null name stays empty
     assert got[3][0] == ("=1+1", "f")  # formula cells stay formulas
-    assert got[3][1:3] == [("+7 701 000", "s"), ("+7 701 000", "s")]  # not a number
-    assert got[3][6] == (True, "b")
+    assert got[3][1] == ("+7 701 000", "s") and got[3][3] == ("+7 701 000", "s")
+    assert got[3][2] == (True, "b")
     assert got[4][1] == ('=CONCAT("Tok","ayev")', "f")
-    assert got[4][2][1] == "s"  # what was added is always text
+    assert got[4][3][1] == "s"  # what was added is always text
     assert got[5][1] == ('=HYPERLINK("x")', "s")  # formula-like text stays text
-    assert got[5][2][1] == "s"
+    assert got[5][3][1] == "s"
     assert cells(out, 1) == [[("kept", "s"), (1, "n")]]  # other sheets are copied
 
 
@@ -216,11 +218,12 @@ def test_csv_names_that_look_like_formulas_are_text_in_excel(
     code, _, _ = run(app, [str(src), "-c", "name", "-o", str(out)])
     assert code == 0
     got = cells(out)
-    assert got[1][0] == ("007", "s")
+    assert got[1][0] == ("007", "s")  # a leading zero: text
+    assert got[2][0] == (2, "n") and got[3][0] == (3, "n")  # plain numbers: numbers
     assert got[1][1] == ('=HYPERLINK("http://x","y")', "s")
     assert got[2][1] == ("+77010000000", "s")
     assert got[3][1] == ("@SUM(A1)", "s")
-    assert all(dtype == "s" for row in got[1:] for _, dtype in row if _ is not None)
+    assert all(dtype == "s" for row in got[1:] for _, dtype in row[1:] if _ is not None)
 
 
 def test_excel_to_csv_writes_formulas_as_their_text(app: typer.Typer, tmp_path: Path) -> None:
@@ -229,7 +232,7 @@ def test_excel_to_csv_writes_formulas_as_their_text(app: typer.Typer, tmp_path: 
     code, out, err = run(app, [str(src), "-c", "name"])
     assert code == 0
     assert out.splitlines()[1].startswith('1,"=UPPER(""x"")"')
-    assert "only the first worksheet" in err
+    assert "only the worksheet 'people' was written (see --sheet)" in err
 
 
 def test_empty_workbook_sheet_is_an_error(app: typer.Typer, tmp_path: Path) -> None:

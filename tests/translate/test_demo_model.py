@@ -232,7 +232,7 @@ def test_house_style_with_the_project_name_finder(tmp_path: Path) -> None:
 
 def test_unknown_style_is_one_line_error() -> None:
     result = runner.invoke(app, ["translate", "--model", "demo", "--style", "nope"], input="x\n")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error (issue 15)
     assert result.stderr.count("\n") == 1 and "nope" in result.stderr
 
 

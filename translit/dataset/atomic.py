@@ -1,5 +1,9 @@
 """Atomic file output: write a temporary file beside the target, fsync, then rename.
 
+The temporary file is named after the target and the writing process
+(:func:`translit._io.temp_beside`); one that a killed run left behind is removed by
+the next run to the same target.
+
 A writer that waits for its next batch may hand what it has written so far to the
 disk (:meth:`PendingFile.sync_written`), so that the fsync before the rename has
 less left to wait for.
@@ -10,12 +14,12 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from translit._io import temp_beside
 from translit.errors import OutputError
 
 SYNC_EVERY = 32 << 20
@@ -30,6 +34,7 @@ class PendingFile:
     temp: Path
     stream: BinaryIO
     synced: int = 0  # bytes handed to the disk so far
+    backup: Path | None = None  # where the replaced file was kept (``backup=True``)
 
     def sync_written(self) -> None:
         """Hand what is written so far to the disk, if :data:`SYNC_EVERY` bytes are new.
@@ -78,29 +83,42 @@ def atomic_output(
     target = Path(target)
     directory = target.parent if str(target.parent) else Path(".")
     try:
-        fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".part")
+        fd, temp = temp_beside(target)
     except OSError as exc:
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
-    temp = Path(temp_name)
     if mode is None and target.exists():
         mode = target.stat().st_mode & 0o7777
     stream = os.fdopen(fd, "wb")
+    pending = PendingFile(target=target, temp=temp, stream=stream)
     try:
-        yield PendingFile(target=target, temp=temp, stream=stream)
+        yield pending
         if not stream.closed:
             stream.close()
         with open(temp, "rb+") as written:
             os.fsync(written.fileno())
         os.chmod(temp, mode if mode is not None else 0o666 & ~_umask())
         if backup and target.exists():
-            _copy_atomically(target, target.with_name(target.name + ".bak"))
+            pending.backup = backup_path(target)
+            _copy_atomically(target, pending.backup)
         os.replace(temp, target)
         _fsync_dir(directory)
     except BaseException:
-        stream.close()
+        with contextlib.suppress(OSError):  # flushing what is left fails on a full disk
+            stream.close()
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
         raise
+
+
+def backup_path(target: Path) -> Path:
+    """``FILE.bak``, or if that exists the first free ``FILE.bak.N``: a backup is never
+    overwritten (a second ``--in-place`` run keeps the first run's original)."""
+    candidate = target.with_name(target.name + ".bak")
+    number = 0
+    while candidate.exists() or candidate.is_symlink():
+        number += 1
+        candidate = target.with_name(f"{target.name}.bak.{number}")
+    return candidate
 
 
 def _copy_atomically(source: Path, target: Path) -> None:

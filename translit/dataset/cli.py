@@ -67,6 +67,7 @@ def normalize_files(
     progress: bool | None = None,
     normalizer: Normalizer | None = None,
     jobs: int | None = None,
+    sheet: str | None = None,
 ) -> int:
     """Normalize ``columns`` of each file; print errors; return the exit code.
 
@@ -78,7 +79,8 @@ def normalize_files(
     ``progress``: ``None`` shows a bar only when standard error is a terminal.
     ``jobs``: cores to keep busy: 1 = this process only; N >= 2 = worker processes
     normalize names while this one reads and writes; ``None`` decides by the files
-    and the cores (:func:`~translit.dataset.offload.worker_count`).
+    and the cores (:func:`~translit.dataset.offload.worker_count`). ``sheet``: the
+    Excel worksheet to read, or ``all`` (every one with the columns; Excel output).
     """
     from translit.dataset.columns import NameCache
     from translit.dataset.normalizer import default_normalizer
@@ -114,6 +116,7 @@ def normalize_files(
                 skip_bad_rows=skip_bad_rows,
                 rejects=rejects,
                 progress=progress,
+                sheet=sheet,
             )
             for message in report.messages:
                 typer.echo(f"translit: {message}", err=True)
@@ -216,10 +219,16 @@ JobsOpt = Annotated[
         "(default: every core, for files from 8 MiB).",
     ),
 ]
+SheetOpt = Annotated[
+    str | None,
+    typer.Option("--sheet", help="Excel: the worksheet to read (default: the first), or 'all'."),
+]
 ProgressOpt = Annotated[
     bool | None,
     typer.Option(
-        "--progress/--no-progress", help="Progress bar on standard error (default: if a terminal)."
+        "--progress/--no-progress",
+        help="Progress on standard error: a bar on a terminal (the default there), "
+        "else a line every 30 s.",
     ),
 ]
 
@@ -232,7 +241,7 @@ def register(app: typer.Typer) -> None:
         file: Annotated[
             str, typer.Argument(help="Data file (CSV, TSV, JSONL, Parquet, xlsx) or '-'.")
         ],
-        column: Annotated[str, typer.Option("--column", "-c", help="Column of names.")],
+        column: Annotated[list[str], typer.Option("--column", "-c", help="Column of names.")],
         min_score: Annotated[
             float | None,
             typer.Option(
@@ -248,6 +257,8 @@ def register(app: typer.Typer) -> None:
         encoding: EncodingOpt = None,
     ) -> None:
         """Group a column's distinct spellings into entities, one row per spelling."""
-        code = cluster_command(file, column, output, min_score, style, gazetteer, fmt, encoding)
+        if len(column) != 1:
+            raise typer.Exit(_error_code(UsageError("cluster takes one --column")))
+        code = cluster_command(file, column[0], output, min_score, style, gazetteer, fmt, encoding)
         if code:
             raise typer.Exit(code=code)

@@ -12,11 +12,20 @@ import csv
 import io
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from translit.dataset.errors import EncodingError, MalformedRowError, MissingColumnError
 from translit.dataset.rejects import RejectSink
-from translit.dataset.sources import InputStream, Source, check_utf8, is_utf8
+from translit.dataset.sources import (
+    UTF8_BOM,
+    InputStream,
+    Source,
+    Utf8Checker,
+    bom_encoding,
+    check_utf8,
+    is_utf8,
+)
 from translit.errors import InputDataError
 
 if TYPE_CHECKING:
@@ -62,10 +71,15 @@ class CsvReader:
         self._stream = InputStream(
             self._raw,
             label=source.label,
-            check_utf8=source.path is None and is_utf8(encoding),
+            check_utf8=source.seekable_path is None and is_utf8(encoding),
         )
         self._native: Any = None
-        self.columns = self._read_header()
+        try:
+            self.bom = self._detect_encoding()
+            self.columns = self._read_header()
+        except BaseException:
+            self.close()
+            raise
 
     @property
     def position(self) -> int:
@@ -86,15 +100,25 @@ class CsvReader:
         The parser reads ahead on a thread of its own; a native file lets it do so
         without taking the interpreter lock from the thread that maps and writes.
         """
-        path = self.source.path
-        if path is None or not is_utf8(self.encoding) or not path.is_file():
+        path = self.source.seekable_path
+        if path is None or not is_utf8(self.encoding):
             return self._stream  # pipes (named or not) cannot be opened a second time
         import pyarrow as pa
 
         if self._native is not None:
             self._native.close()
-        self._native = pa.OSFile(str(self.source.path), "r")
+        self._native = pa.OSFile(str(path), "r")
         return self._native
+
+    def _detect_encoding(self) -> bool:
+        """Read UTF-16 and UTF-32 by their BOM (unless ``encoding`` says otherwise);
+        return whether the input starts with a UTF-8 BOM (kept in CSV output)."""
+        head = self._stream.peek_more(4)
+        found = bom_encoding(head)
+        if found is not None and self.encoding is None:
+            self.encoding = found
+            self._stream.stop_checking()
+        return head.startswith(UTF8_BOM) and is_utf8(self.encoding)
 
     def _read_header(self) -> list[str]:
         """Column names from the first record (the bytes stay queued for the parser)."""
@@ -109,16 +133,25 @@ class CsvReader:
                     raise InputDataError(f"{self.source.label}: the file is empty (no header row)")
                 continue
             buffer = io.StringIO(text, newline="")
+            problem = ""
             with _big_fields():
-                try:
-                    rows = csv.reader(buffer, delimiter=self.delimiter, quoting=self._quoting())
+                try:  # strict: a quote left open in the header is an error, not a long name
+                    rows = csv.reader(
+                        buffer, delimiter=self.delimiter, quoting=self._quoting(), strict=True
+                    )
                     header = next(r for r in rows if r)  # blank lines before it are skipped
-                except (StopIteration, csv.Error):
+                except csv.Error as exc:
+                    header, problem = None, f": {exc}"
+                except StopIteration:
                     header = None
             if header is not None and (buffer.tell() < len(text) or eof):
                 break
             if eof:
-                raise InputDataError(f"{self.source.label}: cannot read the header row")
+                raise InputDataError(
+                    f"{self.source.label}: cannot read the header row (line 1){problem}"
+                )
+        if is_utf8(self.encoding):  # the header was decoded leniently: say where bad bytes are
+            Utf8Checker(self.source.label).feed(prefix)
         duplicates = sorted({c for c in header if header.count(c) > 1})
         if duplicates:
             raise InputDataError(
@@ -183,11 +216,15 @@ class CsvReader:
         done_rejects = 0
         block = self.block_size
         stream = self._parser_input()
+        last: pa.RecordBatch | None = None
         while True:
             try:
                 for batch in self._batches_from(stream, block, done_rows, done_rejects):
                     done_rows += batch.num_rows
+                    if batch.num_rows:
+                        last = batch
                     yield batch
+                self._check_last_record(last, done_rows)
                 return
             except BlockTooSmall:
                 if self.source.path is None or block >= MAX_BLOCK_SIZE:
@@ -233,6 +270,48 @@ class CsvReader:
                 return
             raise self._translate(exc) from None
 
+    def _check_last_record(self, last: pa.RecordBatch | None, rows: int) -> None:
+        """Fail if the last record's last field opens a quote that never closes.
+
+        The parser then reads the rest of the input as that one field: every later row
+        would be lost without a word (``1,"abc`` followed by 50,000 good rows reads as
+        one row). A field that is closed ends in ``"`` and a line end; one that is not
+        ends the input with its (escaped) text, which is what is checked here.
+        """
+        if not self.quoting or last is None:
+            return
+        value = last.column(last.num_columns - 1)[last.num_rows - 1].as_py()
+        if value is None:
+            return
+        encoding = "utf-8" if is_utf8(self.encoding) else str(self.encoding)
+        opened = ('"' + value.replace('"', '""')).encode(encoding, errors="replace")
+        tail, whole = self._tail(len(opened) + 3)
+        if not unclosed_at_end(tail, whole, opened):
+            return
+        records = rows + (self.rejects.count if self.rejects is not None else 0) + 1
+        path = self.source.seekable_path
+        if path is not None:
+            where = f"line {_line_of_offset(path, len(opened))}"
+        else:
+            where = f"record {records}"
+        lines = value.rstrip("\r\n").count("\n")
+        raise MalformedRowError(
+            f"{self.source.label}: unclosed quote in the row at {where}: its last field "
+            f"runs to the end of the input ({lines} more lines would be read as one value); "
+            "close or remove the quote"
+        )
+
+    def _tail(self, size: int) -> tuple[bytes, bool]:
+        """The last ``size`` bytes of the input at most, and whether that is all of it."""
+        path = self.source.seekable_path
+        if path is None:  # a pipe or a compressed file: read once
+            tail = self._stream.tail
+            return tail, self._stream.position <= len(tail)
+        with open(path, "rb") as f:
+            end = f.seek(0, 2)
+            f.seek(max(0, end - size))
+            return f.read(), end <= size
+
     def _flush_rejects(self, seen: int, skip: int) -> int:
         if self.rejects is None:
             return seen
@@ -251,8 +330,8 @@ class CsvReader:
         # (pyarrow fails to decode it for the handler): say where the bad bytes are.
         undecodable = not self._bad and "CSV parse error" in message
         if "UTF8" in message or "UTF-8" in message or undecodable:
-            if self.source.path is not None and is_utf8(self.encoding):
-                with open(self.source.path, "rb") as f:
+            if self.source.seekable_path is not None and is_utf8(self.encoding):
+                with open(self.source.seekable_path, "rb") as f:
                     found = check_utf8(f, self.source.label)
                 if found is not None:
                     return found
@@ -263,7 +342,7 @@ class CsvReader:
                 )
         if self._bad:
             number, text, expected, actual = self._bad[0]
-            if number is None and self.source.path is not None:
+            if number is None and self.source.seekable_path is not None:
                 number = self._first_bad_row()
             where = self._where(number)
             shown = text if len(text) <= 80 else text[:77] + "..."
@@ -277,10 +356,10 @@ class CsvReader:
         """The record number of the first malformed row, from a single-threaded pass."""
         import pyarrow as pa
 
-        assert self.source.path is not None
+        assert self.source.seekable_path is not None
         block = self.block_size
         while True:
-            with open(self.source.path, "rb") as raw:
+            with open(self.source.seekable_path, "rb") as raw:
                 try:
                     for _ in self._open_arrow(InputStream(raw), block, threads=False):
                         pass
@@ -294,17 +373,65 @@ class CsvReader:
     def _where(self, record: int | None) -> str:
         if record is None:
             return "an unknown line"
-        if self.source.path is None:
+        if self.source.seekable_path is None:
             return f"record {record}"
         return f"line {physical_line(self, record)}"
 
 
+def unclosed_at_end(tail: bytes, whole: bool, opened: bytes) -> bool:
+    """Whether input ending with ``tail`` ends inside the quoted field ``opened``.
+
+    ``opened`` is the field's opening quote and escaped text, as bytes (Arrow's parser
+    may have left a last line end out of it); ``whole``: the
+    tail is the entire input. A field that was closed is followed by ``"`` and at most
+    one line end: that reading wins where both would fit (values made only of quotes).
+    """
+    for end in (b'"', b'"\n', b'"\r\n', b'"\r'):
+        if _ends_with(tail, whole, opened + end):
+            return False
+    # The parser may leave the input's last line end out of the field.
+    ends = [opened + end for end in (b"", b"\n", b"\r\n", b"\r")]
+    if not any(_ends_with(tail, whole, e) for e in ends):
+        return False
+    if whole or any(len(e) <= len(tail) for e in ends if _ends_with(tail, whole, e)):
+        return True  # the opening quote is in the tail: seen
+    # Only the field's end was kept: it was quoted (so, not closed) if it holds a line
+    # end, which an unquoted field cannot; else it may be an unquoted value, and a
+    # quote left open on the last line loses no rows anyway.
+    body = opened.rstrip(b"\r\n")
+    return b"\n" in body or b"\r" in body
+
+
+def _ends_with(tail: bytes, whole: bool, suffix: bytes) -> bool:
+    if len(suffix) > len(tail):
+        return False if whole else suffix.endswith(tail)
+    return tail.endswith(suffix)
+
+
+def _line_of_offset(path: Path, from_end: int) -> int:
+    """The line number of the byte ``from_end`` bytes before the end of ``path``."""
+    lines = 1
+    with open(path, "rb") as f:
+        left = f.seek(0, 2) - from_end
+        f.seek(0)
+        while left > 0:
+            chunk = f.read(min(left, 1 << 22))
+            if not chunk:
+                break
+            lines += chunk.count(b"\n")
+            left -= len(chunk)
+    return lines
+
+
 def physical_line(reader: CsvReader, record: int) -> int:
     """The line where the ``record``-th non-blank record (header = 1) starts."""
-    assert reader.source.path is not None
+    assert reader.source.seekable_path is not None
     with (
         open(
-            reader.source.path, encoding=reader._text_encoding(), errors="replace", newline=""
+            reader.source.seekable_path,
+            encoding=reader._text_encoding(),
+            errors="replace",
+            newline="",
         ) as f,
         _big_fields(),
     ):

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from translit.errors import InputDataError, TranslitError
-
-
-class UsageError(TranslitError):
-    """The request cannot be carried out as asked (the CLI exits with code 2, not 1)."""
+from translit.errors import InputDataError, UsageError
 
 
 class MissingColumnError(InputDataError, KeyError):

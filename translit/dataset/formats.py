@@ -37,10 +37,26 @@ _EXTENSIONS: dict[str, Format] = {
 
 STDIO = "-"
 
+COMPRESSIONS = {".gz": "gzip", ".zst": "zstd", ".zstd": "zstd"}
+"""Compressed files: read and written through the codec; the format is the inner extension."""
+
+
+def compression_of(path: str | Path | None) -> str | None:
+    """``gzip`` or ``zstd`` when ``path`` ends in ``.gz`` or ``.zst``, else ``None``."""
+    if path is None:
+        return None
+    return COMPRESSIONS.get(Path(path).suffix.lower())
+
+
+def _inner(path: str | Path) -> Path:
+    """``path`` without its compression extension (``a.csv.gz`` -> ``a.csv``)."""
+    p = Path(path)
+    return p.with_suffix("") if p.suffix.lower() in COMPRESSIONS else p
+
 
 def format_from_extension(path: str | Path) -> Format | None:
     """The format a file name's extension stands for, or ``None``."""
-    return _EXTENSIONS.get(Path(path).suffix.lower())
+    return _EXTENSIONS.get(_inner(path).suffix.lower())
 
 
 def is_tabular_path(path: str) -> bool:

@@ -16,7 +16,7 @@ from translit.dataset.columns import as_text
 from translit.dataset.csvio import require_columns
 from translit.dataset.errors import EncodingError, MalformedRowError
 from translit.dataset.rejects import RejectSink
-from translit.dataset.sources import Source, is_utf8
+from translit.dataset.sources import Source, bom_encoding, is_utf8
 from translit.errors import InputDataError
 
 BATCH_ROWS = 20_000
@@ -43,8 +43,15 @@ class JsonlReader:
         self.position = 0
         self._empty = True
         self._raw = source.open_binary()
+        peek = getattr(self._raw, "peek", None)
+        if self.encoding is None and peek is not None:
+            self.encoding = bom_encoding(peek(4)[:4])  # UTF-16 or UTF-32 by their BOM
         self._lines = self._iter_lines()
-        self._first = self._next_batch()
+        try:
+            self._first = self._next_batch()
+        except BaseException:
+            self.close()
+            raise
         seen: dict[str, None] = {}
         for row in self._first.rows if self._first is not None else []:
             seen.update(dict.fromkeys(row))

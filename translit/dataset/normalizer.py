@@ -15,8 +15,8 @@ from translit.dataset._types import NameResultLike, Normalizer
 def _cached(style: str, gazetteer: tuple[str, ...]) -> Normalizer:
     import translit
 
-    normalize_many: Any = translit.normalize_many  # type: ignore[attr-defined]
-    loaded = translit.load_gazetteer(list(gazetteer)) if gazetteer else None  # type: ignore[attr-defined]
+    normalize_many: Any = translit.normalize_many
+    loaded = translit.load_gazetteer(list(gazetteer)) if gazetteer else None
 
     def run(names: Sequence[str]) -> Sequence[NameResultLike]:
         results: Sequence[NameResultLike] = normalize_many(names, style=style, gazetteer=loaded)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -100,3 +101,14 @@ class ParquetWriter:
                 schema = pa.schema([pa.field(c, pa.string()) for c in columns or []])
             self._writer = pq.ParquetWriter(self.target, schema)
         self._writer.close()
+
+    def abort(self) -> None:
+        """Drop the file after a failure: close it now, while its stream is still open.
+
+        Left to the garbage collector, pyarrow's writer would close later, writing its
+        footer to a closed stream (an error no one can catch).
+        """
+        if self._writer is not None:
+            with contextlib.suppress(Exception):
+                self._writer.close()
+            self._writer = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -20,6 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from translit._gctune import fewer_full_collections
+from translit._io import refuse_overwrite
+from translit.dataset._types import added_columns
 from translit.dataset.atomic import PendingFile, atomic_output
 from translit.dataset.background import BackgroundWriter
 from translit.dataset.batches import (
@@ -33,16 +36,16 @@ from translit.dataset.batches import (
 from translit.dataset.columns import NameCache
 from translit.dataset.csvio import CsvReader
 from translit.dataset.csvwriter import CsvWriter, Encoded
-from translit.dataset.errors import UsageError
-from translit.dataset.excel import ExcelReader, ExcelWriter
+from translit.dataset.errors import MissingColumnError, UsageError
+from translit.dataset.excel import ExcelReader, ExcelWriter, Merge, excel_column
 from translit.dataset.extras import require_formats
-from translit.dataset.formats import STDIO, Format, input_format, output_format
+from translit.dataset.formats import STDIO, Format, compression_of, input_format, output_format
 from translit.dataset.jsonl import JsonlReader, JsonlWriter
 from translit.dataset.parquetio import ParquetReader, ParquetWriter
 from translit.dataset.prefetch import Prefetch
 from translit.dataset.progress import Progress
 from translit.dataset.rejects import RejectSink
-from translit.dataset.sources import Source
+from translit.dataset.sources import UTF8_BOM, NativeWriter, Source
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -105,8 +108,9 @@ def open_reader(
     *,
     encoding: str | None = None,
     rejects: RejectSink | None = None,
+    sheet: str | None = None,
 ) -> Reader:
-    """A reader for ``source`` in format ``fmt``."""
+    """A reader for ``source`` in format ``fmt`` (``sheet``: Excel's worksheet to read)."""
     if fmt is Format.csv:
         return CsvReader(source, encoding=encoding, rejects=rejects)
     if fmt is Format.tsv:
@@ -115,7 +119,7 @@ def open_reader(
         return JsonlReader(source, encoding=encoding, rejects=rejects)
     if fmt is Format.parquet:
         return ParquetReader(source)
-    return ExcelReader(source)
+    return ExcelReader(source, sheet=sheet)
 
 
 class _TextCsvWriter:
@@ -148,7 +152,13 @@ class _TextCsvWriter:
         self._inner.close(columns)
 
 
-def open_writer(fmt: Format, stream: BinaryIO, path: Path | None, sheet: str = "Sheet1") -> Writer:
+def open_writer(
+    fmt: Format,
+    stream: BinaryIO,
+    path: Path | None,
+    sheet: str = "Sheet1",
+    excel: dict[str, Any] | None = None,
+) -> Writer:
     """A writer of ``fmt`` on ``stream`` (Excel writes to ``path`` by name)."""
     if fmt in (Format.csv, Format.tsv):
         return _TextCsvWriter(stream, fmt)
@@ -158,7 +168,7 @@ def open_writer(fmt: Format, stream: BinaryIO, path: Path | None, sheet: str = "
         return ParquetWriter(stream)
     assert path is not None
     stream.close()
-    return ExcelWriter(path, sheet=sheet)
+    return ExcelWriter(path, sheet=sheet, **(excel or {}))
 
 
 def default_rejects_path(source: Source, target: str | None, fmt: Format) -> Path:
@@ -197,7 +207,20 @@ def output_stream(
         stream.flush()
         return
     with atomic_output(target, backup=in_place_of is not None) as pending:
-        yield Output(pending.stream, pending.temp, pending)
+        codec = compression_of(target)
+        if codec is None:
+            yield Output(pending.stream, pending.temp, pending)
+            return
+        import pyarrow as pa
+
+        compressed = io.BufferedWriter(
+            NativeWriter(pa.CompressedOutputStream(pending.stream, codec)), 1 << 20
+        )
+        try:
+            yield Output(compressed)
+        finally:  # on success and failure alike: the codec's end goes out before the rename
+            with contextlib.suppress(Exception):
+                compressed.close()
 
 
 def prefer_jemalloc() -> None:
@@ -234,12 +257,15 @@ def normalize_file(
     rejects: str | Path | None = None,
     progress: bool | None = None,
     stdout: BinaryIO | None = None,
+    sheet: str | None = None,
 ) -> FileReport:
     """Normalize ``columns`` of one file into ``target`` (``None`` or ``-``: standard output).
 
     ``fmt`` is the input format (default: from the extension), ``out_fmt`` the output
     format (default: ``target``'s extension, else the input format). With ``in_place``
-    the input is replaced (atomically) and kept as ``FILE.bak``.
+    the input is replaced (atomically) and kept as ``FILE.bak``. ``sheet``: the Excel
+    worksheet to read (default: the first), or ``all``: every worksheet that has the
+    columns (Excel output only).
     """
     source = Source.of(source_name)
     in_format = input_format(source_name, fmt)
@@ -250,55 +276,89 @@ def normalize_file(
     out_format = Format(out_fmt) if out_fmt is not None else output_format(target, in_format)
     if (target is None or target == STDIO) and not out_format.streamable:
         raise UsageError(f"{out_format.value} cannot be written to standard output; use -o FILE")
-    if (
-        not in_place
-        and source.path is not None
-        and target not in (None, STDIO)
-        and Path(target).exists()
-        and os.path.samefile(source.path, target)
-    ):
-        raise UsageError(f"{target}: the output would overwrite the input; use --in-place")
+    if not in_place and source.path is not None and target not in (None, STDIO):
+        refuse_overwrite(source.path, target, "use --in-place")
     wanted = list(dict.fromkeys(columns))
     if not wanted:
         raise UsageError("name at least one column with --column")
     require_formats(in_format, out_format)
+    for name, fmt_ in ((source_name, in_format), (target, out_format)):
+        if compression_of(name) is not None and not fmt_.streamable:
+            raise UsageError(f"{name}: {fmt_.value} files cannot be compressed (.gz, .zst)")
     report = FileReport(source=source.label, target=target or STDIO)
     sink = None
     if skip_bad_rows:
         where = Path(rejects) if rejects is not None else None
         sink = RejectSink(where or default_rejects_path(source, target, in_format))
         report.rejects_path = sink.path
-    reader = open_reader(source, in_format, encoding=encoding, rejects=sink)
+    if sheet is not None and in_format is not Format.xlsx:
+        raise UsageError("--sheet is for Excel input (.xlsx)")
+    every_sheet = sheet == ALL_SHEETS
+    if every_sheet and out_format is not Format.xlsx:
+        raise UsageError("--sheet all needs an Excel output (-o FILE.xlsx)")
+    if every_sheet:
+        sheet = _first_sheet_with(source, wanted)
+    reader = open_reader(source, in_format, encoding=encoding, rejects=sink, sheet=sheet)
     meter = Progress(Path(source.label).name, source.size, enabled=progress)
     try:
         reader.require(wanted)
+        refuse_added_columns(source.label, reader.columns, wanted)
         header = output_columns(reader.columns, wanted)
+        excel: dict[str, Any] = {}
+        if out_format is Format.xlsx:
+            excel = _excel_options(reader, in_format, header, report)
         with (
             sink if sink is not None else contextlib.nullcontext(),
             output_stream(target, source.path if in_place else None, stdout) as output,
             fewer_full_collections(),
         ):
-            writer = open_writer(out_format, output.stream, output.temp, sheet=_sheet_title(reader))
-            if in_format in _THREADED and out_format in _THREADED:
-                report.rows = _run_threaded(reader, writer, wanted, cache, meter, output)
-            else:
-                for batch in reader.batches():
-                    writer.write(add_columns(batch, wanted, cache))
-                    report.rows += batch.num_rows
-                    meter.update(batch.num_rows, reader.position)
-            _close(writer, header, reader)
+            writer = open_writer(
+                out_format, output.stream, output.temp, sheet=_sheet_title(reader), excel=excel
+            )
+            if getattr(reader, "bom", False) and out_format in (Format.csv, Format.tsv):
+                output.stream.write(UTF8_BOM)  # the input's UTF-8 BOM is kept
+            try:
+                if in_format in _THREADED and out_format in _THREADED:
+                    report.rows = _run_threaded(reader, writer, wanted, cache, meter, output)
+                else:
+                    for batch in reader.batches():
+                        writer.write(add_columns(batch, wanted, cache))
+                        report.rows += batch.num_rows
+                        meter.update(batch.num_rows, reader.position)
+                _close(writer, header, reader, (wanted, cache) if every_sheet else None)
+            except BaseException:
+                if isinstance(writer, ParquetWriter):
+                    writer.abort()
+                raise
+        if output.pending is not None and output.pending.backup is not None:
+            backup = output.pending.backup
+            if not backup.name.endswith(".bak"):  # FILE.bak is taken: say where it went
+                report.messages.append(f"{source.label}: the original is kept as {backup}")
     finally:
         meter.close()
         reader.close()
     if isinstance(reader, ExcelReader) and reader.sheet_count > 1 and out_format is not Format.xlsx:
         report.messages.append(
-            f"{source.label}: only the first worksheet ({reader.title!r}) was written"
+            f"{source.label}: only the worksheet {reader.title!r} was written (see --sheet)"
         )
     if sink is not None and sink.count:
         report.rejected = sink.count
         unit = "line" if in_format is Format.jsonl else "record"
         report.messages.append(sink.summary(source.label, unit))
     return report
+
+
+def refuse_added_columns(label: str, columns: Sequence[str], named: Sequence[str]) -> None:
+    """Refuse an input that has a column this run would add (``name_normalized`` ...).
+
+    Replacing it would lose its values without a word; the user drops or renames it.
+    """
+    clash = [a for c in named for a in added_columns(c) if a in columns]
+    if clash:
+        raise UsageError(
+            f"{label}: already has the column(s) {', '.join(clash)} that normalizing "
+            f"{', '.join(named)} adds (an earlier run's output?); rename or drop them"
+        )
 
 
 def _run_threaded(
@@ -326,6 +386,7 @@ def _run_threaded(
         first = True
         for batch in reader.batches():
             assert not isinstance(batch, RowBatch)
+            meter.read(batch.num_rows, reader.position)
             group.append(batch)
             weight += batch.nbytes
             if first or weight >= LOOKUP_BYTES:
@@ -345,7 +406,7 @@ def _run_threaded(
                     outputs = cache.resolve(piece.upto)
                     background.write(functools.partial(piece.build, outputs))
                 rows += item.batch.num_rows
-                meter.update(item.batch.num_rows, reader.position)
+                meter.update(item.batch.num_rows)
         background.finish()
     finally:
         background.stop()
@@ -356,7 +417,56 @@ def _sheet_title(reader: Reader) -> str:
     return reader.title if isinstance(reader, ExcelReader) else "Sheet1"
 
 
-def _close(writer: Writer, header: list[str], reader: Reader) -> None:
+ALL_SHEETS = "all"
+
+
+def _first_sheet_with(source: Source, wanted: list[str]) -> str:
+    """The first worksheet that has every column in ``wanted`` (for ``--sheet all``)."""
+    probe = ExcelReader(source)
+    try:
+        titles = probe.titles
+    finally:
+        probe.close()
+    for title in titles:
+        reader = ExcelReader(source, sheet=title)
+        try:
+            if all(c in reader.columns for c in wanted):
+                return title
+        finally:
+            reader.close()
+    raise MissingColumnError(
+        f"{source.label}: no worksheet has the column(s) {', '.join(map(repr, wanted))}"
+    )
+
+
+def _excel_options(
+    reader: Reader, in_format: Format, header: list[str], report: FileReport
+) -> dict[str, Any]:
+    """How the Excel output is laid out, from what is read.
+
+    Excel to Excel: the added columns go after the last column, so that formulas
+    keep pointing at the cells they did, and merged ranges are kept. CSV and TSV to
+    Excel: fields that are plainly numbers are written as numbers.
+    """
+    if isinstance(reader, ExcelReader):
+        added = [c for c in header if c not in reader.columns]
+        last = excel_column(len(reader.columns) - 1)
+        report.messages.append(
+            f"{reader.source.label}: the added columns follow the last column ({last}) so "
+            "that formulas keep their cells"
+        )
+        return {"columns": [*reader.columns, *added], "merges": reader.merges()}
+    if in_format in (Format.csv, Format.tsv):
+        return {"numbers_in": [c for c in header if c in reader.columns]}
+    return {}
+
+
+def _close(
+    writer: Writer,
+    header: list[str],
+    reader: Reader,
+    every_sheet: tuple[list[str], NameCache] | None = None,
+) -> None:
     if isinstance(writer, ParquetWriter):
         schema: Any = None
         if isinstance(reader, ParquetReader):
@@ -364,9 +474,43 @@ def _close(writer: Writer, header: list[str], reader: Reader) -> None:
         writer.close(header, schema)
         return
     if isinstance(writer, ExcelWriter) and isinstance(reader, ExcelReader):
-        writer.close(header, reader.other_sheets())
+        others = reader.other_sheets()
+        if every_sheet is not None:
+            others = _normalized_sheets(reader, others, *every_sheet)
+        writer.close(header, others)
         return
     writer.close(header)
+
+
+def _normalized_sheets(
+    reader: ExcelReader,
+    sheets: Iterator[tuple[str, Iterator[list[Any]], list[Merge]]],
+    wanted: list[str],
+    cache: NameCache,
+) -> Iterator[tuple[str, Iterator[list[Any]], list[Merge]]]:
+    """``--sheet all``: the other worksheets, those with the columns normalized too."""
+    for title, rows, merges in sheets:
+        sheet = ExcelReader(reader.source, sheet=title)
+        if not all(c in sheet.columns for c in wanted):
+            sheet.close()
+            yield title, rows, merges
+            continue
+        yield title, _sheet_rows(sheet, wanted, cache), merges
+
+
+def _sheet_rows(sheet: ExcelReader, wanted: list[str], cache: NameCache) -> Iterator[list[Any]]:
+    """A worksheet's rows with the added columns after its last column."""
+    try:
+        added = [c for c in output_columns(sheet.columns, wanted) if c not in sheet.columns]
+        order = [*sheet.columns, *added]
+        yield order
+        for batch in sheet.batches():
+            done = add_columns(batch, wanted, cache)
+            assert isinstance(done, RowBatch)
+            for row in done.rows:
+                yield [row.get(c) for c in order]
+    finally:
+        sheet.close()
 
 
 def _added_schema(schema: Any, header: list[str]) -> Any:

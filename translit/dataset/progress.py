@@ -1,4 +1,11 @@
-"""A one-line progress bar on standard error, shown only when it is a terminal."""
+"""Progress on standard error: a bar on a terminal, periodic lines elsewhere, on request.
+
+The share done measures rows done, not bytes read: the reader runs ahead of the
+work (by up to hundreds of megabytes), so the bytes it has read say little about
+what is written. With ``R`` rows read from the first ``B`` of ``T`` input bytes and
+``D`` rows done, the share is ``B/T * D/R``: exact once the input is all read, and
+never ahead of the work.
+"""
 
 from __future__ import annotations
 
@@ -15,11 +22,16 @@ def _human(n: float) -> str:
     return f"{n:.1f}T"
 
 
-class Progress:
-    """Rows done (and the share of input bytes read, when the size is known).
+LOG_INTERVAL = 30.0
+"""Seconds between two progress lines when standard error is not a terminal."""
 
-    ``enabled=None`` means: only when ``stream`` is a terminal. Updates are throttled
-    to a few per second; :meth:`close` ends the line.
+
+class Progress:
+    """Rows done (and the share done, when the input size is known).
+
+    ``enabled=None`` means: only when ``stream`` is a terminal. On a terminal the bar
+    is redrawn a few times a second; elsewhere (cron, CI logs, ``nohup``) a whole line
+    is written every ``log_interval`` seconds. :meth:`close` ends with the final state.
     """
 
     def __init__(
@@ -30,28 +42,39 @@ class Progress:
         enabled: bool | None = None,
         stream: TextIO | None = None,
         interval: float = 0.25,
+        log_interval: float = LOG_INTERVAL,
     ) -> None:
         self.stream = stream if stream is not None else sys.stderr
+        try:
+            self.tty = self.stream.isatty()
+        except (AttributeError, ValueError):
+            self.tty = False
         if enabled is None:
-            try:
-                enabled = self.stream.isatty()
-            except (AttributeError, ValueError):
-                enabled = False
+            enabled = self.tty
         self.enabled = enabled
+        if not self.tty:
+            interval = log_interval
         self.label = label
         self.total_bytes = total_bytes if total_bytes else None
         self.interval = interval
         self.rows = 0
-        self.bytes_done = 0
+        self.rows_read = 0
+        self.bytes_done = 0  # input bytes read (ahead of the work)
         self._start = time.monotonic()
         self._last = 0.0
         self._shown = False
 
-    def update(self, rows: int, bytes_done: int | None = None) -> None:
-        """Add ``rows`` done; ``bytes_done`` is the input position, when known."""
+    def read(self, rows: int, position: int) -> None:
+        """``rows`` more were read; the input is read up to byte ``position`` (any thread)."""
+        self.rows_read += rows
+        self.bytes_done = position
+
+    def update(self, rows: int, position: int | None = None) -> None:
+        """Add ``rows`` done; ``position``: the input read up to there, for readers
+        that read no further ahead than the rows done."""
         self.rows += rows
-        if bytes_done is not None:
-            self.bytes_done = bytes_done
+        if position is not None:
+            self.read(rows, position)
         if not self.enabled:
             return
         now = time.monotonic()
@@ -65,14 +88,24 @@ class Progress:
         elapsed = max(now - self._start, 1e-9)
         rate = f"{_human(self.rows / elapsed)} rows/s"
         if self.total_bytes:
-            share = min(self.bytes_done / self.total_bytes, 1.0)
+            share = self.share()
             filled = int(share * 20)
             bar = "#" * filled + "." * (20 - filled)
             return f"{self.label} [{bar}] {share:4.0%} {_human(self.rows)} rows {rate}"
         return f"{self.label} {_human(self.rows)} rows {rate}"
 
+    def share(self) -> float:
+        """The share of the work done, from 0 to 1 (see the module's docstring)."""
+        if not self.total_bytes or not self.rows_read:
+            return 0.0
+        read = min(self.bytes_done / self.total_bytes, 1.0)
+        return read * min(self.rows / self.rows_read, 1.0)
+
     def _draw(self, now: float) -> None:
-        self.stream.write("\r" + self.line(now) + "\x1b[K")
+        if self.tty:
+            self.stream.write("\r" + self.line(now) + "\x1b[K")
+        else:
+            self.stream.write(self.line(now) + "\n")
         self.stream.flush()
         self._shown = True
 
@@ -80,5 +113,6 @@ class Progress:
         """Draw the final state and end the line (if anything was shown)."""
         if self.enabled and (self._shown or self.rows):
             self._draw(time.monotonic())
-            self.stream.write("\n")
-            self.stream.flush()
+            if self.tty:
+                self.stream.write("\n")
+                self.stream.flush()

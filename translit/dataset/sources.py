@@ -14,12 +14,32 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, cast
 
 from translit.dataset.errors import EncodingError, UsageError
-from translit.dataset.formats import STDIO
+from translit.dataset.formats import STDIO, compression_of
+
+TAIL_BYTES = 1 << 16
+"""Bytes at the end of an input kept to check how its last record ends."""
 
 UTF8_NAMES = frozenset({"utf8", "utf-8", "utf_8", "utf-8-sig", "utf_8_sig", "utf8-sig"})
+
+
+UTF8_BOM = b"\xef\xbb\xbf"
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),  # before UTF-16's, which it starts with
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def bom_encoding(head: bytes) -> str | None:
+    """``utf-16`` or ``utf-32`` if ``head`` (the first bytes of an input) starts with its BOM."""
+    for bom, name in _BOMS:
+        if head.startswith(bom):
+            return name
+    return None
 
 
 def is_utf8(encoding: str | None) -> bool:
@@ -32,6 +52,7 @@ class Source:
     """An input: a file path, or standard input (``path is None``)."""
 
     path: Path | None
+    compression: str | None = None  # ``gzip`` or ``zstd``: decompressed as it is read
 
     @classmethod
     def of(cls, name: str) -> Source:
@@ -42,7 +63,14 @@ class Source:
             raise UsageError(f"{name}: no such file")
         if path.is_dir():
             raise UsageError(f"{name}: is a directory")
-        return cls(path)
+        return cls(path, compression_of(name))
+
+    @property
+    def seekable_path(self) -> Path | None:
+        """The path, if its bytes can be read again (a regular, uncompressed file)."""
+        if self.path is None or self.compression is not None or not self.path.is_file():
+            return None
+        return self.path
 
     @property
     def label(self) -> str:
@@ -55,7 +83,55 @@ class Source:
     def open_binary(self) -> BinaryIO:
         if self.path is None:
             return sys.stdin.buffer
+        if self.compression is not None:
+            import pyarrow as pa
+
+            native = pa.input_stream(str(self.path), compression=self.compression)
+            return cast(BinaryIO, io.BufferedReader(NativeReader(native), 1 << 20))
         return open(self.path, "rb")
+
+
+class NativeReader(io.RawIOBase):
+    """An Arrow input stream (a decompressing one) as a Python raw binary stream."""
+
+    def __init__(self, native: Any) -> None:
+        super().__init__()
+        self._native = native
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._native.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._native.close()
+        super().close()
+
+
+class NativeWriter(io.RawIOBase):
+    """An Arrow output stream (a compressing one) as a Python raw binary stream."""
+
+    def __init__(self, native: Any) -> None:
+        super().__init__()
+        self._native = native
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self._native.write(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return int(self._native.tell())
+
+    def close(self) -> None:
+        if not self.closed:
+            self._native.close()
+        super().close()
 
 
 class Utf8Checker:
@@ -114,7 +190,8 @@ class InputStream(io.RawIOBase):
     """A readable stream: ``prefix`` bytes first, then the rest of ``raw``.
 
     ``check_utf8`` validates every byte handed out (used for pipes). ``position`` is
-    the number of bytes handed out so far.
+    the number of bytes handed out so far, ``tail`` the last of them (at most
+    :data:`TAIL_BYTES`): a pipe cannot be read again to look at how it ended.
     """
 
     def __init__(
@@ -124,6 +201,7 @@ class InputStream(io.RawIOBase):
         self._raw = raw
         self._prefix = prefix
         self.position = 0
+        self.tail = b""
         self._checker = Utf8Checker(label) if check_utf8 else None
 
     def readable(self) -> bool:
@@ -139,6 +217,8 @@ class InputStream(io.RawIOBase):
         else:
             data = self._raw.read(size)
         self.position += len(data)
+        if data:
+            self.tail = (self.tail + data[-TAIL_BYTES:])[-TAIL_BYTES:]
         if self._checker is not None:
             self._checker.feed(data)
             if not data:
@@ -149,6 +229,10 @@ class InputStream(io.RawIOBase):
         data = self.read(len(buffer))
         buffer[: len(data)] = data
         return len(data)
+
+    def stop_checking(self) -> None:
+        """Stop checking UTF-8 (the input turned out to be in another encoding)."""
+        self._checker = None
 
     def peek_more(self, size: int) -> bytes:
         """Read up to ``size`` more bytes into the replayable prefix; return the whole prefix."""
