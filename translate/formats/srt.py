@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from translate.errors import DocumentFormatError
 from translate.formats.base import Builder, Parsed
 from translate.formats.lines import split_indent, split_lines
 from translate.inline import Atom, Break, Close, Item, Open, Text
@@ -51,6 +52,7 @@ def parse_srt(text: str) -> Parsed:
     builder = Builder()
     cue: list[tuple[str, str, str]] = []
     expect_timing = False
+    after_blank = True  # (a cue number comes first, or after a blank line)
 
     def flush() -> None:
         if not cue:
@@ -65,16 +67,23 @@ def parse_srt(text: str) -> Parsed:
         builder.literal(cue[-1][2])
         cue.clear()
 
-    for line, end in split_lines(text):
+    for number, (line, end) in enumerate(split_lines(text), start=1):
+        if expect_timing and not _TIMING.match(line):
+            # (a cue number must be followed by its timing: a malformed one would be
+            # translated as text and the cue lost)
+            raise DocumentFormatError(f"SRT line {number}: not a timing line: {line.strip()!r}")
         if not line.strip():
             flush()
             builder.literal(line + end)
             expect_timing = False
+            after_blank = True
             continue
-        if not cue and _INDEX.match(line) and not expect_timing:
+        if not cue and after_blank and _INDEX.match(line) and not expect_timing:
             builder.literal(line + end)
             expect_timing = True
+            after_blank = False
             continue
+        after_blank = False
         if _TIMING.match(line):
             flush()
             builder.literal(line + end)
