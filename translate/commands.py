@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from translit._cli import eprint, fail, guarded, stdin_bytes, stdout_bytes
-from translit._io import refuse_overwrite
+from translit._io import atomic_write_bytes, refuse_overwrite
 from translit.errors import InputDataError
 
 
@@ -103,7 +103,7 @@ def _write_bytes(path: Path | None, data: bytes) -> None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        atomic_write_bytes(path, data)  # (a full disk or a kill leaves no partial file)
     except OSError as exc:
         raise InputDataError(f"cannot write {path}: {exc.strerror}") from None
 
