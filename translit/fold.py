@@ -166,8 +166,10 @@ def _other_latin(text: str) -> str:
         if text.endswith("ici"):
             text = text[:-2] + "č"
         text = _CI_RE.sub("č", text)
-    if text.endswith(("au", "aŭ")) and len(text) > 4 and text[-3] != "e":
-        text = text[:-2] + "ov"  # Belarusian -аў (Volkau, Turchynau); not French -eau
+    if text.endswith(("au", "aŭ")) and len(text) > 4 and text[-3] not in "et":
+        # Belarusian -аў (Volkau, Turchynau); not French -eau, nor Kazakh -tau
+        # (тау, a mountain: Aktau, Mangystau)
+        text = text[:-2] + "ov"
     if text.endswith("nka") and len(text) > 6 and text[-4] in "ae":
         text = text[:-4] + "enko"  # Belarusian -енка, -анка (Lukashenka, Andreychanka)
     if text.endswith("s") and len(text) > 5:

@@ -304,3 +304,9 @@ def test_serbian_ascii_and_ukrainian_spellings(other: str, same_as: str) -> None
 )
 def test_more_conventions(other: str, same_as: str) -> None:
     assert fold_token(other) == fold_token(same_as)
+
+
+@pytest.mark.parametrize(("word", "fold"), [("Aktau", "aktau"), ("Karatau", "karatau")])
+def test_kazakh_tau_is_not_a_belarusian_ending(word: str, fold: str) -> None:
+    # тау (mountain) ends Kazakh place names; Belarusian -au (Volkau) is -ов
+    assert fold_token(word) == fold
