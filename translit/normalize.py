@@ -119,6 +119,8 @@ def render_entity(entity: Entity, style: str) -> str:
         return entity.official[0]
     if style == "rferl" and not entity.is_person:
         return entity.en  # RFE/RL keeps established place names (Almaty, Aktau)
+    if style not in CYRILLIC_STYLES and entity.en and not origin.cyrillic_origin(entity.en):
+        return entity.en  # a name of another origin is not respelled (Xi Jinping)
     kk = _without(entity.kk, parse_name(entity.kk)) if entity.kk else None
     ru = _without(entity.ru, parse_name(entity.ru)) if entity.ru else None
     if style == "cyrillic-ru":

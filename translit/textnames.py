@@ -54,7 +54,6 @@ from dataclasses import asdict, dataclass
 from itertools import islice, product
 from typing import Any, Final, NamedTuple
 
-from translit import origin
 from translit.fold import fold_token
 from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer, exact_form, full_key
 from translit.lexicon import lexicon
@@ -564,6 +563,8 @@ def _entity_mention(entity: Entity, name: str, style: str) -> str:
     short = " ".join(w for w in full.split() if not _place_word(w))
     if short and len(short.split()) <= size:
         return short  # the type word left out (Mangystau Region: Mangystau)
+    if not has_cyrillic(name) and style not in ("cyrillic-kk", "cyrillic-ru"):
+        return name  # (no form as short as the mention: "Caspian" stays, not "Caspian Sea")
     letters = [c for c in name if c.isalpha()]
     if len(letters) > 1 and name.isupper():  # an acronym stays an acronym
         if not has_cyrillic(name) or style in ("cyrillic-kk", "cyrillic-ru"):
@@ -585,24 +586,32 @@ def render_mention(span: NameSpan, style: str, gazetteer: Gazetteer) -> str:
     name = span.name
     if span.entity is not None and span.entity in gazetteer.entities:
         return _entity_mention(gazetteer.entities[span.entity], name, style)
+    if not has_cyrillic(name):
+        # titles, adjectives and other words next to the name stay as written, and
+        # the name is read without them ("Chinese President Xi Jinping": Xi Jinping
+        # is no Cyrillic-origin name; "Russian President Vladimir Putin")
+        written = name.split(" ")
+        core = [i for i, w in enumerate(written) if not _not_a_name_word(w)]
+        if len(core) < len(written):
+            if not core:
+                return name
+            result = analyze(" ".join([written[i] for i in core]), style, gazetteer)
+            if result.method in ("unchanged", "kept"):
+                return name
+            rendered = result.output.split(" ")
+            if len(rendered) == len(core):
+                for i, word in zip(core, rendered, strict=True):
+                    written[i] = word
+                return " ".join(written)
     result = analyze(name, style, gazetteer)
-    if result.method == "unchanged":
-        return name
-    written, rendered = name.split(" "), result.output.split(" ")
-    if len(written) != len(rendered) or has_cyrillic(name):
-        return result.output
-    # titles, adjectives and other words next to the name stay as written
-    # ("Russian President Vladimir Putin"): only the name's own words change
-    return " ".join(w if _not_a_name_word(w) else r for w, r in zip(written, rendered, strict=True))
+    return name if result.method in ("unchanged", "kept") else result.output
 
 
 def _not_a_name_word(word: str) -> bool:
-    """Is a Latin word of a mention no word of a name: a common word, a title or a
-    place word, or a word of another origin that the lexicon does not know?"""
+    """Is a Latin word of a mention no word of a name: a common word (Russian,
+    Bank), a title (President) or a place word (region)?"""
     low = word.lower().strip(".,")
-    if common_words().is_common(low) or _place_word(low) or low in _title_starts():
-        return True
-    return not origin.cyrillic_origin(word) and lexicon().entries().get(fold_token(word)) is None
+    return common_words().is_common(low) or _place_word(low) or low in _title_starts()
 
 
 # styles that give every entity a form of their own
