@@ -295,7 +295,12 @@ def _fingerprint() -> str:
     digest = hashlib.sha256(str(_CACHE_FORMAT).encode())
     here = Path(__file__).resolve().parent
     inputs = [here / name for name in _CODE]
-    for folder, pattern in (("names", "*.tsv"), ("gazetteer", "*.jsonl"), ("schemes", "*/*.json")):
+    for folder, pattern in (
+        ("names", "*.tsv"),
+        ("names", "*.json"),  # (the fold alphabet and name rules)
+        ("gazetteer", "*.jsonl"),
+        ("schemes", "*/*.json"),
+    ):
         root = data_path(folder)
         inputs.extend(sorted(root.glob(pattern)) if root.is_dir() else [])
     for path in inputs:
