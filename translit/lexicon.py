@@ -297,7 +297,8 @@ def _fingerprint() -> str:
     inputs = [here / name for name in _CODE]
     for folder, pattern in (
         ("names", "*.tsv"),
-        ("names", "*.json"),  # (the fold alphabet and name rules)
+        ("names", "fold_letters.json"),  # (the fold alphabet)
+        ("names", "name_rules.json"),
         ("gazetteer", "*.jsonl"),
         ("schemes", "*/*.json"),
     ):

@@ -37,8 +37,6 @@ from translit.schemes import EN_SCHEMES, scheme_ids
 from translit.text import KK_TO_RU, detect_language, has_cyrillic, has_kazakh
 
 CYRILLIC_STYLES: Final = ("cyrillic-kk", "cyrillic-ru")
-#: The readable English-press romanization for names the gazetteer does not know.
-_EN_SCHEME: Final = EN_SCHEMES
 
 
 class NameResult(NamedTuple):
@@ -105,7 +103,7 @@ def render_cyrillic(cyr: str, style: str, lang: str | None = None) -> str:
         return cyr
     if style == "cyrillic-ru":
         return cyr.translate(KK_TO_RU)
-    scheme = _EN_SCHEME[lang] if style == "en" else style
+    scheme = EN_SCHEMES[lang] if style == "en" else style
     return romanize(cyr, scheme, lang=lang)
 
 
@@ -296,7 +294,7 @@ class _WordRendering:
         entry = self.entry if style == "en" else None
         out = "" if entry is None else entry.en_kk if lang == "kk" else entry.en_ru
         if not out:
-            out = romanize_word(self.cyrillic, _EN_SCHEME[lang] if style == "en" else style, lang)
+            out = romanize_word(self.cyrillic, EN_SCHEMES[lang] if style == "en" else style, lang)
         if lang == "kk":
             self.kk = out
             if entry is not None:

@@ -64,8 +64,9 @@ from translit.nameparse import (
     _title_starts,
     parse_name,
 )
-from translit.normalize import _EN_SCHEME, analyze, check_style, render_cyrillic, render_entity
+from translit.normalize import analyze, check_style, render_cyrillic, render_entity
 from translit.romanize import romanize
+from translit.schemes import EN_SCHEMES
 from translit.text import KK_TO_RU, detect_language, has_cyrillic
 from translit.textwords import base_forms, common_words
 
@@ -628,7 +629,7 @@ def _romanized_tail(stem: str, tail: str, style: str) -> str:
         return tail.translate(KK_TO_RU)
     lang = detect_language(stem + tail)
     lang = "ru" if lang == "und" else lang
-    scheme = _EN_SCHEME[lang] if style == "en" else style
+    scheme = EN_SCHEMES[lang] if style == "en" else style
     whole, head = romanize(stem + tail, scheme, lang=lang), romanize(stem, scheme, lang=lang)
     if whole.startswith(head):
         return whole[len(head) :]
