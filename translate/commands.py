@@ -243,16 +243,19 @@ def translate_command(
 ) -> None:
     """Translate documents (text, Markdown, HTML, SRT, JSONL, CSV, Word), keeping their layout."""
     from translate.document import Source, report_dict, translate_documents
-    from translate.errors import UsageError
+    from translate.errors import UnsupportedLanguageError, UsageError
     from translate.formats import binary_format
     from translate.memory import TranslationMemory
     from translate.pipeline import Pipeline, Settings
     from translate.progress import ProgressBar
     from translate.registry import language
 
-    if source != "auto":
-        language(source)
-    language(target)
+    try:  # (a language code the user gave that is no language: a usage error)
+        if source != "auto":
+            language(source)
+        language(target)
+    except UnsupportedLanguageError as exc:
+        raise fail(str(exc), code=2) from None
     paths = list(inputs or [])
     if len(paths) > 1 and output is None:
         raise typer.BadParameter("several inputs need --output DIRECTORY", param_hint="--output")

@@ -52,9 +52,11 @@ def test_commercial_picks_the_alternative() -> None:
 
 
 def test_unknown_model_and_language_are_one_line_errors() -> None:
-    for args in (["--model", "nope"], ["--to", "xx"], ["--from", "qq"]):
+    # an unknown model is exit 1; a language code that is no language is a usage
+    # error, exit 2 (issue 15, defect 9: a bad --lang is 2)
+    for args, code in ((["--model", "nope"], 1), (["--to", "xx"], 2), (["--from", "qq"], 2)):
         result = runner.invoke(app, ["translate", *args], input="x\n")
-        assert result.exit_code == 1
+        assert result.exit_code == code
         assert result.stderr.count("\n") == 1 and result.stderr.startswith("translit: error:")
 
 
