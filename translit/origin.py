@@ -141,7 +141,8 @@ def _weight(word: str, entry: LexiconEntry | None, variant: bool) -> float:
     """A word's statistics, with a bonus for a given name that other countries do not
     use (or another language's form of one, Ihor): alone it decides nothing."""
     score = word_score(word)
-    if entry is not None and (variant or entry.given) and word not in _shared_given():
+    # (a variant carries no entry on the parser's words: it is rendered as written)
+    if (variant or (entry is not None and entry.given)) and word not in _shared_given():
         if variant or score > _GIVEN_MIN:
             return score + _GIVEN_BONUS
     return score
