@@ -673,11 +673,20 @@ def _guess_surname(
         if (
             len(full) == 3
             and flags[full[2]] & _PATRONYMIC_END
-            and not flags[full[0]] & (_PATRONYMIC_END | _GIVEN)
+            and not flags[full[0]] & _GIVEN
+            and (not flags[full[0]] & _PATRONYMIC_END or flags[full[1]] & _GIVEN)
         ):
             # the official order Surname Given Patronymic, whatever the surname's
-            # ending (Побер Ігор Миколайович, Шойгу Сергей Кужугетович)
+            # ending (Побер Ігор Миколайович, Шойгу Сергей Кужугетович), even one
+            # like a patronymic's before a known given name (Сидорович Руслан
+            # Михайлович)
             return full[0]
+        if (
+            len(full) == 3
+            and flags[full[0]] & _GIVEN
+            and flags[full[1]] & flags[full[2]] & _PATRONYMIC_END
+        ):
+            return full[2]  # Given Patronymic Surname (Руслан Михайлович Сидорович)
         # a word that ends like a patronymic is not the surname while another word
         # can be (Гузь Ігор Володимирович)
         full = [i for i in full if not flags[i] & _PATRONYMIC_END] or full

@@ -84,6 +84,14 @@ def test_key_keeps_different_names_apart(a: str, b: str) -> None:
         # ISO 9 writes ё as ë and й as j: ë is not a sign of French (j = ж)
         ("Fëdor Dostoevskij", "Fyodor Dostoevsky"),
         ("Pëtr Ajtbaev", "Пётр Айтбаев"),
+        # official order Surname Given Patronymic with a surname like a patronymic, and
+        # the natural order of the same three words (Verkhovna Rada record; Wikidata)
+        ("Сидорович Руслан Михайлович", "Ruslan Sydorovych"),
+        ("Руслан Михайлович Сидорович", "Ruslan Sydorovych"),
+        # patronymics as Czech, German and Ukrainian write them (Wikidata labels)
+        ("Jurij Anatolijovyč Bojko", "Бойко, Юрий Анатольевич"),
+        ("Oleksij Petrowytsch Poroschenko", "Порошенко, Алексей Петрович"),
+        ("Асланова Рабіят Нурулла кизи", "Асланова, Рабият Нурулла кызы"),
     ],
 )
 def test_key_equal(a: str, b: str) -> None:
