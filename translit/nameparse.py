@@ -280,10 +280,13 @@ def _may_drop(any_flags: int, middle: int) -> bool:
 
 def _middle_flags(words: list[Plain]) -> int:
     """``_SURNAME_END`` when a word between the first and the last ends like a surname
-    and is no known given name (it may be a father's name), else 0."""
+    and is no known given name (it may be a father's name), or, after a comma, the
+    last word does, else 0."""
     for w in words[1:-1]:
         if w.flags & (_SURNAME_END | _GIVEN) == _SURNAME_END:
             return _SURNAME_END
+    if words[0].flags & COMMA and words[-1].flags & (_SURNAME_END | _GIVEN) == _SURNAME_END:
+        return _SURNAME_END
     return 0
 
 
@@ -308,7 +311,7 @@ def _without_patronymic(
     else:
         found = _guess_surname([], full, flags, None)
         surname = -1 if found is None else found
-    drop = _patronymic_words(full, flags, surname, not any_flags & COMMA)
+    drop = _patronymic_words(full, flags, surname, True, bool(any_flags & COMMA))
     if not drop and not any_flags & _PATRONYMIC_FLAGS:
         return PlainName(words, any_flags, all_flags, hint)  # (no father's name either)
     if not drop or len(words) - len(drop) < 2:
@@ -362,6 +365,8 @@ def plain_folds(name: str) -> tuple[str, ...] | None:
             middle = _SURNAME_END  # (a middle word that may be a father's name)
         last = plain.flags
     else:
+        if flags & COMMA and last & (_SURNAME_END | _GIVEN) == _SURNAME_END:
+            middle = _SURNAME_END  # (after a comma, the last word may be a father's name)
         if folds and not flags & _AMBIGUOUS and (len(folds) < 3 or not _may_drop(flags, middle)):
             return tuple(folds)
     found = plain_words(name)
@@ -590,7 +595,7 @@ def parse_body(name: str, fathers: bool) -> ParsedName:
     comma = body.find(",")
     surname = _guess_surname(tokens, full, flags, comma + offset if comma >= 0 else None)
     if len(full) >= 3 and any(flags[i] & _MAY_DROP for i in full):
-        return _drop_patronymics(text, tokens, full, flags, surname, fathers and comma < 0)
+        return _drop_patronymics(text, tokens, full, flags, surname, fathers, comma >= 0)
     return parsed_name(text, tuple(tokens), surname)
 
 
@@ -708,10 +713,11 @@ def _drop_patronymics(
     flags: list[int],
     surname: int | None,
     fathers: bool,
+    comma: bool,
 ) -> ParsedName:
     """The parsed name without its patronymics, when at least two other words remain
     (``fathers``: and a father's name, see :func:`_patronymic_words`)."""
-    drop = _patronymic_words(full, flags, surname, fathers)
+    drop = _patronymic_words(full, flags, surname, fathers, comma)
     if not drop or len(full) - len(drop) < 2:
         return parsed_name(text, tuple(tokens), surname)
     kept = [t for i, t in enumerate(tokens) if i not in drop]
@@ -730,7 +736,11 @@ def _drops_more(words: list[Plain]) -> bool:
 
 
 def _patronymic_words(
-    full: list[int], flags: list[int], surname: int | None, fathers: bool = True
+    full: list[int],
+    flags: list[int],
+    surname: int | None,
+    fathers: bool = True,
+    comma: bool = False,
 ) -> set[int]:
     """Which of the full words (indices into ``flags``) make up patronymics: a word
     ending like one, or a patronymic word (ұлы, kyzy) with the word before it; in a
@@ -738,7 +748,8 @@ def _patronymic_words(
     name written like a surname
     (Bulgarian Бойко Методиев Борисов): a word between the first and the last, the
     surname being one of them, that ends like a surname and is no given name the
-    lexicon knows."""
+    lexicon knows. After a comma (``comma``: Сендов, Благовест Христов), the word after
+    a known given name that ends like a surname and is none."""
     drop: set[int] = set()
     for pos, i in enumerate(full):
         if i == surname or flags[i] & JOINED or (i > 0 and flags[i - 1] & JOINED):
@@ -748,7 +759,12 @@ def _patronymic_words(
                 drop.update((i, full[pos - 1]))
         elif flags[i] & _PATRONYMIC_END:
             drop.add(i)
-    if fathers and not drop and len(full) >= 3 and surname in (full[0], full[-1]):
+    if fathers and comma and not drop and len(full) == 3 and surname == full[0]:
+        last = flags[full[2]]
+        if flags[full[1]] & _GIVEN and last & (_SURNAME_END | _GIVEN) == _SURNAME_END:
+            if not last & JOINED and not flags[full[1]] & JOINED:
+                drop.add(full[2])
+    elif fathers and not comma and not drop and len(full) >= 3 and surname in (full[0], full[-1]):
         for i in full[1:-1]:  # (between the given name and the surname)
             if flags[i] & (_SURNAME_END | _GIVEN) == _SURNAME_END:
                 if not flags[i] & JOINED and not flags[i - 1] & JOINED:

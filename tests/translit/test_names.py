@@ -61,6 +61,8 @@ def test_key_brings_spellings_together(spelling: str) -> None:
         ("Dariga Nazarbayeva", "Aliya Nazarbayeva"),
         ("Иван Петров", "Иван Петрова"),
         ("Oral", "Ural"),
+        # after a comma, a word that is no known given name is not a father's name
+        ("Сендов, Благовест Христов", "Сендов, Благовест"),
     ],
 )
 def test_key_keeps_different_names_apart(a: str, b: str) -> None:
@@ -92,6 +94,8 @@ def test_key_keeps_different_names_apart(a: str, b: str) -> None:
         ("Jurij Anatolijovyč Bojko", "Бойко, Юрий Анатольевич"),
         ("Oleksij Petrowytsch Poroschenko", "Порошенко, Алексей Петрович"),
         ("Асланова Рабіят Нурулла кизи", "Асланова, Рабият Нурулла кызы"),
+        # a Bulgarian father's name after a comma (Russian Wikidata label)
+        ("Димитров, Филип Димитров", "Filip Dimitrov"),
     ],
 )
 def test_key_equal(a: str, b: str) -> None:
