@@ -195,6 +195,10 @@ _POLISH_IE_RE: Final = re.compile("(?<=[bcdfghklmnprstvwz])ie")
 # Czech, Slovak and Polish letters: their spellings write х as "ch" too.
 _KH_MARKS: Final = re.compile("[čšžřěůłżśćńąę]")
 _GERMAN_CH_RE: Final = re.compile("(?<!s)ch")
+# Polish spellings write hard л as ł and soft л (ль, ля, лё, лю) as l: Ołeh Laszko,
+# Serhij Lowoczkin (Ляшко, Лёвочкин). Polish letters and groups mark them.
+_POLISH_RE: Final = re.compile("[łżśńąę]|cz|rz")
+_POLISH_SOFT_L_RE: Final = re.compile("l(?=[aouó])")
 _FRENCH_GU_RE: Final = re.compile("gu(?=[eiy])")
 # j after a vowel + i/y is ж (Aijan, Aïjan = Айжан): the glide is already written.
 _J_AFTER_GLIDE_RE: Final = re.compile(f"(?<=[{_VOWELS}][iy])j")
@@ -360,8 +364,11 @@ def _fold_lower(text: str, conv: str, spell: bool) -> str:
     """:func:`_fold_latin` of a token in lower case."""
     if text.endswith(_OTHER_LATIN_ENDINGS) or _OTHER_LATIN_RE.search(text) is not None:
         text = _other_latin(text)
-    if conv == GERMANIC and "ch" in text:
-        text = _GERMAN_CH_RE.sub("kh", text)  # Michail, Chruščov; sch/tsch kept (before č->ch)
+    if conv == GERMANIC:
+        if "l" in text and _POLISH_RE.search(text) is not None:
+            text = _POLISH_SOFT_L_RE.sub("li", text)  # Polish l is soft, ł hard (Laszko)
+        if "ch" in text:
+            text = _GERMAN_CH_RE.sub("kh", text)  # Michail, Chruščov (before č->ch)
     elif conv == FRENCH:
         if "ch" in text:
             text = text.replace("tch", "\0").replace("ch", "sh").replace("\0", "tch")

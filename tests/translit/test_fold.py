@@ -254,6 +254,9 @@ def test_single_letters_collapses_runs(text: str) -> None:
         ("Dostojevskij", "Dostoevsky"),  # cs, sk: j after a vowel, -ij
         ("Soboljev", "Soboliev"),  # it: lj is a soft l
         ("Timoŝenko", "Timoshenko"),  # eo: ŝ is ш
+        ("Lowoczkin", "Лёвочкин"),  # pl: l before o is a soft л (ł is the hard one)
+        ("Lubczewa", "Любчева"),  # pl: l before u (Bulgarian member, pl label)
+        ("Ławrow", "Лавров"),  # pl: ł is a hard л
     ],
 )
 def test_other_alphabets(other: str, same_as: str) -> None:
