@@ -699,7 +699,11 @@ def _guess_surname(
     if caps and len(caps) < len(full):
         return caps[0]  # passport style: SURNAME Given
     with_ending = [i for i in full if flags[i] & _SURNAME_END]
-    if len(with_ending) > 1:  # Yekaterina, Dmitriy end like surnames but are given names
+    if len(with_ending) > 1 or (
+        # Yekaterina, Dmitriy, Валерий end like surnames but are given names: one is no
+        # surname beside a word that is no given name (Валерий Иванович Стрелец)
+        with_ending and flags[with_ending[0]] & _GIVEN and any(not flags[i] & _GIVEN for i in full)
+    ):
         with_ending = [i for i in with_ending if not flags[i] & _GIVEN]
     if len(with_ending) == 1:
         return with_ending[0]

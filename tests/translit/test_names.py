@@ -118,6 +118,9 @@ def test_key_equal(a: str, b: str) -> None:
         ("Alma-Ata", "en", "Almaty"),
         ("Бақытжан Төреғожина", "rferl", "Baqytzhan Toreghozhina"),
         ("Бақытжан Төреғожина", "official", "Bakytzhan Toregozhina"),
+        # a given name that ends like a surname (-ий) is not the surname beside a word
+        # that is no given name (Russian Wikidata label of a member of the Rada)
+        ("Валерий Иванович Стрелец", "en", "Valery Strelets"),
         ("", "en", ""),
         ("12345", "en", "12345"),
     ],
