@@ -603,6 +603,30 @@ def _belarusian_soft(match: re.Match[str]) -> str:
     return "д" if match.group(1) == "дз" else "т"
 
 
+@cache
+def _as_russian_table() -> dict[int, str]:
+    table = {k: v for k, v in _LETTERS["cyrillic_as_russian"].items() if k != "note"}
+    upper = {k.upper(): v[:1].upper() + v[1:] for k, v in table.items()}
+    return str.maketrans({**table, **upper})
+
+
+_BULGARIAN_HARD_CASED_RE: Final = re.compile("[ъЪ](?=[^еёюяЕЁЮЯ]|$)")
+
+
+def as_russian_letters(text: str) -> str:
+    """``text`` (Cyrillic, any case) with the letters of other Cyrillic alphabets
+    written as the Russian letters closest in sound (``cyrillic_as_russian`` in
+    ``data/names/fold_letters.json``; Bulgarian ъ before a consonant as а), for a
+    scheme made for Russian and Kazakh: Петър Іваноў as Петар Іванов."""
+    if "ъ" in text or "Ъ" in text:
+        text = _BULGARIAN_HARD_CASED_RE.sub(_bulgarian_vowel, text)
+    return text.translate(_as_russian_table())
+
+
+def _bulgarian_vowel(match: re.Match[str]) -> str:
+    return "а" if match.group() == "ъ" else "А"
+
+
 def national_romanization(word: str, lang: str) -> str:
     """``word`` (Ukrainian or Belarusian Cyrillic, ``lang`` ``uk`` or ``be``) in the
     national Latin of its language (``data/names/fold_letters.json``), capitalized."""

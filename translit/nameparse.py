@@ -523,9 +523,22 @@ def _plain_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
 def _with_entry(plain: Plain) -> Plain:
     """``plain`` with the lexicon's entry for its fold (the chunk reader has just
     looked the fold up: the lookup finds it in the processor's caches)."""
-    if not plain.flags & _VARIANT:  # (a variant is rendered as it is written)
+    if not plain.flags & _VARIANT or as_the_name(plain.word, plain.flags):
         plain.entry = lexicon().entries().get(plain.fold)
     return plain
+
+
+# Letters of the Ukrainian and Belarusian alphabets that Russian does not write.
+_UK_BE_LETTERS_RE: Final = re.compile("[іїєґўІЇЄҐЎ]")
+
+
+def as_the_name(word: str, flags: int) -> bool:
+    """Is a word flagged ``VARIANT`` (another language's form of a known given name)
+    rendered as the name it is a form of? Only a Ukrainian or Belarusian form in
+    Cyrillic is (Микола, Уладзімір as Nikolay, Vladimir): Ukrainian and Belarusian
+    labels give Russians' names so. Latin forms (Mykola, Aleksandar) and Bulgarian
+    and Serbian ones (Петър, Александар) are rendered as written."""
+    return bool(flags & _CYRILLIC) and _UK_BE_LETTERS_RE.search(word) is not None
 
 
 def _compound_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:

@@ -11,6 +11,7 @@ from mypy_extensions import mypyc_attr
 from translit import origin
 from translit._distinct import map_distinct
 from translit.errors import UnknownStyleError
+from translit.fold import as_russian_letters
 from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
 from translit.keys import kept, key, key_of, may_have_entity, plain_key
 from translit.lexicon import LexiconEntry
@@ -104,7 +105,7 @@ def render_cyrillic(cyr: str, style: str, lang: str | None = None) -> str:
     if style == "cyrillic-ru":
         return cyr.translate(KK_TO_RU)
     scheme = EN_SCHEMES[lang] if style == "en" else style
-    return romanize(cyr, scheme, lang=lang)
+    return romanize(as_russian_letters(cyr), scheme, lang=lang)
 
 
 def render_entity(entity: Entity, style: str) -> str:

@@ -13,7 +13,7 @@ from typing import Final
 
 from translit.fold import convention, spell_prepared, spell_token
 from translit.lexicon import lexicon
-from translit.nameparse import CYRILLIC, VARIANT, ParsedName, Plain, word_convention
+from translit.nameparse import CYRILLIC, VARIANT, ParsedName, Plain, as_the_name, word_convention
 from translit.text import has_cyrillic
 
 # The fold alphabet (see translit.fold) read as Russian Cyrillic letters.
@@ -94,8 +94,10 @@ def reconstruct(parsed: ParsedName, text: str, all_words: bool) -> tuple[str, in
             pieces.append(token.text)
             continue
         total += 1
-        # (another language's form of a name is spelled as written, not as the name)
-        fold = "" if token.flags & VARIANT else token.fold
+        # (another language's form of a name is spelled as written, not as the name,
+        # but for Ukrainian and Belarusian Cyrillic ones: see as_the_name)
+        variant = token.flags & VARIANT and not as_the_name(token.text, token.flags)
+        fold = "" if variant else token.fold
         cyr, known = word_cyrillic(token.text, fold, hint)
         found += known
         pieces.append(cyr)

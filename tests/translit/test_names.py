@@ -121,6 +121,15 @@ def test_key_equal(a: str, b: str) -> None:
         # a given name that ends like a surname (-ий) is not the surname beside a word
         # that is no given name (Russian Wikidata label of a member of the Rada)
         ("Валерий Иванович Стрелец", "en", "Valery Strelets"),
+        # letters of other Cyrillic alphabets are read, not left in a Latin style
+        # (Belarusian ў, Bulgarian ъ before a consonant: Wikipedia alphabet tables)
+        ("Васіль Іваноў", "rferl", "Vasil Ivanov"),
+        ("Петър Агов", "rferl", "Petar Agov"),
+        ("Петър Агов", "en", "Petar Agov"),
+        # a Ukrainian or Belarusian form of a given name in Cyrillic is rendered as the
+        # name (be and uk Wikidata labels give Russians' names so); Latin ones as written
+        ("Васіль Іваноў", "en", "Vasily Ivanov"),
+        ("Mykola Ivanov", "en", "Mykola Ivanov"),
         ("", "en", ""),
         ("12345", "en", "12345"),
     ],
