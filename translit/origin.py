@@ -32,11 +32,15 @@ from translit.lexicon import LexiconEntry, lexicon
 from translit.nameparse import VARIANT, chunk_plain
 from translit.text import has_cyrillic
 
-#: The name's words' summed statistics above which it is of Cyrillic origin.
+#: The name's words' summed evidence above which it is of Cyrillic origin.
 THRESHOLD: Final = 4.0
-#: An ending counts unless the word's statistics are below this.
-_ENDING_VETO: Final = -8.0
-#: A known surname counts unless the word's statistics are below this.
+#: What a surname ending (-ov, -enko, -skiy) adds to its word's statistics (at least 0)
+#: unless they are below :data:`_ENDING_VETO`; and a surname the lexicon knows, unless
+#: they are below :data:`_LEXICON_VETO`. Neither decides alone: the other words of
+#: the name may outweigh them (Karin Hafstad, Thor Listau, Salim Turky).
+ENDING_BONUS: Final = 40.0
+LEXICON_BONUS: Final = 15.0
+_ENDING_VETO: Final = -12.0
 _LEXICON_VETO: Final = -4.0
 #: A given name of the lexicon that other countries do not use counts when the word's
 #: statistics are above this.
@@ -103,15 +107,15 @@ _Word = tuple[str, "LexiconEntry | None", bool]  # lower case, lexicon entry, a 
 @mypyc_attr(acyclic=True)
 class Evidence:
     """What one whitespace chunk of a Latin name says of its origin, found lazily:
-    ``strong`` (2: a surname ending or a known surname, 1: none, 0: no words), and
-    the summed statistics of its words, needed only when no chunk of the name has
-    strong evidence (NaN until then)."""
+    ``strong`` (2: a word with an unmistakable ending, a patronymic or -ұлы, which
+    decides; 1: none; 0: no words), and the summed evidence of its words, needed only
+    when no chunk of the name decides (NaN until then)."""
 
     __slots__ = ("strong", "weight", "words")
 
     def __init__(self, words: list[_Word]) -> None:
         self.words = words
-        self.strong = 2 if any(_strong(w, e) for w, e, _ in words) else 1 if words else 0
+        self.strong = 2 if any(_decisive(w) for w, _, _ in words) else 1 if words else 0
         self.weight = math.nan
 
     def total(self) -> float:
@@ -120,27 +124,25 @@ class Evidence:
         return self.weight
 
 
-def _strong(word: str, entry: LexiconEntry | None) -> bool:
-    """Does one word (lower case) show a Cyrillic origin by itself: an unmistakable
-    ending (a patronymic, -ұлы), or a surname ending or a known surname that its
-    statistics do not veto (only such words are scored here)?"""
-    if len(word) < _MIN_LETTERS:
-        return False
-    endings, unmistakable = _endings()
-    if word.endswith(unmistakable):
-        return True
-    if word.endswith(endings):
-        # (unless other countries' names end so too: Gjerskov, Bødskov)
-        return word not in _other_endings() and word_score(word) > _ENDING_VETO
-    if entry is None or entry.given or not entry.cyrillic:
-        return False
-    return word_score(word) > _LEXICON_VETO
+def _decisive(word: str) -> bool:
+    """Does one word (lower case) show a Cyrillic origin whatever else the name
+    holds: an unmistakable ending (a patronymic, -ұлы, Czech -ovová)?"""
+    return len(word) >= _MIN_LETTERS and word.endswith(_endings()[1])
 
 
 def _weight(word: str, entry: LexiconEntry | None, variant: bool) -> float:
-    """A word's statistics, with a bonus for a given name that other countries do not
-    use (or another language's form of one, Ihor): alone it decides nothing."""
+    """A word's evidence: its statistics, raised for a surname ending or a surname the
+    lexicon knows (see :data:`ENDING_BONUS`), or for a given name that other countries
+    do not use (or another language's form of one, Ihor): alone it decides nothing."""
     score = word_score(word)
+    if len(word) >= _MIN_LETTERS:
+        if word.endswith(_endings()[0]) and word not in _other_endings():
+            # (unless other countries' names end so too: Gjerskov, Bødskov)
+            if score > _ENDING_VETO:
+                return max(score, 0.0) + ENDING_BONUS
+        elif entry is not None and not entry.given and entry.cyrillic:
+            if score > _LEXICON_VETO:
+                return max(score, 0.0) + LEXICON_BONUS
     # (a variant carries no entry on the parser's words: it is rendered as written)
     if (variant or (entry is not None and entry.given)) and word not in _shared_given():
         if variant or score > _GIVEN_MIN:
@@ -176,10 +178,11 @@ def _chunk(chunk: str) -> Evidence:
 
 
 def cyrillic_origin(name: str) -> bool:
-    """Is ``name`` of Cyrillic origin: written in Cyrillic, or a Latin spelling whose
-    words carry a surname ending or a known surname, or whose character statistics
-    sum above :data:`THRESHOLD`? A name with no letters is not. (The statistics of a
-    word are computed only when no word of the name decides.)"""
+    """Is ``name`` of Cyrillic origin: written in Cyrillic, or a Latin spelling with
+    an unmistakable ending (a patronymic), or whose words' evidence (character
+    statistics, surname endings, known surnames and given names) sums above
+    :data:`THRESHOLD`? A name with no letters is not. (The evidence of the words is
+    weighed only when no word of the name decides.)"""
     if not name.isascii() and has_cyrillic(name):
         return True
     found = []
