@@ -100,6 +100,8 @@ SURNAME_FIRST_COLUMNS = frozenset({"sort_name__en", "sort_name__bg"})
 """Record columns whose names are written surname first (Bulgaria: ``YACHEV BORIS``)."""
 
 SCRIPTS_KEPT = frozenset({"Cyrillic", "Latin"})
+"""The scripts of the core set; spellings in other scripts (Greek, Georgian, Armenian,
+Arabic, Hebrew, CJK ...) are kept too, each under its own script, unless ``--core``."""
 SPLITS = ("tune", "measure")
 PATRONYMIC = re.compile(
     r"(?:ovich|evich|ovych|evych|ovna|evna|ivna|yivna|ïvna|ovič|evič|ovics|evics|ovitsj|evitsj"
@@ -305,8 +307,9 @@ def upstream_commits(sources_dir: Path) -> dict[str, str]:
 class Builder:
     """Collects the spellings of every person of the dev set's countries."""
 
-    def __init__(self, sources_dir: Path) -> None:
+    def __init__(self, sources_dir: Path, core: bool = False) -> None:
         self.dir = sources_dir
+        self.core = core  # only Latin and Cyrillic spellings
         self.sources: dict[str, Source] = {}
         self.spellings: dict[tuple[str, str], Collected] = {}
         self.country: dict[str, str] = {}
@@ -330,7 +333,7 @@ class Builder:
         if not name:
             return
         script = script_of(name)
-        if script not in SCRIPTS_KEPT:
+        if script in ("mixed", "none") or (self.core and script not in SCRIPTS_KEPT):
             if (person, name) not in self.dropped_spellings:
                 self.dropped_spellings.add((person, name))
                 self.dropped[f"spelling in script {script}"] += 1
@@ -810,9 +813,12 @@ evaluation, is read. `tests/bench/test_devset.py` checks the files.
   `official:bg-latn`, `official:tj-cyrl` for Tajik); `names:<country>` for a spelling
   found only in `names.csv` (gathered by everypolitician from the parliament's sites and
   other sources, language unknown).
-- **script**: `Latin` or `Cyrillic`; spellings in other scripts (or mixing Latin and
-  Cyrillic letters) are dropped and counted in `dropped.tsv`, once per person id and
-  spelling, before ids are merged.
+- **script**: `Latin`, `Cyrillic`, or the other script of the spelling (`CJK`,
+  `Armenian`, `Arabic`, `Georgian`, `Hebrew`, `Greek`, ...): Wikidata labels a person in
+  every script, and so do the held-back sets. Spellings that mix Latin and Cyrillic
+  letters are dropped and counted in `dropped.tsv`, once per person id and spelling,
+  before ids are merged. `--core` keeps Latin and Cyrillic spellings only (the set as
+  it was before 2026-12-07).
 - **form**: `full` (given name first, or order unknown), `surname-first` (told by a
   patronymic at the end, or by comparing with the person's other spellings), `comma`
   (`Surname, Given`), `single`, `initials`; `+patr` when a word ends like a patronymic,
@@ -928,11 +934,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sources", nargs="?", type=Path, default=DEFAULT_SOURCES)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--core", action="store_true", help="Latin and Cyrillic spellings only")
     args = parser.parse_args(argv)
     if not (args.sources / "everypolitician-2015").is_dir():
         print(f"error: {args.sources} has no everypolitician-2015/ folder", file=sys.stderr)
         return 2
-    builder = Builder(args.sources)
+    builder = Builder(args.sources, core=args.core)
     builder.build()
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)

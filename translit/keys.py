@@ -14,6 +14,7 @@ from translit.gazetteer import (
     exact_form,
 )
 from translit.nameparse import ParsedName, PlainName, parse_name, plain_folds
+from translit.scripts import cyrillic_reading, has_other_script
 
 # Sound symbols used inside folds, written out for readable keys.
 _READABLE: Final = (
@@ -58,6 +59,8 @@ def key(name: str, gazetteer: Gazetteer | None = None) -> str:
     True
     """
     gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
+    if has_other_script(name):  # (Georgian, Armenian, Greek: read as the Cyrillic)
+        name = cyrillic_reading(name)
     if kept(name, gaz):
         return origin.plain_key(name)
     folds = plain_folds(name)

@@ -35,6 +35,7 @@ from translit.nameparse import (
 from translit.reconstruct import cased_like, reconstruct, spelled_plain
 from translit.romanize import romanize, romanize_word
 from translit.schemes import EN_SCHEMES, scheme_ids
+from translit.scripts import cyrillic_reading, has_other_script
 from translit.text import KK_TO_RU, detect_language, has_cyrillic, has_kazakh
 
 CYRILLIC_STYLES: Final = ("cyrillic-kk", "cyrillic-ru")
@@ -137,6 +138,12 @@ def analyze(name: str, style: str = "en", gazetteer: Gazetteer | None = None) ->
     """Normalize one name and say how: the full :class:`NameResult`."""
     check_style(style)
     gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
+    if has_other_script(name):  # (Georgian, Armenian, Greek: read as the Cyrillic)
+        read = cyrillic_reading(name)
+        if read != name:
+            found = analyze(read, style, gaz)
+            method = "romanized" if found.method == "unchanged" else found.method
+            return found._replace(input=name, method=method)
     if kept(name, gaz):
         return NameResult(name, origin.tidy(name), origin.plain_key(name), None, "kept", 1.0)
     plain = plain_words(name)
@@ -480,6 +487,8 @@ def normalize(name: str, style: str = "en", gazetteer: Gazetteer | None = None) 
     """
     check_style(style)
     gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
+    if has_other_script(name):
+        name = cyrillic_reading(name)
     if kept(name, gaz):
         return origin.tidy(name)
     plain = plain_words(name)

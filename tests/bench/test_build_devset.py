@@ -137,7 +137,10 @@ def test_build_on_a_small_tree(sources: Path, tmp_path: Path) -> None:
     # p3's namesake-free official record adds no second spelling, so p3 is dropped too.
     assert set(by_person) == {"p1", "p2"}
     p1 = by_person["p1"]
-    assert set(p1) == {
+    # every script is kept: the Japanese label too (each spelling under its script)
+    assert {n for n in p1 if p1[n]["script"] not in ("Latin", "Cyrillic")} == {"ポロシェンコ"}
+    assert p1["ポロシェンコ"]["script"] == "CJK"
+    assert {n for n in p1 if p1[n]["script"] in ("Latin", "Cyrillic")} == {
         "Порошенко Олексій Петрович",
         "Oleksij Poroschenko",
         "Olexij Poroschenko",
@@ -154,14 +157,22 @@ def test_build_on_a_small_tree(sources: Path, tmp_path: Path) -> None:
     upstream = {s["id"] for s in sources_tsv.values() if s["commit"] == UP_COMMIT}
     assert set(p1["Olexij Poroschenko"]["sources"].split(",")) == upstream
     assert all(s["path"].startswith("data/") for s in sources_tsv.values())
-    dropped = {d["reason"]: int(d["count"]) for d in files["dropped"]}
-    assert dropped["spelling in script CJK"] == 1
-    assert dropped["spelling in script Greek"] == 1
     persons = {p["person"]: p for p in files["persons"]}
-    assert persons["p1"]["wikidata"] == "Q1" and persons["p1"]["spellings"] == "6"
+    assert persons["p1"]["wikidata"] == "Q1" and persons["p1"]["spellings"] == "7"
     assert {p["split"] for p in persons.values()} <= {"tune", "measure"}
     opens = {(o["name"], o["cyrillic_origin"]) for o in files["open_world"]}
     assert opens == {("Andrzej Smirnow", "yes"), ("Jan Kowalski", "no")}
+
+
+def test_core_build_keeps_latin_and_cyrillic_only(sources: Path, tmp_path: Path) -> None:
+    out = tmp_path / "core"
+    out.mkdir()
+    assert bd.main([str(sources), "--out", str(out), "--core"]) == 0
+    rows = _read(out / "tune.tsv") + _read(out / "measure.tsv")
+    assert {r["script"] for r in rows} <= {"Latin", "Cyrillic"}
+    dropped = {d["reason"]: int(d["count"]) for d in _read(out / "dropped.tsv")}
+    assert dropped["spelling in script CJK"] == 1
+    assert dropped["spelling in script Greek"] == 1
 
 
 def test_build_is_deterministic_and_leaves_no_stray_files(sources: Path, tmp_path: Path) -> None:

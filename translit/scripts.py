@@ -1,0 +1,119 @@
+"""Names written in Georgian, Armenian or Greek letters, read as the Cyrillic they render.
+
+Wikidata labels a Russian, Kazakh or Kyrgyz person in tens of languages; the Georgian,
+Armenian and Greek ones transcribe the Russian form of the name letter by letter
+(``ვლადიმირ ჟირინოვსკი``, ``Վլադիմիր Ժիրինովսկի``, ``Βλαντιμίρ Ζιρινόφσκι``). Read
+back into Russian letters (``data/names/other_scripts.json``), such a name meets its
+other spellings in :func:`translit.key` and is rendered in the house style by
+:func:`translit.normalize`. Arabic, Hebrew and CJK transcriptions drop vowels or
+respell syllables, and are left as they are.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import cache
+from typing import Any, Final
+
+from translit import origin
+from translit._paths import data_path
+from translit.fold import _cyrillic_to_latin
+
+# Georgian (Mkhedruli), Armenian, Greek (and Greek with accents) letters.
+_SCRIPT_RE: Final = re.compile("[\u10d0-\u10ff\u0531-\u0587\u0370-\u03ff\u1f00-\u1fff]")
+_GREEK_SPLIT_RE: Final = re.compile("([άέόή])(?=[ιυ])")
+_WORD_RE: Final = re.compile("[\u10d0-\u10ff\u0531-\u0587\u0370-\u03ff\u1f00-\u1fff]+")
+
+
+class _Table:
+    """One script's reading: word-start and word-end forms, groups, letters."""
+
+    __slots__ = ("end", "end_groups", "groups", "letters", "start")
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.start: dict[str, str] = data.get("start", {})
+        self.end: dict[str, str] = data.get("end", {})
+        self.end_groups: dict[str, str] = data.get("end_groups", {})
+        self.groups = sorted(data.get("groups", {}).items(), key=lambda kv: -len(kv[0]))
+        self.letters: dict[str, str] = data["letters"]
+
+    def read(self, word: str) -> str:
+        """``word`` (lower case, unaccented) in Russian letters."""
+        tail = ""
+        for group, russian in self.end_groups.items():
+            if word.endswith(group) and len(word) > len(group) + 1:
+                word, tail = word[: -len(group)], russian
+                break
+        out = []
+        at = 0
+        if word[:1] in self.start:
+            out.append(self.start[word[0]])
+            at = 1
+        last = len(word) - 1
+        while at < len(word):
+            if at == last and word[at] in self.end:
+                out.append(self.end[word[at]])
+                break
+            for group, russian in self.groups:
+                if word.startswith(group, at):
+                    out.append(russian)
+                    at += len(group)
+                    break
+            else:
+                out.append(self.letters.get(word[at], word[at]))
+                at += 1
+        out.append(tail)
+        return "".join(out)
+
+
+@cache
+def _tables() -> dict[str, _Table]:
+    data = json.loads(data_path("names", "other_scripts.json").read_text(encoding="utf-8"))
+    return {script: _Table(data[script]) for script in ("georgian", "armenian", "greek")}
+
+
+def _script(letter: str) -> str:
+    code = ord(letter)
+    if 0x10D0 <= code <= 0x10FF:
+        return "georgian"
+    if 0x0531 <= code <= 0x0587:
+        return "armenian"
+    return "greek"
+
+
+def _cyrillic_word(match: re.Match[str]) -> str:
+    word = match.group()
+    script = _script(word[0])
+    low = word.lower()
+    if script == "greek":
+        # (a vowel with the accent before ι or υ is no digraph: Σεργκέι; then the
+        # accents and diaereses off)
+        low = _GREEK_SPLIT_RE.sub("\\1\0", unicodedata.normalize("NFC", low))
+        low = "".join(c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c))
+    read = _tables()[script].read(low).replace("\0", "")
+    # Georgian has no capitals: each word of a name starts with one
+    return read.capitalize() if script == "georgian" or word[:1].isupper() else read
+
+
+def has_other_script(name: str) -> bool:
+    """Does ``name`` hold Georgian, Armenian or Greek letters?"""
+    return not name.isascii() and _SCRIPT_RE.search(name) is not None
+
+
+def cyrillic_reading(name: str) -> str:
+    """``name`` as :func:`as_cyrillic` reads it where that reading is of Cyrillic
+    origin (:func:`translit.origin.cyrillic_origin` of its Latin letters: a Russian
+    name in Greek letters), else ``name`` as it is (a Greek or Georgian name in its own
+    script, which translit leaves alone)."""
+    read = as_cyrillic(name)
+    latin = " ".join([_cyrillic_to_latin(w) for w in read.split()])
+    return read if origin.cyrillic_origin(latin) else name
+
+
+def as_cyrillic(name: str) -> str:
+    """``name`` with its Georgian, Armenian and Greek words in the Russian letters they
+    transcribe (other characters as they are): ``ვლადიმირ პუტინი`` as ``Владимир
+    Путини``."""
+    return _WORD_RE.sub(_cyrillic_word, name)
