@@ -37,6 +37,8 @@ _SPECIAL: Final = str.maketrans(
         **_LETTERS["latin"],
     }
 )  # fmt: skip
+# Letters of the Kazakh Wikipedia's Latin that the 2018 and 2021 alphabets do not use.
+_KK_WIKIPEDIA_RE: Final = re.compile("[wïşçğñä]")
 # kz-2017 apostrophe letters whose base letter reads differently.
 _APOSTROPHE_RE: Final = re.compile("([scy])['’ʼ`]")
 _APOSTROPHE: Final = {"s": "sh", "c": "ch", "y": "u"}
@@ -175,6 +177,15 @@ def _other_latin(text: str) -> str:
     if text.endswith("s") and len(text) > 5:
         text = text[:-1] if text.endswith("skis") else _BALTIC_RE.sub(_first_group, text)
     return text
+
+
+def _kazakh_wikipedia(text: str) -> str:
+    """A word of Kazakh Latin (lower case) with the letters of the Kazakh Wikipedia's
+    converter read: w is у there (Bawırjan), and ý is й (Qaýrat) where the word shows
+    that convention (w, ï, ş, ç, ğ, ñ, ä); in the 2018 alphabet ý is у (Baýyrjan)."""
+    if _KK_WIKIPEDIA_RE.search(text) is not None:
+        text = text.replace("ý", "y")  # (й, as y reads between and after vowels)
+    return text.replace("w", "u")
 
 
 def _first_letter(match: re.Match[str]) -> str:
@@ -374,6 +385,8 @@ def _fold_lower(text: str, conv: str, spell: bool) -> str:
             text = text.replace("tch", "\0").replace("ch", "sh").replace("\0", "tch")
         if text.endswith("ine"):
             text = text[:-1]  # Poutine, Kouanychaline: French writes -ин as -ine
+    if conv == KAZAKH_LATIN and ("w" in text or "ý" in text):
+        text = _kazakh_wikipedia(text)
     if text.isascii():
         letters = text.isalpha()  # (only a-z: the steps above write lower case)
     else:

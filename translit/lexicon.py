@@ -33,6 +33,7 @@ from translit.text import KAZAKH_ONLY, KK_TO_RU, has_kazakh
 SPELLING_SCHEMES = (
     ("kk", "kz-2021"), ("kk", "kz-2018"), ("kk", "kz-2017"), ("kk", "iso9"),
     ("kk", "bgn-pcgn"), ("kk", "rferl"), ("kk", "official"), ("kk", "ala-lc"),
+    ("kk", "kk-wikipedia"),
     ("ru", "bgn-pcgn"), ("ru", "icao-doc-9303"), ("ru", "wikipedia"), ("ru", "telegram"),
     ("ru", "mvd-310-fr"), ("ru", "gost-779-alt"), ("ru", "de-press"), ("ru", "fr-press"),
     ("ru", "pl-press"), ("ru", "tr-press"), ("ru", "es-press"),

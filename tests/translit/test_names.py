@@ -94,6 +94,10 @@ def test_key_keeps_different_names_apart(a: str, b: str) -> None:
         ("Jurij Anatolijovyč Bojko", "Бойко, Юрий Анатольевич"),
         ("Oleksij Petrowytsch Poroschenko", "Порошенко, Алексей Петрович"),
         ("Асланова Рабіят Нурулла кизи", "Асланова, Рабият Нурулла кызы"),
+        # the Kazakh Wikipedia's Latin (MediaWiki KkConverter, kk-latn): ý is й, w is у
+        ("Qaýrat Kelimbetov", "Қайрат Келімбетов"),
+        ("Bawırjan Momışulı", "Бауыржан Момышұлы"),
+        ("Baýyrjan Momyshuly", "Бауыржан Момышұлы"),  # kz-2018: ý is у
         # a Bulgarian father's name after a comma (Russian Wikidata label)
         ("Димитров, Филип Димитров", "Filip Dimitrov"),
     ],
