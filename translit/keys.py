@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Final
 
 from translit import origin
+from translit.fold import fold_token
 from translit.gazetteer import (
     KEY_FOLD,
     SURNAME_FOLD,
@@ -13,7 +15,7 @@ from translit.gazetteer import (
     bundled_gazetteer,
     exact_form,
 )
-from translit.nameparse import ParsedName, PlainName, parse_name, plain_folds
+from translit.nameparse import ParsedName, PlainName, parse_name, patronymic_words, plain_folds
 from translit.scripts import cyrillic_reading, has_other_script
 
 # Sound symbols used inside folds, written out for readable keys.
@@ -32,12 +34,30 @@ def readable(fold_key: str) -> str:
     return fold_key
 
 
+@cache
+def _particles() -> frozenset[str]:
+    """The folds of the words "son of", "daughter of" (уулу, kyzy, ogly, ұлы): a key
+    leaves them out where they follow the surname (Тынчтык Абдыкалык уулу = Tynchtyk
+    Abdykalyk), as it leaves patronymics out."""
+    return frozenset(fold_token(w) for w in patronymic_words())
+
+
+def without_particles(folds: tuple[str, ...]) -> tuple[str, ...]:
+    """``folds`` less the particles of :func:`_particles`, when three or more remain
+    with them."""
+    if len(folds) < 3:
+        return folds
+    particles = _particles()
+    kept = tuple([f for f in folds if f not in particles])
+    return kept if len(kept) >= 2 else folds
+
+
 def key_of(parsed: ParsedName, gazetteer: Gazetteer) -> tuple[str, str | None]:
     """(key, entity id) for a parsed name."""
     hit = gazetteer.lookup(parsed)
     if hit is not None:
         return readable(gazetteer.key_for(hit[0].id)), hit[0].id
-    parts = sorted(parsed.folds)
+    parts = sorted(without_particles(parsed.folds))
     initials = sorted(parsed.initials)
     if initials:
         parts.append("".join(i[:1] for i in initials))
@@ -116,7 +136,7 @@ def folds_key(
     found = cache.get(folds)
     if found is not None:
         return found
-    full = folds[0] if len(folds) == 1 else " ".join(sorted(folds))
+    full = folds[0] if len(folds) == 1 else " ".join(sorted(without_particles(folds)))
     hit = gazetteer.lookup_folds(full, folds)
     if hit is not None:
         found = readable(gazetteer.key_for(hit[0].id)), hit

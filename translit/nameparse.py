@@ -109,6 +109,11 @@ def _patronymic_endings() -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(sorted(endings, key=len, reverse=True)), frozenset(words)
 
 
+def patronymic_words() -> frozenset[str]:
+    """The standalone patronymic words (ұлы, уулу, kyzy, оглы ...), lower case."""
+    return _patronymic_endings()[1]
+
+
 @cache
 def _surname_endings() -> tuple[str, ...]:
     out: set[str] = set()

@@ -98,6 +98,9 @@ def test_key_keeps_different_names_apart(a: str, b: str) -> None:
         ("Qaýrat Kelimbetov", "Қайрат Келімбетов"),
         ("Bawırjan Momışulı", "Бауыржан Момышұлы"),
         ("Baýyrjan Momyshuly", "Бауыржан Момышұлы"),  # kz-2018: ý is у
+        # a Kyrgyz "son of" after the surname (the father's name) is left out of the key
+        # as a patronymic is (Kyrgyz naming: Wikipedia 'Kyrgyz name')
+        ("Тынчтык Абдыкалык уулу", "Tynchtyk Abdykalyk"),
         # a Bulgarian father's name after a comma (Russian Wikidata label)
         ("Димитров, Филип Димитров", "Filip Dimitrov"),
     ],
