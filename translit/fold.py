@@ -54,7 +54,7 @@ _GROUPS: Final = {
     "schtsch": "W", "shch": "W", "chtch": "W", "szcz": "W", "sjtsj": "W",
     "tsch": "C", "tch": "C", "cz": "C", "ch": "C", "tzh": "tZ", "tsh": "tS",
     "sch": "S", "sh": "S", "sz": "S",
-    "dzh": "Z", "dz": "Z", "zh": "Z",
+    "dsch": "Z", "dzh": "Z", "dz": "Z", "zh": "Z",
     "kh": "X", "gh": "g", "ts": "T", "tz": "T",
     "ou": "u", "ph": "f", "ck": "k", "x": "ks", "w": "v", "q": "k", "c": "T",
     "h": "X", "z": "s", "y": "i",

@@ -257,6 +257,7 @@ def test_single_letters_collapses_runs(text: str) -> None:
         ("Lowoczkin", "Лёвочкин"),  # pl: l before o is a soft л (ł is the hard one)
         ("Lubczewa", "Любчева"),  # pl: l before u (Bulgarian member, pl label)
         ("Ławrow", "Лавров"),  # pl: ł is a hard л
+        ("Dschaparow", "Жапаров"),  # de: dsch is дж (= ж in the fold: Джапаров)
     ],
 )
 def test_other_alphabets(other: str, same_as: str) -> None:
