@@ -485,6 +485,8 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
         conv = lower_convention(low)  # (each word is read once: no cache)
         fold = fold_prepared(low, cyrillic, "" if cyrillic else conv)
         entry = entries.get(fold)  # (one lookup: the repaired fold and given names)
+        if entry is None and not cyrillic and low.endswith("s") and len(low) > 5:
+            fold, entry = _baltic_given(low, conv, fold, entry, entries)
         given = variant = False
         if entry is not None:
             fold = entry.canonical
@@ -511,6 +513,25 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
             flags |= JOINED  # (a hyphen follows it: Бъчварова-Пиралкова)
         out.append((start, word, fold, initial, flags))
     return tuple(out)
+
+
+def _baltic_given(
+    low: str, conv: str, fold: str, entry: LexiconEntry | None, entries: dict[str, LexiconEntry]
+) -> tuple[str, LexiconEntry | None]:
+    """A given name with the Latvian -s or Lithuanian -as of the nominative after a
+    consonant (Kairats, Aleksandrs, Vladimiras): the fold and entry of the name less it,
+    where the lexicon knows that as a given name; else ``fold`` and ``entry``."""
+    for cut in (2, 1) if low.endswith("as") else (1,):
+        stem = low[:-cut]
+        if stem[-1:] in _VOWEL_LETTERS:
+            continue
+        found = entries.get(fold_prepared(stem, False, conv))
+        if found is not None and found.given:
+            return found.canonical, found
+    return fold, entry
+
+
+_VOWEL_LETTERS: Final = frozenset("aeiouyāēīūõöüäėįųы")
 
 
 def _plain_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:

@@ -101,6 +101,10 @@ def test_key_keeps_different_names_apart(a: str, b: str) -> None:
         # a Kyrgyz "son of" after the surname (the father's name) is left out of the key
         # as a patronymic is (Kyrgyz naming: Wikipedia 'Kyrgyz name')
         ("Тынчтык Абдыкалык уулу", "Tynchtyk Abdykalyk"),
+        # Latvian -s and Lithuanian -as after a known given name (Wikidata lv, lt labels)
+        ("Vladimirs Putins", "Владимир Путин"),
+        ("Kairats Kelimbetovs", "Kairat Kelimbetov"),
+        ("Nursultanas Nazarbajevas", "Нурсултан Назарбаев"),
         # a Bulgarian father's name after a comma (Russian Wikidata label)
         ("Димитров, Филип Димитров", "Filip Dimitrov"),
     ],
