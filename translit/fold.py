@@ -115,7 +115,15 @@ _J_SOFT_END_RE: Final = re.compile("(?<=[bcdfgklmnprstvz])j$")
 # Hungarian cs, zs and -ics (Turcsinov, Ohnevics); Catalan tx (Turtxínov); Romanian
 # and Italian ci before a, o, u and -ici (Ciubarov, Ognevici); Estonian and Finnish
 # tš (Tšornovol); Czech and Slovak -ová; Latvian and Lithuanian case endings (-s, -as).
-_OTHER_LATIN_RE: Final = re.compile("^x[aou]|sj|zj|tj|oe|cs|zs|tx|ci[aou]|tš|[aeiou][gt]y[aeiou]")
+_OTHER_LATIN_RE: Final = re.compile(
+    "^x[aou]|sj|zj|tj|oe|cs|zs|tx|ci[aou]|tš|[aeiou][gt]y[aeiou]|^sz[etlv]|sz[tl]|szk(?:ij|aja)$"
+)
+# Hungarian sz (с) at the start before e, t, l, v, before t and l, and in -szkij,
+# -szkaja (Szergej, Szvetlana, Kosztov, Szlavejkov, Zsirinovszkij), where Polish sz (ш)
+# is rare (Polish ши is szy, ше sze inside a word: Aszymow); a Polish letter or group in
+# the word says Polish (Szewczenko, Szeremietiew).
+_HUNGARIAN_SZ_RE: Final = re.compile("^sz[etlv]|sz[tl]|szk(?:ij|aja)$")
+_POLISH_MARKS_RE: Final = re.compile("[włżśńąęó]|cz|rz|ie")
 # ... and the endings (a test of str.endswith: a regex anchored at the end tries every
 # position of the word)
 _OTHER_LATIN_ENDINGS: Final = (
@@ -128,6 +136,7 @@ _OTHER_LATIN_ENDINGS: Final = (
 )  # fmt: skip
 _UZBEK_RE: Final = re.compile("[og][ʻ‘'’]")
 _HUNGARIAN_SOFT_RE: Final = re.compile("(?<=[aeiou])([gt])y(?=[aeiou])")
+_HUNGARIAN_NY_RE: Final = re.compile("(?<=[aeiou])ny(?=[aeiou])")
 _DUTCH_OE_RE: Final = re.compile("(?<=[^aeiouy])oe(?!v)|^oe(?!v)")
 _CATALAN_IX_RE: Final = re.compile("(?<=[aeou])ix(?=[aeiou])")
 _CI_RE: Final = re.compile("ci(?=[aou])")
@@ -155,9 +164,16 @@ def _other_latin(text: str) -> str:
         text = _TJ_EDGE_RE.sub("č", text)
     if "oe" in text and "j" in text:  # Dutch (Joeri, Ljoedmila; Boev stays)
         text = _DUTCH_OE_RE.sub("u", text)
-    if "cs" in text or "zs" in text or text.endswith("ics"):  # Hungarian: s is ш, sz с
+    if (
+        "cs" in text
+        or "zs" in text
+        or text.endswith("ics")
+        or ("sz" in text and _hungarian_sz(text))
+    ):  # Hungarian: s is ш, sz с, ny between vowels a soft н (Sztanyisev)
         text = text.replace("cs", "č").replace("zs", "ž").replace("sz", "\0")
         text = text.replace("s", "š").replace("\0", "s")
+        if "ny" in text:
+            text = _HUNGARIAN_NY_RE.sub("n", text)
     if "gy" in text or "ty" in text:  # Hungarian gy, ty between vowels: soft д, т
         text = _HUNGARIAN_SOFT_RE.sub(_first_letter, text)  # (Medvegyev, Putyin)
     if "tx" in text:  # Catalan
@@ -190,6 +206,11 @@ def _kazakh_wikipedia(text: str) -> str:
 
 def _first_letter(match: re.Match[str]) -> str:
     return "d" if match.group(1) == "g" else "t"
+
+
+def _hungarian_sz(text: str) -> bool:
+    """Is the sz of ``text`` (lower case) the Hungarian с, not the Polish ш?"""
+    return _HUNGARIAN_SZ_RE.search(text) is not None and _POLISH_MARKS_RE.search(text) is None
 
 
 def _czech_masculine(stem: str) -> str:

@@ -258,6 +258,11 @@ def test_single_letters_collapses_runs(text: str) -> None:
         ("Lubczewa", "Любчева"),  # pl: l before u (Bulgarian member, pl label)
         ("Ławrow", "Лавров"),  # pl: ł is a hard л
         ("Dschaparow", "Жапаров"),  # de: dsch is дж (= ж in the fold: Джапаров)
+        ("Szergej", "Sergey"),  # hu: sz is с
+        ("Kosztov", "Kostov"),  # hu: szt
+        ("Zsirinovszkij", "Zhirinovskiy"),  # hu: zs, -szkij
+        ("Sztanyisev", "Stanishev"),  # hu: s is ш, ny a soft н
+        ("Szewczenko", "Shevchenko"),  # pl: sz is ш (cz says Polish)
     ],
 )
 def test_other_alphabets(other: str, same_as: str) -> None:
