@@ -39,6 +39,9 @@ SPELLING_SCHEMES = (
     ("ru", "pl-press"), ("ru", "tr-press"), ("ru", "es-press"),
 )  # fmt: skip
 _CYR_WORD_RE = re.compile(r"[\u0400-\u04ff]+")
+# Schemes that write х as j (Spanish jota): a final -j after a consonant is a soft sign
+# to the fold (Dostojevskij), so their spelling of a word in -х proposes another word.
+_FINAL_J_SCHEMES = frozenset({"es-press"})
 # Surname suffix -> (masculine, feminine) endings; "-" means the stem is the whole surname.
 _SUFFIX_FORMS: dict[str, tuple[str, ...]] = {
     "ов": ("ов", "ова"), "ев": ("ев", "ева"), "ёв": ("ёв", "ёва"), "ин": ("ин", "ина"),
@@ -253,6 +256,8 @@ def build_lexicon() -> Lexicon:
         spellings = set(forms) | {f.translate(KK_TO_RU) for f in forms}
         for form in list(spellings):
             for lang, sid in available:
+                if sid in _FINAL_J_SCHEMES and form.endswith(("х", "Х")):
+                    continue  # (-skij is -ский to the fold: Московских is not Moskovski)
                 spellings.add(romanize(form, sid, lang=lang))
         for spelling in spellings:
             fold = fold_token(spelling)
