@@ -241,6 +241,7 @@ CAPS: Final = _CAPS
 VARIANT: Final = _VARIANT
 CYRILLIC: Final = _CYRILLIC
 SURNAME_END: Final = _SURNAME_END
+GIVEN: Final = _GIVEN
 _BIT_CONVENTION: Final = {bit: conv for conv, bit in _CONVENTION_FLAGS.items()}
 
 
@@ -746,6 +747,8 @@ def _guess_surname(
         with_ending = [i for i in with_ending if not flags[i] & _GIVEN]
     if len(with_ending) == 1:
         return with_ending[0]
+    if len(full) == 2 and flags[full[1]] & _GIVEN and not flags[full[0]] & _GIVEN:
+        return full[0]  # Surname Given, told by the given name (Filat Vladimir)
     return full[-1]
 
 
@@ -823,10 +826,11 @@ def guess_surname(flags: Sequence[int]) -> int | None:
 
 def surname_first(flags: Sequence[int]) -> bool:
     """Do words with these flags read Surname Given, with no comma and not in capitals
-    (Жақсыбеков Шыңғыс, Petrov Ivan)? The first word ends like a surname and is not a
-    given name the lexicon knows, and a later word is one."""
-    return (
-        len(flags) >= 2
-        and flags[0] & (_SURNAME_END | _GIVEN) == _SURNAME_END
-        and any(f & _GIVEN for f in flags[1:])
-    )
+    (Жақсыбеков Шыңғыс, Petrov Ivan, Filat Vladimir)? The first word is not a given name
+    the lexicon knows, and either ends like a surname with a known given name after it,
+    or is followed only by a known given name."""
+    if len(flags) < 2 or flags[0] & _GIVEN:
+        return False
+    if flags[0] & _SURNAME_END:
+        return any(f & _GIVEN for f in flags[1:])
+    return len(flags) == 2 and bool(flags[1] & _GIVEN)  # (Filat Vladimir)

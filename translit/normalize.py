@@ -20,6 +20,7 @@ from translit.nameparse import (
     COMMA,
     CYRILLIC,
     FLAG_BITS,
+    GIVEN,
     JOINED,
     SURNAME_END,
     ParsedName,
@@ -191,6 +192,7 @@ def _plain_output(
         or plain.all_flags & CAPS
         or order[0].flags & SURNAME_END
         or plain.surname == 0
+        or (len(order) == 2 and order[1].flags & GIVEN and not order[0].flags & GIVEN)
     ):
         reordered = _plain_order(plain)
         if reordered is None:

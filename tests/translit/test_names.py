@@ -135,6 +135,9 @@ def test_key_equal(a: str, b: str) -> None:
         # that is no given name (Russian Wikidata label of a member of the Rada)
         ("Валерий Иванович Стрелец", "en", "Valery Strelets"),
         ("Ивайло Московски", "en", "Ivailo Moskovski"),  # not Moskovskikh
+        # two words, the second a known given name and the first none: Surname Given
+        ("Гройсман Владимир", "en", "Vladimir Groisman"),
+        ("Groysman Vladimir", "en", "Vladimir Groisman"),
         # letters of other Cyrillic alphabets are read, not left in a Latin style
         # (Belarusian ў, Bulgarian ъ before a consonant: Wikipedia alphabet tables)
         ("Васіль Іваноў", "rferl", "Vasil Ivanov"),
