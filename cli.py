@@ -370,7 +370,7 @@ def _output_file(output: str | None) -> Iterator[BinaryIO | None]:
     if output is None or output == "-":
         yield None
         return
-    from translit.dataset.atomic import atomic_output
+    from translit._util.atomic import atomic_output
 
     with atomic_output(output) as pending:
         yield pending.stream
@@ -384,7 +384,7 @@ def _normalize_text(
     output: str | None,
 ) -> None:
     from translit._cli import ENCODING_ERRORS, stdin_bytes, stdout_bytes
-    from translit._io import atomic_write_text, refuse_overwrite
+    from translit._util.atomic import atomic_write_text, refuse_overwrite
 
     to_stdout = output is None or output == "-"
     if replacements == "-" and to_stdout:

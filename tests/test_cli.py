@@ -150,7 +150,7 @@ def test_an_unwritable_replacement_list_is_a_one_line_error(tmp_path: Path) -> N
     target = tmp_path / "missing" / "replacements.jsonl"
     code, _, err = run(["normalize", "--text", str(report), "--list-replacements", str(target)])
     assert code == 1
-    assert err.strip() == f"translit: error: {target}: No such file or directory"
+    assert err.strip() == f"translit: error: cannot write {target}: No such file or directory"
 
 
 def test_cluster_groups_spellings() -> None:

@@ -15,7 +15,8 @@ from typing import Annotated, Any
 import typer
 
 from translit._cli import eprint, fail, guarded, stdin_bytes, stdout_bytes
-from translit._io import atomic_write_bytes, refuse_overwrite
+from translit._util.atomic import atomic_write_bytes, refuse_overwrite
+from translit._util.numbers import human
 from translit.errors import InputDataError
 
 
@@ -507,14 +508,14 @@ def cache_info() -> None:
     info = memory_info()
     typer.echo(f"cache directory: {cache_dir()}")
     typer.echo(f"translation memory: {info.path}" + ("" if info.exists else " (not created yet)"))
-    typer.echo(f"entries: {info.entries}  size: {_human(info.size_bytes)}")
+    typer.echo(f"entries: {info.entries}  size: {human(info.size_bytes, binary=True)}")
     for model, revision, count in info.by_model:
         typer.echo(f"  {count:>8}  {model} @ {revision}")
     converted = cache_dir() / "ct2"
     if converted.is_dir():
         dirs = sorted(p for p in converted.iterdir() if p.is_dir())
         size = sum(f.stat().st_size for d in dirs for f in d.rglob("*") if f.is_file())
-        typer.echo(f"converted CTranslate2 models: {len(dirs)} ({_human(size)}) in {converted}")
+        typer.echo(f"converted CTranslate2 models: {len(dirs)} ({human(size, binary=True)}) in {converted}")
 
 
 @cache_app.command("clear")
@@ -540,12 +541,3 @@ def cache_clear(
     if converted and (cache_dir() / "ct2").is_dir():
         shutil.rmtree(cache_dir() / "ct2")
         typer.echo("deleted converted CTranslate2 models")
-
-
-def _human(size: int) -> str:
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{value:.1f} GB"

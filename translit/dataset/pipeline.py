@@ -21,9 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from translit._gctune import fewer_full_collections
-from translit._io import refuse_overwrite
+from translit._util.atomic import PendingFile, atomic_output, refuse_overwrite
 from translit.dataset._types import added_columns
-from translit.dataset.atomic import PendingFile, atomic_output
 from translit.dataset.background import BackgroundWriter
 from translit.dataset.batches import (
     Batch,
@@ -43,7 +42,7 @@ from translit.dataset.formats import STDIO, Format, compression_of, input_format
 from translit.dataset.jsonl import JsonlReader, JsonlWriter
 from translit.dataset.parquetio import ParquetReader, ParquetWriter
 from translit.dataset.prefetch import Prefetch
-from translit.dataset.progress import Progress
+from translit.dataset.progress import RowProgress
 from translit.dataset.rejects import RejectSink
 from translit.dataset.sources import UTF8_BOM, NativeWriter, Source
 
@@ -299,7 +298,7 @@ def normalize_file(
     if every_sheet:
         sheet = _first_sheet_with(source, wanted)
     reader = open_reader(source, in_format, encoding=encoding, rejects=sink, sheet=sheet)
-    meter = Progress(Path(source.label).name, source.size, enabled=progress)
+    meter = RowProgress(Path(source.label).name, source.size, enabled=progress)
     try:
         reader.require(wanted)
         refuse_added_columns(source.label, reader.columns, wanted)
@@ -366,7 +365,7 @@ def _run_threaded(
     writer: Writer,
     named: list[str],
     cache: NameCache,
-    meter: Progress,
+    meter: RowProgress,
     output: Output,
 ) -> int:
     """Read and look up on one thread, normalize on this one, write behind; rows done.

@@ -9,8 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from translit._io import atomic_write_text, remove_stale, same_file, temp_beside
-from translit.dataset.atomic import atomic_output
+from translit._util.atomic import (
+    atomic_output,
+    atomic_write_text,
+    remove_stale,
+    same_file,
+    temp_beside,
+)
 
 
 def dead_pid() -> int:
