@@ -16,7 +16,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import translit
-from translit.errors import SchemeDataError
 from translit.gazetteer import bundled_gazetteer
 from translit.textnames import NameSpan, find_names, normalize_text, render_mention
 from translit.textwords import base_forms, case_endings, common_words

@@ -208,3 +208,15 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
 def atomic_write_text(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically, in UTF-8."""
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+@contextlib.contextmanager
+def output_or_stdout(output: str | Path | None) -> Iterator[BinaryIO]:
+    """A stream for ``output``, written atomically; ``None`` or ``-``: standard output."""
+    if output is None or str(output) == "-":
+        from translit._util.stdio import stdout_bytes
+
+        yield stdout_bytes()
+        return
+    with atomic_output(output) as pending:
+        yield pending.stream

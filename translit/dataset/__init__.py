@@ -20,7 +20,7 @@ from translit.dataset.errors import (
     MissingColumnError,
     UsageError,
 )
-from translit.dataset.formats import Format
+from translit.dataset.formats import DataFormat
 from translit.dataset.frame import normalize_frame, normalize_series
 from translit.dataset.normalizer import default_normalizer
 from translit.dataset.pipeline import FileReport, normalize_file
@@ -28,9 +28,9 @@ from translit.dataset.pipeline import FileReport, normalize_file
 __all__ = [
     "ADDED_SUFFIXES",
     "ClusterRow",
+    "DataFormat",
     "EncodingError",
     "FileReport",
-    "Format",
     "MalformedRowError",
     "MissingColumnError",
     "NameCache",

@@ -1,4 +1,4 @@
-"""Atomic writes and the temporary files that a killed run leaves (translit._io)."""
+"""Atomic writes and the temporary files that a killed run leaves (translit._util.atomic)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,10 @@ import pytest
 from translit._util.tsv import read_tsv
 from translit.errors import SchemeDataError
 
-TABLE = "# source: made up for this test\nword\tlang\tkind\n\nауыл\tkk\tnoun\n# aside\nvчера\tru\tadverb\n"
+TABLE = (
+    "# source: made up for this test\nword\tlang\tkind\n\n"
+    "ауыл\tkk\tnoun\n# aside\nvчера\tru\tadverb\n"
+)
 
 
 def _write(tmp_path: Path, text: str) -> Path:
@@ -46,5 +49,5 @@ def test_a_bad_table_is_an_error_naming_it(tmp_path: Path, text: str, message: s
 
 
 def test_a_missing_table_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(SchemeDataError, match="names/none.tsv: missing"):
+    with pytest.raises(SchemeDataError, match=r"names/none\.tsv: missing"):
         list(read_tsv(tmp_path / "names" / "none.tsv"))
