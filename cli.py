@@ -28,6 +28,7 @@ from translit._cli import Commands, LineFormat, ListFormat, emit, note, run_app,
 from translit._util.atomic import output_or_stdout
 from translit._util.stdio import write_lines
 from translit.errors import UsageError
+from translit.lossy import LossySigns
 from translit.normalize import check_style
 
 app = typer.Typer(
@@ -96,49 +97,22 @@ def romanize(
     code = None if lang is Lang.auto else lang.value
     convert = translit.cyrillize_many if reverse else translit.romanize_many
     convert([], scheme=scheme, lang=code)  # an unknown scheme fails before input is read
-    warn = _LossyWarning(scheme, code) if reverse else None
+    signs = LossySigns.of(scheme, code) if reverse else None
 
     def converted() -> Iterator[tuple[list[str], list[str]]]:
+        nonlocal signs
         for batch in texts_or_stdin(texts):
-            if warn is not None:
-                warn.check(batch)
+            found = next(filter(None, map(signs.find, batch)), None) if signs else None
+            if signs is not None and found is not None:
+                typer.echo(
+                    f"translit: warning: {scheme} is not fully reversible: {found[0]!r} "
+                    f"may not come back as {found[1]!r} (lossy: {' '.join(signs.lossy)})",
+                    err=True,
+                )
+                signs = None  # once per run
             yield batch, convert(batch, scheme=scheme, lang=code)
 
     emit(fmt, "output", converted())
-
-
-class _LossyWarning:
-    """Warn once per run when text to reverse holds what a lossy letter romanizes to."""
-
-    def __init__(self, scheme: str, lang: str | None) -> None:
-        self.scheme = scheme
-        self.done = False
-        self.lossy: tuple[str, ...] = ()
-        signs: dict[str, str] = {}  # romanized form -> the lossy letter
-        for info in translit.schemes(lang):
-            if scheme in (info.id, *info.aliases):
-                self.lossy += info.lossy
-                for letter in info.lossy:
-                    latin = translit.romanize(letter, scheme=info.id, lang=info.language)
-                    if latin.strip():
-                        signs.setdefault(latin.casefold(), letter)
-        # The longest first: "iu" (ю) tells more than "i" (и).
-        self.signs = dict(sorted(signs.items(), key=lambda kv: -len(kv[0])))
-
-    def check(self, texts: list[str]) -> None:
-        if self.done or not self.signs:
-            return
-        for text in texts:
-            folded = text.casefold()
-            for latin, letter in self.signs.items():
-                if latin in folded:
-                    self.done = True
-                    typer.echo(
-                        f"translit: warning: {self.scheme} is not fully reversible: {latin!r} "
-                        f"may not come back as {letter!r} (lossy: {' '.join(self.lossy)})",
-                        err=True,
-                    )
-                    return
 
 
 @app.command()

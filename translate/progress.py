@@ -18,9 +18,6 @@ from typing import TextIO
 
 from translit._util.progress import Progress
 
-#: Environment variable that turns progress lines on off a terminal.
-ENV = "TRANSLIT_PROGRESS"
-
 
 class ProgressBar:
     """``[#####     ] 120/300 sentences  12 s, about 18 s left`` on a terminal.
