@@ -24,7 +24,7 @@ import typer
 
 import translit
 from translate.commands import register as register_translate
-from translit._cli import Commands, LineFormat, ListFormat, emit, note, run_app, texts_or_stdin
+from translit._cli import Commands, ListFormat, emit, note, run_app, texts_or_stdin
 from translit._util.atomic import output_or_stdout
 from translit._util.stdio import write_lines
 from translit.errors import UsageError
@@ -46,6 +46,14 @@ class Lang(str, Enum):
     auto = "auto"
     kk = "kk"
     ru = "ru"
+
+
+class LineFormat(str, Enum):
+    """How one output per input line is printed (see :func:`translit._cli.emit`)."""
+
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
 
 
 LineFormatOpt = Annotated[
@@ -112,7 +120,7 @@ def romanize(
                 signs = None  # once per run
             yield batch, convert(batch, scheme=scheme, lang=code)
 
-    emit(fmt, "output", converted())
+    emit(fmt.value, "output", converted())
 
 
 @app.command()
@@ -176,7 +184,7 @@ def detect(texts: TextsArg = None, fmt: LineFormatOpt = LineFormat.text) -> None
     found = (
         (batch, [translit.detect_language(t) for t in batch]) for batch in texts_or_stdin(texts)
     )
-    emit(fmt, "language", found)
+    emit(fmt.value, "language", found)
 
 
 GazetteerOpt = Annotated[
@@ -196,7 +204,7 @@ def key(
     """Print a match key per name: equal for every spelling of the same name."""
     gaz = _gazetteer(gazetteer)
     keys = ((batch, translit.keys_many(batch, gazetteer=gaz)) for batch in texts_or_stdin(names))
-    emit(fmt, "key", keys)
+    emit(fmt.value, "key", keys)
 
 
 StyleOpt = Annotated[
@@ -298,7 +306,9 @@ def normalize(
         from translit.textfiles import normalize_text_file
 
         gaz = _gazetteer(gazetteer)
-        normalize_text_file(text, style, gaz, output=output, replacements=replacements)
+        normalize_text_file(
+            text, style=style, gazetteer=gaz, output=output, replacements=replacements
+        )
         return
     if replacements is not None:
         raise UsageError("--list-replacements needs --text")

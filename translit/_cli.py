@@ -37,14 +37,6 @@ class ListFormat(str, Enum):
     json = "json"
 
 
-class LineFormat(str, Enum):
-    """How one output per input line is printed (see :func:`emit`)."""
-
-    text = "text"
-    json = "json"
-    jsonl = "jsonl"
-
-
 def describe(exc: BaseException) -> tuple[str, int] | None:
     """The one-line message and exit code for an error the user can cause, or ``None``
     (a bug, which :func:`run_app` reports)."""
@@ -196,20 +188,20 @@ def texts_or_stdin(texts: list[str] | None) -> Iterator[list[str]]:
         yield from batched_lines(stdin_bytes())
 
 
-def emit(fmt: LineFormat, field: str, batches: Iterable[tuple[list[str], Iterable[str]]]) -> None:
+def emit(fmt: str, field: str, batches: Iterable[tuple[list[str], Iterable[str]]]) -> None:
     """Write each batch's outputs: ``text``, one line each; ``jsonl``, one object each
     (``{"input": ..., field: ...}``); ``json``, one array of all the objects at the end."""
     collected: list[dict[str, str]] = []
     for inputs, outputs in batches:
-        if fmt is LineFormat.text:
+        if fmt == "text":
             write_lines(outputs)
             continue
         records = [{"input": i, field: o} for i, o in zip(inputs, outputs, strict=True)]
-        if fmt is LineFormat.jsonl:
+        if fmt == "jsonl":
             write_lines(json.dumps(r, ensure_ascii=False) for r in records)
         else:
             collected.extend(records)
-    if fmt is LineFormat.json:
+    if fmt == "json":
         write_lines([json.dumps(collected, ensure_ascii=False, indent=1)])
 
 

@@ -24,9 +24,9 @@ def _is_stdio(path: str | None) -> bool:
 
 def normalize_text_file(
     source: str,
-    style: str,
-    gazetteer: Gazetteer | None = None,
     *,
+    style: str = "en",
+    gazetteer: Gazetteer | None = None,
     output: str | None = None,
     replacements: str | None = None,
 ) -> list[Replacement]:
