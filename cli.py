@@ -246,9 +246,7 @@ def normalize(
     ] = None,
     output: Annotated[
         str | None,
-        typer.Option(
-            "--output", "-o", help="Output file ('-': standard output); a folder: several."
-        ),
+        typer.Option("--output", "-o", help="Output file ('-': standard output), or a folder."),
     ] = None,
     in_place: Annotated[
         bool, typer.Option("--in-place", help="Overwrite FILE (a .bak copy is kept).")
@@ -354,41 +352,6 @@ def _refuse(mode: str, options: Mapping[str, object]) -> None:
 
 
 @app.command()
-def cluster(
-    file: Annotated[str, typer.Argument(help="Data file (CSV, TSV, JSONL, Parquet, xlsx) or '-'.")],
-    column: Annotated[list[str], typer.Option("--column", "-c", help="Column of names.")],
-    min_score: Annotated[
-        float | None,
-        typer.Option(
-            "--min-score", help="Match score (0-1) needed to merge two spellings' groups."
-        ),
-    ] = None,
-    output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Output file, or '-' for standard output.")
-    ] = None,
-    style: Annotated[str, typer.Option("--style", "-s", help="Style of canonical forms.")] = "en",
-    gazetteer: GazetteerOpt = None,
-    fmt: DataFormatOpt = None,
-    encoding: EncodingOpt = None,
-) -> None:
-    """Group a column's distinct spellings into entities, one row per spelling."""
-    from translit.dataset.runner import cluster as cluster_file
-
-    if len(column) != 1:
-        raise UsageError("cluster takes one --column")
-    cluster_file(
-        file,
-        column[0],
-        output=output,
-        min_score=min_score,
-        style=style,
-        gazetteer=gazetteer or [],
-        fmt=fmt,
-        encoding=encoding,
-    )
-
-
-@app.command()
 def variants(
     name: Annotated[
         str | None,
@@ -478,6 +441,41 @@ def _match_line(result: translit.MatchResult, fmt: ListFormat) -> str:
         return json.dumps(rounded(result.as_dict()), ensure_ascii=False)
     verdict = "same" if result.same else "different"
     return f"{result.score:.{SCORE_DIGITS}f}\t{verdict}\t{result.reason}"
+
+
+@app.command()
+def cluster(
+    file: Annotated[str, typer.Argument(help="Data file (CSV, TSV, JSONL, Parquet, xlsx) or '-'.")],
+    column: Annotated[list[str], typer.Option("--column", "-c", help="Column of names.")],
+    min_score: Annotated[
+        float | None,
+        typer.Option(
+            "--min-score", help="Match score (0-1) needed to merge two spellings' groups."
+        ),
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Output file, or '-' for standard output.")
+    ] = None,
+    style: Annotated[str, typer.Option("--style", "-s", help="Style of canonical forms.")] = "en",
+    gazetteer: GazetteerOpt = None,
+    fmt: DataFormatOpt = None,
+    encoding: EncodingOpt = None,
+) -> None:
+    """Group a column's distinct spellings into entities, one row per spelling."""
+    from translit.dataset.runner import cluster as cluster_file
+
+    if len(column) != 1:
+        raise UsageError("cluster takes one --column")
+    cluster_file(
+        file,
+        column[0],
+        output=output,
+        min_score=min_score,
+        style=style,
+        gazetteer=gazetteer or [],
+        fmt=fmt,
+        encoding=encoding,
+    )
 
 
 register_translate(app)
