@@ -52,6 +52,10 @@ class Quantization(str, Enum):
     float32 = "float32"
 
 
+RevisionOpt = Annotated[
+    str | None, typer.Option("--revision", help="Hub revision (branch, tag or commit).")
+]
+
 cache_app = typer.Typer(
     name="cache",
     help="The translation memory (and converted models) in the translit cache.",
@@ -182,9 +186,7 @@ def translate_command(
         bool,
         typer.Option("--commercial", help="Only pick models whose licence allows commercial use."),
     ] = False,
-    revision: Annotated[
-        str | None, typer.Option("--revision", help="Hub revision (branch, tag or commit).")
-    ] = None,
+    revision: RevisionOpt = None,
     offline: Annotated[
         bool, typer.Option("--offline", help="Never contact the model hub.")
     ] = False,
@@ -314,9 +316,7 @@ def convert_model_command(
         Quantization,
         typer.Option("--quantization", case_sensitive=False, help="Weight type."),
     ] = Quantization.int8,
-    revision: Annotated[
-        str | None, typer.Option("--revision", help="Hub revision (branch, tag or commit).")
-    ] = None,
+    revision: RevisionOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")] = False,
 ) -> None:
     """Make the CTranslate2 copy of a model (use it with --engine ctranslate2 --model DIR)."""
