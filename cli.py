@@ -15,22 +15,24 @@ import sys
 # importlib. run_app puts Python's own handler back once the command starts.
 signal.signal(signal.SIGINT, lambda _signum, _frame: sys.exit(130))
 
-import contextlib
 import json
 from collections.abc import Iterator, Mapping
 from enum import Enum
-from typing import Annotated, Any, BinaryIO
+from typing import Annotated, Any
 
 import typer
 
 import translit
 from translate.commands import register as register_translate
-from translit._cli import emit, guarded, run_app, texts_or_stdin, write_lines
-from translit.dataset.cli import JobsOpt, SheetOpt
-from translit.dataset.cli import register as register_dataset
+from translit._cli import Commands, ListFormat, emit, note, run_app, texts_or_stdin
+from translit._util.atomic import output_or_stdout
+from translit._util.stdio import write_lines
 from translit.errors import UsageError
+from translit.lossy import LossySigns
+from translit.normalize import check_style
 
 app = typer.Typer(
+    cls=Commands,
     name="translit",
     help="Romanize, normalize, match and translate Kazakh and Russian names and texts.",
     no_args_is_help=True,
@@ -46,12 +48,9 @@ class Lang(str, Enum):
     ru = "ru"
 
 
-class TableFormat(str, Enum):
-    table = "table"
-    json = "json"
-
-
 class LineFormat(str, Enum):
+    """How one output per input line is printed (see :func:`translit._cli.emit`)."""
+
     text = "text"
     json = "json"
     jsonl = "jsonl"
@@ -91,7 +90,6 @@ LangOpt = Annotated[
 
 
 @app.command()
-@guarded
 def romanize(
     texts: TextsArg = None,
     scheme: Annotated[
@@ -107,59 +105,31 @@ def romanize(
     code = None if lang is Lang.auto else lang.value
     convert = translit.cyrillize_many if reverse else translit.romanize_many
     convert([], scheme=scheme, lang=code)  # an unknown scheme fails before input is read
-    warn = _LossyWarning(scheme, code) if reverse else None
+    signs = LossySigns.of(scheme, code) if reverse else None
 
     def converted() -> Iterator[tuple[list[str], list[str]]]:
+        nonlocal signs
         for batch in texts_or_stdin(texts):
-            if warn is not None:
-                warn.check(batch)
+            found = next(filter(None, map(signs.find, batch)), None) if signs else None
+            if signs is not None and found is not None:
+                typer.echo(
+                    f"translit: warning: {scheme} is not fully reversible: {found[0]!r} "
+                    f"may not come back as {found[1]!r} (lossy: {' '.join(signs.lossy)})",
+                    err=True,
+                )
+                signs = None  # once per run
             yield batch, convert(batch, scheme=scheme, lang=code)
 
     emit(fmt.value, "output", converted())
 
 
-class _LossyWarning:
-    """Warn once per run when text to reverse holds what a lossy letter romanizes to."""
-
-    def __init__(self, scheme: str, lang: str | None) -> None:
-        self.scheme = scheme
-        self.done = False
-        self.lossy: tuple[str, ...] = ()
-        signs: dict[str, str] = {}  # romanized form -> the lossy letter
-        for info in translit.schemes(lang):
-            if scheme in (info.id, *info.aliases):
-                self.lossy += info.lossy
-                for letter in info.lossy:
-                    latin = translit.romanize(letter, scheme=info.id, lang=info.language)
-                    if latin.strip():
-                        signs.setdefault(latin.casefold(), letter)
-        # The longest first: "iu" (ю) tells more than "i" (и).
-        self.signs = dict(sorted(signs.items(), key=lambda kv: -len(kv[0])))
-
-    def check(self, texts: list[str]) -> None:
-        if self.done or not self.signs:
-            return
-        for text in texts:
-            folded = text.casefold()
-            for latin, letter in self.signs.items():
-                if latin in folded:
-                    self.done = True
-                    typer.echo(
-                        f"translit: warning: {self.scheme} is not fully reversible: {latin!r} "
-                        f"may not come back as {letter!r} (lossy: {' '.join(self.lossy)})",
-                        err=True,
-                    )
-                    return
-
-
 @app.command()
-@guarded
 def schemes(
     lang: Annotated[
         Lang, typer.Option("--lang", "-l", case_sensitive=False, help="Only this language.")
     ] = Lang.auto,
-    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        TableFormat.table
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ListFormat.table
     ),
 ) -> None:
     """List the romanization schemes: id, language, standard, reversible.
@@ -168,7 +138,7 @@ def schemes(
     --reverse (they are listed).
     """
     infos = translit.schemes(None if lang is Lang.auto else lang.value)
-    if fmt is TableFormat.json:
+    if fmt is ListFormat.json:
         rows = [
             {
                 "id": i.id,
@@ -209,7 +179,6 @@ def _reversibility(info: translit.SchemeInfo) -> str:
 
 
 @app.command()
-@guarded
 def detect(texts: TextsArg = None, fmt: LineFormatOpt = LineFormat.text) -> None:
     """Print the language of each line: kk, ru, or und (no Cyrillic)."""
     found = (
@@ -218,24 +187,10 @@ def detect(texts: TextsArg = None, fmt: LineFormatOpt = LineFormat.text) -> None
     emit(fmt.value, "language", found)
 
 
-class NameFormat(str, Enum):
-    text = "text"
-    jsonl = "jsonl"
-
-
-class FileFormat(str, Enum):
-    csv = "csv"
-    tsv = "tsv"
-    jsonl = "jsonl"
-    parquet = "parquet"
-    xlsx = "xlsx"
-
-
 GazetteerOpt = Annotated[
     list[str] | None,
     typer.Option("--gazetteer", "-g", help="Extra gazetteer file (CSV or JSONL); theirs win."),
 ]
-_TABULAR = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet", ".pq", ".xlsx")
 
 
 def _gazetteer(paths: list[str] | None) -> translit.Gazetteer | None:
@@ -243,7 +198,6 @@ def _gazetteer(paths: list[str] | None) -> translit.Gazetteer | None:
 
 
 @app.command()
-@guarded
 def key(
     names: TextsArg = None, gazetteer: GazetteerOpt = None, fmt: LineFormatOpt = LineFormat.text
 ) -> None:
@@ -253,16 +207,27 @@ def key(
     emit(fmt.value, "key", keys)
 
 
+StyleOpt = Annotated[
+    str, typer.Option("--style", "-s", help="en, a scheme id, cyrillic-kk or cyrillic-ru.")
+]
+EncodingOpt = Annotated[
+    str | None, typer.Option("--encoding", help="Input encoding (default UTF-8).")
+]
+DataFormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format", "-f", help="Input format: csv, tsv, jsonl, parquet, xlsx (default: extension)."
+    ),
+]
+
+
 @app.command()
-@guarded
 def normalize(
     names: Annotated[
         list[str] | None,
         typer.Argument(help="Names, or data files with --column; none: standard input."),
     ] = None,
-    style: Annotated[
-        str, typer.Option("--style", "-s", help="en, a scheme id, cyrillic-kk or cyrillic-ru.")
-    ] = "en",
+    style: StyleOpt = "en",
     fmt: Annotated[
         str | None,
         typer.Option("--format", "-f", help="Names: text or jsonl. Files: csv, tsv, ..."),
@@ -279,16 +244,17 @@ def normalize(
     column: Annotated[
         list[str] | None, typer.Option("--column", "-c", help="Column(s) of names in FILE.")
     ] = None,
-    output: Annotated[str | None, typer.Option("--output", "-o", help="Output file.")] = None,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="Output file ('-': standard output), or a folder."),
+    ] = None,
     in_place: Annotated[
         bool, typer.Option("--in-place", help="Overwrite FILE (a .bak copy is kept).")
     ] = False,
     skip_bad_rows: Annotated[
         bool, typer.Option("--skip-bad-rows", help="Skip malformed rows (saved aside).")
     ] = False,
-    encoding: Annotated[
-        str | None, typer.Option("--encoding", help="Input encoding (default UTF-8).")
-    ] = None,
+    encoding: EncodingOpt = None,
     rejects: Annotated[
         str | None,
         typer.Option("--rejects", help="Side file for --skip-bad-rows (default: OUT.rejected.csv)"),
@@ -301,12 +267,27 @@ def normalize(
             "else a line every 30 s.",
         ),
     ] = None,
-    jobs: JobsOpt = None,
-    sheet: SheetOpt = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Cores to use: 1 = one process; more: names normalized in worker processes "
+            "(default: every core, for files from 8 MiB).",
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet", help="Excel: the worksheet to read (default: the first), or 'all'."
+        ),
+    ] = None,
 ) -> None:
     """Canonical form of each name (one per line), of names in files, or in running text."""
-    translit.analyze("", style)  # validates the style before any input is read
-    gaz = _gazetteer(gazetteer)
+    from translit.dataset.formats import is_tabular_path
+
+    check_style(style)  # before any input is read
     file_only = {
         "--in-place": in_place,
         "--skip-bad-rows": skip_bad_rows,
@@ -320,16 +301,21 @@ def normalize(
             "--text",
             {"NAME/FILE arguments": names, "--column": column, "--format": fmt, **file_only},
         )
-        _normalize_text(text, style, gaz, replacements, output)
+        from translit.textfiles import normalize_text_file
+
+        gaz = _gazetteer(gazetteer)
+        normalize_text_file(
+            text, style=style, gazetteer=gaz, output=output, replacements=replacements
+        )
         return
     if replacements is not None:
         raise UsageError("--list-replacements needs --text")
-    if column or (names and all(n.lower().endswith(_TABULAR) for n in names)):
-        from translit.dataset.cli import normalize_files
+    if column or (names and all(is_tabular_path(n) for n in names)):
+        from translit.dataset.runner import normalize_files
 
-        code = normalize_files(
-            files=names or ["-"],
-            columns=column or [],
+        normalize_files(
+            names or [],
+            column or [],
             output=output,
             style=style,
             gazetteer=gazetteer or [],
@@ -341,18 +327,19 @@ def normalize(
             progress=progress,
             jobs=jobs,
             sheet=sheet,
+            notify=lambda message: note(f"translit: {message}"),
         )
-        raise typer.Exit(code)
+        return
     if fmt not in (None, "text", "jsonl"):
         raise typer.BadParameter("for names use --format text or jsonl", param_hint="--format")
     _refuse("names (no --column)", file_only)
-    with _output_file(output) as out:
+    gaz = _gazetteer(gazetteer)
+    with output_or_stdout(output) as out:
         for batch in texts_or_stdin(names):
             results = translit.normalize_many(batch, style=style, gazetteer=gaz)
             if fmt == "jsonl":
                 records = (rounded(translit.name_record(r, gaz)) for r in results)
-                lines = (json.dumps(record, ensure_ascii=False) for record in records)
-                write_lines(lines, out)
+                write_lines((json.dumps(record, ensure_ascii=False) for record in records), out)
             else:
                 write_lines((r.output for r in results), out)
 
@@ -364,65 +351,14 @@ def _refuse(mode: str, options: Mapping[str, object]) -> None:
         raise UsageError(f"{', '.join(given)} cannot be used with {mode}")
 
 
-@contextlib.contextmanager
-def _output_file(output: str | None) -> Iterator[BinaryIO | None]:
-    """``-o FILE`` for names and text: written atomically; ``None``/``-``: standard output."""
-    if output is None or output == "-":
-        yield None
-        return
-    from translit.dataset.atomic import atomic_output
-
-    with atomic_output(output) as pending:
-        yield pending.stream
-
-
-def _normalize_text(
-    source: str,
-    style: str,
-    gaz: translit.Gazetteer | None,
-    replacements: str | None,
-    output: str | None,
-) -> None:
-    from translit._cli import ENCODING_ERRORS, stdin_bytes, stdout_bytes
-    from translit._io import atomic_write_text, refuse_overwrite
-
-    to_stdout = output is None or output == "-"
-    if replacements == "-" and to_stdout:
-        raise UsageError("--list-replacements - needs the text written elsewhere: add -o FILE")
-    if source == "-":
-        raw = stdin_bytes().read()
-    else:
-        for written in (output, replacements):
-            if written not in (None, "-"):
-                refuse_overwrite(source, str(written), "write to another file")
-        try:
-            with open(source, "rb") as handle:
-                raw = handle.read()
-        except OSError as exc:
-            raise translit.InputDataError(f"cannot read {source}: {exc.strerror}") from None
-    content = raw.decode("utf-8", ENCODING_ERRORS)
-    rewritten, done = translit.normalize_text(content, style=style, gazetteer=gaz)
-    with _output_file(output) as out:
-        stream = out if out is not None else stdout_bytes()
-        stream.write(rewritten.encode("utf-8", ENCODING_ERRORS))
-        stream.flush()
-    if replacements is not None:
-        lines = [json.dumps(r.as_dict(), ensure_ascii=False) for r in done]
-        if replacements == "-":
-            write_lines(lines)
-        else:
-            atomic_write_text(replacements, "".join(line + "\n" for line in lines))
-
-
 @app.command()
-@guarded
 def variants(
     name: Annotated[
         str | None,
         typer.Argument(help="A name in any script or spelling; none: names from standard input."),
     ] = None,
-    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        TableFormat.table
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ListFormat.table
     ),
     gazetteer: GazetteerOpt = None,
 ) -> None:
@@ -435,7 +371,7 @@ def variants(
     if name is None:
         for batch in texts_or_stdin(None):
             found_each = [translit.variants(n, gazetteer=gaz) for n in batch]
-            if fmt is TableFormat.json:
+            if fmt is ListFormat.json:
                 write_lines(
                     json.dumps({"input": n, "variants": _variant_rows(f)}, ensure_ascii=False)
                     for n, f in zip(batch, found_each, strict=True)
@@ -444,7 +380,7 @@ def variants(
                 write_lines("\t".join(v.spelling for v in f) for f in found_each)
         return
     found = translit.variants(name, gazetteer=gaz)
-    if fmt is TableFormat.json:
+    if fmt is ListFormat.json:
         typer.echo(json.dumps(_variant_rows(found), ensure_ascii=False, indent=1))
         return
     width = max((len(v.spelling) for v in found), default=0)
@@ -461,12 +397,11 @@ SCORE_DIGITS = 3
 
 
 @app.command()
-@guarded
 def match(
     a: Annotated[str | None, typer.Argument(help="First name; none: pairs from stdin.")] = None,
     b: Annotated[str | None, typer.Argument(help="Second name.")] = None,
-    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        TableFormat.table
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ListFormat.table
     ),
     gazetteer: GazetteerOpt = None,
 ) -> None:
@@ -501,14 +436,48 @@ def rounded(record: dict[str, Any]) -> dict[str, Any]:
     return {k: round(v, SCORE_DIGITS) if isinstance(v, float) else v for k, v in record.items()}
 
 
-def _match_line(result: translit.MatchResult, fmt: TableFormat) -> str:
-    if fmt is TableFormat.json:
+def _match_line(result: translit.MatchResult, fmt: ListFormat) -> str:
+    if fmt is ListFormat.json:
         return json.dumps(rounded(result.as_dict()), ensure_ascii=False)
     verdict = "same" if result.same else "different"
     return f"{result.score:.{SCORE_DIGITS}f}\t{verdict}\t{result.reason}"
 
 
-register_dataset(app)
+@app.command()
+def cluster(
+    file: Annotated[str, typer.Argument(help="Data file (CSV, TSV, JSONL, Parquet, xlsx) or '-'.")],
+    column: Annotated[list[str], typer.Option("--column", "-c", help="Column of names.")],
+    min_score: Annotated[
+        float | None,
+        typer.Option(
+            "--min-score", help="Match score (0-1) needed to merge two spellings' groups."
+        ),
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Output file, or '-' for standard output.")
+    ] = None,
+    style: Annotated[str, typer.Option("--style", "-s", help="Style of canonical forms.")] = "en",
+    gazetteer: GazetteerOpt = None,
+    fmt: DataFormatOpt = None,
+    encoding: EncodingOpt = None,
+) -> None:
+    """Group a column's distinct spellings into entities, one row per spelling."""
+    from translit.dataset.runner import cluster as cluster_file
+
+    if len(column) != 1:
+        raise UsageError("cluster takes one --column")
+    cluster_file(
+        file,
+        column[0],
+        output=output,
+        min_score=min_score,
+        style=style,
+        gazetteer=gazetteer or [],
+        fmt=fmt,
+        encoding=encoding,
+    )
+
+
 register_translate(app)
 
 

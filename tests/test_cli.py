@@ -150,7 +150,7 @@ def test_an_unwritable_replacement_list_is_a_one_line_error(tmp_path: Path) -> N
     target = tmp_path / "missing" / "replacements.jsonl"
     code, _, err = run(["normalize", "--text", str(report), "--list-replacements", str(target)])
     assert code == 1
-    assert err.strip() == f"translit: error: {target}: No such file or directory"
+    assert err.strip() == f"translit: error: cannot write {target}: No such file or directory"
 
 
 def test_cluster_groups_spellings() -> None:
@@ -438,3 +438,12 @@ def test_second_in_place_keeps_the_first_backup(tmp_path: Path) -> None:
     assert (tmp_path / "in.csv.bak").read_text(encoding="utf-8") == original
     assert (tmp_path / "in.csv.bak.1").read_text(encoding="utf-8") == first
     assert "in.csv.bak.1" in err
+
+
+@pytest.mark.parametrize("path", ["people.csv", "people.csv.gz", "people.tab", "people.xlsm"])
+def test_a_data_file_without_a_column_is_a_usage_error(path: str) -> None:
+    """Every extension the dataset tools read marks a data file (issue 17: ``.csv.gz``,
+    ``.tab`` and ``.xlsm`` were normalized as if they were names)."""
+    code, out, err = run(["normalize", path])
+    assert code == 2 and out == ""
+    assert err == "translit: error: name the column(s) to normalize with --column NAME\n"

@@ -1,8 +1,9 @@
 """Translation commands of the ``translit`` CLI: ``translate``, ``models``,
 ``convert-model`` and ``cache info|clear`` (registered by ``cli.py``).
 
-Heavy libraries (torch, transformers, CTranslate2) are imported only when a command
-actually translates or converts.
+Each parses its options, calls the translate library and prints. Heavy libraries
+(torch, transformers, CTranslate2) are imported only when a command actually
+translates or converts.
 """
 
 from __future__ import annotations
@@ -10,13 +11,12 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from translit._cli import eprint, fail, guarded, stdin_bytes, stdout_bytes
-from translit._io import atomic_write_bytes, refuse_overwrite
-from translit.errors import InputDataError
+from translit._cli import ListFormat, note
+from translit._util.numbers import human
 
 
 class Engine(str, Enum):
@@ -31,7 +31,7 @@ class Device(str, Enum):
     mps = "mps"
 
 
-class Format(str, Enum):
+class DocumentFormat(str, Enum):
     auto = "auto"
     text = "text"
     markdown = "markdown"
@@ -52,10 +52,9 @@ class Quantization(str, Enum):
     float32 = "float32"
 
 
-class ListFormat(str, Enum):
-    table = "table"
-    json = "json"
-
+RevisionOpt = Annotated[
+    str | None, typer.Option("--revision", help="Hub revision (branch, tag or commit).")
+]
 
 cache_app = typer.Typer(
     name="cache",
@@ -66,46 +65,13 @@ cache_app = typer.Typer(
 
 def register(app: typer.Typer) -> None:
     """Add the translation commands to the main app."""
-    app.command("translate")(guarded(translate_command))
-    app.command("models")(guarded(models_command))
-    app.command("convert-model")(guarded(convert_model_command))
+    app.command("translate")(translate_command)
+    app.command("models")(models_command)
+    app.command("convert-model")(convert_model_command)
     app.add_typer(cache_app, name="cache")
 
 
 # -- translate ------------------------------------------------------------------------------
-
-
-def _decode(data: bytes, path: Path | None) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        where = "standard input" if path is None else str(path)
-        raise InputDataError(f"{where}: not valid UTF-8 (line {line})") from None
-
-
-def _read_file(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputDataError(f"cannot read {path}: {exc.strerror}") from None
-
-
-def _write(path: Path | None, text: str) -> None:
-    _write_bytes(path, text.encode("utf-8"))
-
-
-def _write_bytes(path: Path | None, data: bytes) -> None:
-    if path is None:
-        out = stdout_bytes()
-        out.write(data)
-        out.flush()
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, data)  # (a full disk or a kill leaves no partial file)
-    except OSError as exc:
-        raise InputDataError(f"cannot write {path}: {exc.strerror}") from None
 
 
 def translate_command(
@@ -171,9 +137,9 @@ def translate_command(
         ),
     ] = None,
     fmt: Annotated[
-        Format,
+        DocumentFormat,
         typer.Option("--format", "-f", case_sensitive=False, help="Input format (default: guess)."),
-    ] = Format.auto,
+    ] = DocumentFormat.auto,
     columns: Annotated[
         list[str] | None,
         typer.Option("--column", "-c", help="JSONL/CSV column to translate (repeatable)."),
@@ -220,9 +186,7 @@ def translate_command(
         bool,
         typer.Option("--commercial", help="Only pick models whose licence allows commercial use."),
     ] = False,
-    revision: Annotated[
-        str | None, typer.Option("--revision", help="Hub revision (branch, tag or commit).")
-    ] = None,
+    revision: RevisionOpt = None,
     offline: Annotated[
         bool, typer.Option("--offline", help="Never contact the model hub.")
     ] = False,
@@ -242,27 +206,11 @@ def translate_command(
     ] = False,
 ) -> None:
     """Translate documents (text, Markdown, HTML, SRT, JSONL, CSV, Word), keeping their layout."""
-    from translate.document import Source, report_dict, translate_documents
-    from translate.errors import UnsupportedLanguageError, UsageError
-    from translate.formats import binary_format
-    from translate.memory import TranslationMemory
-    from translate.pipeline import Pipeline, Settings
+    from translate.document import summary_line
+    from translate.files import Outputs, translate_files
+    from translate.pipeline import Settings
     from translate.progress import ProgressBar
-    from translate.registry import language
 
-    try:  # (a language code the user gave that is no language: a usage error)
-        if source != "auto":
-            language(source)
-        language(target)
-    except UnsupportedLanguageError as exc:
-        raise fail(str(exc), code=2) from None
-    paths = list(inputs or [])
-    if len(paths) > 1 and output is None:
-        raise typer.BadParameter("several inputs need --output DIRECTORY", param_hint="--output")
-    for given in paths:  # before any work: the same check as normalize's
-        for written in (_output_path(output, given, target, len(paths)), report):
-            if written is not None:
-                refuse_overwrite(given, written, "write to another file")
     settings = Settings(
         source=source,
         target=target,
@@ -279,124 +227,21 @@ def translate_command(
         offline=True if offline else None,
         threads=threads,
     )
-    sources: list[Source] = []
-    boms: list[bool] = []
-    for path in list(paths) if paths else [None]:
-        name = str(path) if path is not None else "<stdin>"
-        data = stdin_bytes().read() if path is None else _read_file(path)
-        if binary_format(data, path, fmt.value) == "docx":
-            boms.append(False)
-            sources.append(Source("", name=name, format="docx", path=path, data=data))
-            continue
-        text = _decode(data, path)
-        boms.append(text.startswith("\ufeff"))
-        sources.append(Source(text.removeprefix("\ufeff"), name=name, format=fmt.value, path=path))
-    notify = (lambda _message: None) if quiet else eprint
-    layer = _name_layer(style) if names else None
-    if glossary is not None:
-        from translate.glossary import TermLayer, load_glossary
-
-        layer = TermLayer(load_glossary(glossary), target, layer)
-    bar = ProgressBar(lines=progress) if not quiet else None
-    memory = TranslationMemory.open() if use_cache else None
-    try:
-        pipeline = Pipeline(settings, memory=memory, names=layer, notify=notify, progress=bar)
-        suffix = target if add_column else None
-        batch = translate_documents(sources, pipeline, columns or (), suffix)
-    except UsageError as exc:
-        raise fail(str(exc), code=2) from None
-    except KeyboardInterrupt:
-        if bar is not None:
-            bar.close()
-        hint = (
-            "; finished batches are in the translation memory: run the same command to resume"
-            if use_cache
-            else ""
-        )
-        raise fail("interrupted" + hint, code=130) from None
-    finally:
-        if bar is not None:
-            bar.close()
-        if memory is not None:
-            memory.close()
-    if bilingual:
-        from translate.document import bilingual_records
-
-        lines = [json.dumps(r, ensure_ascii=False) for r in bilingual_records(batch)]
-        destination = output
-        if output is not None and len(paths) > 1:
-            destination = output / "bilingual.jsonl"
-        _write(destination, "\n".join(lines) + "\n")
-    else:
-        named: list[Path | None] = list(paths) if paths else [None]
-        for doc, path, bom in zip(batch.documents, named, boms, strict=True):
-            destination = _output_path(output, path, target, len(paths))
-            if doc.data is not None:
-                _write_bytes(destination, doc.data)
-                continue
-            _write(destination, ("\ufeff" if bom else "") + doc.output)
-    if report is not None:
-        record = report_dict(batch, settings)
-        _write(report, json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+    batch = translate_files(
+        inputs or [],
+        Outputs(output, bilingual, report),
+        settings,
+        fmt=fmt.value,
+        columns=columns or (),
+        add_column=add_column,
+        style=style,
+        names=names,
+        glossary=glossary,
+        notify=None if quiet else note,
+        progress=None if quiet else ProgressBar(lines=progress),
+    )
     if not quiet:
-        eprint(_summary_line(batch, report))
-
-
-def _output_path(output: Path | None, path: Path | None, target: str, count: int) -> Path | None:
-    if output is None:
-        return None
-    if count <= 1 and not output.is_dir():
-        return output
-    name = path.name if path is not None else "stdin.txt"
-    stem, dot, ext = name.rpartition(".")
-    renamed = f"{stem}.{target}.{ext}" if dot else f"{name}.{target}"
-    return output / renamed
-
-
-def _name_layer(style: str) -> Any:
-    from translate.names import NameLayer, check_style, default_finder, default_renderer
-
-    check_style(style)
-    finder, renderer = default_finder(), default_renderer()
-    if finder is None or renderer is None:
-        return None
-    return NameLayer(finder, renderer, style)
-
-
-def _summary_line(batch: Any, report: Path | None) -> str:
-    from translate.document import summary
-
-    info = summary(batch)
-    statuses = info["by_status"]
-    parts = [
-        f"{info['sentences']} sentence{'' if info['sentences'] == 1 else 's'}",
-        f"{statuses.get('translated', 0)} translated",
-        f"{statuses.get('cached', 0)} from memory",
-    ]
-    if statuses.get("duplicate"):
-        parts.append(f"{statuses['duplicate']} repeated")
-    if statuses.get("kept"):
-        parts.append(f"{statuses['kept']} kept as is")
-    line = "translit: " + ", ".join(parts)
-    if info["flagged"]:
-        line += f"; {info['flagged']} flagged" + (
-            "" if report is not None else " (see --report FILE)"
-        )
-    lost = info["accounting"]["lost"]
-    if lost:
-        line += f"; {len(lost)} sentence{'' if len(lost) == 1 else 's'} lost" + (
-            "" if report is not None else " (see --report FILE)"
-        )
-    names = info["names"]
-    if names["total"]:
-        line += (
-            f"; names retained {names['retained']}/{names['total']}"
-            f" ({100 * names['retention_rate']:.0f}%)"
-        )
-    terms = info["glossary"]
-    if terms["occurrences"]:
-        line += f"; glossary terms retained {terms['retained']}/{terms['occurrences']}"
-    return line + f"; {info['seconds']:.1f} s"
+        note(summary_line(batch, report is not None))
 
 
 # -- models ---------------------------------------------------------------------------------
@@ -408,10 +253,11 @@ def models_command(
     ] = ListFormat.table,
 ) -> None:
     """List the model registry: recommended model per language pair, licences, reasons."""
+    from translate.models import is_available
     from translate.registry import load_registry
 
     registry = load_registry()
-    available = {alias: _is_available(entry) for alias, entry in registry.models.items()}
+    available = {alias: is_available(entry) for alias, entry in registry.models.items()}
     if fmt is ListFormat.json:
         data = {
             "pairs": [
@@ -460,17 +306,6 @@ def models_command(
     )
 
 
-def _is_available(entry: Any) -> bool:
-    if entry.path is not None:
-        return bool(entry.path.is_dir())
-    try:
-        from huggingface_hub import try_to_load_from_cache
-    except ImportError:
-        return False
-    found = try_to_load_from_cache(entry.hub, "config.json")
-    return isinstance(found, str)
-
-
 # -- convert-model --------------------------------------------------------------------------
 
 
@@ -481,9 +316,7 @@ def convert_model_command(
         Quantization,
         typer.Option("--quantization", case_sensitive=False, help="Weight type."),
     ] = Quantization.int8,
-    revision: Annotated[
-        str | None, typer.Option("--revision", help="Hub revision (branch, tag or commit).")
-    ] = None,
+    revision: RevisionOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")] = False,
 ) -> None:
     """Make the CTranslate2 copy of a model (use it with --engine ctranslate2 --model DIR)."""
@@ -499,26 +332,25 @@ def convert_model_command(
 
 
 @cache_app.command("info")
-@guarded
 def cache_info() -> None:
     """Where the translation memory is, how big, and entries per model."""
-    from translate.memory import cache_dir, memory_info
+    from translate.memory import cache_dir, converted_models, memory_info
 
     info = memory_info()
     typer.echo(f"cache directory: {cache_dir()}")
     typer.echo(f"translation memory: {info.path}" + ("" if info.exists else " (not created yet)"))
-    typer.echo(f"entries: {info.entries}  size: {_human(info.size_bytes)}")
+    typer.echo(f"entries: {info.entries}  size: {human(info.size_bytes, binary=True)}")
     for model, revision, count in info.by_model:
         typer.echo(f"  {count:>8}  {model} @ {revision}")
-    converted = cache_dir() / "ct2"
-    if converted.is_dir():
-        dirs = sorted(p for p in converted.iterdir() if p.is_dir())
-        size = sum(f.stat().st_size for d in dirs for f in d.rglob("*") if f.is_file())
-        typer.echo(f"converted CTranslate2 models: {len(dirs)} ({_human(size)}) in {converted}")
+    converted = converted_models()
+    if converted is not None:
+        size = human(converted.size_bytes, binary=True)
+        typer.echo(
+            f"converted CTranslate2 models: {converted.count} ({size}) in {converted.folder}"
+        )
 
 
 @cache_app.command("clear")
-@guarded
 def cache_clear(
     model: Annotated[
         str | None, typer.Option("--model", help="Only entries of this model id.")
@@ -528,24 +360,9 @@ def cache_clear(
     ] = False,
 ) -> None:
     """Empty the translation memory (or one model's part of it)."""
-    import shutil
+    from translate.memory import clear_cache
 
-    from translate.memory import TranslationMemory, cache_dir, memory_path
-
-    deleted = 0
-    if memory_path().exists():
-        with TranslationMemory.open() as memory:
-            deleted = memory.clear(model)
+    deleted, removed = clear_cache(model, converted)
     typer.echo(f"deleted {deleted} translations")
-    if converted and (cache_dir() / "ct2").is_dir():
-        shutil.rmtree(cache_dir() / "ct2")
+    if removed:
         typer.echo("deleted converted CTranslate2 models")
-
-
-def _human(size: int) -> str:
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{value:.1f} GB"

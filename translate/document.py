@@ -352,3 +352,40 @@ def bilingual_records(batch: Batch) -> list[dict[str, Any]]:
         del record["ms"], record["chunks"]
         records.append(record)
     return records
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary_line(batch: Batch, report_written: bool) -> str:
+    """One line on what a run did: sentences by status, flags, losses, names and terms
+    retained, time (``report_written``: whether a ``--report`` file has the details)."""
+    info = summary(batch)
+    statuses = info["by_status"]
+    parts = [
+        _plural(info["sentences"], "sentence"),
+        f"{statuses.get('translated', 0)} translated",
+        f"{statuses.get('cached', 0)} from memory",
+    ]
+    if statuses.get("duplicate"):
+        parts.append(f"{statuses['duplicate']} repeated")
+    if statuses.get("kept"):
+        parts.append(f"{statuses['kept']} kept as is")
+    line = "translit: " + ", ".join(parts)
+    see = "" if report_written else " (see --report FILE)"
+    if info["flagged"]:
+        line += f"; {info['flagged']} flagged{see}"
+    lost = info["accounting"]["lost"]
+    if lost:
+        line += f"; {_plural(len(lost), 'sentence')} lost{see}"
+    names = info["names"]
+    if names["total"]:
+        line += (
+            f"; names retained {names['retained']}/{names['total']}"
+            f" ({100 * names['retention_rate']:.0f}%)"
+        )
+    terms = info["glossary"]
+    if terms["occurrences"]:
+        line += f"; glossary terms retained {terms['retained']}/{terms['occurrences']}"
+    return line + f"; {info['seconds']:.1f} s"

@@ -7,6 +7,7 @@ on standard error and exits with code 1.
 from __future__ import annotations
 
 from translit.errors import TranslitError
+from translit.errors import UsageError as TranslitUsageError
 
 
 class TranslateError(TranslitError):
@@ -48,10 +49,9 @@ class RegistryDataError(TranslateError):
     """``data/models/registry.json`` or ``languages.json`` is malformed."""
 
 
-class UsageError(TranslateError):
-    """Settings that contradict each other (``--commercial`` with a non-commercial model).
+class UsageError(TranslateError, TranslitUsageError):
+    """Settings that contradict each other (``--commercial`` with a non-commercial model),
+    or a language code that is no language.
 
-    The CLI exits with code 2 for it, as for any other usage error.
+    A :class:`translit.errors.UsageError`: the CLI exits with code 2 for it.
     """
-
-    exit_code = 2

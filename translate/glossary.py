@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from translate.errors import TranslateError
-from translate.names import NameLayer, NameResult, NameSpanLike
+from translate.names import NameLayer, NameOutcome, NameSpanLike
 
 #: ``entity`` of the results of glossary terms (names have a gazetteer id or None).
 GLOSSARY = "glossary"
@@ -182,10 +182,10 @@ class TermLayer:
         translation: str,
         spans: Sequence[NameSpanLike],
         glosses: Mapping[str, str] | None = None,
-    ) -> tuple[str, list[NameResult]]:
+    ) -> tuple[str, list[NameOutcome]]:
         glosses = glosses or {}
         terms, names = self._split(spans)
-        results: dict[int, NameResult] = {}
+        results: dict[int, NameOutcome] = {}
         claimed: list[tuple[int, int]] = []
         edits: list[tuple[int, int, str]] = []
         for span in terms:
@@ -197,7 +197,7 @@ class TermLayer:
                     _located(translation, target, glosses.get(span.text, ""), claimed),
                 )
             if located is None:
-                results[id(span)] = NameResult(span.text, GLOSSARY, target, "missing", None)
+                results[id(span)] = NameOutcome(span.text, GLOSSARY, target, "missing", None)
                 continue
             claimed.append(located)
             written = translation[located[0] : located[1]]
@@ -207,7 +207,7 @@ class TermLayer:
             if written != rendering:
                 edits.append((*located, rendering))
                 status = "restyled" if status == "kept" else status
-            results[id(span)] = NameResult(span.text, GLOSSARY, target, status, written)
+            results[id(span)] = NameOutcome(span.text, GLOSSARY, target, status, written)
         out = translation
         for start, end, replacement in sorted(edits, reverse=True):
             out = out[:start] + replacement + out[end:]

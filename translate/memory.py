@@ -202,3 +202,39 @@ def memory_info(path: Path | None = None) -> MemoryInfo:
     )
     with TranslationMemory.open(target) as memory:
         return MemoryInfo(target, True, size, memory.count(), tuple(memory.by_model()))
+
+
+@dataclass(frozen=True)
+class ConvertedModels:
+    """The CTranslate2 copies of models in the cache (``translit convert-model``)."""
+
+    folder: Path
+    count: int
+    size_bytes: int
+
+
+def converted_models() -> ConvertedModels | None:
+    """The converted models' folder, how many and how big; ``None`` when there is none."""
+    folder = cache_dir() / "ct2"
+    if not folder.is_dir():
+        return None
+    dirs = sorted(p for p in folder.iterdir() if p.is_dir())
+    size = sum(f.stat().st_size for d in dirs for f in d.rglob("*") if f.is_file())
+    return ConvertedModels(folder, len(dirs), size)
+
+
+def clear_cache(model: str | None = None, converted: bool = False) -> tuple[int, bool]:
+    """Delete the translation memory's entries (of ``model`` only, if given) and, with
+    ``converted``, the converted models: the number of entries deleted, and whether
+    converted models were."""
+    import shutil
+
+    deleted = 0
+    if memory_path().exists():
+        with TranslationMemory.open() as memory:
+            deleted = memory.clear(model)
+    folder = cache_dir() / "ct2"
+    removed = converted and folder.is_dir()
+    if removed:
+        shutil.rmtree(folder)
+    return deleted, removed

@@ -279,3 +279,17 @@ def _revision_of(path: Path) -> str:
                 handle.seek(-(1 << 20), os.SEEK_END)
                 digest.update(handle.read(1 << 20))
     return "local-" + digest.hexdigest()[:16]
+
+
+def is_available(entry: ModelEntry) -> bool:
+    """Whether a registry model is on this machine (its folder, or the hub's cache)."""
+    if entry.path is not None:
+        return bool(entry.path.is_dir())
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:
+        return False
+    if entry.hub is None:
+        return False
+    found = try_to_load_from_cache(entry.hub, "config.json")
+    return isinstance(found, str)

@@ -22,7 +22,7 @@ return:
 - words a finder took into a name that are not part of it (``Қасым-Жомарт Тоқаев
   Астанада``: the last word is "in Astana") are recognised when the model translated
   them as ordinary words elsewhere in the sentence: they are dropped from the name
-  (``NameResult.dropped``) instead of making it ``partial``.
+  (``NameOutcome.dropped``) instead of making it ``partial``.
 
 The retention rate is the share of source names present in the final text.
 """
@@ -79,7 +79,7 @@ _CARONS = str.maketrans({"ž": "zh", "š": "sh", "č": "ch", "ǵ": "g", "ı": "i
 
 
 @dataclass(frozen=True)
-class NameResult:
+class NameOutcome:
     """What happened to one source name."""
 
     source: str
@@ -239,7 +239,7 @@ class SpanLayer(Protocol):
         translation: str,
         names: Sequence[NameSpanLike],
         glosses: Mapping[str, str] | None = None,
-    ) -> tuple[str, list[NameResult]]: ...
+    ) -> tuple[str, list[NameOutcome]]: ...
 
 
 class NameLayer:
@@ -291,13 +291,13 @@ class NameLayer:
         translation: str,
         names: Sequence[NameSpanLike],
         glosses: Mapping[str, str] | None = None,
-    ) -> tuple[str, list[NameResult]]:
+    ) -> tuple[str, list[NameOutcome]]:
         """Render every name of the source in house style in ``translation``."""
         glosses = glosses or {}
         tokens = _tokens(translation)
         claimed: list[tuple[int, int]] = []
         edits: list[_Edit] = []
-        results: list[NameResult] = []
+        results: list[NameOutcome] = []
         for span in names:
             rendering = self.render(span)
             parts = rendering.split()
@@ -320,7 +320,7 @@ class NameLayer:
         tokens: list[_Token],
         claimed: list[tuple[int, int]],
         glosses: Mapping[str, str],
-    ) -> tuple[NameResult, _Edit | None]:
+    ) -> tuple[NameOutcome, _Edit | None]:
         result = _result(span, rendering)
         window = _best_window(tokens, parts, claimed)
         if window is not None:
@@ -348,7 +348,7 @@ class NameLayer:
                 name = " ".join(span.text.split()[offset : offset + len(words)])
                 status = "kept" if written == fitted else "restyled"
                 return (
-                    NameResult(name, span.entity, fitted, status, written, dropped),
+                    NameOutcome(name, span.entity, fitted, status, written, dropped),
                     _Edit(start, end, fitted),
                 )
             return result("partial", " ".join(words)), None
@@ -364,9 +364,9 @@ class NameLayer:
         return result("missing", None), None
 
 
-def _result(span: NameSpanLike, rendering: str) -> Callable[[str, str | None], NameResult]:
-    def make(status: str, found: str | None) -> NameResult:
-        return NameResult(span.text, span.entity, rendering, status, found)
+def _result(span: NameSpanLike, rendering: str) -> Callable[[str, str | None], NameOutcome]:
+    def make(status: str, found: str | None) -> NameOutcome:
+        return NameOutcome(span.text, span.entity, rendering, status, found)
 
     return make
 

@@ -30,7 +30,7 @@ from translate.glossary import GLOSSARY
 from translate.langid import UNDETERMINED, identify, identify_all, identify_document
 from translate.memory import Context, TranslationMemory
 from translate.models import ModelRef, resolve_model
-from translate.names import NameResult, NameSpanLike, SpanLayer
+from translate.names import NameOutcome, NameSpanLike, SpanLayer
 from translate.quality import check, needs_retry, restore_urls, severity
 from translate.registry import ModelEntry, language_name, load_languages, load_registry
 from translate.scripts import to_model_script
@@ -95,7 +95,7 @@ class SentenceReport:
     model: str | None = None
     flags: list[str] = field(default_factory=list)
     chunks: int = 1
-    names: list[NameResult] = field(default_factory=list)
+    names: list[NameOutcome] = field(default_factory=list)
     ms: float = 0.0
     start: int = 0  # where ``source`` starts in its unit's text
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from translate.errors import RegistryDataError, UnknownModelError
-from translit._paths import data_path
+from translit._util.paths import data_path
 
 FAMILIES = ("marian", "marian-multi", "nllb", "m2m100", "madlad")
 NORMALIZATIONS = ("source", "en")

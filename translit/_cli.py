@@ -1,74 +1,77 @@
-"""Small helpers shared by the command-line modules (``cli.py``, ``translate/commands.py``).
+"""The command line's machinery, shared by ``cli.py`` and ``translate/commands.py``.
 
-Text I/O on standard streams is done on bytes: lines are split on ``\\n`` only
-(never on other Unicode line breaks, so line counts are preserved), and bytes
-that are not valid UTF-8 are carried through unchanged with ``surrogateescape``.
+:func:`exit_code` is the one place where an error becomes a message and an exit code
+(1: bad data, a file that cannot be read or written; 2: a usage error; 130:
+interrupted). The app's command group (:class:`Commands`) applies it to every
+command, so that tests driving the app with Typer's ``CliRunner`` see what users see;
+:func:`run_app`, the program's entry point, applies it to what fails outside a
+command (help written to a closed stream) and reports bugs.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
 import io
 import json
 import os
 import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, BinaryIO, TypeVar, cast
+from enum import Enum
+from typing import Any
 
 import typer
+from typer.core import TyperGroup
 
+from translit._util.stdio import batched_lines, stdin_bytes, write_lines
 from translit.errors import InputDataError, OutputError, TranslitError, UsageError
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-ENCODING_ERRORS = "surrogateescape"
-
-
-def fail(message: str, code: int = 1) -> typer.Exit:
-    """Print ``message`` on standard error (one line) and return an Exit to raise."""
-    first_line = message.strip().splitlines()[0] if message.strip() else "error"
-    typer.echo(f"translit: error: {first_line}", err=True)
-    return typer.Exit(code=code)
-
-
 DEBUG_VARIABLE = "TRANSLIT_DEBUG"
-"""Set it to 1 to see the traceback of an error instead of its one-line message."""
+"""Set it to 1 to see the traceback of a bug instead of its one-line message."""
+
+
+class ListFormat(str, Enum):
+    """How a listing is printed: an aligned table, or JSON."""
+
+    table = "table"
+    json = "json"
 
 
 def describe(exc: BaseException) -> tuple[str, int] | None:
-    """The one-line message and exit code for an error the user can cause, or ``None``.
-
-    1: bad data, a file that cannot be read or written; 2: a usage error; 130:
-    interrupted. ``None`` for anything else: a bug, which :func:`run_app` reports.
-    """
+    """The one-line message and exit code for an error the user can cause, or ``None``
+    (a bug, which :func:`run_app` reports)."""
     if isinstance(exc, UsageError):
         return str(exc), 2
     if isinstance(exc, TranslitError):
         return str(exc), 1
     if isinstance(exc, KeyboardInterrupt):
-        return "interrupted", 130
+        return str(exc) or "interrupted", 130
     if isinstance(exc, OSError):  # a file that cannot be read or written, a full disk
         where = f"{exc.filename}: " if exc.filename else ""
         return f"{where}{exc.strerror or exc}", 1
     return None
 
 
-def guarded(fn: F) -> F:
-    """Turn library errors into a one-line message and exit code 1 (never a traceback)."""
+def exit_code(exc: BaseException) -> int | None:
+    """Say ``exc``'s one line on standard error and return its exit code; ``None`` for a
+    bug (nothing said)."""
+    known = describe(exc)
+    if known is None:
+        return None
+    say(known[0])
+    return known[1]
 
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+
+class Commands(TyperGroup):
+    """The app's commands: an error a command raises ends it with :func:`exit_code`."""
+
+    def invoke(self, ctx: Any) -> Any:  # (a typer Context)
         try:
-            return fn(*args, **kwargs)
+            return super().invoke(ctx)
         except BrokenPipeError:  # `translit ... | head`
-            raise typer.Exit(code=0) from None
+            raise typer.Exit(0) from None
         except (TranslitError, KeyboardInterrupt, OSError) as exc:
-            message, code = describe(exc) or (str(exc), 1)
-            raise fail(message, code=code) from None
-
-    return wrapper  # type: ignore[return-value]
+            raise typer.Exit(exit_code(exc) or 1) from None
 
 
 class ClosedStream(io.RawIOBase):
@@ -115,7 +118,7 @@ class ClosedStream(io.RawIOBase):
 def run_app(app: Callable[[], Any]) -> None:
     """Run the command line: the one place an escaping exception becomes one line.
 
-    Errors the user can cause get their message and exit code (:func:`describe`);
+    Errors the user can cause get their message and exit code (:func:`exit_code`);
     anything else is a bug: one line naming it and exit 1, with the traceback when
     ``TRANSLIT_DEBUG=1``. Closed standard streams become :class:`ClosedStream`; a
     reader that goes away (``| head``) ends the run quietly.
@@ -131,22 +134,19 @@ def run_app(app: Callable[[], Any]) -> None:
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         if not isinstance(exc.code, int | None):
-            _say(str(exc.code))
+            say(str(exc.code))
     except BrokenPipeError:
         code = 0
     except BaseException as exc:
         if os.environ.get(DEBUG_VARIABLE, "") not in ("", "0"):
             raise
-        known = describe(exc)
+        known = exit_code(exc)
         if known is None:
-            where = _origin(exc)
-            known = (
-                f"unexpected {type(exc).__name__}{where}: {exc} "
-                f"(a bug; {DEBUG_VARIABLE}=1 shows the traceback)",
-                1,
+            say(
+                f"unexpected {type(exc).__name__}{_origin(exc)}: {exc} "
+                f"(a bug; {DEBUG_VARIABLE}=1 shows the traceback)"
             )
-        _say(known[0])
-        code = known[1]
+        code = 1 if known is None else known
     _quiet_flush()
     sys.exit(code)
 
@@ -160,7 +160,8 @@ def _origin(exc: BaseException) -> str:
     return f" in {os.path.basename(tb.tb_frame.f_code.co_filename)}:{tb.tb_lineno}"
 
 
-def _say(message: str) -> None:
+def say(message: str) -> None:
+    """``translit: error: MESSAGE`` (its first line) on standard error."""
     first = message.strip().splitlines()[0] if message.strip() else "error"
     with contextlib.suppress(Exception):  # standard error may be closed too
         sys.stderr.write(f"translit: error: {first}\n")
@@ -177,56 +178,6 @@ def _quiet_flush() -> None:
             os.dup2(devnull, sys.stdout.fileno())
     except TranslitError:
         pass
-
-
-def stdin_bytes() -> BinaryIO:
-    """Standard input as bytes (works under Typer's CliRunner too)."""
-    return cast(BinaryIO, sys.stdin.buffer)
-
-
-def stdout_bytes() -> BinaryIO:
-    """Standard output as bytes; text written before is flushed first."""
-    sys.stdout.flush()
-    return cast(BinaryIO, sys.stdout.buffer)
-
-
-def iter_lines(stream: BinaryIO) -> Iterator[str]:
-    """Yield lines of a binary stream without their ``\\n``; invalid UTF-8 survives."""
-    for raw in stream:
-        if raw.endswith(b"\n"):
-            raw = raw[:-1]
-        yield raw.decode("utf-8", ENCODING_ERRORS)
-
-
-def encode_line(text: str) -> bytes:
-    return text.encode("utf-8", ENCODING_ERRORS) + b"\n"
-
-
-def write_lines(lines: Iterable[str], stream: BinaryIO | None = None) -> None:
-    out = stream if stream is not None else stdout_bytes()
-    for line in lines:
-        out.write(encode_line(line))
-    out.flush()
-
-
-def batched_lines(stream: BinaryIO, size: int = 4096) -> Iterator[list[str]]:
-    """Group input lines in batches; one line at a time when reading a terminal."""
-    interactive = _isatty(stream)
-    batch: list[str] = []
-    for line in iter_lines(stream):
-        batch.append(line)
-        if interactive or len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _isatty(stream: BinaryIO) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 def texts_or_stdin(texts: list[str] | None) -> Iterator[list[str]]:
@@ -254,5 +205,6 @@ def emit(fmt: str, field: str, batches: Iterable[tuple[list[str], Iterable[str]]
         write_lines([json.dumps(collected, ensure_ascii=False, indent=1)])
 
 
-def eprint(message: str) -> None:
-    print(message, file=sys.stderr)
+def note(message: str) -> None:
+    """A line for the user on standard error (not an error)."""
+    typer.echo(message, err=True)

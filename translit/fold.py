@@ -19,7 +19,7 @@ import unicodedata
 from functools import cache
 from typing import Any, Final
 
-from translit._paths import data_path
+from translit._util.paths import data_path
 from translit.text import has_cyrillic, prepare
 
 # The letters of other Cyrillic alphabets and a few Latin ones, as data.

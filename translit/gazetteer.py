@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from translit._paths import data_path
+from translit._util.paths import data_path
 from translit.errors import InputDataError
 from translit.nameparse import ParsedName, parse_name
 from translit.schemes import EN_SCHEMES

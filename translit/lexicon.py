@@ -13,7 +13,6 @@ It serves two purposes:
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import re
@@ -24,8 +23,10 @@ from pathlib import Path
 
 from mypy_extensions import mypyc_attr
 
-from translit._io import atomic_write_text
-from translit._paths import cache_dir, data_path
+from translit._util.atomic import atomic_write_text
+from translit._util.paths import cache_dir, data_path
+from translit._util.tsv import read_tsv
+from translit.errors import OutputError
 from translit.fold import fold_token
 from translit.text import KAZAKH_ONLY, KK_TO_RU, has_kazakh
 
@@ -135,12 +136,6 @@ class Lexicon:
         return self.cyrillic.get(self.overrides.get(fold, fold))
 
 
-def _rows(path: Path) -> Iterator[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        lines = (line for line in handle if line.strip() and not line.startswith("#"))
-        yield from csv.DictReader(lines, delimiter="\t")
-
-
 def _name_forms(row: dict[str, str]) -> list[str]:
     """Cyrillic forms of one lexicon row, the Kazakh one first."""
     forms = [
@@ -175,7 +170,7 @@ def _lexicon_forms() -> Iterator[tuple[list[str], bool]]:
             continue  # (read by _equivalent_spellings)
         stems = "stem" in path.stem
         given = path.stem.startswith("given")
-        for row in _rows(path):
+        for _, row in read_tsv(path):
             forms = _name_forms(row)
             if not forms:
                 continue
@@ -214,7 +209,7 @@ def _equivalent_spellings() -> Iterator[tuple[str, list[str]]]:
         return
     from translit.fold import national_romanization
 
-    for row in _rows(path):
+    for _, row in read_tsv(path):
         main = (row.get("ru") or "").strip()
         if not main:
             continue
@@ -345,7 +340,7 @@ def _store(path: Path, fingerprint: str, lex: Lexicon) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(path, json.dumps(payload, ensure_ascii=False))
-    except OSError:
+    except (OSError, OutputError):
         pass  # a read-only home or cache: build again next time
 
 

@@ -14,7 +14,7 @@ from typing import Any, Final, NamedTuple
 
 from mypy_extensions import mypyc_attr
 
-from translit._paths import data_path
+from translit._util.paths import data_path
 from translit.fold import (
     FRENCH,
     GERMANIC,

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Final
 
-from translit._paths import data_path
+from translit._util.paths import data_path
 from translit.errors import NotReversibleError, UnknownLanguageError, UnknownSchemeError
 from translit.scheme import Direction, Scheme, Transliterator, load_scheme
 from translit.text import LANGUAGES

@@ -12,13 +12,11 @@ Two tables in ``data/names``:
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
-from translit._paths import data_path
+from translit._util.paths import data_path
+from translit._util.tsv import read_tsv
 from translit.errors import SchemeDataError
 
 _LANGS = ("kk", "ru", "en")
@@ -28,22 +26,6 @@ MIN_STEM = 3
 _APOSTROPHES = "'’ʼ"
 #: Longest ending after an apostrophe taken as a suffix (Tokayev's, Tokayev'in).
 _MAX_APOSTROPHE_SUFFIX = 4
-
-
-def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    """Data rows of a commented TSV file, checked against its header."""
-    where = f"names/{path.name}"
-    if not path.is_file():
-        raise SchemeDataError(f"{where}: missing")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    body = [(n, line) for n, line in enumerate(lines, 1) if line and not line.startswith("#")]
-    if not body or tuple(body[0][1].split("\t")) != columns:
-        raise SchemeDataError(f"{where}: the header must be {' '.join(columns)}")
-    for number, line in body[1:]:
-        cells = next(csv.reader([line], delimiter="\t"))
-        if len(cells) != len(columns):
-            raise SchemeDataError(f"{where}:{number}: expected {len(columns)} columns")
-        yield number, dict(zip(columns, cells, strict=True))
 
 
 @dataclass(frozen=True)
@@ -72,7 +54,7 @@ def common_words() -> CommonWords:
     words: set[str] = set()
     markers: set[str] = set()
     places: set[str] = set()
-    for number, row in _rows(path, ("word", "lang", "kind")):
+    for number, row in read_tsv(path, ("word", "lang", "kind")):
         word, lang, kind = row["word"].strip(), row["lang"], row["kind"]
         if not word or word != word.lower() or lang not in _LANGS or kind not in _KINDS:
             raise SchemeDataError(f"names/{path.name}:{number}: bad row {row}")
@@ -97,7 +79,7 @@ def case_endings() -> tuple[CaseEnding, ...]:
     """Rows of ``data/names/case_endings.tsv``, longest ending first."""
     path = data_path("names", "case_endings.tsv")
     out: list[CaseEnding] = []
-    for number, row in _rows(path, ("ending", "restore", "lang", "case")):
+    for number, row in read_tsv(path, ("ending", "restore", "lang", "case")):
         ending = CaseEnding(row["ending"], row["restore"], row["lang"], row["case"])
         if not ending.ending or ending.lang not in ("kk", "ru") or not ending.case:
             raise SchemeDataError(f"names/{path.name}:{number}: bad row {row}")

@@ -10,7 +10,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from tests.dataset.conftest import make_app
+from tests.dataset.conftest import InstallNormalizer
 from tests.dataset.fakes import CountingNormalizer
 
 runner = CliRunner()
@@ -86,7 +86,7 @@ def test_an_existing_output_is_replaced_only_on_success(app: typer.Typer, tmp_pa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv", "good.csv", "out.csv"]
 
 
-def test_a_normalizer_crash_leaves_no_output(tmp_path: Path) -> None:
+def test_a_normalizer_crash_leaves_no_output(tmp_path: Path, app_with: InstallNormalizer) -> None:
     class Broken(CountingNormalizer):
         def __call__(self, names: object) -> list[object]:  # type: ignore[override]
             raise RuntimeError("boom")
@@ -95,7 +95,7 @@ def test_a_normalizer_crash_leaves_no_output(tmp_path: Path) -> None:
     src.write_text(CSV)
     out = tmp_path / "out.csv"
     result = runner.invoke(
-        make_app(Broken()), ["normalize", str(src), "-c", "name", "-o", str(out)]
+        app_with(Broken()), ["normalize", str(src), "-c", "name", "-o", str(out)]
     )
     assert isinstance(result.exception, RuntimeError)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
@@ -114,14 +114,16 @@ def test_several_files_into_a_folder(app: typer.Typer, tmp_path: Path) -> None:
     assert (dest / "b.csv").read_text().splitlines()[1] == "Tokayev,Tokayev,tokayev,Q1,gazetteer,1"
 
 
-def test_one_normalization_per_distinct_name_across_files(tmp_path: Path) -> None:
+def test_one_normalization_per_distinct_name_across_files(
+    tmp_path: Path, app_with: InstallNormalizer
+) -> None:
     counting = CountingNormalizer()
     for name in ("a.csv", "b.csv"):
         (tmp_path / name).write_text("name\nTokayev\nAlmaty\nTokayev\n")
     dest = tmp_path / "out"
     dest.mkdir()
     result = runner.invoke(
-        make_app(counting),
+        app_with(counting),
         [
             "normalize",
             str(tmp_path / "a.csv"),
@@ -171,7 +173,7 @@ def test_exit_codes(app: typer.Typer, tmp_path: Path, args: list[str], code: int
 def test_a_writer_with_nothing_to_do_syncs_what_it_wrote(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from translit.dataset import atomic
+    from translit._util import atomic
 
     synced: list[int] = []
     real = getattr(os, "fdatasync", os.fsync)
@@ -197,7 +199,8 @@ def test_a_writer_with_nothing_to_do_syncs_what_it_wrote(
 def test_the_threaded_pipeline_syncs_while_it_waits(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from translit.dataset import atomic, csvio, pipeline
+    from translit._util import atomic
+    from translit.dataset import csvio, pipeline
     from translit.dataset.columns import NameCache
     from translit.dataset.pipeline import normalize_file
 

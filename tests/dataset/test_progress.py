@@ -12,7 +12,7 @@ from tests.dataset.fakes import CountingNormalizer
 from translit.dataset import csvio, pipeline
 from translit.dataset.columns import NameCache
 from translit.dataset.pipeline import normalize_file
-from translit.dataset.progress import Progress
+from translit.dataset.progress import RowProgress
 
 
 class Tty(io.StringIO):
@@ -21,7 +21,7 @@ class Tty(io.StringIO):
 
 
 def test_share_follows_rows_done_not_bytes_read() -> None:
-    meter = Progress("in.csv", 1000, enabled=True, stream=Tty(), interval=0)
+    meter = RowProgress("in.csv", 1000, enabled=True, stream=Tty(), interval=0)
     meter.read(1000, 1000)  # the reader has read the whole file ahead
     meter.update(100)
     assert meter.share() == pytest.approx(0.1)
@@ -30,7 +30,7 @@ def test_share_follows_rows_done_not_bytes_read() -> None:
 
 
 def test_share_while_the_reader_is_half_way() -> None:
-    meter = Progress("in.csv", 1000, enabled=True, stream=Tty(), interval=0)
+    meter = RowProgress("in.csv", 1000, enabled=True, stream=Tty(), interval=0)
     meter.read(400, 500)
     meter.update(200)
     assert meter.share() == pytest.approx(0.25)  # 1/2 read, 1/2 of that done
@@ -60,7 +60,7 @@ def test_first_frame_of_a_big_run_is_not_100_percent(
 
 def test_not_a_terminal_is_quiet_unless_asked() -> None:
     quiet = io.StringIO()
-    meter = Progress("in.csv", 100, stream=quiet)
+    meter = RowProgress("in.csv", 100, stream=quiet)
     meter.update(10, 100)
     meter.close()
     assert quiet.getvalue() == ""
@@ -68,7 +68,7 @@ def test_not_a_terminal_is_quiet_unless_asked() -> None:
 
 def test_not_a_terminal_with_progress_gets_whole_lines() -> None:
     log = io.StringIO()
-    meter = Progress("in.csv", 100, enabled=True, stream=log, log_interval=0)
+    meter = RowProgress("in.csv", 100, enabled=True, stream=log, log_interval=0)
     for _ in range(3):
         meter.update(10, 30)
     meter.close()
@@ -80,7 +80,7 @@ def test_not_a_terminal_with_progress_gets_whole_lines() -> None:
 
 def test_not_a_terminal_logs_periodically() -> None:
     log = io.StringIO()
-    meter = Progress("in.csv", 100, enabled=True, stream=log)  # every 30 s by default
+    meter = RowProgress("in.csv", 100, enabled=True, stream=log)  # every 30 s by default
     for _ in range(100):
         meter.update(1, 1)
     assert log.getvalue().count("\n") == 1  # the first update only

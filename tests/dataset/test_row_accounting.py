@@ -18,7 +18,8 @@ import typer
 from typer.testing import CliRunner
 
 from translit.dataset import csvio
-from translit.dataset.cli import normalize_files
+from translit.dataset.runner import normalize_files
+from translit.errors import InputDataError
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -108,8 +109,8 @@ def test_unclosed_quote_with_worker_processes(tmp_path: Path) -> None:
     src = tmp_path / "in.csv"
     src.write_bytes(stray_quote_csv(5000))
     out = tmp_path / "o.csv"
-    code = normalize_files([str(src)], ["name"], output=str(out), jobs=2)
-    assert code == 1
+    with pytest.raises(InputDataError, match="unclosed quote"):
+        normalize_files([str(src)], ["name"], output=str(out), jobs=2)
     assert not out.exists()
 
 

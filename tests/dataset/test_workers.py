@@ -30,10 +30,10 @@ from tests.dataset.fakes import (
     StarvedSpareNormalizer,
 )
 from translit.dataset import csvio, offload, pipeline
-from translit.dataset.cli import normalize_files
 from translit.dataset.columns import normalize_columns
 from translit.dataset.normalizer import DefaultNormalizer, default_normalizer
 from translit.dataset.offload import WorkerError, WorkerPool, worker_count
+from translit.dataset.runner import normalize_files
 from translit.dataset.worker import portable, read_frame, serve, write_frame
 from translit.errors import InputDataError
 
@@ -85,9 +85,9 @@ def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(offload, "CHUNK", 7)
 
 
-def run(src: Path, out: Path, jobs: int, **options: object) -> tuple[int, bytes]:
-    code = normalize_files([str(src)], ["name"], output=str(out), jobs=jobs, **options)  # type: ignore[arg-type]
-    return code, out.read_bytes() if out.exists() else b""
+def run(src: Path, out: Path, jobs: int, **options: object) -> bytes:
+    normalize_files([str(src)], ["name"], output=str(out), jobs=jobs, **options)  # type: ignore[arg-type]
+    return out.read_bytes()
 
 
 # -- the same output --------------------------------------------------------------------
@@ -97,9 +97,8 @@ def run(src: Path, out: Path, jobs: int, **options: object) -> tuple[int, bytes]
 @pytest.mark.parametrize("jobs", [2, 3])
 def test_workers_write_the_same_bytes_as_one_process(tmp_path: Path, jobs: int) -> None:
     src = mixed_csv(tmp_path / "in.csv")
-    code1, alone = run(src, tmp_path / "one.csv", jobs=1)
-    code2, shared = run(src, tmp_path / "many.csv", jobs=jobs)
-    assert code1 == code2 == 0
+    alone = run(src, tmp_path / "one.csv", jobs=1)
+    shared = run(src, tmp_path / "many.csv", jobs=jobs)
     assert shared == alone
     rows = list(csv.DictReader(io.StringIO(alone.decode())))
     assert len(rows) == 600
@@ -125,8 +124,8 @@ def test_tsv_and_parquet_through_workers_match_one_process(tmp_path: Path, fmt: 
             convert_options=pcsv.ConvertOptions(column_types={"name": pa.string()}),
         )
         pq.write_table(table, src)
-    _, alone = run(src, tmp_path / f"one.{fmt}", jobs=1)
-    _, shared = run(src, tmp_path / f"many.{fmt}", jobs=2)
+    alone = run(src, tmp_path / f"one.{fmt}", jobs=1)
+    shared = run(src, tmp_path / f"many.{fmt}", jobs=2)
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
@@ -143,9 +142,9 @@ def test_style_and_user_gazetteer_reach_the_workers(tmp_path: Path) -> None:
     gazetteer.write_text(USER_GAZETTEER, encoding="utf-8")
     src = mixed_csv(tmp_path / "in.csv", rows=120)
     options = {"style": "iso9", "gazetteer": [str(gazetteer)]}
-    _, alone = run(src, tmp_path / "one.csv", jobs=1, **options)
-    _, shared = run(src, tmp_path / "many.csv", jobs=2, **options)
-    _, plain = run(src, tmp_path / "plain.csv", jobs=2)
+    alone = run(src, tmp_path / "one.csv", jobs=1, **options)
+    shared = run(src, tmp_path / "many.csv", jobs=2, **options)
+    plain = run(src, tmp_path / "plain.csv", jobs=2)
     assert shared == alone
     assert b"test-person-umbetov" in shared and b"test-person-umbetov" not in plain
     assert shared != plain  # the style changed the Cyrillic names' renderings
@@ -158,7 +157,8 @@ def test_several_files_share_the_workers(tmp_path: Path) -> None:
     for jobs in (1, 2):
         folder = tmp_path / f"out{jobs}"
         folder.mkdir()
-        assert normalize_files([str(one), str(two)], ["name"], output=str(folder), jobs=jobs) == 0
+        reports = normalize_files([str(one), str(two)], ["name"], output=str(folder), jobs=jobs)
+        assert [r.rows for r in reports] == [50, 80]
         outs[jobs] = [(folder / n).read_bytes() for n in ("a.csv", "b.csv")]
     assert outs[1] == outs[2]
 
@@ -262,22 +262,24 @@ def test_closing_ends_the_worker_processes() -> None:
 # -- through the command line's function --------------------------------------------------
 
 
-def test_worker_errors_are_one_line_messages(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_worker_errors_are_the_same_one_line_errors(tmp_path: Path) -> None:
     src = mixed_csv(tmp_path / "in.csv", rows=20)
     bad = tmp_path / "bad.jsonl"
     bad.write_text("{not json\n", encoding="utf-8")
     messages = []
     for jobs in (1, 2):
-        code = normalize_files(
-            [str(src)], ["name"], output=str(tmp_path / "o.csv"), gazetteer=[str(bad)], jobs=jobs
-        )
-        assert code == 1
-        messages.append(capsys.readouterr().err)
+        with pytest.raises(InputDataError) as raised:
+            normalize_files(
+                [str(src)],
+                ["name"],
+                output=str(tmp_path / "o.csv"),
+                gazetteer=[str(bad)],
+                jobs=jobs,
+            )
+        messages.append(str(raised.value))
         assert not (tmp_path / "o.csv").exists()
     assert messages[0] == messages[1]
-    assert messages[0].count("\n") == 1 and "invalid JSON" in messages[0]
+    assert "\n" not in messages[0] and "invalid JSON" in messages[0]
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo") or sys.platform == "win32", reason="POSIX only")
@@ -406,6 +408,6 @@ def test_json_lines_through_a_worker_match_one_process(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     records = [{"id": i, "name": NAMES[i % len(NAMES)] if i % 4 else None} for i in range(80)]
     src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
-    _, alone = run(src, tmp_path / "one.jsonl", jobs=1)
-    _, shared = run(src, tmp_path / "many.jsonl", jobs=2)
+    alone = run(src, tmp_path / "one.jsonl", jobs=1)
+    shared = run(src, tmp_path / "many.jsonl", jobs=2)
     assert shared == alone and alone.count(b"\n") == 80

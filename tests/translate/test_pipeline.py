@@ -282,26 +282,3 @@ def test_marked_phrases_are_glossed_once_and_remembered(fake: FakeEngine) -> Non
         assert len(fake.calls) == calls  # sentences and gloss come from the memory
     finally:
         memory.close()
-
-
-def test_translate_writes_its_output_atomically(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # issue 15: a write that fails at the end leaves no output and no temporary file
-    import os
-
-    from translate.commands import _write
-    from translit.errors import InputDataError
-
-    target = tmp_path / "out" / "report.txt"
-    _write(target, "Сәлем")
-    assert target.read_text(encoding="utf-8") == "Сәлем"
-
-    def fail(*_: object) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(InputDataError, match="No space left"):
-        _write(target, "Сәлем әлем")
-    assert target.read_text(encoding="utf-8") == "Сәлем"  # the old output, whole
-    assert sorted(p.name for p in target.parent.iterdir()) == ["report.txt"]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import translit
-from translit._paths import data_path
+from translit._util.paths import data_path
 
 SCHEME_FILES = sorted(data_path("schemes").glob("*/*.json"))
 

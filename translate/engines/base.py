@@ -10,7 +10,6 @@ from translate.errors import EngineUnavailableError
 from translate.models import ModelRef
 
 ENGINES = ("transformers", "ctranslate2")
-DEVICES = ("auto", "cpu", "cuda", "mps")
 
 
 @dataclass(frozen=True)

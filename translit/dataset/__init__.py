@@ -20,17 +20,18 @@ from translit.dataset.errors import (
     MissingColumnError,
     UsageError,
 )
-from translit.dataset.formats import Format
+from translit.dataset.formats import DataFormat
 from translit.dataset.frame import normalize_frame, normalize_series
 from translit.dataset.normalizer import default_normalizer
 from translit.dataset.pipeline import FileReport, normalize_file
+from translit.dataset.runner import normalize_files
 
 __all__ = [
     "ADDED_SUFFIXES",
     "ClusterRow",
+    "DataFormat",
     "EncodingError",
     "FileReport",
-    "Format",
     "MalformedRowError",
     "MissingColumnError",
     "NameCache",
@@ -42,6 +43,7 @@ __all__ = [
     "cluster_spellings",
     "default_normalizer",
     "normalize_file",
+    "normalize_files",
     "normalize_frame",
     "normalize_series",
     "output_columns",

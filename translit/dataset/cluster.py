@@ -217,13 +217,15 @@ def cluster_file(
     """
     from translit.dataset.errors import UsageError
     from translit.dataset.extras import require_formats
-    from translit.dataset.formats import STDIO, Format, input_format, output_format
+    from translit.dataset.formats import STDIO, DataFormat, input_format, output_format
     from translit.dataset.pipeline import open_reader, open_writer, output_stream
     from translit.dataset.sources import Source
 
     source = Source.of(source_name)
     in_format = input_format(source_name, fmt)
-    out_format = Format(out_fmt) if out_fmt is not None else output_format(target, Format.csv)
+    out_format = (
+        DataFormat(out_fmt) if out_fmt is not None else output_format(target, DataFormat.csv)
+    )
     if target in (None, STDIO) and not out_format.streamable:
         raise UsageError(f"{out_format.value} cannot be written to standard output; use -o FILE")
     require_formats(in_format, out_format)

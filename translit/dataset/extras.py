@@ -13,21 +13,25 @@ import sys
 from collections.abc import Iterable
 
 from translit.dataset.errors import UsageError
-from translit.dataset.formats import Format
+from translit.dataset.formats import DataFormat
 
 INSTALL_HINT = "pip install 'translit-kz[data]'"
 
 _LABELS = {
-    Format.csv: "CSV",
-    Format.tsv: "TSV",
-    Format.jsonl: "JSON Lines",
-    Format.parquet: "Parquet",
-    Format.xlsx: "Excel",
+    DataFormat.csv: "CSV",
+    DataFormat.tsv: "TSV",
+    DataFormat.jsonl: "JSON Lines",
+    DataFormat.parquet: "Parquet",
+    DataFormat.xlsx: "Excel",
 }
 # Every path goes through Arrow arrays (the name cache maps whole columns).
 _ALWAYS = ("pyarrow",)
-_TO_READ = {Format.xlsx: ("openpyxl",)}
-_TO_WRITE = {Format.csv: ("polars",), Format.tsv: ("polars",), Format.xlsx: ("xlsxwriter",)}
+_TO_READ = {DataFormat.xlsx: ("openpyxl",)}
+_TO_WRITE = {
+    DataFormat.csv: ("polars",),
+    DataFormat.tsv: ("polars",),
+    DataFormat.xlsx: ("xlsxwriter",),
+}
 
 
 class MissingExtraError(UsageError):
@@ -64,7 +68,7 @@ def require(modules: Iterable[str], what: str) -> None:
         )
 
 
-def require_formats(read: Format, write: Format | None = None) -> None:
+def require_formats(read: DataFormat, write: DataFormat | None = None) -> None:
     """Check the libraries needed to read ``read`` and write ``write``."""
     needed = [*_ALWAYS, *_TO_READ.get(read, ())]
     what = f"reading {_LABELS[read]}"

@@ -8,7 +8,7 @@ from pathlib import Path
 from translit.dataset.errors import UsageError
 
 
-class Format(str, Enum):
+class DataFormat(str, Enum):
     """A tabular file format."""
 
     csv = "csv"
@@ -20,19 +20,19 @@ class Format(str, Enum):
     @property
     def streamable(self) -> bool:
         """Whether the format can be read from standard input / written to standard output."""
-        return self in (Format.csv, Format.tsv, Format.jsonl)
+        return self in (DataFormat.csv, DataFormat.tsv, DataFormat.jsonl)
 
 
-_EXTENSIONS: dict[str, Format] = {
-    ".csv": Format.csv,
-    ".tsv": Format.tsv,
-    ".tab": Format.tsv,
-    ".jsonl": Format.jsonl,
-    ".ndjson": Format.jsonl,
-    ".parquet": Format.parquet,
-    ".pq": Format.parquet,
-    ".xlsx": Format.xlsx,
-    ".xlsm": Format.xlsx,
+_EXTENSIONS: dict[str, DataFormat] = {
+    ".csv": DataFormat.csv,
+    ".tsv": DataFormat.tsv,
+    ".tab": DataFormat.tsv,
+    ".jsonl": DataFormat.jsonl,
+    ".ndjson": DataFormat.jsonl,
+    ".parquet": DataFormat.parquet,
+    ".pq": DataFormat.parquet,
+    ".xlsx": DataFormat.xlsx,
+    ".xlsm": DataFormat.xlsx,
 }
 
 STDIO = "-"
@@ -54,7 +54,7 @@ def _inner(path: str | Path) -> Path:
     return p.with_suffix("") if p.suffix.lower() in COMPRESSIONS else p
 
 
-def format_from_extension(path: str | Path) -> Format | None:
+def format_from_extension(path: str | Path) -> DataFormat | None:
     """The format a file name's extension stands for, or ``None``."""
     return _EXTENSIONS.get(_inner(path).suffix.lower())
 
@@ -64,12 +64,12 @@ def is_tabular_path(path: str) -> bool:
     return format_from_extension(path) is not None
 
 
-def input_format(path: str, override: Format | str | None) -> Format:
+def input_format(path: str, override: DataFormat | str | None) -> DataFormat:
     """The format to read ``path`` with: ``override``, else the extension (``-``: CSV)."""
     if override is not None:
-        return Format(override)
+        return DataFormat(override)
     if path == STDIO:
-        return Format.csv
+        return DataFormat.csv
     found = format_from_extension(path)
     if found is None:
         known = ", ".join(sorted(_EXTENSIONS))
@@ -77,13 +77,13 @@ def input_format(path: str, override: Format | str | None) -> Format:
     return found
 
 
-def output_format(path: str | None, source: Format) -> Format:
+def output_format(path: str | None, source: DataFormat) -> DataFormat:
     """The format to write: ``path``'s extension when it has a known one, else ``source``.
 
     Standard output gets ``source`` when it can be streamed, else CSV (``translit
     normalize people.xlsx -c name`` prints CSV).
     """
     if path is None or path == STDIO:
-        return source if source.streamable else Format.csv
+        return source if source.streamable else DataFormat.csv
     found = format_from_extension(path)
     return source if found is None else found

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from translit.dataset._types import ADDED_SUFFIXES
 from translit.dataset.columns import Columns
-from translit.dataset.formats import STDIO, Format, input_format
+from translit.dataset.formats import STDIO, DataFormat, input_format
 from translit.dataset.normalizer import DefaultNormalizer
 from translit.dataset.worker import read_frame, write_frame
 from translit.errors import TranslitError
@@ -58,7 +58,7 @@ IN_FLIGHT = 2
 GRACE = 5.0
 """Seconds to wait for a worker process that stopped answering to exit."""
 
-_OFFLOADED = frozenset({Format.csv, Format.tsv, Format.parquet})
+_OFFLOADED = frozenset({DataFormat.csv, DataFormat.tsv, DataFormat.parquet})
 
 
 class WorkerError(TranslitError):

@@ -21,9 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from translit._gctune import fewer_full_collections
-from translit._io import refuse_overwrite
+from translit._util.atomic import PendingFile, atomic_output, refuse_overwrite
 from translit.dataset._types import added_columns
-from translit.dataset.atomic import PendingFile, atomic_output
 from translit.dataset.background import BackgroundWriter
 from translit.dataset.batches import (
     Batch,
@@ -39,18 +38,18 @@ from translit.dataset.csvwriter import CsvWriter, Encoded
 from translit.dataset.errors import MissingColumnError, UsageError
 from translit.dataset.excel import ExcelReader, ExcelWriter, Merge, excel_column
 from translit.dataset.extras import require_formats
-from translit.dataset.formats import STDIO, Format, compression_of, input_format, output_format
+from translit.dataset.formats import STDIO, DataFormat, compression_of, input_format, output_format
 from translit.dataset.jsonl import JsonlReader, JsonlWriter
 from translit.dataset.parquetio import ParquetReader, ParquetWriter
 from translit.dataset.prefetch import Prefetch
-from translit.dataset.progress import Progress
+from translit.dataset.progress import RowProgress
 from translit.dataset.rejects import RejectSink
 from translit.dataset.sources import UTF8_BOM, NativeWriter, Source
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
-_THREADED = frozenset({Format.csv, Format.tsv, Format.parquet})
+_THREADED = frozenset({DataFormat.csv, DataFormat.tsv, DataFormat.parquet})
 """Formats read, looked up and written on threads of their own (Arrow releases the GIL)."""
 
 PREFETCH_BYTES = 256 << 20
@@ -104,20 +103,20 @@ class FileReport:
 
 def open_reader(
     source: Source,
-    fmt: Format,
+    fmt: DataFormat,
     *,
     encoding: str | None = None,
     rejects: RejectSink | None = None,
     sheet: str | None = None,
 ) -> Reader:
     """A reader for ``source`` in format ``fmt`` (``sheet``: Excel's worksheet to read)."""
-    if fmt is Format.csv:
+    if fmt is DataFormat.csv:
         return CsvReader(source, encoding=encoding, rejects=rejects)
-    if fmt is Format.tsv:
+    if fmt is DataFormat.tsv:
         return CsvReader(source, delimiter="\t", quoting=False, encoding=encoding, rejects=rejects)
-    if fmt is Format.jsonl:
+    if fmt is DataFormat.jsonl:
         return JsonlReader(source, encoding=encoding, rejects=rejects)
-    if fmt is Format.parquet:
+    if fmt is DataFormat.parquet:
         return ParquetReader(source)
     return ExcelReader(source, sheet=sheet)
 
@@ -125,8 +124,8 @@ def open_reader(
 class _TextCsvWriter:
     """CSV/TSV writer that also takes records (their values written as text)."""
 
-    def __init__(self, stream: BinaryIO, fmt: Format) -> None:
-        tsv = fmt is Format.tsv
+    def __init__(self, stream: BinaryIO, fmt: DataFormat) -> None:
+        tsv = fmt is DataFormat.tsv
         self._inner = CsvWriter(stream, delimiter="\t" if tsv else ",", quoting=not tsv)
         self._columns: list[str] | None = None
 
@@ -153,27 +152,27 @@ class _TextCsvWriter:
 
 
 def open_writer(
-    fmt: Format,
+    fmt: DataFormat,
     stream: BinaryIO,
     path: Path | None,
     sheet: str = "Sheet1",
     excel: dict[str, Any] | None = None,
 ) -> Writer:
     """A writer of ``fmt`` on ``stream`` (Excel writes to ``path`` by name)."""
-    if fmt in (Format.csv, Format.tsv):
+    if fmt in (DataFormat.csv, DataFormat.tsv):
         return _TextCsvWriter(stream, fmt)
-    if fmt is Format.jsonl:
+    if fmt is DataFormat.jsonl:
         return JsonlWriter(stream)
-    if fmt is Format.parquet:
+    if fmt is DataFormat.parquet:
         return ParquetWriter(stream)
     assert path is not None
     stream.close()
     return ExcelWriter(path, sheet=sheet, **(excel or {}))
 
 
-def default_rejects_path(source: Source, target: str | None, fmt: Format) -> Path:
+def default_rejects_path(source: Source, target: str | None, fmt: DataFormat) -> Path:
     """Where rejected rows go: beside the output, else beside the input."""
-    suffix = ".jsonl" if fmt is Format.jsonl else (".tsv" if fmt is Format.tsv else ".csv")
+    suffix = ".jsonl" if fmt is DataFormat.jsonl else (".tsv" if fmt is DataFormat.tsv else ".csv")
     if target is not None and target != STDIO:
         base = Path(target)
     elif source.path is not None:
@@ -249,8 +248,8 @@ def normalize_file(
     columns: Sequence[str],
     cache: NameCache,
     *,
-    fmt: Format | str | None = None,
-    out_fmt: Format | str | None = None,
+    fmt: DataFormat | str | None = None,
+    out_fmt: DataFormat | str | None = None,
     in_place: bool = False,
     encoding: str | None = None,
     skip_bad_rows: bool = False,
@@ -273,7 +272,7 @@ def normalize_file(
         if source.path is None:
             raise UsageError("--in-place needs a file, not standard input")
         target = str(source.path)
-    out_format = Format(out_fmt) if out_fmt is not None else output_format(target, in_format)
+    out_format = DataFormat(out_fmt) if out_fmt is not None else output_format(target, in_format)
     if (target is None or target == STDIO) and not out_format.streamable:
         raise UsageError(f"{out_format.value} cannot be written to standard output; use -o FILE")
     if not in_place and source.path is not None and target not in (None, STDIO):
@@ -291,21 +290,21 @@ def normalize_file(
         where = Path(rejects) if rejects is not None else None
         sink = RejectSink(where or default_rejects_path(source, target, in_format))
         report.rejects_path = sink.path
-    if sheet is not None and in_format is not Format.xlsx:
+    if sheet is not None and in_format is not DataFormat.xlsx:
         raise UsageError("--sheet is for Excel input (.xlsx)")
     every_sheet = sheet == ALL_SHEETS
-    if every_sheet and out_format is not Format.xlsx:
+    if every_sheet and out_format is not DataFormat.xlsx:
         raise UsageError("--sheet all needs an Excel output (-o FILE.xlsx)")
     if every_sheet:
         sheet = _first_sheet_with(source, wanted)
     reader = open_reader(source, in_format, encoding=encoding, rejects=sink, sheet=sheet)
-    meter = Progress(Path(source.label).name, source.size, enabled=progress)
+    meter = RowProgress(Path(source.label).name, source.size, enabled=progress)
     try:
         reader.require(wanted)
         refuse_added_columns(source.label, reader.columns, wanted)
         header = output_columns(reader.columns, wanted)
         excel: dict[str, Any] = {}
-        if out_format is Format.xlsx:
+        if out_format is DataFormat.xlsx:
             excel = _excel_options(reader, in_format, header, report)
         with (
             sink if sink is not None else contextlib.nullcontext(),
@@ -315,7 +314,7 @@ def normalize_file(
             writer = open_writer(
                 out_format, output.stream, output.temp, sheet=_sheet_title(reader), excel=excel
             )
-            if getattr(reader, "bom", False) and out_format in (Format.csv, Format.tsv):
+            if getattr(reader, "bom", False) and out_format in (DataFormat.csv, DataFormat.tsv):
                 output.stream.write(UTF8_BOM)  # the input's UTF-8 BOM is kept
             try:
                 if in_format in _THREADED and out_format in _THREADED:
@@ -337,13 +336,17 @@ def normalize_file(
     finally:
         meter.close()
         reader.close()
-    if isinstance(reader, ExcelReader) and reader.sheet_count > 1 and out_format is not Format.xlsx:
+    if (
+        isinstance(reader, ExcelReader)
+        and reader.sheet_count > 1
+        and out_format is not DataFormat.xlsx
+    ):
         report.messages.append(
             f"{source.label}: only the worksheet {reader.title!r} was written (see --sheet)"
         )
     if sink is not None and sink.count:
         report.rejected = sink.count
-        unit = "line" if in_format is Format.jsonl else "record"
+        unit = "line" if in_format is DataFormat.jsonl else "record"
         report.messages.append(sink.summary(source.label, unit))
     return report
 
@@ -366,7 +369,7 @@ def _run_threaded(
     writer: Writer,
     named: list[str],
     cache: NameCache,
-    meter: Progress,
+    meter: RowProgress,
     output: Output,
 ) -> int:
     """Read and look up on one thread, normalize on this one, write behind; rows done.
@@ -440,7 +443,7 @@ def _first_sheet_with(source: Source, wanted: list[str]) -> str:
 
 
 def _excel_options(
-    reader: Reader, in_format: Format, header: list[str], report: FileReport
+    reader: Reader, in_format: DataFormat, header: list[str], report: FileReport
 ) -> dict[str, Any]:
     """How the Excel output is laid out, from what is read.
 
@@ -456,7 +459,7 @@ def _excel_options(
             "that formulas keep their cells"
         )
         return {"columns": [*reader.columns, *added], "merges": reader.merges()}
-    if in_format in (Format.csv, Format.tsv):
+    if in_format in (DataFormat.csv, DataFormat.tsv):
         return {"numbers_in": [c for c in header if c in reader.columns]}
     return {}
 

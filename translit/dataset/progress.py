@@ -9,25 +9,18 @@ never ahead of the work.
 
 from __future__ import annotations
 
-import sys
 import time
 from typing import TextIO
 
-
-def _human(n: float) -> str:
-    for unit in ("", "k", "M", "G"):
-        if abs(n) < 1000:
-            return f"{n:.0f}{unit}" if unit == "" else f"{n:.1f}{unit}"
-        n /= 1000
-    return f"{n:.1f}T"
-
+from translit._util.numbers import human
+from translit._util.progress import Progress
 
 LOG_INTERVAL = 30.0
 """Seconds between two progress lines when standard error is not a terminal."""
 
 
-class Progress:
-    """Rows done (and the share done, when the input size is known).
+class RowProgress:
+    """Rows done (and the share done, when the input size is known), on a :class:`Progress`.
 
     ``enabled=None`` means: only when ``stream`` is a terminal. On a terminal the bar
     is redrawn a few times a second; elsewhere (cron, CI logs, ``nohup``) a whole line
@@ -44,25 +37,15 @@ class Progress:
         interval: float = 0.25,
         log_interval: float = LOG_INTERVAL,
     ) -> None:
-        self.stream = stream if stream is not None else sys.stderr
-        try:
-            self.tty = self.stream.isatty()
-        except (AttributeError, ValueError):
-            self.tty = False
-        if enabled is None:
-            enabled = self.tty
-        self.enabled = enabled
-        if not self.tty:
-            interval = log_interval
+        self.display = Progress(
+            stream, enabled=enabled, interval=interval, log_interval=log_interval
+        )
         self.label = label
         self.total_bytes = total_bytes if total_bytes else None
-        self.interval = interval
         self.rows = 0
         self.rows_read = 0
         self.bytes_done = 0  # input bytes read (ahead of the work)
         self._start = time.monotonic()
-        self._last = 0.0
-        self._shown = False
 
     def read(self, rows: int, position: int) -> None:
         """``rows`` more were read; the input is read up to byte ``position`` (any thread)."""
@@ -75,24 +58,20 @@ class Progress:
         self.rows += rows
         if position is not None:
             self.read(rows, position)
-        if not self.enabled:
-            return
-        now = time.monotonic()
-        if now - self._last >= self.interval:
-            self._last = now
-            self._draw(now)
+        if self.display.due():
+            self.display.draw(self.line())
 
     def line(self, now: float | None = None) -> str:
         """The text of the bar."""
         now = time.monotonic() if now is None else now
         elapsed = max(now - self._start, 1e-9)
-        rate = f"{_human(self.rows / elapsed)} rows/s"
+        rate = f"{human(self.rows / elapsed)} rows/s"
         if self.total_bytes:
             share = self.share()
             filled = int(share * 20)
             bar = "#" * filled + "." * (20 - filled)
-            return f"{self.label} [{bar}] {share:4.0%} {_human(self.rows)} rows {rate}"
-        return f"{self.label} {_human(self.rows)} rows {rate}"
+            return f"{self.label} [{bar}] {share:4.0%} {human(self.rows)} rows {rate}"
+        return f"{self.label} {human(self.rows)} rows {rate}"
 
     def share(self) -> float:
         """The share of the work done, from 0 to 1 (see the module's docstring)."""
@@ -101,18 +80,8 @@ class Progress:
         read = min(self.bytes_done / self.total_bytes, 1.0)
         return read * min(self.rows / self.rows_read, 1.0)
 
-    def _draw(self, now: float) -> None:
-        if self.tty:
-            self.stream.write("\r" + self.line(now) + "\x1b[K")
-        else:
-            self.stream.write(self.line(now) + "\n")
-        self.stream.flush()
-        self._shown = True
-
     def close(self) -> None:
         """Draw the final state and end the line (if anything was shown)."""
-        if self.enabled and (self._shown or self.rows):
-            self._draw(time.monotonic())
-            if self.tty:
-                self.stream.write("\n")
-                self.stream.flush()
+        if self.display.enabled and (self.display.shown or self.rows):
+            self.display.draw(self.line(), now=True)
+        self.display.end()

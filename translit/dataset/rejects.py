@@ -6,7 +6,7 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
-from translit.dataset.atomic import PendingFile, atomic_output
+from translit._util.atomic import PendingFile, atomic_output
 
 _KEEP_NUMBERS = 10
 

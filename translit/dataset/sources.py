@@ -9,9 +9,7 @@ be read twice, checks UTF-8 as the bytes go by so that an error can name its off
 from __future__ import annotations
 
 import io
-import os
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, cast
@@ -243,16 +241,3 @@ class InputStream(io.RawIOBase):
     @property
     def prefix(self) -> bytes:
         return self._prefix
-
-
-def iter_chunks(stream: BinaryIO, size: int = 1 << 20) -> Iterator[bytes]:
-    """Read ``stream`` in chunks until it ends."""
-    while True:
-        data = stream.read(size)
-        if not data:
-            return
-        yield data
-
-
-def file_size(path: Path) -> int:
-    return os.stat(path).st_size

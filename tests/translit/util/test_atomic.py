@@ -1,4 +1,4 @@
-"""Atomic writes and the temporary files that a killed run leaves (translit._io)."""
+"""Atomic writes and the temporary files that a killed run leaves (translit._util.atomic)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from translit._io import atomic_write_text, remove_stale, same_file, temp_beside
-from translit.dataset.atomic import atomic_output
+from translit._util.atomic import (
+    atomic_output,
+    atomic_write_text,
+    remove_stale,
+    same_file,
+    temp_beside,
+)
 
 
 def dead_pid() -> int:

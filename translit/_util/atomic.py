@@ -1,8 +1,13 @@
-"""Atomic file output: write a temporary file beside the target, fsync, then rename.
+"""Atomic file writes: a temporary file beside the target, fsync, then rename.
+
+Every file translit writes goes through :func:`atomic_output` (streams: data sets,
+rejected rows) or :func:`atomic_write_bytes` (a whole file at once: translations,
+reports, replacement lists, the lexicon's cache), so that a reader sees either the
+old file or the complete new one, and a full disk or a kill leaves no partial file.
 
 The temporary file is named after the target and the writing process
-(:func:`translit._io.temp_beside`); one that a killed run left behind is removed by
-the next run to the same target.
+(:func:`temp_beside`); one that a killed run left behind is removed by the next run
+to the same target.
 
 A writer that waits for its next batch may hand what it has written so far to the
 disk (:meth:`PendingFile.sync_written`), so that the fsync before the rename has
@@ -14,13 +19,80 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from translit._io import temp_beside
-from translit.errors import OutputError
+from translit.errors import OutputError, UsageError
+
+TEMP_SUFFIX = ".part"
+
+
+def temp_beside(target: Path) -> tuple[int, Path]:
+    """Open a new temporary file beside ``target``: ``.NAME.PID.RANDOM.part``.
+
+    Temporary files that a killed run left for the same target (their PID is no
+    longer running) are removed first, so no run leaves anything behind that the
+    next run to the same output does not clean up.
+    """
+    directory = target.parent if str(target.parent) else Path(".")
+    remove_stale(target)
+    fd, name = tempfile.mkstemp(
+        dir=directory, prefix=f".{target.name}.{os.getpid()}.", suffix=TEMP_SUFFIX
+    )
+    return fd, Path(name)
+
+
+def remove_stale(target: Path) -> list[Path]:
+    """Remove the temporary files of ``target`` whose writing process is gone; return them."""
+    directory = target.parent if str(target.parent) else Path(".")
+    prefix = f".{target.name}."
+    removed: list[Path] = []
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return removed
+    for name in names:
+        if not (name.startswith(prefix) and name.endswith(TEMP_SUFFIX)):
+            continue
+        pid = name[len(prefix) :].split(".", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            path = directory / name
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def same_file(a: str | Path, b: str | Path) -> bool:
+    """Whether ``a`` and ``b`` are one file: the same path, a symlink or a hard link."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return False
+
+
+def refuse_overwrite(source: str | Path, target: str | Path, hint: str) -> None:
+    """Raise :class:`UsageError` if writing ``target`` would overwrite the input ``source``.
+
+    Every command that reads a file and writes another checks its outputs with this
+    (``normalize``, ``translate``); ``hint`` says what to do instead.
+    """
+    if same_file(source, target):
+        raise UsageError(f"{target}: the output would overwrite the input {source}; {hint}")
+
 
 SYNC_EVERY = 32 << 20
 """Bytes written between two early syncs of a temporary output file."""
@@ -125,3 +197,26 @@ def _copy_atomically(source: Path, target: Path) -> None:
     with atomic_output(target, mode=source.stat().st_mode & 0o7777) as pending:
         with open(source, "rb") as src:
             shutil.copyfileobj(src, pending.stream, 1 << 20)
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (see :func:`atomic_output`)."""
+    with atomic_output(path) as pending:
+        pending.stream.write(data)
+
+
+def atomic_write_text(path: str | Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically, in UTF-8."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+@contextlib.contextmanager
+def output_or_stdout(output: str | Path | None) -> Iterator[BinaryIO]:
+    """A stream for ``output``, written atomically; ``None`` or ``-``: standard output."""
+    if output is None or str(output) == "-":
+        from translit._util.stdio import stdout_bytes
+
+        yield stdout_bytes()
+        return
+    with atomic_output(output) as pending:
+        yield pending.stream
