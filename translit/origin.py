@@ -26,7 +26,7 @@ from typing import Any, Final
 
 from mypy_extensions import mypyc_attr
 
-from translit._paths import data_path
+from translit._util.paths import data_path
 from translit.fold import fold_token
 from translit.lexicon import LexiconEntry, lexicon
 from translit.nameparse import VARIANT, chunk_plain

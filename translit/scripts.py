@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any, Final
 
 from translit import origin
-from translit._paths import data_path
+from translit._util.paths import data_path
 from translit.fold import _cyrillic_to_latin
 
 # Georgian (Mkhedruli), Armenian, Greek (and Greek with accents) letters.
