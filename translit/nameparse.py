@@ -485,9 +485,10 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
         cyrillic = not low.isascii() and has_cyrillic(low)
         conv = lower_convention(low)  # (each word is read once: no cache)
         fold = fold_prepared(low, cyrillic, "" if cyrillic else conv)
-        entry = entries.get(fold)  # (one lookup: the repaired fold and given names)
+        # (one lookup: the repaired fold and given names)
+        entry: LexiconEntry | None = entries.get(fold)
         if entry is None and not cyrillic and low.endswith("s") and len(low) > 5:
-            fold, entry = _baltic_given(low, conv, fold, entry, entries)
+            fold, entry = _baltic_given(low, conv, fold, entries)
         given = variant = False
         if entry is not None:
             fold = entry.canonical
@@ -517,11 +518,11 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
 
 
 def _baltic_given(
-    low: str, conv: str, fold: str, entry: LexiconEntry | None, entries: dict[str, LexiconEntry]
+    low: str, conv: str, fold: str, entries: dict[str, LexiconEntry]
 ) -> tuple[str, LexiconEntry | None]:
     """A given name with the Latvian -s or Lithuanian -as of the nominative after a
     consonant (Kairats, Aleksandrs, Vladimiras): the fold and entry of the name less it,
-    where the lexicon knows that as a given name; else ``fold`` and ``entry``."""
+    where the lexicon knows that as a given name; else ``fold`` and no entry."""
     for cut in (2, 1) if low.endswith("as") else (1,):
         stem = low[:-cut]
         if stem[-1:] in _VOWEL_LETTERS:
@@ -529,7 +530,7 @@ def _baltic_given(
         found = entries.get(fold_prepared(stem, False, conv))
         if found is not None and found.given:
             return found.canonical, found
-    return fold, entry
+    return fold, None
 
 
 _VOWEL_LETTERS: Final = frozenset("aeiouyāēīūõöüäėįųы")
