@@ -40,7 +40,7 @@ THRESHOLD: Final = 4.0
 #: the name may outweigh them (Karin Hafstad, Thor Listau, Salim Turky).
 ENDING_BONUS: Final = 40.0
 LEXICON_BONUS: Final = 15.0
-_ENDING_VETO: Final = -12.0
+_ENDING_VETO: Final = -16.0
 _LEXICON_VETO: Final = -4.0
 #: A given name of the lexicon that other countries do not use counts when the word's
 #: statistics are above this.
