@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from functools import cache
+from functools import cache, partial
 from typing import Any, Final
 
 from translit import origin
@@ -24,7 +24,12 @@ from translit.fold import _cyrillic_to_latin
 # Georgian (Mkhedruli), Armenian, Greek (and Greek with accents) letters.
 _SCRIPT_RE: Final = re.compile("[\u10d0-\u10ff\u0531-\u0587\u0370-\u03ff\u1f00-\u1fff]")
 _GREEK_SPLIT_RE: Final = re.compile("([άέόή])(?=[ιυ])")
-_WORD_RE: Final = re.compile("[\u10d0-\u10ff\u0531-\u0587\u0370-\u03ff\u1f00-\u1fff]+")
+# A run of one script's letters: a word of it.
+_RUNS: Final = (
+    ("georgian", re.compile("[\u10d0-\u10ff]+")),
+    ("armenian", re.compile("[\u0531-\u0587]+")),
+    ("greek", re.compile("[\u0370-\u03ff\u1f00-\u1fff]+")),
+)
 
 
 class _Table:
@@ -62,7 +67,7 @@ class _Table:
                     at += len(group)
                     break
             else:
-                out.append(self.letters.get(word[at], word[at]))
+                out.append(self.letters.get(word[at], ""))  # (no letter of a name: dropped)
                 at += 1
         out.append(tail)
         return "".join(out)
@@ -74,18 +79,7 @@ def _tables() -> dict[str, _Table]:
     return {script: _Table(data[script]) for script in ("georgian", "armenian", "greek")}
 
 
-def _script(letter: str) -> str:
-    code = ord(letter)
-    if 0x10D0 <= code <= 0x10FF:
-        return "georgian"
-    if 0x0531 <= code <= 0x0587:
-        return "armenian"
-    return "greek"
-
-
-def _cyrillic_word(match: re.Match[str]) -> str:
-    word = match.group()
-    script = _script(word[0])
+def _cyrillic_word(script: str, word: str) -> str:
     low = word.lower()
     if script == "greek":
         # (a vowel with the accent before ι or υ is no digraph: Σεργκέι; then the
@@ -116,4 +110,11 @@ def as_cyrillic(name: str) -> str:
     """``name`` with its Georgian, Armenian and Greek words in the Russian letters they
     transcribe (other characters as they are): ``ვლადიმირ პუტინი`` as ``Владимир
     Путини``."""
-    return _WORD_RE.sub(_cyrillic_word, name)
+    for script, run in _RUNS:
+        if run.search(name) is not None:
+            name = run.sub(partial(_cyrillic_match, script), name)
+    return name
+
+
+def _cyrillic_match(script: str, match: re.Match[str]) -> str:
+    return _cyrillic_word(script, match.group())

@@ -66,3 +66,14 @@ def test_a_russian_name_in_georgian_is_normalized_with_its_input_kept() -> None:
 def test_text_without_those_scripts_is_left_as_it_is(text: str) -> None:
     if not has_other_script(text):
         assert as_cyrillic(text) == text
+
+
+_MIXED = "აბგვჟშჩხიოԱաՎվԺժՈոՒւΑαΒβΓγΝνΤτΩωάΐ ІіЇїЎў-.,'ʼ Ab"
+
+
+@given(st.text(alphabet=_MIXED, max_size=16))
+def test_analyze_normalize_and_key_agree_on_any_mix(text: str) -> None:
+    found = translit.analyze(text)
+    assert found.output == translit.normalize(text)
+    assert found.key == translit.key(text)
+    assert not has_other_script(as_cyrillic(text))  # (one reading reads every word)
