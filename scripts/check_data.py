@@ -28,6 +28,8 @@ KK_TEXT = re.compile(rf"^[{_CYR_KK}{_PUNCT}]+$", re.IGNORECASE)
 RU_TEXT = re.compile(rf"^[{_CYR_RU}{_PUNCT}]+$", re.IGNORECASE)
 KK_NAME = re.compile(rf"^[{_CYR_KK}][{_CYR_KK}\-]*$", re.IGNORECASE)
 RU_NAME = re.compile(rf"^[{_CYR_RU}][{_CYR_RU}\-]*$", re.IGNORECASE)
+_CYR_KY = "а-яё" + "ңөү"
+KY_NAME = re.compile(rf"^[{_CYR_KY}][{_CYR_KY}\-]*$", re.IGNORECASE)
 # Latin script: ASCII letters and the Latin-1/Latin Extended letters used by press styles.
 LATIN_TEXT = re.compile(r"^[A-Za-z\u00c0-\u02af\u1e00-\u1eff" + _PUNCT + r"!]+$")
 ID_RE = re.compile(r"^[a-z]{2,3}-([a-z]+)-[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -64,6 +66,7 @@ MIN_COUNTS: dict[str, int] = {
     "organizations.jsonl": 40,
     "given_kk.tsv": 1500,
     "given_ru.tsv": 500,
+    "given_ky.tsv": 50,
     "surname_stems.tsv": 2000,
 }
 """The smallest number of entries each shipped file must hold (issue 3)."""
@@ -71,6 +74,7 @@ MIN_COUNTS: dict[str, int] = {
 TSV_COLUMNS: dict[str, tuple[str, ...]] = {
     "given_kk.tsv": ("kk", "ru", "gender", "en", "kind"),
     "given_ru.tsv": ("ru", "gender", "en"),
+    "given_ky.tsv": ("ky", "ru", "gender", "kind"),
     "surname_stems.tsv": ("kk_stem", "ru_stem", "suffix", "origin", "section"),
 }
 SURNAME_SUFFIXES = frozenset(
@@ -320,6 +324,15 @@ def _given_kk_row(row: dict[str, str]) -> Problems:
     return problems + _en_cell(row["en"])
 
 
+def _given_ky_row(row: dict[str, str]) -> Problems:
+    problems = _name_cell("ky", row["ky"], KY_NAME) + _name_cell("ru", row["ru"], RU_NAME)
+    if row["gender"] not in ("m", "f", "u"):
+        problems.append(f"gender {row['gender']!r} is not m, f or u")
+    if row["kind"] not in GIVEN_KINDS:
+        problems.append(f"kind {row['kind']!r} is not one of {sorted(GIVEN_KINDS)}")
+    return problems
+
+
 def _given_ru_row(row: dict[str, str]) -> Problems:
     problems = _name_cell("ru", row["ru"], RU_NAME)
     if row["gender"] not in ("m", "f", "u"):
@@ -356,6 +369,7 @@ def _en_cell(value: str) -> Problems:
 _ROW_CHECKS: dict[str, Callable[[dict[str, str]], Problems]] = {
     "given_kk.tsv": _given_kk_row,
     "given_ru.tsv": _given_ru_row,
+    "given_ky.tsv": _given_ky_row,
     "surname_stems.tsv": _surname_row,
 }
 

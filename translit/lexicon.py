@@ -143,7 +143,7 @@ def _name_forms(row: dict[str, str]) -> list[str]:
         for k, v in row.items()
         if k
         and v
-        and k.split("_")[0] in ("kk", "ru", "name", "cyrillic")
+        and k.split("_")[0] in ("kk", "ky", "ru", "name", "cyrillic")
         and _CYR_WORD_RE.fullmatch(v.strip().replace("-", ""))
     ]
     forms.sort(key=lambda f: not any(c in KAZAKH_ONLY for c in f))
