@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any, Final, NamedTuple
 
 from mypy_extensions import mypyc_attr
 
 from translit._paths import data_path
+from translit._util.cache import BoundedCache
 from translit.fold import (
     FRENCH,
     GERMANIC,
@@ -167,7 +168,8 @@ _PATRONYMIC_FLAGS: Final = _PATRONYMIC_END | _PATRONYMIC_WORD
 # a word a name of three or more may drop: a patronymic, or a father's name
 _MAY_DROP: Final = _PATRONYMIC_FLAGS | _SURNAME_END
 _Word = tuple[int, str, str, bool, int]  # offset in chunk, word, fold, initial, flags
-_chunks: Final[dict[str, tuple[_Word, ...]]] = {}
+# a whitespace-free chunk -> its words (see _chunk)
+_chunks: Final[BoundedCache[str, tuple[_Word, ...]]] = BoundedCache(_CHUNK_LIMIT)
 
 
 @mypyc_attr(acyclic=True)
@@ -178,11 +180,14 @@ class Plain:
     A hyphenated chunk is cached as a ``Plain`` whose ``parts`` are its words; the
     words but the last carry the ``JOINED`` flag (a hyphen follows them).
 
+    Frozen once made: what later hops make of a word is kept by them (see
+    :mod:`translit.session`), not on it.
+
     (A slotted class rather than a named tuple: compiled with mypyc, its attributes are
     read directly. Acyclic: no reference from it leads back to it, so compiled, the
     garbage collector does not track it; the caches hold tens of thousands.)"""
 
-    __slots__ = ("entry", "flags", "fold", "gazetteer", "memo", "origin", "parts", "word")
+    __slots__ = ("entry", "flags", "fold", "parts", "word")
 
     def __init__(self, word: str, fold: str, flags: int) -> None:
         self.word = word
@@ -193,14 +198,6 @@ class Plain:
         # the word's flags, with COMMA when a comma follows it (Surname, Given)
         self.flags = flags
         self.parts: tuple[Plain, ...] | None = None  # the words of a hyphenated chunk
-        # what the normalizer last made of the word (it checks that it still fits)
-        self.memo: object = None
-        # a gazetteer's serial (shifted left twice) and the kinds of the fold in it
-        # (see translit.keys.may_have_entity); 0: none yet
-        self.gazetteer = 0
-        # what the chunk says of its origin (a translit.origin.Evidence, kept here by
-        # it; None until asked)
-        self.origin: object = None
 
     def __repr__(self) -> str:
         return f"Plain({self.word!r}, {self.fold!r}, {self.flags})"
@@ -224,7 +221,8 @@ class PlainName:
 
 
 _NOT_PLAIN: Final = Plain("", "", 0)
-_plain: Final[dict[str, Plain]] = {}
+# a whitespace chunk of a name, as written -> its Plain (or _NOT_PLAIN)
+_plain: Final[BoundedCache[str, Plain]] = BoundedCache(_CHUNK_LIMIT)
 #: ``Plain.flags`` bits: the word is followed by a comma; by a hyphen (in its chunk).
 COMMA: Final = 1024
 JOINED: Final = 2048
@@ -331,17 +329,16 @@ def _without_patronymic(
     return PlainName(kept, kept_any, kept_all, hint, surname)
 
 
-_refolds: Final[dict[tuple[str, int, str], Plain]] = {}
+# (word, flags, hint) -> the word folded by the hint
+_refolds: Final[BoundedCache[tuple[str, int, str], Plain]] = BoundedCache(_CHUNK_LIMIT)
 
 
 def _refolded(word: Plain, hint: str) -> Plain:
     """``word`` folded by the convention ``hint`` of the rest of its name."""
     out = _refolds.get((word.word, word.flags, hint))  # (flags: with COMMA and JOINED)
     if out is None:
-        if len(_refolds) >= _CHUNK_LIMIT:
-            _refolds.clear()
         out = _with_entry(Plain(word.word, _word_with(word.word, hint), word.flags))
-        _refolds[word.word, word.flags, hint] = out
+        _refolds.put((word.word, word.flags, hint), out)
     return out
 
 
@@ -438,10 +435,7 @@ def _new_plain(raw: str) -> Plain:
     words = _chunks.get(chunk)
     if words is None:  # (not stored: the chunk's Plain is what the fast path keeps)
         words = _chunk_words(chunk)
-    if len(_plain) >= _CHUNK_LIMIT:
-        _plain.clear()
-    plain = _plain[raw] = _plain_chunk(chunk, words)
-    return plain
+    return _plain.put(raw, _plain_chunk(chunk, words))
 
 
 def _chunk(chunk: str) -> tuple[_Word, ...]:
@@ -450,11 +444,7 @@ def _chunk(chunk: str) -> tuple[_Word, ...]:
     Tokens never contain whitespace, so tokenizing a name chunk by chunk gives the
     same tokens as tokenizing it whole.
     """
-    result = _chunk_words(chunk)
-    if len(_chunks) >= _CHUNK_LIMIT:
-        _chunks.clear()
-    _chunks[chunk] = result
-    return result
+    return _chunks.put(chunk, _chunk_words(chunk))
 
 
 def _chunk_words(chunk: str) -> tuple[_Word, ...]:
@@ -561,11 +551,27 @@ def parse_name(name: str) -> ParsedName:
     return parse_body(name, True)
 
 
-@lru_cache(maxsize=1 << 16)
+_PARSED_LIMIT: Final = 1 << 16
+# names parsed by parse_body, with fathers and without
+_parsed: Final[tuple[BoundedCache[str, ParsedName], BoundedCache[str, ParsedName]]] = (
+    BoundedCache(_PARSED_LIMIT),
+    BoundedCache(_PARSED_LIMIT),
+)
+
+
 def parse_body(name: str, fathers: bool) -> ParsedName:
     """:func:`parse_name`; a father's name written like a surname is dropped only with
     ``fathers`` (normalization reads a name it has reordered again without it: the
     surname it found may no longer be first or last)."""
+    cache = _parsed[fathers]
+    found = cache.get(name)
+    if found is None:
+        found = cache.put(name, _parse_body(name, fathers))
+    return found
+
+
+def _parse_body(name: str, fathers: bool) -> ParsedName:
+    """:func:`parse_body` without its cache."""
     text = prepare(name)
     body = strip_titles(text)
     offset = len(text) - len(body)
@@ -633,12 +639,10 @@ def _patronymic_ending_set() -> _Endings:
     return _Endings(_patronymic_endings()[0])
 
 
-@lru_cache(maxsize=1 << 18)
 def _has_surname_ending(word: str) -> bool:
     return _surname_ending_set().match(word.lower())
 
 
-@lru_cache(maxsize=1 << 18)
 def _has_patronymic_ending(word: str) -> bool:
     return _patronymic_ending_set().match(word.lower())
 

@@ -27,6 +27,7 @@ from typing import Any, Final
 from mypy_extensions import mypyc_attr
 
 from translit._paths import data_path
+from translit._util.cache import BoundedCache
 from translit.fold import fold_token
 from translit.lexicon import LexiconEntry, lexicon
 from translit.nameparse import VARIANT, chunk_plain
@@ -47,8 +48,8 @@ _GIVEN_BONUS: Final = 6.0
 _MIN_LETTERS: Final = 5
 _WORD_RE: Final = re.compile(r"[^\W\d_]+(?:['’ʼ`][^\W\d_]+)*")
 _CACHE_LIMIT: Final = 1 << 17
-# a whitespace chunk of a name that is no plain word, as written -> its evidence
-_chunks: Final[dict[str, Evidence]] = {}
+# a whitespace chunk of a name, as written -> its evidence
+_chunks: Final[BoundedCache[str, Evidence]] = BoundedCache(_CACHE_LIMIT)
 
 
 @cache
@@ -148,30 +149,24 @@ def _weight(word: str, entry: LexiconEntry | None, variant: bool) -> float:
 
 
 def _chunk(chunk: str) -> Evidence:
-    """The evidence of a whitespace chunk of a Latin name. A plain chunk is read
-    through the name parser, which remembers it (and its evidence) for the key and
-    the normalization that follow: its words' lexicon entries come with it."""
+    """The evidence of a whitespace chunk of a Latin name, remembered. A plain chunk
+    is read through the name parser, which remembers it for the key and the
+    normalization that follow: its words' lexicon entries come with it."""
+    found = _chunks.get(chunk)
+    if found is not None:
+        return found
     plain = chunk_plain(chunk)
     if plain is not None:
-        kept = plain.origin
-        if isinstance(kept, Evidence):
-            return kept
         words = plain.parts if plain.parts is not None else (plain,)
-        found = Evidence([(w.word.lower(), w.entry, bool(w.flags & VARIANT)) for w in words])
-        plain.origin = found
-        return found
-    other = _chunks.get(chunk)
-    if other is None:
+        read = [(w.word.lower(), w.entry, bool(w.flags & VARIANT)) for w in words]
+    else:
         entries = lexicon().entries()
-        read: list[_Word] = []
+        read = []
         for match in _WORD_RE.finditer(chunk):
             low = match.group().lower()
             entry = entries.get(lexicon().canonical(fold_token(low)))
             read.append((low, entry, entry is not None and entry.variant))
-        if len(_chunks) >= _CACHE_LIMIT:
-            _chunks.clear()
-        other = _chunks[chunk] = Evidence(read)
-    return other
+    return _chunks.put(chunk, Evidence(read))
 
 
 def cyrillic_origin(name: str) -> bool:

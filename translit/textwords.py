@@ -15,10 +15,12 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
+from typing import Final
 
 from translit._paths import data_path
+from translit._util.cache import BoundedCache
 from translit.errors import SchemeDataError
 
 _LANGS = ("kk", "ru", "en")
@@ -111,7 +113,10 @@ def _is_cyrillic(word: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in word)
 
 
-@lru_cache(maxsize=1 << 16)
+# a word -> its base_forms
+_bases: Final[BoundedCache[str, tuple[tuple[str, str], ...]]] = BoundedCache(1 << 16)
+
+
 def base_forms(word: str) -> tuple[tuple[str, str], ...]:
     """``(dictionary form, ending as written)`` readings of an inflected word, best first.
 
@@ -122,6 +127,14 @@ def base_forms(word: str) -> tuple[tuple[str, str], ...]:
     reading, if any, is a name. Latin words with an apostrophe suffix (Tokayev's,
     Tokayev'in) give the part before the apostrophe.
     """
+    found = _bases.get(word)
+    if found is None:
+        found = _bases.put(word, _base_forms(word))
+    return found
+
+
+def _base_forms(word: str) -> tuple[tuple[str, str], ...]:
+    """:func:`base_forms` without its cache."""
     out: list[tuple[str, str]] = []
     if not _is_cyrillic(word):
         for mark in _APOSTROPHES:
