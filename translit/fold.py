@@ -299,7 +299,7 @@ def _cached_fold(token: str, hint: str, spell: bool) -> str:
     cache = caches.get(hint)
     if cache is None:
         cache = caches.setdefault(hint, BoundedCache(_CACHE_LIMIT))
-    out = cache.get(token)
+    out = cache.data.get(token)  # (the dict read directly: a hot loop)
     if out is None:
         out = cache.put(token, _fold(token, hint, spell))
     return out

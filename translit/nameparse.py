@@ -350,7 +350,7 @@ def plain_folds(name: str) -> tuple[str, ...] | None:
     middle = 0  # flags of the words between the first and the last
     last = 0
     for chunk in name.split():
-        plain = _plain.get(chunk)  # (compiled: a direct call, unlike a bound method)
+        plain = _plain.data.get(chunk)  # (the dict read directly: a hot loop)
         if plain is None or plain is _NOT_PLAIN or plain.parts is not None:
             break
         folds.append(plain.fold)
@@ -386,7 +386,7 @@ def _plain_run(chunks: list[str]) -> PlainName | None:
     any_flags = 0
     all_flags = -1
     for chunk in chunks:
-        plain = _plain.get(chunk)  # (compiled: a direct call, unlike a bound method)
+        plain = _plain.data.get(chunk)  # (the dict read directly: a hot loop)
         if plain is None:
             plain = _new_plain(chunk)
         if plain is _NOT_PLAIN:
@@ -424,7 +424,7 @@ def chunk_plain(raw: str) -> Plain | None:
     """The plain word (or hyphenated plain words) a whitespace chunk of a name is, as
     :func:`plain_words` reads and remembers it; ``None`` when it is no plain word
     (an initial, a title, punctuation)."""
-    plain = _plain.get(raw)
+    plain = _plain.data.get(raw)  # (the dict read directly: a hot loop)
     if plain is None:
         plain = _new_plain(raw)
     return None if plain is _NOT_PLAIN else plain
@@ -578,7 +578,7 @@ def _parse_body(name: str, fathers: bool) -> ParsedName:
     tokens: list[Token] = []
     flags: list[int] = []
     pos = 0
-    get = _chunks.get
+    get = _chunks.data.get
     for chunk in body.split():
         pos = body.find(chunk, pos)
         words = get(chunk)

@@ -178,7 +178,7 @@ def _plain_output(
     words = []
     known = kazakh = 0
     for w in order:
-        word = cache.get(w.word)
+        word = cache.data.get(w.word)  # (the dict read directly: a hot loop)
         if word is None:
             word = cache.put(w.word, _plain_rendering(w, hint))
         words.append(word)
@@ -252,7 +252,7 @@ def _plain_order(plain: PlainName) -> list[Plain] | None:
         for w in words:
             packed |= w.flags << shift
             shift += FLAG_BITS
-        order = _packed_orders.get(packed)
+        order = _packed_orders.data.get(packed)  # (read directly: a hot loop)
         if order is None:
             order = _packed_orders.put(packed, _order(tuple([w.flags for w in words]), surname))
     else:

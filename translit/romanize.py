@@ -64,7 +64,7 @@ class _Pieces:
         self._clean = tr.apply_clean if tr.keeps_spaces else None
         self.is_clean = tr.is_clean
         self.memo: BoundedCache[str, str] = BoundedCache(_CACHE_LIMIT)
-        self.get = self.memo.get
+        self.get = self.memo.data.get  # (the dict's own: mapped over pieces)
         self._tick = 0
         self.cold = False
 
@@ -126,7 +126,7 @@ class _Texts:
 
     def __init__(self) -> None:
         self.memo: BoundedCache[str, str] = BoundedCache(_CACHE_LIMIT)
-        self.get = self.memo.get
+        self.get = self.memo.data.get  # (the dict's own: mapped over pieces)
         self.hits = 0
         self.skip = 0
         self.backoff = _PROBE

@@ -1,36 +1,56 @@
-"""The bounded cache: a dict that is emptied when it is full.
+"""The bounded cache: a memo that is emptied whole when it is full.
 
 Every memo of the library is one of these. Emptying it whole (rather than evicting
-the least recently used entry) costs nothing per hit: a hit is a plain dict lookup,
-as fast as a dict's, compiled or not. Hot loops read it with ``get`` and store with
-:meth:`BoundedCache.put` only on a miss. A cache that holds only strings is never
-walked by the garbage collector (an ``functools.lru_cache`` is, whole, at every full
-collection).
+the least recently used entry) costs nothing per hit: a hit is one plain dict lookup.
+Hot loops read with :meth:`BoundedCache.get` and store with :meth:`BoundedCache.put`
+only on a miss.
+
+It wraps a plain ``dict`` rather than being one: the garbage collector stops
+tracking a plain dict that holds no container it could walk (strings, numbers,
+compiled acyclic objects), so a full collection never walks a cache of them; a dict
+subclass (or an ``functools.lru_cache``) it walks whole, every time.
 """
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 K = TypeVar("K")
 V = TypeVar("V")
 
 
-class BoundedCache(dict[K, V]):
-    """A dict of at most ``limit`` entries: :meth:`put` empties it first when full.
+class BoundedCache(Generic[K, V]):
+    """A memo of at most ``limit`` entries: :meth:`put` empties it first when full."""
 
-    Read it as a dict (``get``, ``in``, ``[]``); store only through :meth:`put`.
-    """
+    __slots__ = ("data", "limit")
 
     def __init__(self, limit: int) -> None:
-        super().__init__()
         if limit < 1:
             raise ValueError(f"a cache holds at least one entry, not {limit}")
         self.limit = limit
+        self.data: dict[K, V] = {}  # (read it directly only where a hot loop must)
+
+    def get(self, key: K) -> V | None:
+        """The value stored for ``key``, else ``None``."""
+        return self.data.get(key)
 
     def put(self, key: K, value: V) -> V:
         """Store ``value`` for ``key`` (the cache emptied first when full); ``value``."""
-        if len(self) >= self.limit:
-            self.clear()
-        self[key] = value
+        data = self.data
+        if len(data) >= self.limit:
+            data.clear()
+        data[key] = value
         return value
+
+    def __getitem__(self, key: K) -> V:
+        return self.data[key]
+
+    def clear(self) -> None:
+        """Forget every entry."""
+        self.data.clear()
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.data
