@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -55,14 +55,28 @@ def test_the_session_remembers_renderings_of_entities_and_words() -> None:
     assert len(s.keys) > 0
 
 
-def test_lower_layers_carry_no_caches_for_upper_ones() -> None:
+@pytest.mark.parametrize(
+    ("make", "name"),
+    [
+        (lambda: Plain("Ivan", "ivan", 0), "memo"),
+        (lambda: Plain("Ivan", "ivan", 0), "gazetteer"),
+        (lambda: Plain("Ivan", "ivan", 0), "origin"),
+        (lambda: LexiconEntry("ivan", "Иван", True, False), "en_kk"),
+        (lambda: LexiconEntry("ivan", "Иван", True, False), "en_ru"),
+    ],
+)
+def test_words_and_lexicon_entries_take_no_caches(make: Callable[[], object], name: str) -> None:
+    # (slotted, compiled or not: an attribute they do not declare cannot be set)
+    with pytest.raises(AttributeError):
+        setattr(make(), name, None)
+
+
+def test_the_gazetteer_carries_no_caches_and_no_callback() -> None:
     fields = {f.name for f in dataclasses.fields(Gazetteer)}
     assert not fields & {"renderings", "keys", "derived", "serial"}
-    assert not hasattr(Gazetteer, "rendering")  # no callback into normalize
-    assert set(Plain.__slots__) == {"entry", "flags", "fold", "parts", "word"}
-    assert set(LexiconEntry.__slots__) == {"canonical", "cyrillic", "given", "kazakh", "variant"}
-    assert {"gazetteer", "style", "entities", "words", "keys"} <= set(Session.__slots__)
-    assert {"gazetteer", "keys", "finder"} == set(GazetteerCaches.__slots__)
+    assert not hasattr(Gazetteer, "rendering")  # (it called back into normalize)
+    s = session("en")
+    assert isinstance(s.caches, GazetteerCaches) and isinstance(s, Session)
 
 
 @pytest.fixture
