@@ -89,7 +89,7 @@ class Gazetteer:
     exact: dict[str, str] = field(default_factory=dict)
     user_ids: set[str] = field(default_factory=set)
 
-    def add(self, entity: Entity, user: bool = False) -> None:
+    def _add(self, entity: Entity, user: bool = False) -> None:
         """Add (or, for a known id, replace) an entity while the gazetteer is built
         (:func:`bundled_gazetteer`, :func:`load_gazetteer`); user entries win key clashes."""
         self.entities[entity.id] = entity
@@ -312,7 +312,7 @@ def bundled_gazetteer() -> Gazetteer:
     folder = data_path("gazetteer")
     for path in sorted(folder.glob("*.jsonl")) if folder.is_dir() else []:
         for entity in read_entities(path):
-            gaz.add(entity)
+            gaz._add(entity)
     if not _BUNDLED:  # (a thread may have loaded it meanwhile: its copy is kept)
         _BUNDLED.append(gaz)
     return _BUNDLED[0]
@@ -329,5 +329,5 @@ def load_gazetteer(paths: Sequence[str | Path] = ()) -> Gazetteer:
     gaz = bundled_gazetteer().copy()
     for path in paths:
         for entity in read_entities(Path(path)):
-            gaz.add(entity, user=True)
+            gaz._add(entity, user=True)
     return gaz
