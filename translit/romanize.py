@@ -203,7 +203,7 @@ def _detecting_runner(by_lang: dict[str, _Pieces]) -> Callable[[str], str]:
     """The runner that detects the language of each text (Kazakh if any piece is)."""
     texts = _Texts()
     kazakh: BoundedCache[str, bool] = BoundedCache(_CACHE_LIMIT)  # piece -> flag, for detection
-    kazakh_get = kazakh.get
+    kazakh_get = kazakh.data.get  # (the dict's own: mapped over pieces)
     kk, ru = by_lang["kk"], by_lang["ru"]
 
     def unseen(text: str, pieces: list[str]) -> str:

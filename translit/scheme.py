@@ -455,7 +455,7 @@ class Transliterator:
         text = m.string
         start, end = m.span()
         key = (m.lastgroup, m.group(), text[start - 1 : start], text[end : end + 1])
-        out = self._subs.get(key)
+        out = self._subs.data.get(key)  # (the dict read directly: a hot loop)
         if out is None:
             out = self._subs.put(key, self._sub_uncached(m))
         return out
