@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from translit import origin
-from translit.gazetteer import KEY_FOLD, SURNAME_FOLD, Gazetteer, exact_form
+from translit.gazetteer import Gazetteer, exact_form
 from translit.nameparse import ParsedName, PlainName, parse_name, plain_folds
 from translit.session import GazetteerCaches, KeyHit, gazetteer_caches
 
@@ -76,22 +76,6 @@ def plain_key(name: PlainName, caches: GazetteerCaches) -> KeyHit:
     its gazetteer entry with a confidence, as :func:`key_of` and ``Gazetteer.lookup``
     give them."""
     return folds_key(tuple([w.fold for w in name.words]), caches)
-
-
-def may_have_entity(name: PlainName, gazetteer: Gazetteer) -> bool:
-    """Can a name of plain words have an entry in ``gazetteer``? ``False`` means
-    :func:`plain_key` finds none: no word is a known surname, and a word's fold occurs
-    in no key of the gazetteer. (A lookup of each word in a small dict, where the key
-    needs its own lookup in a big cache.)"""
-    kinds = gazetteer.fold_kinds
-    every = True
-    for w in name.words:
-        found = kinds.get(w.fold, 0)
-        if found & SURNAME_FOLD:
-            return True
-        if not found & KEY_FOLD:
-            every = False
-    return every
 
 
 def folds_key(folds: tuple[str, ...], caches: GazetteerCaches) -> KeyHit:

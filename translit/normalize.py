@@ -9,8 +9,8 @@ from typing import Any, Final, NamedTuple
 from translit import origin
 from translit._distinct import map_distinct
 from translit._util.cache import BoundedCache
-from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
-from translit.keys import kept, key, key_of, may_have_entity, plain_key
+from translit.gazetteer import KEY_FOLD, SURNAME_FOLD, Entity, Gazetteer, bundled_gazetteer
+from translit.keys import kept, key, key_of, plain_key
 from translit.nameparse import (
     CAPS,
     COMMA,
@@ -180,7 +180,9 @@ def _plain_output(
     for w in order:
         word = cache.data.get(w.word)  # (the dict read directly: a hot loop)
         if word is None:
-            word = cache.put(w.word, _plain_rendering(w, hint))
+            word = cache.put(w.word, WordRendering(s.gazetteer.fold_kinds.get(w.fold, 0)))
+        if not word.cyrillic:
+            _spell(word, w, hint)
         words.append(word)
         known += word.found
         kazakh |= word.kazakh
@@ -227,15 +229,38 @@ def _rendered(word: WordRendering, lang: str, style: Style) -> str:
     return out
 
 
-def _plain_rendering(w: Plain, hint: str) -> WordRendering:
-    """The rendering of ``w`` for names that show the convention ``hint``."""
+def _spell(word: WordRendering, w: Plain, hint: str) -> None:
+    """Fill in the Cyrillic form of ``w`` for names that show the convention ``hint``."""
     # (what reconstruct.word_cyrillic gives, from the lexicon entry the word keeps:
     # no lookups; a name with a Cyrillic word reaches here only in the en style)
     entry = w.entry
     if entry is not None and entry.cyrillic:
-        return WordRendering(cased_like(entry.cyrillic, w.word), 1, int(entry.kazakh))
-    cyr = spelled_plain(w, hint)
-    return WordRendering(cyr, 0, int(has_kazakh(cyr)))
+        word.found = 1
+        word.kazakh = int(entry.kazakh)
+        word.cyrillic = cased_like(entry.cyrillic, w.word)
+    else:
+        cyr = spelled_plain(w, hint)
+        word.kazakh = int(has_kazakh(cyr))
+        word.cyrillic = cyr  # (set last: a thread that sees it sees the rest)
+
+
+def may_have_entity(name: PlainName, s: Session) -> bool:
+    """Can a name of plain words have an entry in the session's gazetteer? ``False``
+    means :func:`translit.keys.plain_key` finds none: no word is a known surname, and
+    a word's fold occurs in no key of the gazetteer. (The kinds of each word's fold
+    are kept with the word's rendering, which the name needs next: where the key
+    needs its own lookup in a big cache.)"""
+    cache = s.words_for(name.hint)
+    every = True
+    for w in name.words:
+        word = cache.data.get(w.word)  # (the dict read directly: a hot loop)
+        if word is None:
+            word = cache.put(w.word, WordRendering(s.gazetteer.fold_kinds.get(w.fold, 0)))
+        if word.kinds & SURNAME_FOLD:
+            return True
+        if not word.kinds & KEY_FOLD:
+            every = False
+    return every
 
 
 def _plain_order(plain: PlainName) -> list[Plain] | None:
@@ -384,7 +409,7 @@ def normalize(name: str, style: str | Style = "en", gazetteer: Gazetteer | None 
         return origin.tidy(name)
     plain = plain_words(name)
     if plain is not None:  # (what analyze gives, without its key and result)
-        if may_have_entity(plain, gaz):
+        if may_have_entity(plain, s):
             hit = plain_key(plain, s.caches)[1]
             if hit is not None:
                 return _entity_form(hit[0], s)

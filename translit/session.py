@@ -26,7 +26,6 @@ from mypy_extensions import mypyc_attr
 
 from translit._util.cache import BoundedCache
 from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
-from translit.lexicon import LexiconEntry
 from translit.style import Style, get_style
 
 #: A key and the entity with its confidence (``None``: no entity), per tuple of folds.
@@ -44,24 +43,24 @@ _REGISTRY_LIMIT: Final = 64
 
 @mypyc_attr(acyclic=True)
 class WordRendering:
-    """One plain word of a name the gazetteer does not know, in Cyrillic (as
-    :func:`translit.reconstruct.reconstruct` gives it), and romanized in the
-    session's style for either language of the whole name (``""`` until asked).
+    """What a session knows of one plain word of a name: the kinds of its fold in the
+    gazetteer (``translit.gazetteer.KEY_FOLD``, ``SURNAME_FOLD``); its Cyrillic form
+    (as :func:`translit.reconstruct.reconstruct` gives it), whether the lexicon knew
+    it and whether that form has Kazakh letters (``""``, 0, 0 until asked); and that
+    form in the session's style for a Kazakh and a Russian name (``""`` until asked).
 
-    Acyclic (compiled, the garbage collector does not track it): it holds strings,
-    ints and a lexicon entry (strings and flags) only."""
+    Acyclic (compiled, the garbage collector does not track it): it holds strings and
+    ints only."""
 
-    __slots__ = ("cyrillic", "entry", "found", "kazakh", "kk", "ru")
+    __slots__ = ("cyrillic", "found", "kazakh", "kinds", "kk", "ru")
 
-    def __init__(
-        self, cyrillic: str, found: int, kazakh: int, entry: LexiconEntry | None = None
-    ) -> None:
-        self.cyrillic = cyrillic
-        self.found = found  # 1 where the lexicon knew the word
-        self.kazakh = kazakh  # 1 where the Cyrillic form has Kazakh letters
+    def __init__(self, kinds: int) -> None:
+        self.kinds = kinds
+        self.cyrillic = ""
+        self.found = 0  # 1 where the lexicon knew the word
+        self.kazakh = 0  # 1 where the Cyrillic form has Kazakh letters
         self.kk = ""
         self.ru = ""
-        self.entry = entry  # the lexicon entry whose Cyrillic form this is, if any
 
 
 class GazetteerCaches:

@@ -49,9 +49,11 @@ def test_the_session_remembers_renderings_of_entities_and_words() -> None:
     result = translit.analyze("Касым-Жомарт Токаев", "official")
     assert result.entity is not None
     assert s.entities[result.entity] == result.output
-    translit.normalize("Aigerim Zhaksybekova", "official")
-    assert {"Aigerim", "Zhaksybekova"} <= set(s.words.data)
-    assert s.words["Zhaksybekova"].cyrillic.startswith("Жақсыбекова"[:3])
+    out = translit.normalize("Aigerim Zhaksybekova", "official")
+    words = s.words.data
+    assert {"Aigerim", "Zhaksybekova"} <= set(words)
+    assert words["Zhaksybekova"].cyrillic.startswith("Жақсыбекова"[:3])
+    assert words["Zhaksybekova"].kk == out.split()[-1]  # (a Kazakh name: its kk form)
     assert len(s.keys) > 0
 
 
