@@ -8,7 +8,8 @@ caches (:class:`translit._util.cache.BoundedCache`), and nowhere else:
   entity of each tuple of word folds (:func:`translit.keys.folds_key`), and the
   running-text name finder built from the gazetteer (:mod:`translit.textnames`).
 * :class:`Session` (one per gazetteer and style): each entity's canonical form and
-  each word's rendering (per spelling-convention hint) in the style.
+  each word's record (per spelling-convention hint): the kinds of its fold in the
+  gazetteer, its Cyrillic form and its rendering in the style.
 
 Caches of pure functions of frozen data stay with their function: folds
 (``fold.py``), romanizations (``romanize.py``), parsed chunks (``nameparse.py``),
