@@ -29,7 +29,7 @@ from translit._util.atomic import output_or_stdout
 from translit._util.stdio import write_lines
 from translit.errors import UsageError
 from translit.lossy import LossySigns
-from translit.normalize import check_style
+from translit.style import get_style
 
 app = typer.Typer(
     cls=Commands,
@@ -287,7 +287,7 @@ def normalize(
     """Canonical form of each name (one per line), of names in files, or in running text."""
     from translit.dataset.formats import is_tabular_path
 
-    check_style(style)  # before any input is read
+    get_style(style)  # before any input is read (an unknown style is a usage error)
     file_only = {
         "--in-place": in_place,
         "--skip-bad-rows": skip_bad_rows,

@@ -136,10 +136,10 @@ def default_renderer() -> Renderer | None:
 def check_style(style: str) -> None:
     """Raise translit's error for an unknown house style (when translit can tell)."""
     try:
-        from translit.normalize import check_style as translit_check_style
+        from translit.style import get_style
     except ImportError:
         return
-    translit_check_style(style)
+    get_style(style)
 
 
 def skeleton(word: str) -> str:

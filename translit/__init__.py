@@ -32,6 +32,7 @@ from translit.normalize import (
 )
 from translit.romanize import cyrillize, cyrillize_many, romanize, romanize_many
 from translit.schemes import SchemeInfo, list_schemes
+from translit.style import Style, get_style
 from translit.text import detect_language as _detect
 from translit.textnames import NameSpan, Replacement, find_names, normalize_text
 from translit.variants import Variant, variants
@@ -62,6 +63,7 @@ __all__ = [
     "Replacement",
     "SchemeDataError",
     "SchemeInfo",
+    "Style",
     "TranslitError",
     "UnknownLanguageError",
     "UnknownSchemeError",
@@ -73,6 +75,7 @@ __all__ = [
     "cyrillize_many",
     "detect_language",
     "find_names",
+    "get_style",
     "key",
     "keys_many",
     "load_gazetteer",

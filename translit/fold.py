@@ -19,6 +19,7 @@ import unicodedata
 from functools import cache
 from typing import Any, Final
 
+from translit._util.cache import BoundedCache
 from translit._util.paths import data_path
 from translit.text import has_cyrillic, prepare
 
@@ -247,14 +248,12 @@ FRENCH: Final = "fr"
 KAZAKH_LATIN: Final = "kz"
 
 
-# Caches of the functions below: plain dicts of strings, emptied when full. (The
-# garbage collector never walks a dict that holds only strings; an lru_cache it walks
-# whole at every full collection, which cost more than the folds on novel names.)
+# Caches of the functions below (strings only: the garbage collector never walks them).
 _CACHE_LIMIT: Final = 1 << 18
-_conventions: Final[dict[str, str]] = {}
+_conventions: Final[BoundedCache[str, str]] = BoundedCache(_CACHE_LIMIT)
 # hint -> token -> fold, and the same for spellings
-_folds: Final[dict[str, dict[str, str]]] = {}
-_spellings: Final[dict[str, dict[str, str]]] = {}
+_folds: Final[dict[str, BoundedCache[str, str]]] = {}
+_spellings: Final[dict[str, BoundedCache[str, str]]] = {}
 
 
 def clear_caches() -> None:
@@ -271,7 +270,7 @@ def convention(token: str) -> str:
     ``kz`` (letters of the Kazakh Latin alphabets and Turkish), or ``""``."""
     out = _conventions.get(token)
     if out is None:
-        out = _remember(_conventions, token, token_convention(token))
+        out = _conventions.put(token, token_convention(token))
     return out
 
 
@@ -335,10 +334,10 @@ def _cached_fold(token: str, hint: str, spell: bool) -> str:
     caches = _spellings if spell else _folds
     cache = caches.get(hint)
     if cache is None:
-        cache = caches.setdefault(hint, {})
-    out = cache.get(token)
+        cache = caches.setdefault(hint, BoundedCache(_CACHE_LIMIT))
+    out = cache.data.get(token)  # (the dict read directly: a hot loop)
     if out is None:
-        out = _remember(cache, token, _fold(token, hint, spell))
+        out = cache.put(token, _fold(token, hint, spell))
     return out
 
 
@@ -362,14 +361,6 @@ def spell_prepared(word: str, cyrillic: bool, conv: str, hint: str = "") -> str:
     Cyrillic letters and the convention it shows itself (see :func:`fold_prepared`);
     not cached (the normalizer keeps what it makes of the word)."""
     return _read_fold(word, cyrillic, conv, hint, True)
-
-
-def _remember(cache: dict[str, str], token: str, out: str) -> str:
-    """Store ``out`` for ``token`` in ``cache`` (emptied first when full); ``out``."""
-    if len(cache) >= _CACHE_LIMIT:
-        cache.clear()
-    cache[token] = out
-    return out
 
 
 def _fold(token: str, hint: str, spell: bool) -> str:

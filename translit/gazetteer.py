@@ -9,9 +9,8 @@ names) is parsed and folded once into lookup tables.
 from __future__ import annotations
 
 import csv
-import itertools
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -19,7 +18,6 @@ from typing import Any, Final
 from translit._util.paths import data_path
 from translit.errors import InputDataError
 from translit.nameparse import ParsedName, parse_name
-from translit.schemes import EN_SCHEMES
 
 _LIST_FIELDS: Final = ("official", "also", "former")
 PERSON: Final = "person"
@@ -68,16 +66,15 @@ def full_key(parsed: ParsedName) -> str:
 #: ``Gazetteer.fold_kinds`` bits: the fold occurs in a key; it is a person's surname.
 KEY_FOLD: Final = 1
 SURNAME_FOLD: Final = 2
-_SERIALS: Final = itertools.count(1)
-
-
-def _new_serial() -> int:
-    return next(_SERIALS)
 
 
 @dataclass
 class Gazetteer:
-    """Entities indexed by the folded keys of all their names."""
+    """Entities indexed by the folded keys of all their names.
+
+    Frozen data once built (:func:`bundled_gazetteer`, :func:`load_gazetteer`): what
+    normalization makes of it is kept by a :class:`translit.session.Session`, which
+    takes a gazetteer as it is."""
 
     entities: dict[str, Entity] = field(default_factory=dict)
     by_key: dict[str, list[str]] = field(default_factory=dict)
@@ -90,24 +87,12 @@ class Gazetteer:
     # every name of every entity, tidied and case-folded -> the entity's id: a name
     # written exactly so is known whatever its origin (Air Astana, Kasachstan)
     exact: dict[str, str] = field(default_factory=dict)
-    # a number no other gazetteer, nor this one before its last change, has had
-    serial: int = field(default_factory=_new_serial, repr=False, compare=False)
     user_ids: set[str] = field(default_factory=set)
-    renderings: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
-    # keys of names of plain words by their folds (translit.keys.plain_key)
-    keys: dict[tuple[str, ...], tuple[str, tuple[Entity, float] | None]] = field(
-        default_factory=dict, repr=False
-    )
-    # structures other modules build from the entries (by name), dropped by add()
-    derived: dict[str, object] = field(default_factory=dict, repr=False)
 
-    def add(self, entity: Entity, user: bool = False) -> None:
-        """Add (or, for a known id, replace) an entity; user entries win key clashes."""
+    def _add(self, entity: Entity, user: bool = False) -> None:
+        """Add (or, for a known id, replace) an entity while the gazetteer is built
+        (:func:`bundled_gazetteer`, :func:`load_gazetteer`); user entries win key clashes."""
         self.entities[entity.id] = entity
-        self.renderings.clear()
-        self.keys.clear()
-        self.derived.clear()
-        self.serial = _new_serial()
         if user:
             self.user_ids.add(entity.id)
         primary = entity.kk or entity.ru or entity.en
@@ -136,7 +121,7 @@ class Gazetteer:
 
     def copy(self) -> Gazetteer:
         """A copy of the entries and indexes that takes more entries without changing
-        this one (caches start empty)."""
+        this one."""
         return Gazetteer(
             entities=dict(self.entities),
             by_key={k: list(v) for k, v in self.by_key.items()},
@@ -241,13 +226,6 @@ class Gazetteer:
             return None
         return self.entities[top[0]], 0.9 if best > 0 else 0.75
 
-    def rendering(self, entity_id: str, style: str, render: Callable[[Entity, str], str]) -> str:
-        """``render(entity, style)``, remembered per entity and style."""
-        out = self.renderings.get((entity_id, style))
-        if out is None:
-            out = self.renderings[entity_id, style] = render(self.entities[entity_id], style)
-        return out
-
     def key_for(self, entity_id: str) -> str:
         return self.canonical_key[entity_id]
 
@@ -291,13 +269,13 @@ def entity_from_record(record: dict[str, Any], where: str) -> Entity:
 def _romanized(record: dict[str, Any]) -> str:
     """The English form of an entity that has none: its Kazakh or Russian form in the
     ``en`` house style's romanization (a user's registry may give only kk or ru)."""
-    from translit.romanize import romanize
+    from translit.style import get_style
     from translit.text import has_cyrillic
 
     for lang in ("kk", "ru"):
         name = str(record.get(lang) or "").strip()
         if name:
-            return romanize(name, EN_SCHEMES[lang], lang=lang) if has_cyrillic(name) else name
+            return get_style("en").render(name, lang) if has_cyrillic(name) else name
     return ""
 
 
@@ -334,7 +312,7 @@ def bundled_gazetteer() -> Gazetteer:
     folder = data_path("gazetteer")
     for path in sorted(folder.glob("*.jsonl")) if folder.is_dir() else []:
         for entity in read_entities(path):
-            gaz.add(entity)
+            gaz._add(entity)
     if not _BUNDLED:  # (a thread may have loaded it meanwhile: its copy is kept)
         _BUNDLED.append(gaz)
     return _BUNDLED[0]
@@ -351,5 +329,5 @@ def load_gazetteer(paths: Sequence[str | Path] = ()) -> Gazetteer:
     gaz = bundled_gazetteer().copy()
     for path in paths:
         for entity in read_entities(Path(path)):
-            gaz.add(entity, user=True)
+            gaz._add(entity, user=True)
     return gaz

@@ -7,16 +7,10 @@ from typing import Final
 
 from translit import origin
 from translit.fold import fold_token
-from translit.gazetteer import (
-    KEY_FOLD,
-    SURNAME_FOLD,
-    Entity,
-    Gazetteer,
-    bundled_gazetteer,
-    exact_form,
-)
+from translit.gazetteer import Gazetteer, exact_form
 from translit.nameparse import ParsedName, PlainName, parse_name, patronymic_words, plain_folds
 from translit.scripts import cyrillic_reading, has_other_script
+from translit.session import GazetteerCaches, KeyHit, gazetteer_caches
 
 # Sound symbols used inside folds, written out for readable keys.
 _READABLE: Final = (
@@ -78,14 +72,15 @@ def key(name: str, gazetteer: Gazetteer | None = None) -> str:
     >>> key("Tokajew, K.-J.") == key("Қасым-Жомарт Тоқаев")
     True
     """
-    gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
+    caches = gazetteer_caches(gazetteer)
+    gaz = caches.gazetteer
     if has_other_script(name):  # (Georgian, Armenian, Greek: read as the Cyrillic)
         name = cyrillic_reading(name)
     if kept(name, gaz):
         return origin.plain_key(name)
     folds = plain_folds(name)
     if folds is not None:
-        return folds_key(folds, gaz)[0]
+        return folds_key(folds, caches)[0]
     return key_of(parse_name(name), gaz)[0]
 
 
@@ -99,54 +94,22 @@ def kept(name: str, gazetteer: Gazetteer) -> bool:
     return gazetteer.lookup(parse_name(name)) is None
 
 
-def plain_key(name: PlainName, gazetteer: Gazetteer) -> tuple[str, tuple[Entity, float] | None]:
+def plain_key(name: PlainName, caches: GazetteerCaches) -> KeyHit:
     """The key of a name of plain words (see :func:`translit.nameparse.plain_words`) and
     its gazetteer entry with a confidence, as :func:`key_of` and ``Gazetteer.lookup``
     give them."""
-    return folds_key(tuple([w.fold for w in name.words]), gazetteer)
+    return folds_key(tuple([w.fold for w in name.words]), caches)
 
 
-def may_have_entity(name: PlainName, gazetteer: Gazetteer) -> bool:
-    """Can a name of plain words have an entry in ``gazetteer``? ``False`` means
-    :func:`plain_key` finds none: no word is a known surname, and a word's fold occurs
-    in no key of the gazetteer. (A lookup a word in a small dict, where the key
-    needs its own lookup in a big cache.)"""
-    serial = gazetteer.serial
-    kinds = gazetteer.fold_kinds
-    every = True
-    for w in name.words:
-        # (the word keeps its kinds with the gazetteer's serial: the fold, likely
-        # out of the processor's caches by now, is read only when they are stale)
-        memo = w.gazetteer
-        if memo >> 2 != serial:
-            memo = serial << 2 | kinds.get(w.fold, 0)
-            w.gazetteer = memo
-        if memo & SURNAME_FOLD:
-            return True
-        if not memo & KEY_FOLD:
-            every = False
-    return every
-
-
-def folds_key(
-    folds: tuple[str, ...], gazetteer: Gazetteer
-) -> tuple[str, tuple[Entity, float] | None]:
-    """:func:`plain_key` from the folds of the words, remembered per gazetteer."""
-    cache = gazetteer.keys
-    found = cache.get(folds)
+def folds_key(folds: tuple[str, ...], caches: GazetteerCaches) -> KeyHit:
+    """:func:`plain_key` from the folds of the words, remembered per gazetteer (spellings
+    of a name share their folds)."""
+    found = caches.keys.data.get(folds)  # (the dict read directly: a hot loop)
     if found is not None:
         return found
+    gazetteer = caches.gazetteer
     full = folds[0] if len(folds) == 1 else " ".join(sorted(without_particles(folds)))
     hit = gazetteer.lookup_folds(full, folds)
     if hit is not None:
-        found = readable(gazetteer.key_for(hit[0].id)), hit
-    else:
-        found = readable(full), None
-    if len(cache) >= _KEY_CACHE_LIMIT:
-        cache.clear()
-    cache[folds] = found
-    return found
-
-
-# Spellings of a name share their folds: keys are remembered per tuple of folds.
-_KEY_CACHE_LIMIT: Final = 1 << 18
+        return caches.keys.put(folds, (readable(gazetteer.key_for(hit[0].id)), hit))
+    return caches.keys.put(folds, (readable(full), None))

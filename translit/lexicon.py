@@ -67,7 +67,7 @@ class LexiconEntry:
     """What the lexicon knows of one fold, in one object: what a name parser reads of
     a new word with one dict lookup, not four (each likely a processor cache miss)."""
 
-    __slots__ = ("canonical", "cyrillic", "en_kk", "en_ru", "given", "kazakh", "variant")
+    __slots__ = ("canonical", "cyrillic", "given", "kazakh", "variant")
 
     def __init__(
         self, canonical: str, cyrillic: str, given: bool, kazakh: bool, variant: bool = False
@@ -79,10 +79,6 @@ class LexiconEntry:
         self.variant = variant
         self.cyrillic = cyrillic  # the Cyrillic form of the fold itself ("" if none)
         self.kazakh = kazakh  # that Cyrillic form has Kazakh letters
-        # that form romanized in the normalizer's en style, for a Kazakh name and a
-        # Russian one ("" until it is asked for; each value is always the same)
-        self.en_kk = ""
-        self.en_ru = ""
 
 
 @dataclass

@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any, Final, NamedTuple
 
 from mypy_extensions import mypyc_attr
 
+from translit._util.cache import BoundedCache
 from translit._util.paths import data_path
 from translit.fold import (
     FRENCH,
@@ -172,7 +173,8 @@ _PATRONYMIC_FLAGS: Final = _PATRONYMIC_END | _PATRONYMIC_WORD
 # a word a name of three or more may drop: a patronymic, or a father's name
 _MAY_DROP: Final = _PATRONYMIC_FLAGS | _SURNAME_END
 _Word = tuple[int, str, str, bool, int]  # offset in chunk, word, fold, initial, flags
-_chunks: Final[dict[str, tuple[_Word, ...]]] = {}
+# a whitespace-free chunk -> its words (see _chunk)
+_chunks: Final[BoundedCache[str, tuple[_Word, ...]]] = BoundedCache(_CHUNK_LIMIT)
 
 
 @mypyc_attr(acyclic=True)
@@ -183,11 +185,14 @@ class Plain:
     A hyphenated chunk is cached as a ``Plain`` whose ``parts`` are its words; the
     words but the last carry the ``JOINED`` flag (a hyphen follows them).
 
+    Frozen once made: what later hops make of a word is kept by them (see
+    :mod:`translit.session`), not on it.
+
     (A slotted class rather than a named tuple: compiled with mypyc, its attributes are
     read directly. Acyclic: no reference from it leads back to it, so compiled, the
     garbage collector does not track it; the caches hold tens of thousands.)"""
 
-    __slots__ = ("entry", "flags", "fold", "gazetteer", "memo", "origin", "parts", "word")
+    __slots__ = ("entry", "flags", "fold", "parts", "word")
 
     def __init__(self, word: str, fold: str, flags: int) -> None:
         self.word = word
@@ -198,14 +203,6 @@ class Plain:
         # the word's flags, with COMMA when a comma follows it (Surname, Given)
         self.flags = flags
         self.parts: tuple[Plain, ...] | None = None  # the words of a hyphenated chunk
-        # what the normalizer last made of the word (it checks that it still fits)
-        self.memo: object = None
-        # a gazetteer's serial (shifted left twice) and the kinds of the fold in it
-        # (see translit.keys.may_have_entity); 0: none yet
-        self.gazetteer = 0
-        # what the chunk says of its origin (a translit.origin.Evidence, kept here by
-        # it; None until asked)
-        self.origin: object = None
 
     def __repr__(self) -> str:
         return f"Plain({self.word!r}, {self.fold!r}, {self.flags})"
@@ -229,7 +226,8 @@ class PlainName:
 
 
 _NOT_PLAIN: Final = Plain("", "", 0)
-_plain: Final[dict[str, Plain]] = {}
+# a whitespace chunk of a name, as written -> its Plain (or _NOT_PLAIN)
+_plain: Final[BoundedCache[str, Plain]] = BoundedCache(_CHUNK_LIMIT)
 #: ``Plain.flags`` bits: the word is followed by a comma; by a hyphen (in its chunk).
 COMMA: Final = 1024
 JOINED: Final = 2048
@@ -340,17 +338,16 @@ def _without_patronymic(
     return PlainName(kept, kept_any, kept_all, hint, surname)
 
 
-_refolds: Final[dict[tuple[str, int, str], Plain]] = {}
+# (word, flags, hint) -> the word folded by the hint
+_refolds: Final[BoundedCache[tuple[str, int, str], Plain]] = BoundedCache(_CHUNK_LIMIT)
 
 
 def _refolded(word: Plain, hint: str) -> Plain:
     """``word`` folded by the convention ``hint`` of the rest of its name."""
     out = _refolds.get((word.word, word.flags, hint))  # (flags: with COMMA and JOINED)
     if out is None:
-        if len(_refolds) >= _CHUNK_LIMIT:
-            _refolds.clear()
         out = _with_entry(Plain(word.word, _word_with(word.word, hint), word.flags))
-        _refolds[word.word, word.flags, hint] = out
+        _refolds.put((word.word, word.flags, hint), out)
     return out
 
 
@@ -362,7 +359,7 @@ def plain_folds(name: str) -> tuple[str, ...] | None:
     middle = 0  # flags of the words between the first and the last
     last = 0
     for chunk in name.split():
-        plain = _plain.get(chunk)  # (compiled: a direct call, unlike a bound method)
+        plain = _plain.data.get(chunk)  # (the dict read directly: a hot loop)
         if plain is None or plain is _NOT_PLAIN or plain.parts is not None:
             break
         folds.append(plain.fold)
@@ -400,7 +397,7 @@ def _plain_run(chunks: list[str]) -> PlainName | None:
     any_flags = 0
     all_flags = -1
     for chunk in chunks:
-        plain = _plain.get(chunk)  # (compiled: a direct call, unlike a bound method)
+        plain = _plain.data.get(chunk)  # (the dict read directly: a hot loop)
         if plain is None:
             plain = _new_plain(chunk)
         if plain is _NOT_PLAIN:
@@ -438,7 +435,7 @@ def chunk_plain(raw: str) -> Plain | None:
     """The plain word (or hyphenated plain words) a whitespace chunk of a name is, as
     :func:`plain_words` reads and remembers it; ``None`` when it is no plain word
     (an initial, a title, punctuation)."""
-    plain = _plain.get(raw)
+    plain = _plain.data.get(raw)  # (the dict read directly: a hot loop)
     if plain is None:
         plain = _new_plain(raw)
     return None if plain is _NOT_PLAIN else plain
@@ -449,10 +446,7 @@ def _new_plain(raw: str) -> Plain:
     words = _chunks.get(chunk)
     if words is None:  # (not stored: the chunk's Plain is what the fast path keeps)
         words = _chunk_words(chunk)
-    if len(_plain) >= _CHUNK_LIMIT:
-        _plain.clear()
-    plain = _plain[raw] = _plain_chunk(chunk, words)
-    return plain
+    return _plain.put(raw, _plain_chunk(chunk, words))
 
 
 def _chunk(chunk: str) -> tuple[_Word, ...]:
@@ -461,11 +455,7 @@ def _chunk(chunk: str) -> tuple[_Word, ...]:
     Tokens never contain whitespace, so tokenizing a name chunk by chunk gives the
     same tokens as tokenizing it whole.
     """
-    result = _chunk_words(chunk)
-    if len(_chunks) >= _CHUNK_LIMIT:
-        _chunks.clear()
-    _chunks[chunk] = result
-    return result
+    return _chunks.put(chunk, _chunk_words(chunk))
 
 
 def _chunk_words(chunk: str) -> tuple[_Word, ...]:
@@ -607,18 +597,34 @@ def parse_name(name: str) -> ParsedName:
     return parse_body(name, True)
 
 
-@lru_cache(maxsize=1 << 16)
+_PARSED_LIMIT: Final = 1 << 16
+# names parsed by parse_body, with fathers and without
+_parsed: Final[tuple[BoundedCache[str, ParsedName], BoundedCache[str, ParsedName]]] = (
+    BoundedCache(_PARSED_LIMIT),
+    BoundedCache(_PARSED_LIMIT),
+)
+
+
 def parse_body(name: str, fathers: bool) -> ParsedName:
     """:func:`parse_name`; a father's name written like a surname is dropped only with
     ``fathers`` (normalization reads a name it has reordered again without it: the
     surname it found may no longer be first or last)."""
+    cache = _parsed[fathers]
+    found = cache.get(name)
+    if found is None:
+        found = cache.put(name, _parse_body(name, fathers))
+    return found
+
+
+def _parse_body(name: str, fathers: bool) -> ParsedName:
+    """:func:`parse_body` without its cache."""
     text = prepare(name)
     body = strip_titles(text)
     offset = len(text) - len(body)
     tokens: list[Token] = []
     flags: list[int] = []
     pos = 0
-    get = _chunks.get
+    get = _chunks.data.get
     for chunk in body.split():
         pos = body.find(chunk, pos)
         words = get(chunk)
@@ -679,12 +685,10 @@ def _patronymic_ending_set() -> _Endings:
     return _Endings(_patronymic_endings()[0])
 
 
-@lru_cache(maxsize=1 << 18)
 def _has_surname_ending(word: str) -> bool:
     return _surname_ending_set().match(word.lower())
 
 
-@lru_cache(maxsize=1 << 18)
 def _has_patronymic_ending(word: str) -> bool:
     return _patronymic_ending_set().match(word.lower())
 

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache, lru_cache, partial
+from functools import partial
 from typing import Any, Final, NamedTuple
-
-from mypy_extensions import mypyc_attr
 
 from translit import origin
 from translit._distinct import map_distinct
-from translit.errors import UnknownStyleError
-from translit.fold import as_russian_letters
-from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
-from translit.keys import kept, key, key_of, may_have_entity, plain_key
-from translit.lexicon import LexiconEntry
+from translit._util.cache import BoundedCache
+from translit.gazetteer import KEY_FOLD, SURNAME_FOLD, Entity, Gazetteer, bundled_gazetteer
+from translit.keys import kept, key, key_of, plain_key
 from translit.nameparse import (
     CAPS,
     COMMA,
@@ -34,12 +30,10 @@ from translit.nameparse import (
     surname_first,
 )
 from translit.reconstruct import cased_like, reconstruct, spelled_plain
-from translit.romanize import romanize, romanize_word
-from translit.schemes import EN_SCHEMES, scheme_ids
 from translit.scripts import cyrillic_reading, has_other_script
+from translit.session import Session, WordRendering, gazetteer_caches, session
+from translit.style import Style, style_ids
 from translit.text import KK_TO_RU, detect_language, has_cyrillic, has_kazakh
-
-CYRILLIC_STYLES: Final = ("cyrillic-kk", "cyrillic-ru")
 
 
 class NameResult(NamedTuple):
@@ -58,24 +52,7 @@ class NameResult(NamedTuple):
 
 def styles() -> list[str]:
     """Every house style: ``en``, the scheme ids, and the two Cyrillic styles."""
-    return ["en", *sorted(set(scheme_ids())), *CYRILLIC_STYLES]
-
-
-# the style check_style passed last
-_CHECKED_STYLE: Final[list[str | None]] = [None]
-
-
-@cache
-def _style_set() -> frozenset[str]:
-    return frozenset(styles())
-
-
-def check_style(style: str) -> None:
-    if style is _CHECKED_STYLE[0]:  # (the same string object as the last call's)
-        return
-    if style not in _style_set():
-        raise UnknownStyleError(f"unknown style {style!r}; valid: {', '.join(styles())}")
-    _CHECKED_STYLE[0] = style
+    return style_ids()
 
 
 def _without(text: str, parsed: ParsedName) -> str:
@@ -97,77 +74,80 @@ def _without(text: str, parsed: ParsedName) -> str:
     return " ".join(out.split()).strip(" ,")
 
 
-def render_cyrillic(cyr: str, style: str, lang: str | None = None) -> str:
+def render_cyrillic(cyr: str, style: Style, lang: str | None = None) -> str:
     """Render a Cyrillic name in ``style``."""
     lang = lang or detect_language(cyr)
-    if lang == "und":
-        lang = "ru"
-    if style == "cyrillic-kk":
-        return cyr
-    if style == "cyrillic-ru":
-        return cyr.translate(KK_TO_RU)
-    scheme = EN_SCHEMES[lang] if style == "en" else style
-    return romanize(as_russian_letters(cyr), scheme, lang=lang)
+    return style.render(cyr, "ru" if lang == "und" else lang)
 
 
-def render_entity(entity: Entity, style: str) -> str:
+def render_entity(entity: Entity, style: Style) -> str:
     """An entity's canonical name in ``style``."""
-    if style in entity.forms:
-        return entity.forms[style]
-    if style == "en":
+    if style.id in entity.forms:
+        return entity.forms[style.id]
+    if style.english:
         return entity.en
-    if style == "official" and entity.official:
+    if style.official_forms and entity.official:
         return entity.official[0]
-    if style == "rferl" and not entity.is_person:
+    if style.keeps_place_names and not entity.is_person:
         return entity.en  # RFE/RL keeps established place names (Almaty, Aktau)
-    if style not in CYRILLIC_STYLES and entity.en and not origin.cyrillic_origin(entity.en):
+    if not style.cyrillic and entity.en and not origin.cyrillic_origin(entity.en):
         return entity.en  # a name of another origin is not respelled (Xi Jinping)
     kk = _without(entity.kk, parse_name(entity.kk)) if entity.kk else None
     ru = _without(entity.ru, parse_name(entity.ru)) if entity.ru else None
-    if style == "cyrillic-ru":
+    if style.language_form == "ru":
         return ru or (kk.translate(KK_TO_RU) if kk else entity.en)
-    if style == "cyrillic-kk":
+    if style.language_form == "kk":
         return kk or ru or entity.en
-    kk_scheme = style in scheme_ids("kk")
-    source = (kk or ru) if kk_scheme else (ru or kk)
+    source = (kk or ru) if style.kazakh_first else (ru or kk)
     if source is None:
         return entity.en
-    return romanize(source, style, lang="kk" if kk_scheme and source == kk else "ru")
+    return style.render(source, "kk" if style.kazakh_first and source == kk else "ru")
 
 
-def analyze(name: str, style: str = "en", gazetteer: Gazetteer | None = None) -> NameResult:
+def _entity_form(entity: Entity, s: Session) -> str:
+    """:func:`render_entity` in the session's style, remembered by the session."""
+    out = s.entities.get(entity.id)
+    if out is None:
+        out = s.entities.put(entity.id, render_entity(entity, s.style))
+    return out
+
+
+def analyze(name: str, style: str | Style = "en", gazetteer: Gazetteer | None = None) -> NameResult:
     """Normalize one name and say how: the full :class:`NameResult`."""
-    check_style(style)
-    gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
+    return _analyze(name, session(style, gazetteer))
+
+
+def _analyze(name: str, s: Session) -> NameResult:
+    """:func:`analyze` in a session."""
     if has_other_script(name):  # (Georgian, Armenian, Greek: read as the Cyrillic)
         read = cyrillic_reading(name)
         if read != name:
-            found = analyze(read, style, gaz)
+            found = _analyze(read, s)
             method = "romanized" if found.method == "unchanged" else found.method
             return found._replace(input=name, method=method)
-    if kept(name, gaz):
+    if kept(name, s.gazetteer):
         return NameResult(name, origin.tidy(name), origin.plain_key(name), None, "kept", 1.0)
     plain = plain_words(name)
     if plain is not None:
-        result = _analyze_plain(name, plain, style, gaz)
+        result = _analyze_plain(name, plain, s)
         if result is not None:
             return result
-    return _analyze_parsed(name, style, gaz)
+    return _analyze_parsed(name, s)
 
 
-def _analyze_plain(name: str, plain: PlainName, style: str, gaz: Gazetteer) -> NameResult | None:
+def _analyze_plain(name: str, plain: PlainName, s: Session) -> NameResult | None:
     """:func:`analyze` for a name of plain words, without parsing it again; ``None``
     where its commas need the general path."""
-    key, hit = plain_key(plain, gaz)
+    key, hit = plain_key(plain, s.caches)
     if hit is not None:
         entity, confidence = hit
-        rendered = gaz.rendering(entity.id, style, render_entity)
+        rendered = _entity_form(entity, s)
         return _made((name, rendered, key, entity.id, "gazetteer", confidence))
     found: list[int] = []
-    out = _plain_output(name, plain, style, found)
+    out = _plain_output(name, plain, s, found)
     if out is None:
         return None
-    if plain.any_flags & CYRILLIC and style != "en":
+    if plain.any_flags & CYRILLIC and not s.style.english:
         return _made((name, out, key, None, "unchanged" if out == name else "romanized", 0.9))
     if plain.all_flags & CYRILLIC:
         return _made((name, out, key, None, "romanized", 0.9))
@@ -180,7 +160,7 @@ def _analyze_plain(name: str, plain: PlainName, style: str, gaz: Gazetteer) -> N
 
 
 def _plain_output(
-    name: str, plain: PlainName, style: str, found: list[int] | None = None
+    name: str, plain: PlainName, s: Session, found: list[int] | None = None
 ) -> str | None:
     """The canonical form of a name of plain words that has no gazetteer entry;
     ``None`` where its commas need the general path. ``found`` (when given) gets how
@@ -198,57 +178,35 @@ def _plain_output(
         if reordered is None:
             return None
         order = reordered
-    if any_flags & CYRILLIC and style != "en":
+    style = s.style
+    if any_flags & CYRILLIC and not style.english:
         text = joined_words([w.word for w in order], order, any_flags)
         return _title_if_caps(render_cyrillic(text, style))
     hint = plain.hint
-    last = _LAST_RENDERINGS[0]  # one tuple, replaced whole: safe under threads
-    if last[0] is style and last[1] is hint:  # most names: the style and hint before
-        cache = last[2]
-    else:
-        cache = _renderings(style, hint)
-        _LAST_RENDERINGS[0] = (style, hint, cache)
+    cache = s.words_for(hint)
     words = []
     known = kazakh = 0
     for w in order:
-        # The word's last rendering is kept on it. The big cache serves a word met in
-        # another style or hint; a word seen for the first time is not looked up in
-        # it (it would seldom be there), nor stored, until it meets a second one.
-        word = w.memo
-        if not isinstance(word, _WordRendering) or word.owner is not cache:
-            if word is None:
-                word = _plain_rendering(w, hint, cache)
-            else:
-                word = cache.get(w.word)
-                if word is None:
-                    word = _remembered(_plain_rendering(w, hint, cache), w.word, cache)
-            w.memo = word
+        word = cache.data.get(w.word)  # (the dict read directly: a hot loop)
+        if word is None:
+            word = cache.put(w.word, WordRendering(s.gazetteer.fold_kinds.get(w.fold, 0)))
+        if not word.cyrillic:
+            _spell(word, w, hint)
         words.append(word)
         known += word.found
         kazakh |= word.kazakh
     if found is not None:
         found.append(known)
-    if style in CYRILLIC_STYLES:
+    if style.cyrillic:
         texts = [w.cyrillic for w in words]
         out = render_cyrillic(joined_words(texts, order, any_flags), style)
     elif kazakh:
-        out = joined_words([w.kk or w.rendered("kk", style) for w in words], order, any_flags)
+        out = joined_words([w.kk or _rendered(w, "kk", style) for w in words], order, any_flags)
     else:
-        out = joined_words([w.ru or w.rendered("ru", style) for w in words], order, any_flags)
+        out = joined_words([w.ru or _rendered(w, "ru", style) for w in words], order, any_flags)
     # (a word not in capitals is rendered capitalized, with small letters after the
     # first: only words in capitals can make the whole name come out in capitals)
     return _title_if_caps(out) if any_flags & CAPS and out.isupper() else out
-
-
-def _renderings(style: str, hint: str) -> dict[str, _WordRendering]:
-    """The cache of word renderings for ``style`` and convention ``hint``."""
-    renderings = _plain_renderings.get(style)
-    if renderings is None:
-        renderings = _plain_renderings[style] = {}
-    cache = renderings.get(hint)
-    if cache is None:
-        cache = renderings[hint] = {}
-    return cache
 
 
 # A NameResult from its fields, without the named tuple's __new__ (interpreted code,
@@ -270,80 +228,48 @@ _CONFIDENCES: Final[list[list[float]]] = [
 ]
 
 
-@mypyc_attr(acyclic=True)
-class _WordRendering:
-    """One plain word of a name the gazetteer does not know, in Cyrillic (as
-    :func:`translit.reconstruct.reconstruct` gives it) and romanized for either
-    language of the whole name.
-
-    Acyclic (compiled, the garbage collector does not track it): its one reference
-    to a container is its owner, a cache that lives as long as the module (its lexicon
-    entry holds strings and flags only)."""
-
-    __slots__ = ("cyrillic", "entry", "found", "kazakh", "kk", "owner", "ru")
-
-    def __init__(
-        self,
-        cyrillic: str,
-        found: int,
-        kazakh: int,
-        owner: dict[str, _WordRendering],
-        entry: LexiconEntry | None = None,
-    ) -> None:
-        self.owner = owner  # the cache that holds it (for a style and convention hint)
-        self.cyrillic = cyrillic
-        self.found = found
-        self.kazakh = kazakh  # 1 where the Cyrillic form has Kazakh letters
-        self.kk = ""
-        self.ru = ""
-        # the lexicon entry whose Cyrillic form this is, as written there (it keeps
-        # the form's en romanizations, which every spelling of the word shares)
-        self.entry = entry
-
-    def rendered(self, lang: str, style: str) -> str:
-        entry = self.entry if style == "en" else None
-        out = "" if entry is None else entry.en_kk if lang == "kk" else entry.en_ru
-        if not out:
-            out = romanize_word(self.cyrillic, EN_SCHEMES[lang] if style == "en" else style, lang)
-        if lang == "kk":
-            self.kk = out
-            if entry is not None:
-                entry.en_kk = out
-        else:
-            self.ru = out
-            if entry is not None:
-                entry.en_ru = out
-        return out
+def _rendered(word: WordRendering, lang: str, style: Style) -> str:
+    """A word's Cyrillic form romanized in ``style`` for a name in ``lang``, kept on it."""
+    out = style.render_word(word.cyrillic, lang)
+    if lang == "kk":
+        word.kk = out
+    else:
+        word.ru = out
+    return out
 
 
-_WORD_CACHE_LIMIT: Final = 1 << 17
-# style -> convention hint -> word -> its renderings (its fold follows from word and hint)
-_plain_renderings: Final[dict[str, dict[str, dict[str, _WordRendering]]]] = {}
-# (style, hint, renderings cache) that _analyze_plain used last
-_LAST_RENDERINGS: Final[list[tuple[str, str, dict[str, _WordRendering]]]] = [("", "", {})]
-
-
-def _plain_rendering(w: Plain, hint: str, cache: dict[str, _WordRendering]) -> _WordRendering:
-    """The rendering of ``w`` for the style and hint of ``cache`` (not stored in it)."""
+def _spell(word: WordRendering, w: Plain, hint: str) -> None:
+    """Fill in the Cyrillic form of ``w`` for names that show the convention ``hint``."""
     # (what reconstruct.word_cyrillic gives, from the lexicon entry the word keeps:
     # no lookups; a name with a Cyrillic word reaches here only in the en style)
     entry = w.entry
     if entry is not None and entry.cyrillic:
-        cyr = cased_like(entry.cyrillic, w.word)
-        shared = entry if cyr is entry.cyrillic else None  # (not in capitals)
-        return _WordRendering(cyr, 1, int(entry.kazakh), cache, shared)
-    cyr = spelled_plain(w, hint)
-    return _WordRendering(cyr, 0, int(has_kazakh(cyr)), cache)
+        word.found = 1
+        word.kazakh = int(entry.kazakh)
+        word.cyrillic = cased_like(entry.cyrillic, w.word)
+    else:
+        cyr = spelled_plain(w, hint)
+        word.kazakh = int(has_kazakh(cyr))
+        word.cyrillic = cyr  # (set last: a thread that sees it sees the rest)
 
 
-def _remembered(
-    rendering: _WordRendering, word: str, cache: dict[str, _WordRendering]
-) -> _WordRendering:
-    """``rendering``, stored in ``cache`` for ``word`` (emptied first when full)."""
-    if len(cache) >= _WORD_CACHE_LIMIT:
-        cache.clear()
-    cache[word] = rendering
-    return rendering
+def may_have_entity(name: PlainName, s: Session) -> bool:
+    """Can a name of plain words have an entry in the session's gazetteer? ``False``
+    means :func:`translit.keys.plain_key` finds none: no word is a known surname, and
+    a word's fold occurs in no key of the gazetteer. (The kinds of each word's fold
+    are kept with the word's rendering, which the name needs next: where the key
+    needs its own lookup in a big cache.)"""
+    cache = s.words_for(name.hint)
+    every = True
+    for w in name.words:
+        word = cache.data.get(w.word)  # (the dict read directly: a hot loop)
+        if word is None:
+            word = cache.put(w.word, WordRendering(s.gazetteer.fold_kinds.get(w.fold, 0)))
+        if word.kinds & SURNAME_FOLD:
+            return True
+        if not word.kinds & KEY_FOLD:
+            every = False
+    return every
 
 
 def _plain_order(plain: PlainName) -> list[Plain] | None:
@@ -360,16 +286,14 @@ def _plain_order(plain: PlainName) -> list[Plain] | None:
         for w in words:
             packed |= w.flags << shift
             shift += FLAG_BITS
-        order = _packed_orders.get(packed)
+        order = _packed_orders.data.get(packed)  # (read directly: a hot loop)
         if order is None:
-            order = _order(tuple([w.flags for w in words]), surname)
-            _packed_orders[packed] = _limited(_packed_orders, order)
+            order = _packed_orders.put(packed, _order(tuple([w.flags for w in words]), surname))
     else:
         shape = (surname, tuple([w.flags for w in words]))
         order = _orders.get(shape)
         if order is None:
-            order = _order(shape[1], surname)
-            _orders[shape] = _limited(_orders, order)
+            order = _orders.put(shape, _order(shape[1], surname))
     if not order:
         return None
     if order[0] < 0:  # _KEEP
@@ -380,17 +304,12 @@ def _plain_order(plain: PlainName) -> list[Plain] | None:
 _ORDER_CACHE_LIMIT: Final = 1 << 14
 _KEEP: Final = (-1,)  # the words stay in their order
 # (surname, flags of the words) -> _KEEP, the new order of the words, or () for None
-_orders: Final[dict[tuple[int, tuple[int, ...]], tuple[int, ...]]] = {}
+_orders: Final[BoundedCache[tuple[int, tuple[int, ...]], tuple[int, ...]]] = BoundedCache(
+    _ORDER_CACHE_LIMIT
+)
 # the same for up to four words, the shape packed: the count in bits 0-2, the surname's
 # index + 1 in bits 3-5, then the flags of each word in FLAG_BITS bits
-_packed_orders: Final[dict[int, tuple[int, ...]]] = {}
-
-
-def _limited(cache: dict[Any, tuple[int, ...]], order: tuple[int, ...]) -> tuple[int, ...]:
-    """``order``, with ``cache`` emptied first when full (the caller stores it)."""
-    if len(cache) >= _ORDER_CACHE_LIMIT:
-        cache.clear()
-    return order
+_packed_orders: Final[BoundedCache[int, tuple[int, ...]]] = BoundedCache(_ORDER_CACHE_LIMIT)
 
 
 def _order(flags: tuple[int, ...], surname: int) -> tuple[int, ...]:
@@ -423,27 +342,27 @@ def _order(flags: tuple[int, ...], surname: int) -> tuple[int, ...]:
     return _KEEP
 
 
-def _analyze_parsed(name: str, style: str, gaz: Gazetteer) -> NameResult:
+def _analyze_parsed(name: str, s: Session) -> NameResult:
     """:func:`analyze` through :func:`parse_name`: any name."""
     parsed = parse_name(name)
+    gaz = s.gazetteer
     key, entity_id = key_of(parsed, gaz)
     if not parsed.tokens or not key:
         return NameResult(name, name, key, None, "unchanged", 0.0)
     hit = gaz.lookup(parsed) if entity_id is not None else None
     if hit is not None:
         entity, confidence = hit
-        return NameResult(
-            name, render_entity(entity, style), key, entity.id, "gazetteer", confidence
-        )
+        return NameResult(name, _entity_form(entity, s), key, entity.id, "gazetteer", confidence)
+    style = s.style
     body = _natural_order(_without(parsed.text, parsed), parsed)
     cyrillic_input = has_cyrillic(body)
-    if cyrillic_input and style != "en":
+    if cyrillic_input and not style.english:
         out = _title_if_caps(render_cyrillic(body, style))
         method = "unchanged" if out == name else "romanized"
         return NameResult(name, out, key, None, method, 0.9)
     # Latin input, or the en style: every spelling of the name meets in one form.
     sub = parsed if body == parsed.text else parse_body(body, False)
-    cyr, found, total = reconstruct(sub, body, all_words=style == "en")
+    cyr, found, total = reconstruct(sub, body, all_words=style.english)
     if not has_cyrillic(cyr):
         return NameResult(name, _title_if_caps(body), key, None, "unchanged", 0.5)
     out = _title_if_caps(render_cyrillic(cyr, style))
@@ -476,33 +395,39 @@ def _title_if_caps(text: str) -> str:
     return " ".join([_title_word(w) for w in text.split(" ")])
 
 
-@lru_cache(maxsize=1 << 14)
+# a word in capitals -> the word titled
+_titled: Final[BoundedCache[str, str]] = BoundedCache(1 << 14)
+
+
 def _title_word(word: str) -> str:
-    return "-".join([p.capitalize() for p in word.split("-")])
+    out = _titled.get(word)
+    if out is None:
+        out = _titled.put(word, "-".join([p.capitalize() for p in word.split("-")]))
+    return out
 
 
-def normalize(name: str, style: str = "en", gazetteer: Gazetteer | None = None) -> str:
+def normalize(name: str, style: str | Style = "en", gazetteer: Gazetteer | None = None) -> str:
     """The canonical form of ``name`` in ``style`` (``en``, a scheme id, ``cyrillic-kk``...).
 
     >>> normalize("Tokajew")
     'Kassym-Jomart Tokayev'
     """
-    check_style(style)
-    gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
+    s = session(style, gazetteer)
+    gaz = s.gazetteer
     if has_other_script(name):
         name = cyrillic_reading(name)
     if kept(name, gaz):
         return origin.tidy(name)
     plain = plain_words(name)
     if plain is not None:  # (what analyze gives, without its key and result)
-        if may_have_entity(plain, gaz):
-            hit = plain_key(plain, gaz)[1]
+        if may_have_entity(plain, s):
+            hit = plain_key(plain, s.caches)[1]
             if hit is not None:
-                return gaz.rendering(hit[0].id, style, render_entity)
-        out = _plain_output(name, plain, style)
+                return _entity_form(hit[0], s)
+        out = _plain_output(name, plain, s)
         if out is not None:
             return out
-    return _analyze_parsed(name, style, gaz).output
+    return _analyze_parsed(name, s).output
 
 
 def name_record(result: NameResult, gazetteer: Gazetteer | None = None) -> dict[str, Any]:
@@ -521,15 +446,14 @@ def name_record(result: NameResult, gazetteer: Gazetteer | None = None) -> dict[
 
 
 def normalize_many(
-    names: Iterable[str], style: str = "en", gazetteer: Gazetteer | None = None
+    names: Iterable[str], style: str | Style = "en", gazetteer: Gazetteer | None = None
 ) -> list[NameResult]:
     """:func:`analyze` over many names, once per distinct name, in input order."""
-    check_style(style)
-    gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
-    return map_distinct(lambda name: analyze(name, style, gaz), names)
+    s = session(style, gazetteer)
+    return map_distinct(lambda name: _analyze(name, s), names)
 
 
 def keys_many(names: Sequence[str], gazetteer: Gazetteer | None = None) -> list[str]:
     """Match keys of many names, once per distinct name."""
-    gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
+    gaz = gazetteer_caches(gazetteer).gazetteer
     return map_distinct(lambda name: key(name, gaz), names)

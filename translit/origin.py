@@ -26,10 +26,11 @@ from typing import Any, Final
 
 from mypy_extensions import mypyc_attr
 
+from translit._util.cache import BoundedCache
 from translit._util.paths import data_path
 from translit.fold import fold_token
 from translit.lexicon import LexiconEntry, lexicon
-from translit.nameparse import VARIANT, chunk_plain
+from translit.nameparse import VARIANT, Plain, chunk_plain
 from translit.text import has_cyrillic
 
 #: The name's words' summed evidence above which it is of Cyrillic origin.
@@ -51,8 +52,11 @@ _GIVEN_BONUS: Final = 6.0
 _MIN_LETTERS: Final = 5
 _WORD_RE: Final = re.compile(r"[^\W\d_]+(?:['’ʼ`][^\W\d_]+)*")
 _CACHE_LIMIT: Final = 1 << 17
-# a whitespace chunk of a name that is no plain word, as written -> its evidence
-_chunks: Final[dict[str, Evidence]] = {}
+# a chunk of plain words, as the name parser keeps it -> its evidence (keyed by the
+# parser's object: a lookup that reads no string, right after the parser's own)
+_plain_chunks: Final[BoundedCache[Plain, Evidence]] = BoundedCache(_CACHE_LIMIT)
+# any other whitespace chunk of a name, as written -> its evidence
+_chunks: Final[BoundedCache[str, Evidence]] = BoundedCache(_CACHE_LIMIT)
 
 
 @cache
@@ -151,30 +155,37 @@ def _weight(word: str, entry: LexiconEntry | None, variant: bool) -> float:
 
 
 def _chunk(chunk: str) -> Evidence:
-    """The evidence of a whitespace chunk of a Latin name. A plain chunk is read
-    through the name parser, which remembers it (and its evidence) for the key and
-    the normalization that follow: its words' lexicon entries come with it."""
+    """The evidence of a whitespace chunk of a Latin name, remembered. A plain chunk
+    is read through the name parser, which remembers it for the key and the
+    normalization that follow: its words' lexicon entries come with it."""
     plain = chunk_plain(chunk)
     if plain is not None:
-        kept = plain.origin
-        if isinstance(kept, Evidence):
-            return kept
-        words = plain.parts if plain.parts is not None else (plain,)
-        found = Evidence([(w.word.lower(), w.entry, bool(w.flags & VARIANT)) for w in words])
-        plain.origin = found
+        found = _plain_chunks.data.get(plain)  # (the dict read directly: a hot loop)
+        if found is None:
+            words = plain.parts if plain.parts is not None else (plain,)
+            read = [(w.word.lower(), w.entry, bool(w.flags & VARIANT)) for w in words]
+            found = _plain_chunks.put(plain, _shared(Evidence(read)))
         return found
-    other = _chunks.get(chunk)
+    other = _chunks.data.get(chunk)
     if other is None:
         entries = lexicon().entries()
-        read: list[_Word] = []
+        read = []
         for match in _WORD_RE.finditer(chunk):
             low = match.group().lower()
             entry = entries.get(lexicon().canonical(fold_token(low)))
             read.append((low, entry, entry is not None and entry.variant))
-        if len(_chunks) >= _CACHE_LIMIT:
-            _chunks.clear()
-        other = _chunks[chunk] = Evidence(read)
+        other = _chunks.put(chunk, _shared(Evidence(read)))
     return other
+
+
+def _shared(evidence: Evidence) -> Evidence:
+    """``evidence``, or the one shared evidence of every chunk that decides by itself
+    (its words are never read again: one object, always in the processor's caches)."""
+    return _STRONG if evidence.strong == 2 else evidence
+
+
+_STRONG: Final = Evidence([])
+_STRONG.strong = 2
 
 
 def cyrillic_origin(name: str) -> bool:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import Final
 
 from translit._distinct import map_distinct
+from translit._util.cache import BoundedCache
 from translit.schemes import check_language, list_schemes, transliterator
 from translit.text import LANGUAGES, detect_language, has_kazakh, prepare
 
@@ -62,21 +63,19 @@ class _Pieces:
         self._apply = tr.apply
         self._clean = tr.apply_clean if tr.keeps_spaces else None
         self.is_clean = tr.is_clean
-        self.memo: dict[str, str] = {}
-        self.get = self.memo.get
+        self.memo: BoundedCache[str, str] = BoundedCache(_CACHE_LIMIT)
+        self.get = self.memo.data.get  # (the dict's own: mapped over pieces)
         self._tick = 0
         self.cold = False
 
     def fill(self, pieces: list[str]) -> list[str]:
         """Romanize ``pieces``, computing and caching the ones not seen before."""
         memo, apply = self.memo, self._apply
-        if len(memo) >= _CACHE_LIMIT:
-            memo.clear()
         out = []
         for piece in pieces:
             done = memo.get(piece)
             if done is None:
-                done = memo[piece] = piece if piece.isascii() else apply(prepare(piece))
+                done = memo.put(piece, piece if piece.isascii() else apply(prepare(piece)))
             out.append(done)
         return out
 
@@ -107,12 +106,12 @@ class _Pieces:
     def _learn(self, pieces: list[str], out: str) -> None:
         """Cache the pieces of a clean text from its output (split alike, see keeps_spaces)."""
         memo = self.memo
-        size = len(memo)
-        if size >= _CACHE_LIMIT:
-            memo.clear()
-            size = 0
-        memo.update(zip(pieces, out.split(" "), strict=True))
-        self.cold = len(memo) - size == len(pieces)
+        new = 0
+        for piece, done in zip(pieces, out.split(" "), strict=True):
+            if piece not in memo:
+                new += 1
+            memo.put(piece, done)
+        self.cold = new == len(pieces)
 
 
 class _Texts:
@@ -126,8 +125,8 @@ class _Texts:
     __slots__ = ("backoff", "get", "hits", "memo", "skip")
 
     def __init__(self) -> None:
-        self.memo: dict[str, str] = {}
-        self.get = self.memo.get
+        self.memo: BoundedCache[str, str] = BoundedCache(_CACHE_LIMIT)
+        self.get = self.memo.data.get  # (the dict's own: mapped over pieces)
         self.hits = 0
         self.skip = 0
         self.backoff = _PROBE
@@ -140,8 +139,6 @@ class _Texts:
         else:
             self.backoff = _PROBE
         self.hits = 0
-        if len(self.memo) >= _CACHE_LIMIT:
-            self.memo.clear()
 
     def found(self, text: str) -> str | None:
         """The stored output for ``text``, if any (a hit is counted)."""
@@ -155,7 +152,7 @@ class _Texts:
         if self.skip:
             self.skip -= 1
         elif len(text) <= _TEXT_CACHE_MAX_LEN:
-            self.memo[text] = out
+            self.memo.put(text, out)
             if not len(self.memo) % _PROBE:
                 self.settle()
 
@@ -205,19 +202,19 @@ def _warm(cache: _Pieces, text: str, pieces: list[str]) -> str:
 def _detecting_runner(by_lang: dict[str, _Pieces]) -> Callable[[str], str]:
     """The runner that detects the language of each text (Kazakh if any piece is)."""
     texts = _Texts()
-    kazakh: dict[str, bool] = {}  # piece -> flag, for detection
-    kazakh_get = kazakh.get
+    kazakh: BoundedCache[str, bool] = BoundedCache(_CACHE_LIMIT)  # piece -> flag, for detection
+    kazakh_get = kazakh.data.get  # (the dict's own: mapped over pieces)
     kk, ru = by_lang["kk"], by_lang["ru"]
 
     def unseen(text: str, pieces: list[str]) -> str:
         """Romanize a text with a piece whose language flag is not known yet."""
-        if len(kazakh) >= _CACHE_LIMIT:
-            kazakh.clear()
         if kk.is_clean(text):  # prepare changes nothing: look at the pieces as they are
-            flags = [has_kazakh(p) for p in pieces]
-            kazakh.update(zip(pieces, flags, strict=True))
+            flags = [kazakh.put(p, has_kazakh(p)) for p in pieces]
         else:
-            flags = [kazakh.setdefault(p, _is_kazakh(p)) for p in pieces]
+            flags = []
+            for p in pieces:
+                flag = kazakh.get(p)
+                flags.append(kazakh.put(p, _is_kazakh(p)) if flag is None else flag)
         return _warm(kk if True in flags else ru, text, pieces)
 
     def run(text: str) -> str:
@@ -272,22 +269,20 @@ def romanize_word(word: str, scheme: str, lang: str) -> str:
     scheme, without the caches of texts and pieces that :func:`romanize` keeps."""
     memo = _WORDS.get((scheme, lang))
     if memo is None:
-        memo = _WORDS.setdefault((scheme, lang), {})
+        memo = _WORDS.setdefault((scheme, lang), BoundedCache(_WORD_CACHE_LIMIT))
     out = memo.get(word)
     if out is None:
         out = transliterator(scheme, lang).apply_clean(word)
         if out is None:
             out = romanize_uncached(word, scheme, lang)
-        if len(memo) >= _WORD_CACHE_LIMIT:
-            memo.clear()
-        memo[word] = out
+        memo.put(word, out)
     return out
 
 
 #: Words kept per scheme and language by romanize_word.
 _WORD_CACHE_LIMIT: Final = 1 << 17
 #: (scheme, lang) -> word -> its romanization (see romanize_word)
-_WORDS: Final[dict[tuple[str, str], dict[str, str]]] = {}
+_WORDS: Final[dict[tuple[str, str], BoundedCache[str, str]]] = {}
 
 
 def romanize(text: str, scheme: str = DEFAULT_SCHEME, lang: str | None = None) -> str:

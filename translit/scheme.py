@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from translit._util.cache import BoundedCache
 from translit.errors import SchemeDataError
 from translit.text import DEFAULT_CASING, TURKIC_CASING, Casing, prepare_inert
 
@@ -302,7 +303,7 @@ class Transliterator:
         self._table = table
 
         self._regex = self._build_regex()
-        self._subs: dict[tuple[str | None, str, str, str], str] = {}
+        self._subs: BoundedCache[tuple[str | None, str, str, str], str] = BoundedCache(_SUBS_LIMIT)
         source = {c for k in d.mapping for c in k}
         upper = "".join(sorted({casing.upper(c) for c in source if casing.upper(c) != c}))
         self._caps_re = (
@@ -454,11 +455,9 @@ class Transliterator:
         text = m.string
         start, end = m.span()
         key = (m.lastgroup, m.group(), text[start - 1 : start], text[end : end + 1])
-        out = self._subs.get(key)
+        out = self._subs.data.get(key)  # (the dict read directly: a hot loop)
         if out is None:
-            if len(self._subs) >= _SUBS_LIMIT:
-                self._subs.clear()
-            out = self._subs[key] = self._sub_uncached(m)
+            out = self._subs.put(key, self._sub_uncached(m))
         return out
 
     def _sub_uncached(self, m: re.Match[str]) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Final
 
 from translit._util.paths import data_path
 from translit.errors import NotReversibleError, UnknownLanguageError, UnknownSchemeError
@@ -19,11 +18,6 @@ from translit.text import LANGUAGES
 #: For a Russian-only scheme applied to Kazakh text, the Kazakh scheme that supplies
 #: the letters Russian lacks (ASCII schemes get ASCII letters).
 _KK_FALLBACK = {True: "odni", False: "bgn-pcgn"}
-
-#: The schemes of the ``en`` house style (the English press's readable romanization),
-#: by language: for a name the gazetteer does not know, or an entity with no English
-#: form of its own.
-EN_SCHEMES: Final = {"kk": "official", "ru": "wikipedia"}
 
 
 @dataclass(frozen=True)

@@ -52,8 +52,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from itertools import islice, product
-from typing import Any, Final, NamedTuple
+from typing import Any, NamedTuple
 
+from translit._util.cache import BoundedCache
 from translit.fold import fold_token
 from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer, exact_form, full_key
 from translit.lexicon import lexicon
@@ -64,9 +65,9 @@ from translit.nameparse import (
     _title_starts,
     parse_name,
 )
-from translit.normalize import analyze, check_style, render_cyrillic, render_entity
-from translit.romanize import romanize
-from translit.schemes import EN_SCHEMES
+from translit.normalize import analyze, render_cyrillic, render_entity
+from translit.session import gazetteer_caches
+from translit.style import Style, get_style
 from translit.text import KK_TO_RU, detect_language, has_cyrillic
 from translit.textwords import base_forms, common_words
 
@@ -156,8 +157,10 @@ class _Finder:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         self.size = len(gaz.entities)
-        self.lookups: dict[str, tuple[Entity, ParsedName, bool] | None] = {}
-        self.infos: dict[str, _Info] = {}
+        self.lookups: BoundedCache[str, tuple[Entity, ParsedName, bool] | None] = BoundedCache(
+            1 << 18
+        )
+        self.infos: BoundedCache[str, _Info] = BoundedCache(1 << 18)
         self.entity_folds: dict[str, frozenset[str]] = {}
         self.name_folds = frozenset(f for key in gaz.by_key for f in key.split())
 
@@ -173,10 +176,7 @@ class _Finder:
             hit = self.gaz.lookup(parsed, mention=True)
             if hit is not None:
                 found = (hit[0], parsed, full_key(parsed) in self.gaz.by_key)
-        if len(self.lookups) > 1 << 18:
-            self.lookups.clear()
-        self.lookups[name] = found
-        return found
+        return self.lookups.put(name, found)
 
     def folds_of(self, entity: Entity) -> frozenset[str]:
         folds = self.entity_folds.get(entity.id)
@@ -188,7 +188,7 @@ class _Finder:
     def info(self, word: str) -> _Info:
         info = self.infos.get(word)
         if info is None:
-            info = self.infos[word] = self._info(word)
+            info = self.infos.put(word, self._info(word))
         return info
 
     def _info(self, word: str) -> _Info:
@@ -325,14 +325,13 @@ class _Finder:
 
 
 def _finder(gaz: Gazetteer) -> _Finder:
-    """The finder of a gazetteer, kept with it until entries are added."""
-    finder = gaz.derived.get(_FINDER)
+    """The finder of a gazetteer, kept by the gazetteer's caches (translit.session)."""
+    caches = gazetteer_caches(gaz)
+    finder = caches.finder
     if not isinstance(finder, _Finder):
-        finder = gaz.derived[_FINDER] = _Finder(gaz)
+        finder = _Finder(gaz)
+        caches.finder = finder
     return finder
-
-
-_FINDER: Final = "textnames.finder"
 
 
 # -- text ----------------------------------------------------------------------------------
@@ -530,22 +529,22 @@ class Replacement:
         return asdict(self)
 
 
-def _short_forms(entity: Entity, style: str) -> list[str]:
+def _short_forms(entity: Entity, style: Style) -> list[str]:
     """Forms of a place or organization in ``style``, preferred first."""
-    if style in ("cyrillic-kk", "cyrillic-ru"):
-        own = entity.kk if style == "cyrillic-kk" else entity.ru
+    if style.cyrillic:
+        own = entity.kk if style.language_form == "kk" else entity.ru
         forms = [own] if own else []
         forms += [n for n in entity.names() if has_cyrillic(n)]
-        if style == "cyrillic-ru":
+        if style.language_form == "ru":
             forms = [f.translate(KK_TO_RU) for f in forms]
         return forms
-    forms = [entity.forms[style]] if style in entity.forms else []
-    if style == "official":
+    forms = [entity.forms[style.id]] if style.id in entity.forms else []
+    if style.official_forms:
         forms += list(entity.official)
     return [*forms, entity.en]
 
 
-def _entity_mention(entity: Entity, name: str, style: str) -> str:
+def _entity_mention(entity: Entity, name: str, style: Style) -> str:
     """An entity in ``style``, in the shape of the mention ``name``."""
     full = render_entity(entity, style)
     parsed = parse_name(name)
@@ -556,7 +555,7 @@ def _entity_mention(entity: Entity, name: str, style: str) -> str:
     size = len(name.split())
     if len(full.split()) <= size:
         return full
-    if not has_cyrillic(name) and style not in entity.forms and style not in _OWN_FORMS:
+    if not has_cyrillic(name) and style.id not in entity.forms and not style.own_forms:
         # a house style with no form of its own for the entity keeps a name of it as
         # written (RFE/RL's "region of Manghystau")
         if exact_form(name) in {exact_form(n) for n in entity.names()}:
@@ -564,11 +563,11 @@ def _entity_mention(entity: Entity, name: str, style: str) -> str:
     short = " ".join(w for w in full.split() if not _place_word(w))
     if short and len(short.split()) <= size:
         return short  # the type word left out (Mangystau Region: Mangystau)
-    if not has_cyrillic(name) and style not in ("cyrillic-kk", "cyrillic-ru"):
+    if not has_cyrillic(name) and not style.cyrillic:
         return name  # (no form as short as the mention: "Caspian" stays, not "Caspian Sea")
     letters = [c for c in name if c.isalpha()]
     if len(letters) > 1 and name.isupper():  # an acronym stays an acronym
-        if not has_cyrillic(name) or style in ("cyrillic-kk", "cyrillic-ru"):
+        if not has_cyrillic(name) or style.cyrillic:
             return name
         return render_cyrillic(name, style)
     for form in _short_forms(entity, style):
@@ -577,7 +576,7 @@ def _entity_mention(entity: Entity, name: str, style: str) -> str:
     return full
 
 
-def render_mention(span: NameSpan, style: str, gazetteer: Gazetteer) -> str:
+def render_mention(span: NameSpan, style: str | Style, gazetteer: Gazetteer) -> str:
     """A mention in ``style``, in its dictionary form, keeping its shape.
 
     A surname-only mention of a person stays one word; a short name of a place or an
@@ -585,6 +584,7 @@ def render_mention(span: NameSpan, style: str, gazetteer: Gazetteer) -> str:
     not ``Republic of Kazakhstan``); an acronym stays an acronym.
     """
     name = span.name
+    style = get_style(style)
     if span.entity is not None and span.entity in gazetteer.entities:
         return _entity_mention(gazetteer.entities[span.entity], name, style)
     if not has_cyrillic(name):
@@ -615,25 +615,20 @@ def _not_a_name_word(word: str) -> bool:
     return common_words().is_common(low) or _place_word(low) or low in _title_starts()
 
 
-# styles that give every entity a form of their own
-_OWN_FORMS: Final = ("en", "official", "cyrillic-kk", "cyrillic-ru")
-
-
-def _romanized_tail(stem: str, tail: str, style: str) -> str:
+def _romanized_tail(stem: str, tail: str, style: Style) -> str:
     """``tail`` written after ``stem`` in ``style`` (a Cyrillic ending in a Latin style)."""
     if not tail:
         return ""
-    if style == "cyrillic-kk" or not has_cyrillic(stem + tail):
+    if style.language_form == "kk" or not has_cyrillic(stem + tail):
         return tail
-    if style == "cyrillic-ru":
+    if style.language_form == "ru":
         return tail.translate(KK_TO_RU)
     lang = detect_language(stem + tail)
     lang = "ru" if lang == "und" else lang
-    scheme = EN_SCHEMES[lang] if style == "en" else style
-    whole, head = romanize(stem + tail, scheme, lang=lang), romanize(stem, scheme, lang=lang)
+    whole, head = style.render(stem + tail, lang), style.render(stem, lang)
     if whole.startswith(head):
         return whole[len(head) :]
-    return romanize(tail, scheme, lang=lang).lower()
+    return style.render(tail, lang).lower()
 
 
 def _same_name(rendered: str, written: str) -> bool:
@@ -643,8 +638,9 @@ def _same_name(rendered: str, written: str) -> bool:
     return canonical(fold_token(rendered)) == canonical(fold_token(written))
 
 
-def render_inflected(span: NameSpan, style: str, gazetteer: Gazetteer) -> str:
+def render_inflected(span: NameSpan, style: str | Style, gazetteer: Gazetteer) -> str:
     """A mention in ``style`` with its case ending, as :func:`normalize_text` writes it."""
+    style = get_style(style)
     rendered = render_mention(span, style, gazetteer)
     if not span.ending:
         return rendered
@@ -664,10 +660,10 @@ def render_inflected(span: NameSpan, style: str, gazetteer: Gazetteer) -> str:
 
 
 def normalize_text(
-    text: str, style: str = "en", gazetteer: Gazetteer | None = None
+    text: str, style: str | Style = "en", gazetteer: Gazetteer | None = None
 ) -> tuple[str, list[Replacement]]:
     """Rewrite every name found in ``text`` in ``style``; all other bytes stay as they are."""
-    check_style(style)
+    style = get_style(style)
     gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
     out: list[str] = []
     replacements: list[Replacement] = []

@@ -13,8 +13,10 @@ Two tables in ``data/names``:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
+from typing import Final
 
+from translit._util.cache import BoundedCache
 from translit._util.paths import data_path
 from translit._util.tsv import read_tsv
 from translit.errors import SchemeDataError
@@ -93,7 +95,10 @@ def _is_cyrillic(word: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in word)
 
 
-@lru_cache(maxsize=1 << 16)
+# a word -> its base_forms
+_bases: Final[BoundedCache[str, tuple[tuple[str, str], ...]]] = BoundedCache(1 << 16)
+
+
 def base_forms(word: str) -> tuple[tuple[str, str], ...]:
     """``(dictionary form, ending as written)`` readings of an inflected word, best first.
 
@@ -104,6 +109,14 @@ def base_forms(word: str) -> tuple[tuple[str, str], ...]:
     reading, if any, is a name. Latin words with an apostrophe suffix (Tokayev's,
     Tokayev'in) give the part before the apostrophe.
     """
+    found = _bases.get(word)
+    if found is None:
+        found = _bases.put(word, _base_forms(word))
+    return found
+
+
+def _base_forms(word: str) -> tuple[tuple[str, str], ...]:
+    """:func:`base_forms` without its cache."""
     out: list[tuple[str, str]] = []
     if not _is_cyrillic(word):
         for mark in _APOSTROPHES:

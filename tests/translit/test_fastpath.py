@@ -15,9 +15,10 @@ from hypothesis import strategies as st
 import translit
 from translit import origin
 from translit.gazetteer import Gazetteer, bundled_gazetteer
-from translit.keys import kept, key_of, may_have_entity, plain_key
+from translit.keys import kept, key_of, plain_key
 from translit.nameparse import parse_name, plain_words
-from translit.normalize import NameResult, _analyze_parsed, styles
+from translit.normalize import NameResult, _analyze_parsed, may_have_entity, styles
+from translit.session import gazetteer_caches, session
 
 DEV_SET = Path(__file__).resolve().parent.parent / "data" / "names_dev.jsonl"
 
@@ -31,7 +32,7 @@ def _general(name: str, style: str, gaz: Gazetteer) -> NameResult:
     """analyze through the general parser (the reference for the fast path)."""
     if kept(name, gaz):
         return NameResult(name, origin.tidy(name), origin.plain_key(name), None, "kept", 1.0)
-    return _analyze_parsed(name, style, gaz)
+    return _analyze_parsed(name, session(style, gaz))
 
 
 @cache
@@ -135,9 +136,9 @@ def test_a_name_that_cannot_have_an_entity_has_none() -> None:
         if plain is None:
             continue
         checked += 1
-        if not may_have_entity(plain, gaz):
+        if not may_have_entity(plain, session("en", gaz)):
             skipped += 1
-            assert plain_key(plain, gaz)[1] is None, name
+            assert plain_key(plain, gazetteer_caches(gaz))[1] is None, name
     assert checked > 1000 and 0 < skipped < checked
 
 
