@@ -225,3 +225,29 @@ def test_fuzz_summary() -> None:
     """Not a check: prints what the fuzz found (run with -s), for docs/reliability.md."""
     for outcome, count in sorted(RESULTS.items()):
         print(f"{count:5d}  {outcome}")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # a quoted line end as the last value, then a blank line: closed, not unclosed
+        # (found by the hypothesis test above)
+        b'\xef\xbb\xbfc0\n"\n"\n\n',
+        b'c0\r\n"\r\n"\r\n\r\n',
+        b'c0,c1\n1,"\n"\n\n\n\n',
+    ],
+)
+def test_a_quoted_line_end_before_blank_lines_is_read(data: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    path.write_bytes(data)
+    assert same(read_translit(path), read_strict(data))
+    assert same(read_piped(data), read_strict(data))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("blank", [b"", b"\n", b"\n\n\n"])
+def test_a_quote_left_open_before_blank_lines_is_refused(blank: bytes, tmp_path: Path) -> None:
+    data = b'c0\n1\n"abc\n' + blank
+    path = tmp_path / "in.csv"
+    path.write_bytes(data)
+    with pytest.raises(InputDataError, match="unclosed quote"):
+        read_translit(path)

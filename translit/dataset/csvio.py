@@ -285,7 +285,7 @@ class CsvReader:
             return
         encoding = "utf-8" if is_utf8(self.encoding) else str(self.encoding)
         opened = ('"' + value.replace('"', '""')).encode(encoding, errors="replace")
-        tail, whole = self._tail(len(opened) + 3)
+        tail, whole = self._tail(len(opened) + 3 + _BLANK_SLACK)
         if not unclosed_at_end(tail, whole, opened):
             return
         records = rows + (self.rejects.count if self.rejects is not None else 0) + 1
@@ -378,6 +378,10 @@ class CsvReader:
         return f"line {physical_line(self, record)}"
 
 
+# Blank lines at the end of the input that the check of the last field looks past.
+_BLANK_SLACK = 64
+
+
 def unclosed_at_end(tail: bytes, whole: bool, opened: bytes) -> bool:
     """Whether input ending with ``tail`` ends inside the quoted field ``opened``.
 
@@ -389,6 +393,11 @@ def unclosed_at_end(tail: bytes, whole: bool, opened: bytes) -> bool:
     for end in (b'"', b'"\n', b'"\r\n', b'"\r'):
         if _ends_with(tail, whole, opened + end):
             return False
+    # Blank lines after a closed field (the parser skips them): '"\n"' then "\n\n" is
+    # the value "\n", closed, not a quote opened before a line end.
+    stripped = tail.rstrip(b"\r\n")
+    if (whole or len(stripped) > len(opened)) and _ends_with(stripped, whole, opened + b'"'):
+        return False
     # The parser may leave the input's last line end out of the field.
     ends = [opened + end for end in (b"", b"\n", b"\r\n", b"\r")]
     if not any(_ends_with(tail, whole, e) for e in ends):
