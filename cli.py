@@ -25,6 +25,7 @@ import typer
 import translit
 from translate.commands import register as register_translate
 from translit._cli import Commands, ListFormat, emit, note, run_app, texts_or_stdin
+from translit._gctune import fewer_full_collections
 from translit._util.atomic import output_or_stdout
 from translit._util.stdio import write_lines
 from translit.errors import UsageError
@@ -204,7 +205,8 @@ def key(
     """Print a match key per name: equal for every spelling of the same name."""
     gaz = _gazetteer(gazetteer)
     keys = ((batch, translit.keys_many(batch, gazetteer=gaz)) for batch in texts_or_stdin(names))
-    emit(fmt.value, "key", keys)
+    with fewer_full_collections():  # (the CLI's choice: a long list keeps many objects)
+        emit(fmt.value, "key", keys)
 
 
 StyleOpt = Annotated[
@@ -334,7 +336,7 @@ def normalize(
         raise typer.BadParameter("for names use --format text or jsonl", param_hint="--format")
     _refuse("names (no --column)", file_only)
     gaz = _gazetteer(gazetteer)
-    with output_or_stdout(output) as out:
+    with output_or_stdout(output) as out, fewer_full_collections():
         for batch in texts_or_stdin(names):
             results = translit.normalize_many(batch, style=style, gazetteer=gaz)
             if fmt == "jsonl":
