@@ -42,6 +42,9 @@ THRESHOLD: Final = 4.0
 ENDING_BONUS: Final = 40.0
 LEXICON_BONUS: Final = 15.0
 _ENDING_VETO: Final = -16.0
+#: A surname ending or a known surname on a word whose statistics are above this
+#: decides alone (on the dev set's tune half, no word above it is outweighed).
+_DECIDES: Final = 20.0
 _LEXICON_VETO: Final = -4.0
 #: A given name of the lexicon that other countries do not use counts when the word's
 #: statistics are above this.
@@ -119,7 +122,7 @@ class Evidence:
 
     def __init__(self, words: list[_Word]) -> None:
         self.words = words
-        self.strong = 2 if any(_decisive(w) for w, _, _ in words) else 1 if words else 0
+        self.strong = 2 if any(_decisive(w, e) for w, e, _ in words) else 1 if words else 0
         self.weight = math.nan
 
     def total(self) -> float:
@@ -128,10 +131,22 @@ class Evidence:
         return self.weight
 
 
-def _decisive(word: str) -> bool:
-    """Does one word (lower case) show a Cyrillic origin whatever else the name
-    holds: an unmistakable ending (a patronymic, -ұлы, Czech -ovová)?"""
-    return len(word) >= _MIN_LETTERS and word.endswith(_endings()[1])
+def _decisive(word: str, entry: LexiconEntry | None) -> bool:
+    """Does one word (lower case) show a Cyrillic origin whatever else the name holds:
+    an unmistakable ending (a patronymic, -ұлы, Czech -ovová), or a surname ending or
+    a surname the lexicon knows on a word whose statistics are above
+    :data:`_DECIDES` (no other word of a real name outweighs that: the gate then
+    skips the other words' statistics)?"""
+    if len(word) < _MIN_LETTERS:
+        return False
+    endings, unmistakable = _endings()
+    if word.endswith(unmistakable):
+        return True
+    if (word.endswith(endings) and word not in _other_endings()) or (
+        entry is not None and not entry.given and entry.cyrillic
+    ):
+        return word_score(word) > _DECIDES
+    return False
 
 
 def _weight(word: str, entry: LexiconEntry | None, variant: bool) -> float:
