@@ -316,28 +316,27 @@ def _check_tsv(path: Path, columns: tuple[str, ...]) -> Problems:
 
 
 def _given_kk_row(row: dict[str, str]) -> Problems:
-    problems = _name_cell("kk", row["kk"], KK_NAME) + _name_cell("ru", row["ru"], RU_NAME)
-    if row["gender"] not in ("m", "f", "u"):
-        problems.append(f"gender {row['gender']!r} is not m, f or u")
-    if row["kind"] not in GIVEN_KINDS:
-        problems.append(f"kind {row['kind']!r} is not one of {sorted(GIVEN_KINDS)}")
-    return problems + _en_cell(row["en"])
+    return _given_row(row, "kk", KK_NAME) + _en_cell(row["en"])
 
 
 def _given_ky_row(row: dict[str, str]) -> Problems:
-    problems = _name_cell("ky", row["ky"], KY_NAME) + _name_cell("ru", row["ru"], RU_NAME)
-    if row["gender"] not in ("m", "f", "u"):
-        problems.append(f"gender {row['gender']!r} is not m, f or u")
-    if row["kind"] not in GIVEN_KINDS:
-        problems.append(f"kind {row['kind']!r} is not one of {sorted(GIVEN_KINDS)}")
-    return problems
+    return _given_row(row, "ky", KY_NAME)
 
 
 def _given_ru_row(row: dict[str, str]) -> Problems:
-    problems = _name_cell("ru", row["ru"], RU_NAME)
+    return _given_row(row, "", RU_NAME) + _en_cell(row["en"])
+
+
+def _given_row(row: dict[str, str], own: str, pattern: re.Pattern[str]) -> Problems:
+    """The checks every given-name row shares: its own-language form (``own``, if
+    any), its Russian form, its gender and, where the file has one, its kind."""
+    problems = _name_cell(own, row[own], pattern) if own else []
+    problems += _name_cell("ru", row["ru"], RU_NAME)
     if row["gender"] not in ("m", "f", "u"):
         problems.append(f"gender {row['gender']!r} is not m, f or u")
-    return problems + _en_cell(row["en"])
+    if "kind" in row and row["kind"] not in GIVEN_KINDS:
+        problems.append(f"kind {row['kind']!r} is not one of {sorted(GIVEN_KINDS)}")
+    return problems
 
 
 def _surname_row(row: dict[str, str]) -> Problems:
