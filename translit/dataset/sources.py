@@ -89,12 +89,21 @@ class Source:
         return open(self.path, "rb")
 
 
-class NativeReader(io.RawIOBase):
-    """An Arrow input stream (a decompressing one) as a Python raw binary stream."""
+class _NativeStream(io.RawIOBase):
+    """An Arrow stream as a Python raw binary stream (closed with it)."""
 
     def __init__(self, native: Any) -> None:
         super().__init__()
         self._native = native
+
+    def close(self) -> None:
+        if not self.closed:
+            self._native.close()
+        super().close()
+
+
+class NativeReader(_NativeStream):
+    """An Arrow input stream (a decompressing one) as a Python raw binary stream."""
 
     def readable(self) -> bool:
         return True
@@ -104,17 +113,9 @@ class NativeReader(io.RawIOBase):
         buffer[: len(data)] = data
         return len(data)
 
-    def close(self) -> None:
-        self._native.close()
-        super().close()
 
-
-class NativeWriter(io.RawIOBase):
+class NativeWriter(_NativeStream):
     """An Arrow output stream (a compressing one) as a Python raw binary stream."""
-
-    def __init__(self, native: Any) -> None:
-        super().__init__()
-        self._native = native
 
     def writable(self) -> bool:
         return True
@@ -125,11 +126,6 @@ class NativeWriter(io.RawIOBase):
 
     def tell(self) -> int:
         return int(self._native.tell())
-
-    def close(self) -> None:
-        if not self.closed:
-            self._native.close()
-        super().close()
 
 
 class Utf8Checker:
