@@ -114,54 +114,67 @@ _Word = tuple[str, "LexiconEntry | None", bool]  # lower case, lexicon entry, a 
 @mypyc_attr(acyclic=True)
 class Evidence:
     """What one whitespace chunk of a Latin name says of its origin, found lazily:
-    ``strong`` (2: a word with an unmistakable ending, a patronymic or -ұлы, which
-    decides; 1: none; 0: no words), and the summed evidence of its words, needed only
-    when no chunk of the name decides (NaN until then)."""
+    ``strong`` (2: a word that decides by itself, see :func:`_kind` and
+    :data:`_DECIDES`; 1: none; 0: no words), and the summed evidence of its words,
+    needed only when no chunk of the name decides (NaN until then)."""
 
-    __slots__ = ("strong", "weight", "words")
+    __slots__ = ("parts", "strong", "weight")
 
     def __init__(self, words: list[_Word]) -> None:
-        self.words = words
-        self.strong = 2 if any(_decisive(w, e) for w, e, _ in words) else 1 if words else 0
+        # (each word with its kind and, where the kind needed it, its statistics:
+        # computed once, here or for the sum)
+        self.parts: list[tuple[str, LexiconEntry | None, bool, int, float]] = []
+        self.strong = 1 if words else 0
         self.weight = math.nan
+        for word, entry, variant in words:
+            kind = _kind(word, entry)
+            score = word_score(word) if kind in (_ENDING, _LEXICON) else math.nan
+            if kind == _UNMISTAKABLE or score > _DECIDES:  # (NaN > x is False)
+                self.strong = 2
+                return
+            self.parts.append((word, entry, variant, kind, score))
 
     def total(self) -> float:
         if math.isnan(self.weight):
-            self.weight = sum([_weight(w, e, v) for w, e, v in self.words])
+            self.weight = sum([_weight(*part) for part in self.parts])
         return self.weight
 
 
-def _decisive(word: str, entry: LexiconEntry | None) -> bool:
-    """Does one word (lower case) show a Cyrillic origin whatever else the name holds:
-    an unmistakable ending (a patronymic, -ұлы, Czech -ovová), or a surname ending or
-    a surname the lexicon knows on a word whose statistics are above
-    :data:`_DECIDES` (no other word of a real name outweighs that: the gate then
-    skips the other words' statistics)?"""
+# What a word's ending or lexicon entry says (see _kind).
+_NONE: Final = 0
+_LEXICON: Final = 1  # a surname the lexicon knows
+_ENDING: Final = 2  # a surname ending (other countries' words with it excepted)
+_UNMISTAKABLE: Final = 3  # a patronymic, -ұлы, Czech -ovová: decides whatever else
+
+
+def _kind(word: str, entry: LexiconEntry | None) -> int:
+    """What one word (lower case) shows by its ending or its lexicon entry. A surname
+    ending or a known surname on a word whose statistics are above :data:`_DECIDES`
+    decides alone (no other word of a real name outweighs that: the gate then skips
+    the other words' statistics)."""
     if len(word) < _MIN_LETTERS:
-        return False
+        return _NONE
     endings, unmistakable = _endings()
     if word.endswith(unmistakable):
-        return True
-    if (word.endswith(endings) and word not in _other_endings()) or (
-        entry is not None and not entry.given and entry.cyrillic
-    ):
-        return word_score(word) > _DECIDES
-    return False
+        return _UNMISTAKABLE
+    if word.endswith(endings) and word not in _other_endings():
+        return _ENDING  # (unless other countries' names end so too: Gjerskov, Bødskov)
+    if entry is not None and not entry.given and entry.cyrillic:
+        return _LEXICON
+    return _NONE
 
 
-def _weight(word: str, entry: LexiconEntry | None, variant: bool) -> float:
-    """A word's evidence: its statistics, raised for a surname ending or a surname the
-    lexicon knows (see :data:`ENDING_BONUS`), or for a given name that other countries
-    do not use (or another language's form of one, Ihor): alone it decides nothing."""
-    score = word_score(word)
-    if len(word) >= _MIN_LETTERS:
-        if word.endswith(_endings()[0]) and word not in _other_endings():
-            # (unless other countries' names end so too: Gjerskov, Bødskov)
-            if score > _ENDING_VETO:
-                return max(score, 0.0) + ENDING_BONUS
-        elif entry is not None and not entry.given and entry.cyrillic:
-            if score > _LEXICON_VETO:
-                return max(score, 0.0) + LEXICON_BONUS
+def _weight(word: str, entry: LexiconEntry | None, variant: bool, kind: int, score: float) -> float:
+    """A word's evidence: its statistics (``score``, NaN if not computed yet), raised
+    for a surname ending or a surname the lexicon knows (see :data:`ENDING_BONUS`), or
+    for a given name that other countries do not use (or another language's form of
+    one, Ihor): alone it decides nothing."""
+    if math.isnan(score):
+        score = word_score(word)
+    if kind == _ENDING and score > _ENDING_VETO:
+        return max(score, 0.0) + ENDING_BONUS
+    if kind == _LEXICON and score > _LEXICON_VETO:
+        return max(score, 0.0) + LEXICON_BONUS
     # (a variant carries no entry on the parser's words: it is rendered as written)
     if (variant or (entry is not None and entry.given)) and word not in _shared_given():
         if variant or score > _GIVEN_MIN:
