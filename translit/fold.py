@@ -374,7 +374,7 @@ def _read_fold(token: str, cyrillic: bool, conv: str, hint: str, spell: bool) ->
     if not token:
         return ""
     if cyrillic:
-        return _fold_latin(_cyrillic_to_latin(token), "", spell)
+        return _fold_latin(cyrillic_to_latin(token), "", spell)
     return _fold_latin(token, conv or hint, spell)
 
 
@@ -562,7 +562,7 @@ def _first_group(match: re.Match[str]) -> str:
     return match.group(1)
 
 
-def _cyrillic_to_latin(token: str) -> str:
+def cyrillic_to_latin(token: str) -> str:
     """The token in lower-case ASCII by the letter table of the ``odni`` Kazakh scheme.
 
     The scheme's one context rule (a doubled digraph letter is written once: шш -> sh)
@@ -573,7 +573,7 @@ def _cyrillic_to_latin(token: str) -> str:
 
 
 def _cyrillic_lower(text: str) -> str:
-    """:func:`_cyrillic_to_latin` of a prepared token in lower case (the letters are
+    """:func:`cyrillic_to_latin` of a prepared token in lower case (the letters are
     too)."""
     if _CYRILLIC_DOUBLE_RE.search(text) is not None:
         text = _CYRILLIC_DOUBLE_RE.sub(_first_group, text)

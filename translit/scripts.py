@@ -19,7 +19,7 @@ from typing import Any, Final
 
 from translit import origin
 from translit._util.paths import data_path
-from translit.fold import _cyrillic_to_latin
+from translit.fold import cyrillic_to_latin
 
 # Georgian (Mkhedruli), Armenian, Greek (and Greek with accents) letters.
 _SCRIPT_RE: Final = re.compile("[\u10d0-\u10ff\u0531-\u0587\u0370-\u03ff\u1f00-\u1fff]")
@@ -102,7 +102,7 @@ def cyrillic_reading(name: str) -> str:
     name in Greek letters), else ``name`` as it is (a Greek or Georgian name in its own
     script, which translit leaves alone)."""
     read = as_cyrillic(name)
-    latin = " ".join([_cyrillic_to_latin(w) for w in read.split()])
+    latin = " ".join([cyrillic_to_latin(w) for w in read.split()])
     return read if origin.cyrillic_origin(latin) else name
 
 
