@@ -442,7 +442,11 @@ def _fold_lower(text: str, conv: str, spell: bool) -> str:
     if text.startswith("ie"):
         text = text[1:]
     if "i" in text:
-        text = _between_vowels(text, "i", "")  # glides dropped
+        # glides dropped (Maria, Mariya); a spelling keeps them as й (Tolstaya, Stoyan),
+        # but after и, where Latin mostly writes none (Anelia, Anelija)
+        text = _between_vowels(text, "i", "J" if spell else "")
+        if spell and "iJ" in text:
+            text = text.replace("iJ", "i")
     text = _single_letters(text)
     if text.endswith(_SIBILANT_O_ENDINGS):
         text = _SIBILANT_YO_RE.sub("e", text)
