@@ -24,7 +24,7 @@ from translit.fold import (
     fold_token,
     lower_convention,
 )
-from translit.lexicon import LexiconEntry, lexicon
+from translit.lexicon import LexiconEntry, lexicon, uk_be_given_forms
 from translit.text import has_cyrillic, prepare
 
 _LETTER: Final = r"(?:[^\W\d_]|[\u0300-\u036f])"
@@ -553,10 +553,12 @@ _UK_BE_LETTERS_RE: Final = re.compile("[іїєґўІЇЄҐЎ]")
 def as_the_name(word: str, flags: int) -> bool:
     """Is a word flagged ``VARIANT`` (another language's form of a known given name)
     rendered as the name it is a form of? Only a Ukrainian or Belarusian form in
-    Cyrillic is (Микола, Уладзімір as Nikolay, Vladimir): Ukrainian and Belarusian
-    labels give Russians' names so. Latin forms (Mykola, Aleksandar) and Bulgarian
-    and Serbian ones (Петър, Александар) are rendered as written."""
-    return bool(flags & _CYRILLIC) and _UK_BE_LETTERS_RE.search(word) is not None
+    Cyrillic is (Микола, Уладзімір, Сяргей as Nikolay, Vladimir, Sergey): Ukrainian
+    and Belarusian labels give Russians' names so. Latin forms (Mykola, Aleksandar)
+    and Bulgarian and Serbian ones (Петър, Александар) are rendered as written."""
+    if not flags & _CYRILLIC:
+        return False
+    return _UK_BE_LETTERS_RE.search(word) is not None or word.lower() in uk_be_given_forms()
 
 
 def _compound_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:

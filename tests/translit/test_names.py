@@ -146,6 +146,8 @@ def test_key_equal(a: str, b: str) -> None:
         # a Ukrainian or Belarusian form of a given name in Cyrillic is rendered as the
         # name (be and uk Wikidata labels give Russians' names so); Latin ones as written
         ("Васіль Іваноў", "en", "Vasily Ivanov"),
+        ("Сяргей Станішаў", "en", "Sergey Stanishev"),  # (a form without і or ў)
+        ("Воронін Володимир Миколайович", "en", "Vladimir Voronin"),
         ("Mykola Ivanov", "en", "Mykola Ivanov"),
         ("", "en", ""),
         ("12345", "en", "12345"),
