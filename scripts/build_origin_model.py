@@ -200,7 +200,7 @@ def build(devset: Path) -> dict[str, object]:
         ],
         "n_max": N_MAX,
         "shared_given": shared_given_names(negatives + listed),
-        "other_endings": other_endings(negatives),
+        "other_endings": other_endings(negatives + listed),
         "ngrams": dict(sorted(ratios.items())),
     }
 

@@ -180,10 +180,9 @@ def test_surname_first_order_comes_out_given_first(surname_first: str, given_fir
     ],
 )
 def test_order_is_kept_without_evidence(name: str) -> None:
-    assert (
-        translit.normalize(name, "cyrillic-ru").split()[0].lower()[:3]
-        == (translit.normalize(name.split()[0], "cyrillic-ru").lower()[:3])
-    )
+    result = translit.analyze(name, "en")
+    assert result.method != "kept"  # (respelled, and could have been reordered)
+    assert result.output.split()[0][:3] == name.split()[0][:3]
 
 
 def test_analyze_reports_method_and_entity() -> None:
@@ -339,7 +338,6 @@ def test_a_linked_names_output_is_a_fixed_point(style: str) -> None:
 @pytest.mark.parametrize(
     ("name", "style"),
     [  # spellings from tests/data/devset/tune.tsv (its sources column says where)
-        ("Левон Арамович Зурабян", "rferl"),  # Levon Zurabyan, then Levon Zurabian
         ("Гагик Коляевич Царукян", "official"),  # Gagik Tsarukyan, then Gagik Tsarukian
         ("ГЕОРГИ ЦВЯТКОВ ТЕРЗИЙСКИ", "en"),  # Georgy Tsviatkov Terziski, then Georgy Terziski
     ],
