@@ -233,7 +233,22 @@ def cyrillic_origin(name: str) -> bool:
             return True
         if evidence.strong:
             found.append(evidence)
-    return bool(found) and sum([e.total() for e in found]) > THRESHOLD
+    if not found or sum([e.total() for e in found]) <= THRESHOLD:
+        return False
+    return name.isascii() or not _turkish(name)
+
+
+# Letters of the Turkish alphabet that English does not write, and letters that the
+# Kazakh, Azerbaijani and Uzbek Latin alphabets write and Turkish does not.
+_TURKISH_RE: Final = re.compile("[çğışöüİÇĞŞÖÜ]")
+_OTHER_TURKIC_RE: Final = re.compile("[äəñqūxwýáóúǵńÄƏÑQŪXWÝÁÓÚǴŃ]")
+
+
+def _turkish(name: str) -> bool:
+    """Is ``name`` written in the Turkish alphabet: some letter only it (among the
+    alphabets translit reads) writes, and none of the other Turkic alphabets'? Such a
+    name is Turkish unless an ending or the lexicon decides (Kasım Cömert Tokayev)."""
+    return _TURKISH_RE.search(name) is not None and _OTHER_TURKIC_RE.search(name) is None
 
 
 # Latin letters that Unicode does not decompose into a base letter and an accent.
