@@ -54,8 +54,8 @@ CYRILLIC_ORIGIN = [
     "Kasım Cömert Tokayev",
     "Ahmet Baytursınulı",
     "Qasım-Jomart Toqaev",
-    # "son of" written apart (Kyrgyz uulu: Wikidata en and tr labels of Kyrgyz deputies
-    # write the Kyrgyz name so; Azerbaijani oğlu)
+    # "son of" written apart: Kyrgyz uulu (the en.wikipedia title form of Kyrgyz
+    # names without a Russian surname), Azerbaijani oğlu
     "Tynchtyk Abdykalyk uulu",
     "Tünçtük Abdykalyk uulu",
     "Ilham Heydar oğlu Aliyev",
