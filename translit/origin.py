@@ -253,9 +253,10 @@ def cyrillic_origin(name: str) -> bool:
     return name.isascii() or not _turkish(name)
 
 
-# Letters of the Turkish alphabet that English does not write, and letters that the
+# Letters of the Turkish alphabet that no other Latin alphabet of Europe writes (ö and
+# ü are German, Hungarian, Estonian and Mongolian letters too), and letters that the
 # Kazakh, Azerbaijani and Uzbek Latin alphabets write and Turkish does not.
-_TURKISH_RE: Final = re.compile("[çğışöüİÇĞŞÖÜ]")
+_TURKISH_RE: Final = re.compile("[çğışİÇĞŞ]")
 _OTHER_TURKIC_RE: Final = re.compile("[äəñqūxwýáóúǵńÄƏÑQŪXWÝÁÓÚǴŃ]")
 
 
