@@ -43,7 +43,10 @@ class _Table:
         self.end_groups: dict[str, str] = data.get("end_groups", {})
         self.groups = sorted(data.get("groups", {}).items(), key=lambda kv: -len(kv[0]))
         self.letters: dict[str, str] = data["letters"]
-        self.own_endings: tuple[str, ...] = tuple(data.get("own_endings", ()))
+        # (final sigma as σ: lowering capitals gives either, by the implementation)
+        self.own_endings: tuple[str, ...] = tuple(
+            [e.replace("ς", "σ") for e in data.get("own_endings", ())]
+        )
 
     def read(self, word: str) -> str:
         """``word`` (lower case, unaccented) in Russian letters."""
@@ -120,7 +123,8 @@ def _own_ending(name: str) -> bool:
         endings = _tables()[script].own_endings
         if endings:
             for match in run.finditer(name):
-                if _lowered(script, match.group()).replace("\0", "").endswith(endings):
+                low = _lowered(script, match.group()).replace("\0", "").replace("ς", "σ")
+                if low.endswith(endings):
                     return True
     return False
 
