@@ -484,6 +484,8 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
             fold = entry.canonical
             given = entry.given
             variant = entry.variant
+        elif low.endswith(_GIVEN_ENDINGS) and len(low) > 4:
+            given = True  # (Central Asian given names in -бек: Кубатбек, Мыктыбек)
         # (of the apostrophes, only ʼ is a letter: a chunk of letters may hold no other)
         letters = len(word) if alpha and "ʼ" not in word else len(word.strip("'’ʼ`"))
         initial = letters == 1
@@ -505,6 +507,10 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
             flags |= JOINED  # (a hyphen follows it: Бъчварова-Пиралкова)
         out.append((start, word, fold, initial, flags))
     return tuple(out)
+
+
+# Endings of Central Asian men's given names (the surnames made of them end -беков).
+_GIVEN_ENDINGS: Final = ("бек", "bek")
 
 
 def _baltic_given(
