@@ -9,27 +9,15 @@ of a name comes out alike in the chosen style.
 
 from __future__ import annotations
 
-from typing import Final
-
-from translit.fold import convention, spell_prepared, spell_token
+from translit.fold import TO_CYRILLIC, convention, spell_prepared, spell_token
 from translit.lexicon import lexicon
 from translit.nameparse import CYRILLIC, VARIANT, ParsedName, Plain, as_the_name, word_convention
 from translit.text import has_cyrillic
 
-# The fold alphabet (see translit.fold) read as Russian Cyrillic letters.
-_FOLD_TO_CYRILLIC: Final = str.maketrans(
-    {
-        "a": "а", "b": "б", "v": "в", "g": "г", "d": "д", "e": "е", "Z": "ж", "z": "з",
-        "i": "и", "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "r": "р",
-        "s": "с", "t": "т", "u": "у", "f": "ф", "X": "х", "T": "ц", "C": "ч", "S": "ш",
-        "W": "щ", "Y": "ы",
-    }
-)  # fmt: skip
-
 
 def spelled_cyrillic(word: str, hint: str = "") -> str:
     """A lower-case Cyrillic spelling of one word, read off its fold (``""`` if none)."""
-    return spell_token(word, hint).translate(_FOLD_TO_CYRILLIC)
+    return spell_token(word, hint).translate(TO_CYRILLIC)
 
 
 def spelled_plain(word: Plain, hint: str = "") -> str:
@@ -39,7 +27,7 @@ def spelled_plain(word: Plain, hint: str = "") -> str:
     itself when it has nothing to spell."""
     cyrillic = bool(word.flags & CYRILLIC)
     spelled = spell_prepared(word.word, cyrillic, word_convention(word), hint)
-    cyr = spelled.translate(_FOLD_TO_CYRILLIC)
+    cyr = spelled.translate(TO_CYRILLIC)
     return cased_like(cyr, word.word) if cyr else word.word
 
 
