@@ -16,15 +16,9 @@ from mypy_extensions import mypyc_attr
 
 from translit._util.cache import BoundedCache
 from translit._util.paths import data_path
-from translit.fold import (
-    FRENCH,
-    GERMANIC,
-    KAZAKH_LATIN,
-    fold_prepared,
-    fold_token,
-    lower_convention,
-)
+from translit.fold import FRENCH, GERMANIC, KAZAKH_LATIN, fold_prepared, lower_convention
 from translit.lexicon import LexiconEntry, lexicon
+from translit.samename import word_key
 from translit.text import has_cyrillic, prepare
 
 _LETTER: Final = r"(?:[^\W\d_]|[\u0300-\u036f])"
@@ -346,7 +340,7 @@ def _refolded(word: Plain, hint: str) -> Plain:
     """``word`` folded by the convention ``hint`` of the rest of its name."""
     out = _refolds.get((word.word, word.flags, hint))  # (flags: with COMMA and JOINED)
     if out is None:
-        out = _with_entry(Plain(word.word, _word_with(word.word, hint), word.flags))
+        out = _with_entry(Plain(word.word, word_key(word.word, hint), word.flags))
         _refolds.put((word.word, word.flags, hint), out)
     return out
 
@@ -701,11 +695,7 @@ def _apply_convention(tokens: list[Token], flags: list[int]) -> None:
     hint = shown.pop()
     for i, flag in enumerate(flags):
         if flag & _AMBIGUOUS:
-            tokens[i] = tokens[i]._replace(fold=_word_with(tokens[i].text, hint))
-
-
-def _word_with(word: str, hint: str) -> str:  # (fold_token caches the fold)
-    return lexicon().canonical(fold_token(word, hint))
+            tokens[i] = tokens[i]._replace(fold=word_key(tokens[i].text, hint))
 
 
 def _guess_surname(

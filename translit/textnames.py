@@ -55,7 +55,6 @@ from itertools import islice, product
 from typing import Any, NamedTuple
 
 from translit._util.cache import BoundedCache
-from translit.fold import fold_token
 from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer, exact_form, full_key
 from translit.lexicon import lexicon
 from translit.nameparse import (
@@ -66,6 +65,7 @@ from translit.nameparse import (
     parse_name,
 )
 from translit.normalize import analyze, render_cyrillic, render_entity
+from translit.samename import same_word
 from translit.session import gazetteer_caches
 from translit.style import Style, get_style
 from translit.text import KK_TO_RU, detect_language, has_cyrillic
@@ -631,13 +631,6 @@ def _romanized_tail(stem: str, tail: str, style: Style) -> str:
     return style.render(tail, lang).lower()
 
 
-def _same_name(rendered: str, written: str) -> bool:
-    """Whether a rendered word spells the written one (Tokayev for Тоқаев; not Russia
-    for Ресей): their folds agree after the lexicon's repair."""
-    canonical = lexicon().canonical
-    return canonical(fold_token(rendered)) == canonical(fold_token(written))
-
-
 def render_inflected(span: NameSpan, style: str | Style, gazetteer: Gazetteer) -> str:
     """A mention in ``style`` with its case ending, as :func:`normalize_text` writes it."""
     style = get_style(style)
@@ -648,7 +641,7 @@ def render_inflected(span: NameSpan, style: str | Style, gazetteer: Gazetteer) -
     if len(written) != len(base) or written[:-1] != base[:-1]:
         return rendered  # several words inflected: the dictionary form
     word, base_word = written[-1], base[-1]
-    if not _same_name(rendered.split()[-1] if rendered.split() else "", base_word):
+    if not same_word(rendered.split()[-1] if rendered.split() else "", base_word):
         return rendered  # another name in this style (Ресей -> Russia): no ending
     stem = word[: len(word) - len(span.ending)]
     restore = _romanized_tail(stem, base_word[len(stem) :], style)
