@@ -75,16 +75,28 @@ def _rules() -> dict[str, Any]:
     return data
 
 
+class Titles(NamedTuple):
+    """The titles and honorifics of ``name_rules.json`` (President, Mr, г-н, мырза,
+    Herr ...), lower case: what :func:`strip_titles` cuts, and the words that start
+    them (a word of a name is no title's first word: the parser and running text)."""
+
+    pattern: re.Pattern[str] | None  # leading titles, with the spaces and commas after
+    starts: frozenset[str]  # first words of the titles, without a final dot (a gate)
+
+
 @cache
-def _title_re() -> re.Pattern[str] | None:
-    titles: set[str] = set()
+def titles() -> Titles:
+    """The titles, read once."""
+    found: set[str] = set()
     for words in (_rules().get("titles") or {}).values():
         if isinstance(words, list):
-            titles.update(w.strip().lower() for w in words if isinstance(w, str) and w.strip())
-    if not titles:
-        return None
-    alts = "|".join(re.escape(t.rstrip(".")) for t in sorted(titles, key=len, reverse=True))
-    return re.compile(f"^(?:\\s*(?:{alts})(?:\\.|(?=[\\s,])))+[\\s,]*", re.IGNORECASE)
+            found.update(w.strip().lower() for w in words if isinstance(w, str) and w.strip())
+    alts = "|".join(re.escape(t.rstrip(".")) for t in sorted(found, key=len, reverse=True))
+    pattern = re.compile(f"^(?:\\s*(?:{alts})(?:\\.|(?=[\\s,])))+[\\s,]*", re.IGNORECASE)
+    return Titles(
+        pattern if found else None,
+        frozenset([_TITLE_SPLIT_RE.split(t, maxsplit=1)[0].rstrip(".") for t in found]),
+    )
 
 
 @cache
@@ -124,30 +136,18 @@ def _surname_endings() -> tuple[str, ...]:
     return tuple(sorted(out, key=len, reverse=True))
 
 
-@cache
-def _title_starts() -> frozenset[str]:
-    """First words of the titles, lower case without a final dot (a cheap gate)."""
-    out: set[str] = set()
-    for words in (_rules().get("titles") or {}).values():
-        if isinstance(words, list):
-            for w in words:
-                if isinstance(w, str) and w.strip():
-                    out.add(_TITLE_SPLIT_RE.split(w.strip().lower(), maxsplit=1)[0].rstrip("."))
-    return frozenset(out)
-
-
 _TITLE_SPLIT_RE: Final = re.compile(r"[\s.,]+")
 
 
 def strip_titles(text: str) -> str:
     """Remove leading titles and honorifics (President, Mr, г-н, мырза, Herr ...)."""
-    pattern = _title_re()
-    if pattern is None:
+    found = titles()
+    if found.pattern is None:
         return text
     first = _TITLE_SPLIT_RE.split(text.lstrip(), maxsplit=1)[0].lower()
-    if first not in _title_starts():
+    if first not in found.starts:
         return text
-    stripped = pattern.sub("", text, count=1)
+    stripped = found.pattern.sub("", text, count=1)
     return stripped if stripped.strip() else text
 
 
@@ -372,16 +372,10 @@ def plain_folds(name: str) -> tuple[str, ...] | None:
 
 def _plain_words_after_titles(name: str) -> PlainName | None:
     """:func:`_plain_run` of a name that starts with titles, the titles cut."""
-    chunks = name.split()
-    run = None
-    if len(chunks) >= 2 and chunks[0].lower() in _one_word_titles():
-        run = _plain_run(chunks[1:])  # a title word in chunks[1:] is not plain
-    if run is None:
-        body = strip_titles(prepare(name))
-        if body is name or not body.strip():
-            return None
-        run = _plain_run(body.split())
-    return run
+    body = strip_titles(prepare(name))
+    if body is name or not body.strip():
+        return None
+    return _plain_run(body.split())
 
 
 def _plain_run(chunks: list[str]) -> PlainName | None:
@@ -407,22 +401,6 @@ def _plain_run(chunks: list[str]) -> PlainName | None:
                 any_flags |= part.flags
                 all_flags &= part.flags
     return PlainName(out, any_flags, all_flags, "")
-
-
-@cache
-def _one_word_titles() -> frozenset[str]:
-    """One-word titles as a name's first chunk may write them (Mr, Mr., mr,)."""
-    out: set[str] = set()
-    for words in (_rules().get("titles") or {}).values():
-        for w in words if isinstance(words, list) else []:
-            if (
-                isinstance(w, str)
-                and w.strip()
-                and not _TITLE_SPLIT_RE.search(w.strip().rstrip("."))
-            ):
-                t = w.strip().lower().rstrip(".")
-                out.update((t, t + ".", t + ","))
-    return frozenset(out)
 
 
 def chunk_plain(raw: str) -> Plain | None:
@@ -527,7 +505,7 @@ def _plain_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
     comma = chunk == word + ","
     if offset or initial or not fold or (word != chunk and not comma):
         return _NOT_PLAIN
-    if word.lower() in _title_starts():  # (the chunk is the word, or it and a comma)
+    if word.lower() in titles().starts:  # (the chunk is the word, or it and a comma)
         return _NOT_PLAIN
     return _with_entry(Plain(word, fold, flags | COMMA if comma else flags))
 
@@ -559,11 +537,11 @@ def _compound_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
     body = chunk[:-1] if comma else chunk
     if "-".join([w[1] for w in words]) != body:
         return _NOT_PLAIN
-    titles = _title_starts()
+    starts = titles().starts
     parts = []
     last = len(words) - 1
     for i, (_, word, fold, initial, flags) in enumerate(words):
-        if initial or not fold or word.lower() in titles:
+        if initial or not fold or word.lower() in starts:
             return _NOT_PLAIN
         if i < last:
             parts.append(_with_entry(Plain(word, fold, flags | JOINED)))

@@ -79,16 +79,16 @@ def inflected_stem(word: str, base: str) -> str | None:
     Of the starts alike to ``base``, the most alike wins, then the one nearest it in
     length (folding writes some letter groups as one letter: *Aizhang* folds like
     *Aizhan*)."""
-    target, full = word_key(base), len(fold_token(word))
-    if len(target) < 4 or full > len(target) + INFLECTION:
+    size, full = len(fold_token(base)), len(fold_token(word))
+    if len(word_key(base)) < 4 or full > size + INFLECTION:
         return None
-    if len(word) <= len(base) and full <= len(target):
+    if len(word) <= len(base) and full <= size:
         return None  # (no letters to spare for an ending)
     best: tuple[float, int, str] | None = None
     for end in range(1, len(word)):
         stem = word[:end]
-        size = len(fold_token(stem))
-        if size < len(target) - 1 or size > len(target) + 1:
+        stem_size = len(fold_token(stem))
+        if stem_size < max(size - 1, 4) or stem_size > size + 1:
             continue
         score = likeness(stem, base)
         rank = (score, -abs(len(stem) - len(base)), stem)

@@ -61,8 +61,8 @@ from translit.nameparse import (
     ParsedName,
     _has_patronymic_ending,
     _has_surname_ending,
-    _title_starts,
     parse_name,
+    titles,
 )
 from translit.normalize import analyze, render_cyrillic, render_entity
 from translit.samename import same_word
@@ -612,7 +612,7 @@ def _not_a_name_word(word: str) -> bool:
     """Is a Latin word of a mention no word of a name: a common word (Russian,
     Bank), a title (President) or a place word (region)?"""
     low = word.lower().strip(".,")
-    return common_words().is_common(low) or _place_word(low) or low in _title_starts()
+    return common_words().is_common(low) or _place_word(low) or low in titles().starts
 
 
 def _romanized_tail(stem: str, tail: str, style: Style) -> str:
