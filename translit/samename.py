@@ -8,9 +8,9 @@ are Жомарт). Two words are the same word when their word keys are equal (*
 (:mod:`translit.keys`; the name parser computes them in its own loop), so two names are
 the same name when their keys are equal.
 
-A word written in a way no convention explains (a translation model's *Tokaev* for the
-house style's *Toqaev*, or a form with a case ending, *Toqaevtyng*) is *like* another
-when their word keys are near: :func:`likeness`, :func:`like` and
+A word written in a way no convention explains (a translation model's *Nazarbayv* for
+*Nazarbaev*, or the word with a case ending, *Toqaevtyng* for *Tokayev*) is *like*
+another when their word keys are near: :func:`likeness`, :func:`like` and
 :func:`inflected_stem`. :mod:`translit.match` scores whole names with the same
 measure (:func:`spelling_likeness`).
 """
