@@ -77,11 +77,13 @@ def _rules() -> dict[str, Any]:
 
 class Titles(NamedTuple):
     """The titles and honorifics of ``name_rules.json`` (President, Mr, г-н, мырза,
-    Herr ...), lower case: what :func:`strip_titles` cuts, and the words that start
-    them (a word of a name is no title's first word: the parser and running text)."""
+    Herr ...), lower case: what :func:`strip_titles` cuts, the words that start them
+    (a word of a name is no title's first word: the parser and running text), and the
+    one-word titles a name's first chunk may be (the plain path cuts it unprepared)."""
 
     pattern: re.Pattern[str] | None  # leading titles, with the spaces and commas after
     starts: frozenset[str]  # first words of the titles, without a final dot (a gate)
+    words: frozenset[str]  # one-word titles as a first chunk writes them (mr, mr., mr,)
 
 
 @cache
@@ -93,9 +95,11 @@ def titles() -> Titles:
             found.update(w.strip().lower() for w in words if isinstance(w, str) and w.strip())
     alts = "|".join(re.escape(t.rstrip(".")) for t in sorted(found, key=len, reverse=True))
     pattern = re.compile(f"^(?:\\s*(?:{alts})(?:\\.|(?=[\\s,])))+[\\s,]*", re.IGNORECASE)
+    one_word = [t.rstrip(".") for t in found if not _TITLE_SPLIT_RE.search(t.rstrip("."))]
     return Titles(
         pattern if found else None,
         frozenset([_TITLE_SPLIT_RE.split(t, maxsplit=1)[0].rstrip(".") for t in found]),
+        frozenset([t + end for t in one_word for end in ("", ".", ",")]),
     )
 
 
@@ -372,6 +376,11 @@ def plain_folds(name: str) -> tuple[str, ...] | None:
 
 def _plain_words_after_titles(name: str) -> PlainName | None:
     """:func:`_plain_run` of a name that starts with titles, the titles cut."""
+    chunks = name.split()
+    if len(chunks) >= 2 and chunks[0].lower() in titles().words:
+        run = _plain_run(chunks[1:])  # (one title: no need to prepare the name)
+        if run is not None:  # (else another title follows, or no plain word)
+            return run
     body = strip_titles(prepare(name))
     if body is name or not body.strip():
         return None
