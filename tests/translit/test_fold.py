@@ -36,6 +36,7 @@ SAME = [
     ("Tokajew", "Tokaev"),
     ("Tokaïev", "Tokaev"),
     ("Poutine", "Putin"),  # French -ine
+    ("TCONEV", "Tsonev"),  # tc for ц (Bulgarian official Latin, devset official:bg-latn)
 ]
 
 DIFFERENT = [
