@@ -14,6 +14,7 @@ the person's most frequent key.
 from __future__ import annotations
 
 import csv
+import random
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -149,6 +150,39 @@ def load_organisations(directory: Path) -> list[OpenName]:
         OpenName(r["name"], f"org:{i}", "(organisation)", "Latin", "no")
         for i, r in enumerate(read_tsv(path))
     ]
+
+
+#: Given name + surname pairs made per locale of ``name_lists.tsv`` (measure part).
+LIST_PAIRS = 300
+
+
+def load_name_lists(
+    directory: Path, part: str = "measure", pairs: int = LIST_PAIRS
+) -> list[OpenName]:
+    """Names made of the given names and surnames of one locale of ``name_lists.tsv``
+    (Faker's person-name lists of other countries; scripts/build_name_lists.py), of
+    one part (the tune part is learnt by scripts/build_origin_model.py): up to
+    ``pairs`` distinct pairs per locale, drawn with a generator seeded by the locale,
+    each its own ``list:<locale>:<n>`` person."""
+    path = directory / "name_lists.tsv"
+    if not path.exists():
+        return []
+    words: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"given": [], "surname": []})
+    for r in read_tsv(path):
+        if r["part"] == part:
+            words[r["locale"]][r["kind"]].append(r["word"])
+    out: list[OpenName] = []
+    for locale in sorted(words):
+        given, surnames = words[locale]["given"], words[locale]["surname"]
+        if not given or not surnames:
+            continue
+        draw = random.Random(locale)
+        names = sorted({f"{draw.choice(given)} {draw.choice(surnames)}" for _ in range(pairs)})
+        out.extend(
+            OpenName(name, f"list:{locale}:{i}", locale, "Latin", "no")
+            for i, name in enumerate(names)
+        )
+    return out
 
 
 # ---------------------------------------------------------------- scores

@@ -627,7 +627,8 @@ def run_devset(directory: Path, min_rows: int, out: Callable[[str], None] = prin
     out(f"== hard negatives whose two persons are in different parts: {len(across)} pairs")
     _devset_negatives(across, methods, out)
     if ours:
-        _open_world(ds.load_open_world(directory) + ds.load_organisations(directory), ours, out)
+        names = ds.load_open_world(directory) + ds.load_organisations(directory)
+        _open_world(names + ds.load_name_lists(directory), ours, out)
 
 
 def _devset_overall(
@@ -770,12 +771,15 @@ def _devset_negatives(
 
 
 MAIN_OPEN_GROUP = "Latin, not Cyrillic-origin"
+LISTS_OPEN_GROUP = "name lists (41 countries, pairs)"
 
 
 def open_world_group(n: ds.OpenName) -> str:
     """The report group of an open-world name: by script and reviewed origin."""
     if n.person.startswith("org:"):
         return "organisations (company lists)"
+    if n.person.startswith("list:"):
+        return LISTS_OPEN_GROUP
     if n.script == "Cyrillic":
         return "Cyrillic script (romanized by design)"
     if n.script != "Latin":
@@ -796,11 +800,13 @@ def _open_world(
     import translit
 
     out("")
-    people = [n for n in names if not n.person.startswith("org:")]
+    people = [n for n in names if not n.person.startswith(("org:", "list:"))]
     out(
         f"open world: {len(people)} names of {len({n.person for n in people})} members of "
         f"{len({n.country for n in people})} other legislatures; "
-        f"{len(names) - len(people)} company names"
+        f"{sum(n.person.startswith('org:') for n in names)} company names; "
+        f"{sum(n.person.startswith('list:') for n in names)} given name + surname pairs "
+        "of name lists (measure part)"
     )
     groups: dict[str, list[ds.OpenName]] = defaultdict(list)
     for n in names:
@@ -813,6 +819,7 @@ def _open_world(
     linked_names: list[tuple[str, str]] = []
     merged: dict[str, list[list[str]]] = {}
     by_country: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    by_locale: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for label in sorted(groups):
         group = groups[label]
         results = [translit.analyze(n.name) for n in group]
@@ -824,9 +831,11 @@ def _open_world(
                 (n.name, r.output) for r, n, k in zip(results, group, kept, strict=True) if not k
             ]
             linked_names, merged = linked, merges
+        if label in (MAIN_OPEN_GROUP, LISTS_OPEN_GROUP):
+            tally = by_country if label == MAIN_OPEN_GROUP else by_locale
             for n, k in zip(group, kept, strict=True):
-                by_country[n.country][0] += k
-                by_country[n.country][1] += 1
+                tally[n.country][0] += k
+                tally[n.country][1] += 1
         key_names = sum(len(g) for g in merges.get("translit.key", []))
         norm_names = sum(len(g) for g in merges.get("translit.normalize", []))
         out(
@@ -836,11 +845,9 @@ def _open_world(
     out("  (kept: share whose normalize output is the input with whitespace tidied; linked:")
     out("  names given an entity; merges: names whose key equals the key of another person's")
     out("  name while their plain case/accent/order-folded keys differ)")
-    worst = sorted(by_country.items(), key=lambda kv: kv[1][0] / kv[1][1])
-    out(
-        f"  kept by country ({MAIN_OPEN_GROUP}): "
-        + ", ".join(f"{c} {k / t:.2f}" for c, (k, t) in worst)
-    )
+    for label, tally in ((MAIN_OPEN_GROUP, by_country), (LISTS_OPEN_GROUP, by_locale)):
+        worst = sorted(tally.items(), key=lambda kv: kv[1][0] / kv[1][1])
+        out(f"  kept by country ({label}): " + ", ".join(f"{c} {k / t:.2f}" for c, (k, t) in worst))
     out(f"  examples ({MAIN_OPEN_GROUP}):")
     for name, output in changed[:: max(1, len(changed) // examples)][:examples]:
         out(f"    changed: {name!r} -> {output!r}")

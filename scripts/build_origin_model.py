@@ -9,11 +9,14 @@ everypolitician-data files):
 
 * Cyrillic-origin: the Latin spellings of members whose names have a Russian,
   Ukrainian, Belarusian or Bulgarian form (``slavic_form`` yes), and the lexicon's
-  Kazakh and Russian given names and surnames in the English-press romanizations;
+  Kazakh and Russian given names and surnames in the English-press romanizations
+  (not in Turkish letters: ``TURKISH_LETTER_SCHEMES``);
 * other: the spellings of members of 40 legislatures of other countries
   (``open_world.tsv``, reviewed ``no``), tune half (the split of persons.tsv: the
   first byte of SHA-256 of the person id is even), but for the legislatures whose
-  names are Slavic in Latin spelling (see ``SLAVIC_LATIN``);
+  names are Slavic in Latin spelling (see ``SLAVIC_LATIN``); and the tune part of the
+  given names and surnames of 41 other countries in ``name_lists.tsv`` (Faker's
+  person-name lists, scripts/build_name_lists.py);
 * ``shared_given``: the lexicon's given names that the other names use too;
 * ``other_endings``: the other names' words that end like a Cyrillic-origin surname.
 
@@ -40,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 N_MAX = 4
 MIN_COUNT = 3  # n-grams seen fewer times in both classes together are left out
 SMOOTH = 0.5
+
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’ʼ`][^\W\d_]+)*")
 
 
@@ -71,15 +75,26 @@ def positive_names(devset: Path) -> list[str]:
     ]
 
 
+# Conventions that spell with the Turkish alphabet's own letters (ı ş ğ ç ö ü and no
+# other): their renderings of the lexicon would teach the statistics that a Turkish
+# word (Yıldırım, Kılıç) looks like a Kazakh name. Turkish names are far more common
+# in users' files than these spellings, which the endings and the lexicon still find.
+TURKISH_LETTER_SCHEMES = frozenset({"kz-2021", "tr-press"})
+
+
 def lexicon_names() -> list[str]:
-    """The lexicon's Cyrillic names in every convention the lexicon spells them in
+    """The lexicon's Cyrillic names in the conventions the lexicon spells them in
     (romanization schemes and press transcriptions: English, German, French, Polish,
-    Turkish, Spanish; translit.lexicon.SPELLING_SCHEMES)."""
+    Spanish; translit.lexicon.SPELLING_SCHEMES), but for :data:`TURKISH_LETTER_SCHEMES`."""
     from translit.lexicon import SPELLING_SCHEMES, lexicon
     from translit.romanize import romanize
     from translit.schemes import scheme_ids
 
-    schemes = [(lang, sid) for lang, sid in SPELLING_SCHEMES if sid in scheme_ids(lang)]
+    schemes = [
+        (lang, sid)
+        for lang, sid in SPELLING_SCHEMES
+        if sid in scheme_ids(lang) and sid not in TURKISH_LETTER_SCHEMES
+    ]
     out = []
     for cyr in lexicon().cyrillic.values():
         out.extend(romanize(cyr, sid, lang=lang) for lang, sid in schemes)
@@ -105,6 +120,16 @@ def negative_names(devset: Path, slavic_latin: bool = False) -> list[str]:
         and tune_person(r["person"])
         and (slavic_latin or r["country"] not in SLAVIC_LATIN)
     ]
+
+
+def list_words(devset: Path) -> list[str]:
+    """The tune part of the other countries' given names and surnames of
+    ``name_lists.tsv`` (Faker's person lists; scripts/build_name_lists.py), each word
+    once."""
+    path = devset / "name_lists.tsv"
+    if not path.exists():
+        return []
+    return sorted({r["word"] for r in _rows(path) if r["part"] == "tune"})
 
 
 def count(names: list[str]) -> tuple[Counter[str], int]:
@@ -146,8 +171,9 @@ def build(devset: Path) -> dict[str, object]:
     positives = positive_names(devset)
     lexicon = lexicon_names()
     negatives = negative_names(devset)
+    listed = list_words(devset)
     pos, pos_total = count(positives + lexicon)
-    neg, neg_total = count(negatives)
+    neg, neg_total = count(negatives + listed)
     vocabulary = len(set(pos) | set(neg))
     ratios = {}
     for gram in set(pos) | set(neg):
@@ -169,10 +195,12 @@ def build(devset: Path) -> dict[str, object]:
             "of 14 post-Soviet and Balkan legislatures with a Slavic-form name "
             f"({len(positives)} names), and of 40 other legislatures ({len(negatives)} names)",
             f"translit's lexicon of Kazakh and Russian names, romanized ({len(lexicon)} names)",
+            "tests/data/devset/name_lists.tsv (Faker's person-name lists of 41 locales, "
+            f"tune part): other countries' given names and surnames ({len(listed)} words)",
         ],
         "n_max": N_MAX,
-        "shared_given": shared_given_names(negatives),
-        "other_endings": other_endings(negatives),
+        "shared_given": shared_given_names(negatives + listed),
+        "other_endings": other_endings(negatives + listed),
         "ngrams": dict(sorted(ratios.items())),
     }
 

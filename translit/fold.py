@@ -136,6 +136,9 @@ _OTHER_LATIN_ENDINGS: Final = (
     ),
 )  # fmt: skip
 _UZBEK_RE: Final = re.compile("[og][ʻ‘'’]")
+# The Tajik and Uzbek given-name ending -jon (-жон, -ҷон: Olimjon, Mirzojon) and the
+# surnames made of such names: their Latin writes ж and дж as j, like Kazakh Latin.
+_JON_ENDINGS: Final = ("jon", "jonov", "jonova")
 _HUNGARIAN_SOFT_RE: Final = re.compile("(?<=[aeiou])([gt])y(?=[aeiou])")
 _HUNGARIAN_NY_RE: Final = re.compile("(?<=[aeiou])ny(?=[aeiou])")
 _DUTCH_OE_RE: Final = re.compile("(?<=[^aeiouy])oe(?!v)|^oe(?!v)")
@@ -304,7 +307,7 @@ def lower_convention(text: str) -> str:
         or ("gu" in text and _FRENCH_GU_RE.search(text) is not None)
     ):
         return FRENCH
-    if "q" in text:
+    if "q" in text or text.endswith(_JON_ENDINGS):
         return KAZAKH_LATIN
     if ("j" in text or "cs" in text or "zs" in text) and _J_AS_Y_RE.search(text) is not None:
         return GERMANIC
@@ -442,7 +445,11 @@ def _fold_lower(text: str, conv: str, spell: bool) -> str:
     if text.startswith("ie"):
         text = text[1:]
     if "i" in text:
-        text = _between_vowels(text, "i", "")  # glides dropped
+        # glides dropped (Maria, Mariya); a spelling keeps them as й (Tolstaya, Stoyan),
+        # but after и, where Latin mostly writes none (Anelia, Anelija)
+        text = _between_vowels(text, "i", "J" if spell else "")
+        if spell and "iJ" in text:
+            text = text.replace("iJ", "i")
     text = _single_letters(text)
     if text.endswith(_SIBILANT_O_ENDINGS):
         text = _SIBILANT_YO_RE.sub("e", text)

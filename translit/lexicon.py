@@ -220,6 +220,23 @@ def _equivalent_spellings() -> Iterator[tuple[str, list[str]]]:
         yield main, others
 
 
+@cache
+def uk_be_given_forms() -> frozenset[str]:
+    """The Ukrainian and Belarusian Cyrillic forms of ``given_equivalents.tsv`` (lower
+    case) that are no Bulgarian or Serbian form too (Микола, Сяргей; not Петър)."""
+    path = data_path("names", _EQUIVALENTS)
+    if not path.is_file():
+        return frozenset()
+    ours: set[str] = set()
+    theirs: set[str] = set()
+    for _, row in read_tsv(path):
+        for column in _VARIANT_COLUMNS:
+            form = (row.get(column) or "").strip().lower()
+            if form and form != "-":
+                (ours if column in ("uk", "be") else theirs).add(form)
+    return frozenset(ours - theirs)
+
+
 def _same_name(kk: str, ru: str) -> bool:
     """Do a Kazakh and a Russian word spell the same name (Тоқаев / Токаев)?"""
     a, b = fold_token(kk.translate(KK_TO_RU)), fold_token(ru)

@@ -24,7 +24,7 @@ from translit.fold import (
     fold_token,
     lower_convention,
 )
-from translit.lexicon import LexiconEntry, lexicon
+from translit.lexicon import LexiconEntry, lexicon, uk_be_given_forms
 from translit.text import has_cyrillic, prepare
 
 _LETTER: Final = r"(?:[^\W\d_]|[\u0300-\u036f])"
@@ -484,6 +484,8 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
             fold = entry.canonical
             given = entry.given
             variant = entry.variant
+        elif low.endswith(_GIVEN_ENDINGS) and len(low) > 4:
+            given = True  # (Central Asian given names in -бек: Кубатбек, Мыктыбек)
         # (of the apostrophes, only ʼ is a letter: a chunk of letters may hold no other)
         letters = len(word) if alpha and "ʼ" not in word else len(word.strip("'’ʼ`"))
         initial = letters == 1
@@ -505,6 +507,10 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
             flags |= JOINED  # (a hyphen follows it: Бъчварова-Пиралкова)
         out.append((start, word, fold, initial, flags))
     return tuple(out)
+
+
+# Endings of Central Asian men's given names (the surnames made of them end -беков).
+_GIVEN_ENDINGS: Final = ("бек", "bek")
 
 
 def _baltic_given(
@@ -553,10 +559,12 @@ _UK_BE_LETTERS_RE: Final = re.compile("[іїєґўІЇЄҐЎ]")
 def as_the_name(word: str, flags: int) -> bool:
     """Is a word flagged ``VARIANT`` (another language's form of a known given name)
     rendered as the name it is a form of? Only a Ukrainian or Belarusian form in
-    Cyrillic is (Микола, Уладзімір as Nikolay, Vladimir): Ukrainian and Belarusian
-    labels give Russians' names so. Latin forms (Mykola, Aleksandar) and Bulgarian
-    and Serbian ones (Петър, Александар) are rendered as written."""
-    return bool(flags & _CYRILLIC) and _UK_BE_LETTERS_RE.search(word) is not None
+    Cyrillic is (Микола, Уладзімір, Сяргей as Nikolay, Vladimir, Sergey): Ukrainian
+    and Belarusian labels give Russians' names so. Latin forms (Mykola, Aleksandar)
+    and Bulgarian and Serbian ones (Петър, Александар) are rendered as written."""
+    if not flags & _CYRILLIC:
+        return False
+    return _UK_BE_LETTERS_RE.search(word) is not None or word.lower() in uk_be_given_forms()
 
 
 def _compound_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:

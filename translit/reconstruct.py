@@ -22,14 +22,26 @@ _FOLD_TO_CYRILLIC: Final = str.maketrans(
         "a": "а", "b": "б", "v": "в", "g": "г", "d": "д", "e": "е", "Z": "ж", "z": "з",
         "i": "и", "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "r": "р",
         "s": "с", "t": "т", "u": "у", "f": "ф", "X": "х", "T": "ц", "C": "ч", "S": "ш",
-        "W": "щ", "Y": "ы",
+        "W": "щ", "Y": "ы", "J": "й",
     }
 )  # fmt: skip
+# й before а, у, е is written я, ю, е (Толстайа -> Толстая, Кулийев -> Кулиев), and
+# is not written before и (Арайик -> Араик)
+_IOTATED: Final = (("йа", "я"), ("йу", "ю"), ("йе", "е"), ("йи", "и"))
+
+
+def _cyrillic_of_spelling(spelled: str) -> str:
+    """A spelling (:func:`translit.fold.spell_token`) in Cyrillic letters."""
+    cyr = spelled.translate(_FOLD_TO_CYRILLIC)
+    if "й" in cyr:
+        for pair, letter in _IOTATED:
+            cyr = cyr.replace(pair, letter)
+    return cyr
 
 
 def spelled_cyrillic(word: str, hint: str = "") -> str:
     """A lower-case Cyrillic spelling of one word, read off its fold (``""`` if none)."""
-    return spell_token(word, hint).translate(_FOLD_TO_CYRILLIC)
+    return _cyrillic_of_spelling(spell_token(word, hint))
 
 
 def spelled_plain(word: Plain, hint: str = "") -> str:
@@ -39,7 +51,7 @@ def spelled_plain(word: Plain, hint: str = "") -> str:
     itself when it has nothing to spell."""
     cyrillic = bool(word.flags & CYRILLIC)
     spelled = spell_prepared(word.word, cyrillic, word_convention(word), hint)
-    cyr = spelled.translate(_FOLD_TO_CYRILLIC)
+    cyr = _cyrillic_of_spelling(spelled)
     return cased_like(cyr, word.word) if cyr else word.word
 
 

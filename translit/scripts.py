@@ -33,7 +33,7 @@ _RUNS: Final = (
 class _Table:
     """One script's reading: word-start and word-end forms, groups, letters."""
 
-    __slots__ = ("end", "end_groups", "groups", "letters", "start")
+    __slots__ = ("end", "end_groups", "groups", "letters", "own_endings", "start")
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.start: dict[str, str] = data.get("start", {})
@@ -41,6 +41,10 @@ class _Table:
         self.end_groups: dict[str, str] = data.get("end_groups", {})
         self.groups = sorted(data.get("groups", {}).items(), key=lambda kv: -len(kv[0]))
         self.letters: dict[str, str] = data["letters"]
+        # (final sigma as σ: lowering capitals gives either, by the implementation)
+        self.own_endings: tuple[str, ...] = tuple(
+            [e.replace("ς", "σ") for e in data.get("own_endings", ())]
+        )
 
     def read(self, word: str) -> str:
         """``word`` (lower case, unaccented) in Russian letters."""
@@ -77,14 +81,19 @@ def _tables() -> dict[str, _Table]:
     return {script: _Table(data[script]) for script in ("georgian", "armenian", "greek")}
 
 
-def _cyrillic_word(script: str, word: str) -> str:
+def _lowered(script: str, word: str) -> str:
+    """``word`` in lower case as the script's table reads it."""
     low = word.lower()
     if script == "greek":
         # (a vowel with the accent before ι or υ is no digraph: Σεργκέι; then the
         # accents and diaereses off)
         low = _GREEK_SPLIT_RE.sub("\\1\0", unicodedata.normalize("NFC", low))
         low = "".join(c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c))
-    read = _tables()[script].read(low).replace("\0", "")
+    return low
+
+
+def _cyrillic_word(script: str, word: str) -> str:
+    read = _tables()[script].read(_lowered(script, word)).replace("\0", "")
     # Georgian has no capitals: each word of a name starts with one
     return read.capitalize() if script == "georgian" or word[:1].isupper() else read
 
@@ -110,9 +119,23 @@ def cyrillic_reading(name: str) -> str:
     origin (:func:`translit.origin.cyrillic_origin` of its Latin letters: a Russian
     name in Greek letters), else ``name`` as it is (a Greek or Georgian name in its own
     script, which translit leaves alone)."""
+    if _own_ending(name):
+        return name
     read = as_cyrillic(name)
     latin = " ".join([cyrillic_to_latin(w) for w in read.split()])
     return read if origin.cyrillic_origin(latin) else name
+
+
+def _own_ending(name: str) -> bool:
+    """Has a word of ``name`` an ending of its script's own names (Greek -ος)?"""
+    for script, run in _RUNS:
+        endings = _tables()[script].own_endings
+        if endings:
+            for match in run.finditer(name):
+                low = _lowered(script, match.group()).replace("\0", "").replace("ς", "σ")
+                if low.endswith(endings):
+                    return True
+    return False
 
 
 def as_cyrillic(name: str) -> str:

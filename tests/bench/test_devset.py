@@ -115,6 +115,47 @@ def test_organisations_name_their_source() -> None:
     assert len(ds.load_organisations(DIR)) == len(rows)
 
 
+LISTS = ds.read_tsv(DIR / "name_lists.tsv")
+
+
+def test_name_lists_rows() -> None:
+    # scripts/build_name_lists.py: Faker's lists of Latin-script locales, none of a
+    # Cyrillic-origin country, each row naming its file and list.
+    assert len(LISTS) >= 40000
+    assert {r["kind"] for r in LISTS} == {"given", "surname"}
+    locales = {r["locale"] for r in LISTS}
+    assert len(locales) == 41 and "tr_TR" in locales
+    assert not locales & {"ru_RU", "uk_UA", "bg_BG", "mk_MK", "az_AZ", "uz_UZ", "pl_PL"}
+    for r in LISTS:
+        assert r["word"] and " ".join(r["word"].split()) == r["word"]
+        assert r["source"] in {
+            "first_names",
+            "first_names_male",
+            "first_names_female",
+            "last_names",
+        }
+        tune = hashlib.sha256(r["word"].lower().encode()).digest()[0] % 2 == 0
+        assert r["part"] == ("tune" if tune else "measure"), r
+    assert len({(r["word"], r["kind"], r["locale"]) for r in LISTS}) == len(LISTS)
+
+
+@pytest.mark.parametrize("part", ["tune", "measure"])
+def test_name_list_pairs_are_one_locales_words_of_one_part(part: str) -> None:
+    words = {(r["locale"], r["kind"], r["word"]) for r in LISTS if r["part"] == part}
+    pairs = ds.load_name_lists(DIR, part, pairs=50)
+    assert pairs == ds.load_name_lists(DIR, part, pairs=50)  # (seeded: the same pairs)
+    assert len({n.person for n in pairs}) == len(pairs)
+    by_locale = Counter(n.country for n in pairs)
+    assert len(by_locale) >= 35 and max(by_locale.values()) <= 50
+    for n in pairs:  # (a given name or a surname may have a space: Alta Gracia)
+        splits = [(n.name[:i], n.name[i + 1 :]) for i, c in enumerate(n.name) if c == " "]
+        assert any(
+            (n.country, "given", g) in words and (n.country, "surname", s) in words
+            for g, s in splits
+        ), n
+    assert len({(n.country, n.name) for n in pairs}) == len(pairs)
+
+
 # ---------------------------------------------------------------- scores
 
 
@@ -217,6 +258,7 @@ def _open(name: str, person: str, script: str = "Latin", origin: str = "no") -> 
         ("Джон Смит", "x1", "Cyrillic", "no", "Cyrillic script (romanized by design)"),
         ("Γιάννης", "x4", "Greek", "no", "other scripts"),
         ("Siemens AG", "org:1", "Latin", "no", "organisations (company lists)"),
+        ("Ayşe Yılmaz", "list:tr_TR:3", "Latin", "no", "name lists (41 countries, pairs)"),
     ],
 )
 def test_open_world_group(name: str, person: str, script: str, origin: str, group: str) -> None:

@@ -146,6 +146,8 @@ def test_key_equal(a: str, b: str) -> None:
         # a Ukrainian or Belarusian form of a given name in Cyrillic is rendered as the
         # name (be and uk Wikidata labels give Russians' names so); Latin ones as written
         ("Васіль Іваноў", "en", "Vasily Ivanov"),
+        ("Сяргей Станішаў", "en", "Sergey Stanishev"),  # (a form without і or ў)
+        ("Воронін Володимир Миколайович", "en", "Vladimir Voronin"),
         ("Mykola Ivanov", "en", "Mykola Ivanov"),
         ("", "en", ""),
         ("12345", "en", "12345"),
@@ -169,6 +171,13 @@ def test_surname_first_order_comes_out_given_first(surname_first: str, given_fir
     assert translit.normalize(surname_first, "rferl") == translit.normalize(given_first, "rferl")
 
 
+@pytest.mark.parametrize("name", ["Жапаров Кубатбек", "Japarov Kubatbek", "Абдылдаев Мыктыбек"])
+def test_a_given_name_in_bek_comes_first(name: str) -> None:
+    # Kyrgyz official lists write Surname Given; a word in -бек the lexicon does not
+    # know is a given name (the surnames made of such names end -беков)
+    assert translit.normalize(name).split()[0] in {"Kubatbek", "Myktybek"}
+
+
 @pytest.mark.parametrize(
     "name",
     [
@@ -178,10 +187,9 @@ def test_surname_first_order_comes_out_given_first(surname_first: str, given_fir
     ],
 )
 def test_order_is_kept_without_evidence(name: str) -> None:
-    assert (
-        translit.normalize(name, "cyrillic-ru").split()[0].lower()[:3]
-        == (translit.normalize(name.split()[0], "cyrillic-ru").lower()[:3])
-    )
+    result = translit.analyze(name, "en")
+    assert result.method != "kept"  # (respelled, and could have been reordered)
+    assert result.output.split()[0][:3] == name.split()[0][:3]
 
 
 def test_analyze_reports_method_and_entity() -> None:
@@ -337,7 +345,6 @@ def test_a_linked_names_output_is_a_fixed_point(style: str) -> None:
 @pytest.mark.parametrize(
     ("name", "style"),
     [  # spellings from tests/data/devset/tune.tsv (its sources column says where)
-        ("Левон Арамович Зурабян", "rferl"),  # Levon Zurabyan, then Levon Zurabian
         ("Гагик Коляевич Царукян", "official"),  # Gagik Tsarukyan, then Gagik Tsarukian
         ("ГЕОРГИ ЦВЯТКОВ ТЕРЗИЙСКИ", "en"),  # Georgy Tsviatkov Terziski, then Georgy Terziski
     ],

@@ -31,6 +31,13 @@ OTHER = [
     "Liisa Jaakonsaari",
     "Taina Bofferding",
     "Mustapha Abdul Jabar",
+    # Turkish names: given names and surnames of Faker's tr_TR lists, tune part
+    # (tests/data/devset/name_lists.tsv); written in the Turkish alphabet, they pass
+    # through though their letters are those of Kazakh and Azerbaijani Latin spellings
+    "Aydınbey Yıldırım",
+    "Altuğ Kısakürek",
+    "Akgöl Erdoğan",
+    "Baltaş Güçlü",
 ]
 
 # Latin spellings of Cyrillic-origin names, as the press of each language writes them
@@ -42,6 +49,16 @@ CYRILLIC_ORIGIN = [
     "Jermiek Konyszbajew",
     "Umirzak Szukiejew",
     "Kairat Satybaldyuly",
+    # in Turkish and Kazakh Latin letters, with a surname ending or patronymic word
+    # (Turkish Wikipedia titles of Токаев and Байтұрсынұлы; Токаев in the 2021 alphabet)
+    "Kasım Cömert Tokayev",
+    "Ahmet Baytursınulı",
+    "Qasım-Jomart Toqaev",
+    # "son of" written apart: Kyrgyz uulu (the en.wikipedia title form of Kyrgyz
+    # names without a Russian surname), Azerbaijani oğlu
+    "Tynchtyk Abdykalyk uulu",
+    "Tünçtük Abdykalyk uulu",
+    "Ilham Heydar oğlu Aliyev",
 ]
 
 

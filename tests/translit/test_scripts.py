@@ -47,12 +47,24 @@ def test_as_cyrillic(other: str, cyrillic: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["Ευάγγελος Βενιζέλος", "Κυριάκος Μητσοτάκης", "დავით უსუფაშვილი"],  # el, ka labels
+    [
+        "Ευάγγελος Βενιζέλος",  # el, ka labels
+        "Κυριάκος Μητσοτάκης",
+        "ΚΥΡΙΑΚΟΣ ΜΗΤΣΟΤΑΚΗΣ",  # (final sigma in capitals: lowered to ς)
+        "Νίκος Χριστοδουλίδης",
+        "დავით უსუფაშვილი",
+    ],
 )
 def test_names_of_other_origins_stay_in_their_script(name: str) -> None:
     assert cyrillic_reading(name) == name
     assert translit.normalize(name) == name
     assert translit.analyze(name).method == "kept"
+
+
+@pytest.mark.parametrize("name", ["Σεργκέι Λαβρόφ", "Ταράς Σεφτσένκο", "Μπόρις Γιέλτσιν"])
+def test_a_russian_name_in_greek_has_none_of_the_greek_endings(name: str) -> None:
+    # el.wikipedia titles: Russian and Ukrainian names keep their own endings
+    assert cyrillic_reading(name) != name
 
 
 def test_a_russian_name_in_georgian_is_normalized_with_its_input_kept() -> None:
