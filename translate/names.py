@@ -30,11 +30,11 @@ The retention rate is the share of source names present in the final text.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import Protocol
+
+from translit.samename import inflected_stem, like_or_inflected, likeness
 
 
 class NameSpanLike(Protocol):
@@ -61,21 +61,6 @@ RETAINED = ("kept", "restyled", "repaired")
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-_SKELETON_RULES = (
-    ("dzh", "j"),
-    ("zh", "j"),
-    ("kh", "h"),
-    ("gh", "g"),
-    ("q", "k"),
-    ("ck", "k"),
-    ("ye", "e"),
-    ("yo", "e"),
-    ("y", "i"),
-    ("w", "u"),
-    ("ts", "c"),
-)
-SIMILARITY = 0.8
-_CARONS = str.maketrans({"ž": "zh", "š": "sh", "č": "ch", "ǵ": "g", "ı": "i"})
 
 
 @dataclass(frozen=True)
@@ -142,63 +127,16 @@ def check_style(style: str) -> None:
     get_style(style)
 
 
-def skeleton(word: str) -> str:
-    """A spelling-insensitive key for romanized names (``Toqaev`` ~ ``Tokayev``)."""
-    lowered = word.lower().translate(_CARONS)
-    folded = unicodedata.normalize("NFKD", lowered)
-    text = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    for before, after in _SKELETON_RULES:
-        text = text.replace(before, after)
-    return re.sub(r"(.)\1+", r"\1", text)
-
-
-def similar(a: str, b: str) -> bool:
-    """Whether two romanized name parts are spellings of the same name."""
-    sa, sb = skeleton(a), skeleton(b)
-    if not sa or not sb or sa[0] != sb[0]:
-        return False
-    return SequenceMatcher(None, sa, sb).ratio() >= SIMILARITY
-
-
-#: A mention may carry a case ending of up to this many letters (skeleton) that the
-#: model's English form lacks (Kazakh -тың, -ға, -дан; Russian -а, -ым, -ой).
-INFLECTION = 4
-
-
-def _likeness(a: str, b: str) -> float:
-    sa, sb = skeleton(a), skeleton(b)
-    return SequenceMatcher(None, sa, sb).ratio() if sa and sb and sa[0] == sb[0] else 0.0
-
-
-def _stem_of(part: str, written: str) -> str | None:
-    """The start of rendering ``part`` that spells ``written`` when ``part`` only adds
-    a case ending (``Toqaevtyng`` for ``Tokayev`` -> ``Toqaev``); else None."""
-    target, full = skeleton(written), skeleton(part)
-    if len(target) < 4 or not 0 < len(full) - len(target) <= INFLECTION or full[0] != target[0]:
-        return None
-    best: tuple[float, str] | None = None
-    for end in range(len(part) - 1, 0, -1):
-        stem = part[:end]
-        size = len(skeleton(stem))
-        if size < len(target) - 1:
-            break
-        if size <= len(target) + 1 and similar(stem, written):
-            score = _likeness(stem, written)
-            if best is None or score > best[0]:
-                best = (score, stem)
-    return best[1] if best is not None else None
-
-
 def _matches(written: str, part: str) -> bool:
-    return similar(written, part) or _stem_of(part, written) is not None
+    return like_or_inflected(part, written)
 
 
 def _fitted(parts: Sequence[str], written: Sequence[str]) -> str:
     """The rendering, each inflected part cut to the stem the model wrote."""
     out = []
     for part, word in zip(parts, written, strict=True):
-        stem = _stem_of(part, word)
-        better = stem is not None and _likeness(stem, word) > _likeness(part, word)
+        stem = inflected_stem(part, word)
+        better = stem is not None and likeness(stem, word) > likeness(part, word)
         out.append(stem if better and stem is not None else part)
     return " ".join(out)
 

@@ -23,21 +23,19 @@ from translit._util.cache import BoundedCache
 from translit._util.paths import data_path
 from translit.text import has_cyrillic, prepare
 
-# The letters of other Cyrillic alphabets and a few Latin ones, as data.
+# The fold alphabet and the letters it reads, as data (see the file's notes).
 _LETTERS: Final[dict[str, Any]] = json.loads(
     data_path("names", "fold_letters.json").read_text(encoding="utf-8")
 )
-# Letters with a fixed reading, handled before diacritics are stripped.
-_SPECIAL: Final = str.maketrans(
-    {
-        "ß": "ss", "ł": "l", "ż": "zh", "ź": "z", "ş": "sh", "ș": "sh", "ç": "ch",
-        "č": "ch", "š": "sh", "ž": "zh", "ğ": "g", "ǵ": "g", "ı": "i", "ñ": "n",
-        "ń": "n", "ņ": "n", "ŋ": "n", "ə": "a", "ý": "u", "ú": "u",
-        "ù": "u", "û": "yu", "â": "ya", "ḥ": "h", "ķ": "k", "ġ": "g", "æ": "ae",
-        "ø": "o", "đ": "dzh", "ė": "e", "è": "e", "ĭ": "y", "ë": "yo",
-        **_LETTERS["latin"],
-    }
-)  # fmt: skip
+_ALPHABET: Final[dict[str, Any]] = _LETTERS["fold"]
+#: The fold's vowels.
+VOWELS: Final[str] = _ALPHABET["vowels"]
+#: The fold's letters as Russian Cyrillic letters (a ``str.translate`` table).
+TO_CYRILLIC: Final[dict[int, str]] = str.maketrans(_ALPHABET["letters"])
+#: The fold's sound symbols and their ASCII digraphs (S: sh), for readable keys.
+DIGRAPHS: Final[tuple[tuple[str, str], ...]] = tuple(_ALPHABET["digraphs"].items())
+# Latin letters with a fixed reading, handled before diacritics are stripped.
+_SPECIAL: Final = str.maketrans(_LETTERS["latin"])
 # Letters of the Kazakh Wikipedia's Latin that the 2018 and 2021 alphabets do not use.
 _KK_WIKIPEDIA_RE: Final = re.compile("[wïşçğñä]")
 # kz-2017 apostrophe letters whose base letter reads differently.
@@ -49,19 +47,10 @@ _LATIN_MARKS_RE: Final = re.compile("[\u0300-\u036f]")
 _CYRILLIC_DOUBLE_RE: Final = re.compile("([ғжңхцчшщ])\\1+")
 _NON_LETTER_RE: Final = re.compile(r"[^a-z]+")
 
-# Digraphs and letter groups -> one symbol per sound. Upper-case symbols are sounds:
-# S ш, C ч, W щ, Z ж, X х, T ц.
-_GROUPS: Final = {
-    "schtsch": "W", "shch": "W", "chtch": "W", "szcz": "W", "sjtsj": "W",
-    "tsch": "C", "tch": "C", "cz": "C", "ch": "C", "tzh": "tZ", "tsh": "tS",
-    "sch": "S", "sh": "S", "sz": "S",
-    "dsch": "Z", "dzh": "Z", "dz": "Z", "zh": "Z",
-    "kh": "X", "gh": "g", "ts": "T", "tz": "T",
-    "ou": "u", "ph": "f", "ck": "k", "x": "ks", "w": "v", "q": "k", "c": "T",
-    "h": "X", "z": "s", "y": "i",
-}  # fmt: skip
-# The same groups for spelling out unknown names: z (з) is kept apart from s (с).
-_SPELL_GROUPS: Final = {**_GROUPS, "z": "z"}
+# Digraphs and letter groups -> one letter of the fold (a symbol per sound), and the
+# same for spelling out unknown names (z, з, kept apart from s, с).
+_GROUPS: Final[dict[str, str]] = _ALPHABET["groups"]
+_SPELL_GROUPS: Final[dict[str, str]] = {**_GROUPS, **_ALPHABET["spell_groups"]}
 
 
 def _by_first_letter(groups: dict[str, str]) -> tuple[tuple[tuple[str, str], ...], ...]:
@@ -92,9 +81,8 @@ _SECOND_LETTERS: Final = _second_letters(_SPELL_GROUPS)  # (the same groups of t
 _GERMAN_S_RE: Final = re.compile("(?<=[aeiouy])s(?=[aeiouy])")
 # y between consonants is ы (Kystaubaev, Zharylqasymov); spelled out as "Y".
 _HARD_Y_RE: Final = re.compile("(?<=[bcdfgklmnpqrstvxz])y(?=[bcdfgklmnpqrstvxz])")
-_VOWELS: Final = "aeiou"
 # j: a glide between or after vowels (German, Polish: Tokajew), else ж (French, Turkish).
-_J_GLIDE_RE: Final = re.compile(f"(?<=[{_VOWELS}])j")
+_J_GLIDE_RE: Final = re.compile(f"(?<=[{VOWELS}])j")
 
 
 # j after a consonant that Kazakh Latin does not write before ж (Ljudmila, Soboljev,
@@ -237,10 +225,11 @@ _POLISH_RE: Final = re.compile("[łżśńąę]|cz|rz")
 _POLISH_SOFT_L_RE: Final = re.compile("l(?=[aouó])")
 _FRENCH_GU_RE: Final = re.compile("gu(?=[eiy])")
 # j after a vowel + i/y is ж (Aijan, Aïjan = Айжан): the glide is already written.
-_J_AFTER_GLIDE_RE: Final = re.compile(f"(?<=[{_VOWELS}][iy])j")
+_J_AFTER_GLIDE_RE: Final = re.compile(f"(?<=[{VOWELS}][iy])j")
 # ё after ш ж ч щ is written o or e (Хрущёв: Khrushchev, Chruschtschow, Chruščov).
-_SIBILANT_YO_RE: Final = re.compile("(?<=[SZCW])o(?=va?$)")
-_SIBILANT_O_ENDINGS: Final = ("Sov", "Zov", "Cov", "Wov", "Sova", "Zova", "Cova", "Wova")
+_SIBILANTS: Final = "".join([s for s, c in _ALPHABET["letters"].items() if c in "шжчщ"])
+_SIBILANT_YO_RE: Final = re.compile(f"(?<=[{_SIBILANTS}])o(?=va?$)")
+_SIBILANT_O_ENDINGS: Final = tuple([s + end for end in ("ov", "ova") for s in _SIBILANTS])
 
 
 # Letters of the Kazakh Latin alphabets and Turkish: their spellings write ж as "j".
@@ -513,7 +502,7 @@ def _io_as_e(text: str) -> str:
     start = 0
     at = text.find("io", 1)
     while at > 0:
-        if text[at - 1] in _VOWELS:
+        if text[at - 1] in VOWELS:
             at = text.find("io", at + 1)
         else:
             pieces.append(text[start:at])
@@ -535,7 +524,7 @@ def _between_vowels(text: str, letter: str, replacement: str) -> str:
     pieces = []
     start = 0
     while 0 < at < last:
-        if text[at - 1] in _VOWELS and text[at + 1] in _VOWELS:
+        if text[at - 1] in VOWELS and text[at + 1] in VOWELS:
             pieces.append(text[start:at])
             if replacement:
                 pieces.append(replacement)
@@ -612,9 +601,7 @@ def _as_russian_letters(text: str) -> str:
     Russian ones in context written as those (``_OTHER_ALPHABET_RE`` found one); other
     letters are left to the letter table (``data/names/fold_letters.json``)."""
     if "љ" in text or "њ" in text:
-        text = _SOFT_VOWEL_RE.sub(_softened, text)
-        soft = _LETTERS["cyrillic_soft"]
-        text = text.replace("љ", soft["љ"]).replace("њ", soft["њ"])
+        text = _SOFT_VOWEL_RE.sub(_softened, text)  # (else soft л, н: the letter table)
     if "ъ" in text:
         text = _BULGARIAN_HARD_RE.sub("а", text)
     if "є" in text:
@@ -628,16 +615,23 @@ def _as_russian_letters(text: str) -> str:
 
 
 def _softened(match: re.Match[str]) -> str:
-    return ("л" if match.group(1) == "љ" else "н") + _SOFTENED[match.group(2)]
+    return _OTHER_CYRILLIC[match.group(1)]["ru"][0] + _SOFTENED[match.group(2)]  # (л, н)
 
 
 def _belarusian_soft(match: re.Match[str]) -> str:
     return "д" if match.group(1) == "дз" else "т"
 
 
+# Letters of other Cyrillic alphabets: their Russian letters, and their readings where
+# folding does not read them as those.
+_OTHER_CYRILLIC: Final[dict[str, dict[str, str]]] = {
+    k: v for k, v in _LETTERS["cyrillic"].items() if k != "note"
+}
+
+
 @cache
 def _as_russian_table() -> dict[int, str]:
-    table = {k: v for k, v in _LETTERS["cyrillic_as_russian"].items() if k != "note"}
+    table = {k: v["ru"] for k, v in _OTHER_CYRILLIC.items() if "ru" in v}
     upper = {k.upper(): v[:1].upper() + v[1:] for k, v in table.items()}
     return str.maketrans({**table, **upper})
 
@@ -647,8 +641,8 @@ _BULGARIAN_HARD_CASED_RE: Final = re.compile("[ъЪ](?=[^еёюяЕЁЮЯ]|$)")
 
 def as_russian_letters(text: str) -> str:
     """``text`` (Cyrillic, any case) with the letters of other Cyrillic alphabets
-    written as the Russian letters closest in sound (``cyrillic_as_russian`` in
-    ``data/names/fold_letters.json``; Bulgarian ъ before a consonant as а), for a
+    written as the Russian letters closest in sound (the ``ru`` readings of ``cyrillic``
+    in ``data/names/fold_letters.json``; Bulgarian ъ before a consonant as а), for a
     scheme made for Russian and Kazakh: Петър Іваноў as Петар Іванов."""
     if "ъ" in text or "Ъ" in text:
         text = _BULGARIAN_HARD_CASED_RE.sub(_bulgarian_vowel, text)
@@ -677,5 +671,7 @@ def _odni_table() -> dict[int, str]:
     from translit.schemes import get_scheme_data
 
     letters = dict(get_scheme_data("odni", "kk").forward.mapping)
-    letters.update(_LETTERS["cyrillic"])
+    odni = str.maketrans(letters)
+    for letter, reading in _OTHER_CYRILLIC.items():
+        letters[letter] = reading["latin"] if "latin" in reading else reading["ru"].translate(odni)
     return str.maketrans(letters)

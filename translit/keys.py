@@ -3,26 +3,20 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import Final
 
 from translit import origin
-from translit.fold import fold_token
+from translit.fold import DIGRAPHS, fold_token
 from translit.gazetteer import Gazetteer, exact_form
 from translit.nameparse import ParsedName, PlainName, parse_name, patronymic_words, plain_folds
 from translit.scripts import cyrillic_reading, has_other_script
 from translit.session import GazetteerCaches, KeyHit, gazetteer_caches
-
-# Sound symbols used inside folds, written out for readable keys.
-_READABLE: Final = (
-    ("Z", "zh"), ("S", "sh"), ("C", "ch"), ("X", "kh"), ("T", "ts"), ("W", "shch")
-)  # fmt: skip
 
 
 def readable(fold_key: str) -> str:
     """A fold key with its sound symbols spelled as digraphs."""
     if fold_key.islower():  # no capital: no sound symbol (the common case, cheaply)
         return fold_key
-    for symbol, digraph in _READABLE:  # (a few replaces cost less than a translate
+    for symbol, digraph in DIGRAPHS:  # (a few replaces cost less than a translate
         if symbol in fold_key:  # with a table of multi-letter strings)
             fold_key = fold_key.replace(symbol, digraph)
     return fold_key

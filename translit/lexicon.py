@@ -187,7 +187,7 @@ def _lexicon_forms() -> Iterator[tuple[list[str], bool]]:
                 # People's words pair up in order (Өмірзақ / Умирзак). Other names pair
                 # only words that spell the same name: organization names order their
                 # words differently (Қазақстан Ұлттық Банкі / Национальный банк Казахстана).
-                if r and (record.get("type") == "person" or _same_name(k, r)):
+                if r and (record.get("type") == "person" or _paired(k, r)):
                     yield [k, r], False
                 else:
                     yield from (([w], False) for w in (k, r) if w)
@@ -237,8 +237,12 @@ def uk_be_given_forms() -> frozenset[str]:
     return frozenset(ours - theirs)
 
 
-def _same_name(kk: str, ru: str) -> bool:
-    """Do a Kazakh and a Russian word spell the same name (Тоқаев / Токаев)?"""
+def _paired(kk: str, ru: str) -> bool:
+    """Do a Kazakh and a Russian word at one place of an organization's names spell
+    one word (Тоқаев / Токаев), maybe in another form (Атырау / Атырауская)?
+
+    Looser than :func:`translit.samename.same_word` on purpose: this pairs the words
+    the lexicon learns spellings from, before there are word keys to compare."""
     a, b = fold_token(kk.translate(KK_TO_RU)), fold_token(ru)
     return a[:3] == b[:3] and abs(len(a) - len(b)) <= 3
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from difflib import SequenceMatcher
 from typing import Any
 
 from translit.gazetteer import Gazetteer, bundled_gazetteer
 from translit.keys import key_of
 from translit.nameparse import ParsedName, Token, parse_name
+from translit.samename import same_consonants, spelling_likeness
 
 SAME_THRESHOLD = 0.85
 
@@ -60,18 +60,14 @@ def _compare(pa: ParsedName, pb: ParsedName) -> tuple[float, str]:
             return 0.8, "surname and a given name agree"
         return 0.3, "same surname, different given names"
     ka, kb = " ".join(sorted(fa)), " ".join(sorted(fb))
-    ratio = round(SequenceMatcher(None, ka, kb).ratio(), 3)
-    if ratio >= SAME_THRESHOLD and _consonants(ka) == _consonants(kb):
+    ratio = round(spelling_likeness(ka, kb), 3)
+    if ratio >= SAME_THRESHOLD and same_consonants(ka, kb):
         return ratio, "similar spelling (vowels differ)"
     return min(ratio, SAME_THRESHOLD - 0.05), "different names"
 
 
 def _folds(tokens: tuple[Token, ...]) -> list[str]:
     return sorted(t.fold for t in tokens)
-
-
-def _consonants(text: str) -> str:
-    return "".join(c for c in text if c not in "aeiou")
 
 
 def match(a: str, b: str, gazetteer: Gazetteer | None = None) -> MatchResult:

@@ -16,15 +16,9 @@ from mypy_extensions import mypyc_attr
 
 from translit._util.cache import BoundedCache
 from translit._util.paths import data_path
-from translit.fold import (
-    FRENCH,
-    GERMANIC,
-    KAZAKH_LATIN,
-    fold_prepared,
-    fold_token,
-    lower_convention,
-)
+from translit.fold import FRENCH, GERMANIC, KAZAKH_LATIN, fold_prepared, lower_convention
 from translit.lexicon import LexiconEntry, lexicon, uk_be_given_forms
+from translit.samename import word_key
 from translit.text import has_cyrillic, prepare
 
 _LETTER: Final = r"(?:[^\W\d_]|[\u0300-\u036f])"
@@ -81,16 +75,32 @@ def _rules() -> dict[str, Any]:
     return data
 
 
+class Titles(NamedTuple):
+    """The titles and honorifics of ``name_rules.json`` (President, Mr, г-н, мырза,
+    Herr ...), lower case: what :func:`strip_titles` cuts, the words that start them
+    (a word of a name is no title's first word: the parser and running text), and the
+    one-word titles a name's first chunk may be (the plain path cuts it unprepared)."""
+
+    pattern: re.Pattern[str] | None  # leading titles, with the spaces and commas after
+    starts: frozenset[str]  # first words of the titles, without a final dot (a gate)
+    words: frozenset[str]  # one-word titles as a first chunk writes them (mr, mr., mr,)
+
+
 @cache
-def _title_re() -> re.Pattern[str] | None:
-    titles: set[str] = set()
+def titles() -> Titles:
+    """The titles, read once."""
+    found: set[str] = set()
     for words in (_rules().get("titles") or {}).values():
         if isinstance(words, list):
-            titles.update(w.strip().lower() for w in words if isinstance(w, str) and w.strip())
-    if not titles:
-        return None
-    alts = "|".join(re.escape(t.rstrip(".")) for t in sorted(titles, key=len, reverse=True))
-    return re.compile(f"^(?:\\s*(?:{alts})(?:\\.|(?=[\\s,])))+[\\s,]*", re.IGNORECASE)
+            found.update(w.strip().lower() for w in words if isinstance(w, str) and w.strip())
+    alts = "|".join(re.escape(t.rstrip(".")) for t in sorted(found, key=len, reverse=True))
+    pattern = re.compile(f"^(?:\\s*(?:{alts})(?:\\.|(?=[\\s,])))+[\\s,]*", re.IGNORECASE)
+    one_word = [t.rstrip(".") for t in found if not _TITLE_SPLIT_RE.search(t.rstrip("."))]
+    return Titles(
+        pattern if found else None,
+        frozenset([_TITLE_SPLIT_RE.split(t, maxsplit=1)[0].rstrip(".") for t in found]),
+        frozenset([t + end for t in one_word for end in ("", ".", ",")]),
+    )
 
 
 @cache
@@ -130,30 +140,18 @@ def _surname_endings() -> tuple[str, ...]:
     return tuple(sorted(out, key=len, reverse=True))
 
 
-@cache
-def _title_starts() -> frozenset[str]:
-    """First words of the titles, lower case without a final dot (a cheap gate)."""
-    out: set[str] = set()
-    for words in (_rules().get("titles") or {}).values():
-        if isinstance(words, list):
-            for w in words:
-                if isinstance(w, str) and w.strip():
-                    out.add(_TITLE_SPLIT_RE.split(w.strip().lower(), maxsplit=1)[0].rstrip("."))
-    return frozenset(out)
-
-
 _TITLE_SPLIT_RE: Final = re.compile(r"[\s.,]+")
 
 
 def strip_titles(text: str) -> str:
     """Remove leading titles and honorifics (President, Mr, г-н, мырза, Herr ...)."""
-    pattern = _title_re()
-    if pattern is None:
+    found = titles()
+    if found.pattern is None:
         return text
     first = _TITLE_SPLIT_RE.split(text.lstrip(), maxsplit=1)[0].lower()
-    if first not in _title_starts():
+    if first not in found.starts:
         return text
-    stripped = pattern.sub("", text, count=1)
+    stripped = found.pattern.sub("", text, count=1)
     return stripped if stripped.strip() else text
 
 
@@ -346,7 +344,7 @@ def _refolded(word: Plain, hint: str) -> Plain:
     """``word`` folded by the convention ``hint`` of the rest of its name."""
     out = _refolds.get((word.word, word.flags, hint))  # (flags: with COMMA and JOINED)
     if out is None:
-        out = _with_entry(Plain(word.word, _word_with(word.word, hint), word.flags))
+        out = _with_entry(Plain(word.word, word_key(word.word, hint), word.flags))
         _refolds.put((word.word, word.flags, hint), out)
     return out
 
@@ -379,15 +377,14 @@ def plain_folds(name: str) -> tuple[str, ...] | None:
 def _plain_words_after_titles(name: str) -> PlainName | None:
     """:func:`_plain_run` of a name that starts with titles, the titles cut."""
     chunks = name.split()
-    run = None
-    if len(chunks) >= 2 and chunks[0].lower() in _one_word_titles():
-        run = _plain_run(chunks[1:])  # a title word in chunks[1:] is not plain
-    if run is None:
-        body = strip_titles(prepare(name))
-        if body is name or not body.strip():
-            return None
-        run = _plain_run(body.split())
-    return run
+    if len(chunks) >= 2 and chunks[0].lower() in titles().words:
+        run = _plain_run(chunks[1:])  # (one title: no need to prepare the name)
+        if run is not None:  # (else another title follows, or no plain word)
+            return run
+    body = strip_titles(prepare(name))
+    if body is name or not body.strip():
+        return None
+    return _plain_run(body.split())
 
 
 def _plain_run(chunks: list[str]) -> PlainName | None:
@@ -413,22 +410,6 @@ def _plain_run(chunks: list[str]) -> PlainName | None:
                 any_flags |= part.flags
                 all_flags &= part.flags
     return PlainName(out, any_flags, all_flags, "")
-
-
-@cache
-def _one_word_titles() -> frozenset[str]:
-    """One-word titles as a name's first chunk may write them (Mr, Mr., mr,)."""
-    out: set[str] = set()
-    for words in (_rules().get("titles") or {}).values():
-        for w in words if isinstance(words, list) else []:
-            if (
-                isinstance(w, str)
-                and w.strip()
-                and not _TITLE_SPLIT_RE.search(w.strip().rstrip("."))
-            ):
-                t = w.strip().lower().rstrip(".")
-                out.update((t, t + ".", t + ","))
-    return frozenset(out)
 
 
 def chunk_plain(raw: str) -> Plain | None:
@@ -539,7 +520,7 @@ def _plain_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
     comma = chunk == word + ","
     if offset or initial or not fold or (word != chunk and not comma):
         return _NOT_PLAIN
-    if word.lower() in _title_starts():  # (the chunk is the word, or it and a comma)
+    if word.lower() in titles().starts:  # (the chunk is the word, or it and a comma)
         return _NOT_PLAIN
     return _with_entry(Plain(word, fold, flags | COMMA if comma else flags))
 
@@ -573,11 +554,11 @@ def _compound_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
     body = chunk[:-1] if comma else chunk
     if "-".join([w[1] for w in words]) != body:
         return _NOT_PLAIN
-    titles = _title_starts()
+    starts = titles().starts
     parts = []
     last = len(words) - 1
     for i, (_, word, fold, initial, flags) in enumerate(words):
-        if initial or not fold or word.lower() in titles:
+        if initial or not fold or word.lower() in starts:
             return _NOT_PLAIN
         if i < last:
             parts.append(_with_entry(Plain(word, fold, flags | JOINED)))
@@ -709,11 +690,7 @@ def _apply_convention(tokens: list[Token], flags: list[int]) -> None:
     hint = shown.pop()
     for i, flag in enumerate(flags):
         if flag & _AMBIGUOUS:
-            tokens[i] = tokens[i]._replace(fold=_word_with(tokens[i].text, hint))
-
-
-def _word_with(word: str, hint: str) -> str:  # (fold_token caches the fold)
-    return lexicon().canonical(fold_token(word, hint))
+            tokens[i] = tokens[i]._replace(fold=word_key(tokens[i].text, hint))
 
 
 def _guess_surname(

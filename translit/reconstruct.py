@@ -11,20 +11,11 @@ from __future__ import annotations
 
 from typing import Final
 
-from translit.fold import convention, spell_prepared, spell_token
+from translit.fold import TO_CYRILLIC, convention, spell_prepared, spell_token
 from translit.lexicon import lexicon
 from translit.nameparse import CYRILLIC, VARIANT, ParsedName, Plain, as_the_name, word_convention
 from translit.text import has_cyrillic
 
-# The fold alphabet (see translit.fold) read as Russian Cyrillic letters.
-_FOLD_TO_CYRILLIC: Final = str.maketrans(
-    {
-        "a": "а", "b": "б", "v": "в", "g": "г", "d": "д", "e": "е", "Z": "ж", "z": "з",
-        "i": "и", "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "r": "р",
-        "s": "с", "t": "т", "u": "у", "f": "ф", "X": "х", "T": "ц", "C": "ч", "S": "ш",
-        "W": "щ", "Y": "ы", "J": "й",
-    }
-)  # fmt: skip
 # й before а, у, е is written я, ю, е (Толстайа -> Толстая, Кулийев -> Кулиев), and
 # is not written before и (Арайик -> Араик)
 _IOTATED: Final = (("йа", "я"), ("йу", "ю"), ("йе", "е"), ("йи", "и"))
@@ -32,7 +23,7 @@ _IOTATED: Final = (("йа", "я"), ("йу", "ю"), ("йе", "е"), ("йи", "и"
 
 def _cyrillic_of_spelling(spelled: str) -> str:
     """A spelling (:func:`translit.fold.spell_token`) in Cyrillic letters."""
-    cyr = spelled.translate(_FOLD_TO_CYRILLIC)
+    cyr = spelled.translate(TO_CYRILLIC)
     if "й" in cyr:
         for pair, letter in _IOTATED:
             cyr = cyr.replace(pair, letter)

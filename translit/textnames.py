@@ -55,17 +55,17 @@ from itertools import islice, product
 from typing import Any, NamedTuple
 
 from translit._util.cache import BoundedCache
-from translit.fold import fold_token
 from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer, exact_form, full_key
 from translit.lexicon import lexicon
 from translit.nameparse import (
     ParsedName,
     _has_patronymic_ending,
     _has_surname_ending,
-    _title_starts,
     parse_name,
+    titles,
 )
 from translit.normalize import analyze, render_cyrillic, render_entity
+from translit.samename import same_word
 from translit.session import gazetteer_caches
 from translit.style import Style, get_style
 from translit.text import KK_TO_RU, detect_language, has_cyrillic
@@ -612,7 +612,7 @@ def _not_a_name_word(word: str) -> bool:
     """Is a Latin word of a mention no word of a name: a common word (Russian,
     Bank), a title (President) or a place word (region)?"""
     low = word.lower().strip(".,")
-    return common_words().is_common(low) or _place_word(low) or low in _title_starts()
+    return common_words().is_common(low) or _place_word(low) or low in titles().starts
 
 
 def _romanized_tail(stem: str, tail: str, style: Style) -> str:
@@ -631,13 +631,6 @@ def _romanized_tail(stem: str, tail: str, style: Style) -> str:
     return style.render(tail, lang).lower()
 
 
-def _same_name(rendered: str, written: str) -> bool:
-    """Whether a rendered word spells the written one (Tokayev for Тоқаев; not Russia
-    for Ресей): their folds agree after the lexicon's repair."""
-    canonical = lexicon().canonical
-    return canonical(fold_token(rendered)) == canonical(fold_token(written))
-
-
 def render_inflected(span: NameSpan, style: str | Style, gazetteer: Gazetteer) -> str:
     """A mention in ``style`` with its case ending, as :func:`normalize_text` writes it."""
     style = get_style(style)
@@ -648,7 +641,7 @@ def render_inflected(span: NameSpan, style: str | Style, gazetteer: Gazetteer) -
     if len(written) != len(base) or written[:-1] != base[:-1]:
         return rendered  # several words inflected: the dictionary form
     word, base_word = written[-1], base[-1]
-    if not _same_name(rendered.split()[-1] if rendered.split() else "", base_word):
+    if not same_word(rendered.split()[-1] if rendered.split() else "", base_word):
         return rendered  # another name in this style (Ресей -> Russia): no ending
     stem = word[: len(word) - len(span.ending)]
     restore = _romanized_tail(stem, base_word[len(stem) :], style)

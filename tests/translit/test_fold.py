@@ -322,3 +322,36 @@ def test_more_conventions(other: str, same_as: str) -> None:
 def test_kazakh_tau_is_not_a_belarusian_ending(word: str, fold: str) -> None:
     # тау (mountain) ends Kazakh place names; Belarusian -au (Volkau) is -ов
     assert fold_token(word) == fold
+
+
+def test_fold_alphabet_data_is_one_alphabet() -> None:
+    """The fold alphabet of ``data/names/fold_letters.json``: every letter group reads
+    as letters of the fold; each sound symbol's digraph in keys is the odni reading of
+    its Cyrillic letter; spelled-out words and keys use the same symbols."""
+    from translit import fold
+    from translit.schemes import get_scheme_data
+
+    odni = str.maketrans(dict(get_scheme_data("odni", "kk").forward.mapping))
+    letters = {chr(code) for code in fold.TO_CYRILLIC}
+    for group, reading in fold._SPELL_GROUPS.items():
+        assert set(reading) <= letters, group
+    for symbol, digraph in fold.DIGRAPHS:
+        assert symbol.isupper() and digraph == symbol.translate(fold.TO_CYRILLIC).translate(odni)
+    assert set(fold.VOWELS) <= letters
+    assert sorted(fold._SIBILANTS) == ["C", "S", "W", "Z"]  # ш ж ч щ
+
+
+@pytest.mark.parametrize(
+    ("word", "latin"),
+    [
+        ("Тања", "tanya"),  # љ, њ before а, о, у: Russian ля, ня ...
+        ("Огњевич", "ognevich"),  # else a soft н: the odni reading of нь
+        ("Іваноў", "ivanov"),  # ў: the odni reading of в
+        ("Євген", "yevgen"),  # є at the start: its own reading
+        ("Ҳамид", "hamid"),  # Tajik ҳ is h, not the kh of Russian х
+    ],
+)
+def test_other_cyrillic_letters_read_by_the_table(word: str, latin: str) -> None:
+    from translit.fold import cyrillic_to_latin
+
+    assert cyrillic_to_latin(word) == latin
