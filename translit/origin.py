@@ -277,8 +277,11 @@ def plain_key(name: str) -> str:
     case without accents, in alphabetical order."""
     words = []
     for match in _WORD_RE.finditer(name):
-        decomposed = unicodedata.normalize("NFKD", match.group().casefold().translate(_UNACCENTED))
-        words.append("".join(c for c in decomposed if not unicodedata.combining(c)))
+        word = match.group().casefold().translate(_UNACCENTED)
+        if not word.isascii():  # (an ASCII word has no accent to take off)
+            decomposed = unicodedata.normalize("NFKD", word)
+            word = "".join([c for c in decomposed if not unicodedata.combining(c)])
+        words.append(word)
     return " ".join(sorted(words))
 
 
