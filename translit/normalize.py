@@ -144,7 +144,7 @@ def _analyze_plain(name: str, plain: PlainName, s: Session) -> NameResult | None
         rendered = _entity_form(entity, s)
         return _made((name, rendered, key, entity.id, "gazetteer", confidence))
     found: list[int] = []
-    out = _plain_output(name, plain, s, found)
+    out = _plain_output(name, plain, s, _renderings(plain, s), found)
     if out is None:
         return None
     if plain.any_flags & CYRILLIC and not s.style.english:
@@ -160,11 +160,16 @@ def _analyze_plain(name: str, plain: PlainName, s: Session) -> NameResult | None
 
 
 def _plain_output(
-    name: str, plain: PlainName, s: Session, found: list[int] | None = None
+    name: str,
+    plain: PlainName,
+    s: Session,
+    renderings: list[WordRendering],
+    found: list[int] | None = None,
 ) -> str | None:
-    """The canonical form of a name of plain words that has no gazetteer entry;
-    ``None`` where its commas need the general path. ``found`` (when given) gets how
-    many of its words the lexicon knew, if they were reconstructed."""
+    """The canonical form of a name of plain words that has no gazetteer entry, from
+    the session's records of its words (:func:`_renderings`); ``None`` where its commas
+    need the general path. ``found`` (when given) gets how many of its words the
+    lexicon knew, if they were reconstructed."""
     any_flags = plain.any_flags
     order = plain.words
     if (
@@ -174,36 +179,37 @@ def _plain_output(
         or plain.surname == 0
         or (len(order) == 2 and order[1].flags & GIVEN and not order[0].flags & GIVEN)
     ):
-        reordered = _plain_order(plain)
-        if reordered is None:
+        indices = _plain_order(plain)
+        if indices is None:
             return None
-        order = reordered
+        if indices[0] >= 0:  # (not _KEEP)
+            order = [order[i] for i in indices]
+            renderings = [renderings[i] for i in indices]
     style = s.style
     if any_flags & CYRILLIC and not style.english:
         text = joined_words([w.word for w in order], order, any_flags)
         return _title_if_caps(render_cyrillic(text, style))
     hint = plain.hint
-    cache = s.words_for(hint)
-    words = []
     known = kazakh = 0
-    for w in order:
-        word = cache.data.get(w.word)  # (the dict read directly: a hot loop)
-        if word is None:
-            word = cache.put(w.word, WordRendering(s.gazetteer.fold_kinds.get(w.fold, 0)))
+    for i in range(len(order)):
+        word = renderings[i]
         if not word.cyrillic:
-            _spell(word, w, hint)
-        words.append(word)
+            _spell(word, order[i], hint)
         known += word.found
         kazakh |= word.kazakh
     if found is not None:
         found.append(known)
     if style.cyrillic:
-        texts = [w.cyrillic for w in words]
+        texts = [w.cyrillic for w in renderings]
         out = render_cyrillic(joined_words(texts, order, any_flags), style)
     elif kazakh:
-        out = joined_words([w.kk or _rendered(w, "kk", style) for w in words], order, any_flags)
+        out = joined_words(
+            [w.kk or _rendered(w, "kk", style) for w in renderings], order, any_flags
+        )
     else:
-        out = joined_words([w.ru or _rendered(w, "ru", style) for w in words], order, any_flags)
+        out = joined_words(
+            [w.ru or _rendered(w, "ru", style) for w in renderings], order, any_flags
+        )
     # (a word not in capitals is rendered capitalized, with small letters after the
     # first: only words in capitals can make the whole name come out in capitals)
     return _title_if_caps(out) if any_flags & CAPS and out.isupper() else out
@@ -253,18 +259,50 @@ def _spell(word: WordRendering, w: Plain, hint: str) -> None:
         word.cyrillic = cyr  # (set last: a thread that sees it sees the rest)
 
 
+def _renderings(name: PlainName, s: Session) -> list[WordRendering]:
+    """The session's record of each word of ``name``, in order (new ones with the
+    kinds of their fold only: :func:`_spell` fills in the rest where the name needs
+    it). A word whose fold and Cyrillic form are its lexicon entry's, not in capitals,
+    has the entry's record, which every spelling of it shares, whatever the hint."""
+    hint = name.hint
+    cache = s.words_for(hint)
+    known = s.known
+    kinds = s.gazetteer.fold_kinds
+    out = []
+    for w in name.words:  # (a hot loop: the dicts read directly)
+        entry = w.entry
+        if (
+            entry is not None
+            and entry.cyrillic
+            and not w.flags & CAPS
+            and w.fold == entry.canonical
+        ):
+            word = known.data.get(entry)
+            if word is None:
+                word = WordRendering(kinds.get(w.fold, 0))
+                _spell(word, w, hint)  # (the entry's form: the same for every spelling)
+                known.put(entry, word)
+        else:
+            word = cache.data.get(w.word)
+            if word is None:
+                word = cache.put(w.word, WordRendering(kinds.get(w.fold, 0)))
+        out.append(word)
+    return out
+
+
 def may_have_entity(name: PlainName, s: Session) -> bool:
     """Can a name of plain words have an entry in the session's gazetteer? ``False``
-    means :func:`translit.keys.plain_key` finds none: no word is a known surname, and
-    a word's fold occurs in no key of the gazetteer. (The kinds of each word's fold
-    are kept with the word's rendering, which the name needs next: where the key
-    needs its own lookup in a big cache.)"""
-    cache = s.words_for(name.hint)
+    means :func:`translit.keys.plain_key` finds none (see :func:`_may_have_entity`)."""
+    return _may_have_entity(_renderings(name, s))
+
+
+def _may_have_entity(renderings: list[WordRendering]) -> bool:
+    """:func:`may_have_entity` from the records of the name's words: no word is a known
+    surname, and a word's fold occurs in no key of the gazetteer. (The kinds of each
+    word's fold are kept with the word's rendering, which the name needs next: where
+    the key needs its own lookup in a big cache.)"""
     every = True
-    for w in name.words:
-        word = cache.data.get(w.word)  # (the dict read directly: a hot loop)
-        if word is None:
-            word = cache.put(w.word, WordRendering(s.gazetteer.fold_kinds.get(w.fold, 0)))
+    for word in renderings:
         if word.kinds & SURNAME_FOLD:
             return True
         if not word.kinds & KEY_FOLD:
@@ -272,11 +310,12 @@ def may_have_entity(name: PlainName, s: Session) -> bool:
     return every
 
 
-def _plain_order(plain: PlainName) -> list[Plain] | None:
-    """Plain words in Given Surname order (see :func:`_natural_order`); ``None`` where
-    commas make it a job for the general path. The order follows from the words'
-    flags (and a surname chosen before a patronymic was dropped): it is remembered
-    per shape, packed in an int for names of up to four words."""
+def _plain_order(plain: PlainName) -> tuple[int, ...] | None:
+    """The indices of plain words in Given Surname order (see :func:`_natural_order`):
+    ``_KEEP`` where they stay in their order; ``None`` where commas make it a job for
+    the general path. The order follows from the words' flags (and a surname chosen
+    before a patronymic was dropped): it is remembered per shape, packed in an int for
+    names of up to four words."""
     words = plain.words
     count = len(words)
     surname = plain.surname
@@ -294,11 +333,7 @@ def _plain_order(plain: PlainName) -> list[Plain] | None:
         order = _orders.get(shape)
         if order is None:
             order = _orders.put(shape, _order(shape[1], surname))
-    if not order:
-        return None
-    if order[0] < 0:  # _KEEP
-        return words
-    return [words[i] for i in order]
+    return order if order else None
 
 
 _ORDER_CACHE_LIMIT: Final = 1 << 14
@@ -420,11 +455,12 @@ def normalize(name: str, style: str | Style = "en", gazetteer: Gazetteer | None 
         return origin.tidy(name)
     plain = plain_words(name)
     if plain is not None:  # (what analyze gives, without its key and result)
-        if may_have_entity(plain, s):
+        renderings = _renderings(plain, s)
+        if _may_have_entity(renderings):
             hit = plain_key(plain, s.caches)[1]
             if hit is not None:
                 return _entity_form(hit[0], s)
-        out = _plain_output(name, plain, s)
+        out = _plain_output(name, plain, s, renderings)
         if out is not None:
             return out
     return _analyze_parsed(name, s).output

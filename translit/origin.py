@@ -30,7 +30,7 @@ from translit._util.cache import BoundedCache
 from translit._util.paths import data_path
 from translit.fold import fold_token
 from translit.lexicon import LexiconEntry, lexicon
-from translit.nameparse import VARIANT, Plain, chunk_plain
+from translit.nameparse import VARIANT, chunk_plain
 from translit.text import has_cyrillic
 
 #: The name's words' summed evidence above which it is of Cyrillic origin: the
@@ -57,10 +57,8 @@ _GIVEN_BONUS: Final = 6.0
 _MIN_LETTERS: Final = 5
 _WORD_RE: Final = re.compile(r"[^\W\d_]+(?:['’ʼ`][^\W\d_]+)*")
 _CACHE_LIMIT: Final = 1 << 17
-# a chunk of plain words, as the name parser keeps it -> its evidence (keyed by the
-# parser's object: a lookup that reads no string, right after the parser's own)
-_plain_chunks: Final[BoundedCache[Plain, Evidence]] = BoundedCache(_CACHE_LIMIT)
-# any other whitespace chunk of a name, as written -> its evidence
+# a whitespace chunk of a name, as written -> its evidence (one lookup for a chunk
+# seen before, not the name parser's and then one of its own)
 _chunks: Final[BoundedCache[str, Evidence]] = BoundedCache(_CACHE_LIMIT)
 
 
@@ -200,27 +198,28 @@ def _weight(word: str, entry: LexiconEntry | None, variant: bool, kind: int, sco
 
 
 def _chunk(chunk: str) -> Evidence:
-    """The evidence of a whitespace chunk of a Latin name, remembered. A plain chunk
-    is read through the name parser, which remembers it for the key and the
-    normalization that follow: its words' lexicon entries come with it."""
+    """The evidence of a whitespace chunk of a Latin name, remembered."""
+    found = _chunks.data.get(chunk)  # (the dict read directly: a hot loop)
+    if found is None:
+        found = _chunks.put(chunk, _shared(Evidence(_chunk_words(chunk))))
+    return found
+
+
+def _chunk_words(chunk: str) -> list[_Word]:
+    """The words of a whitespace chunk of a Latin name with their lexicon entries. A
+    plain chunk is read through the name parser, which remembers it for the key and
+    the normalization that follow: its words' lexicon entries come with it."""
     plain = chunk_plain(chunk)
     if plain is not None:
-        found = _plain_chunks.data.get(plain)  # (the dict read directly: a hot loop)
-        if found is None:
-            words = plain.parts if plain.parts is not None else (plain,)
-            read = [(w.word.lower(), w.entry, bool(w.flags & VARIANT)) for w in words]
-            found = _plain_chunks.put(plain, _shared(Evidence(read)))
-        return found
-    other = _chunks.data.get(chunk)
-    if other is None:
-        entries = lexicon().entries()
-        read = []
-        for match in _WORD_RE.finditer(chunk):
-            low = match.group().lower()
-            entry = entries.get(lexicon().canonical(fold_token(low)))
-            read.append((low, entry, entry is not None and entry.variant))
-        other = _chunks.put(chunk, _shared(Evidence(read)))
-    return other
+        words = plain.parts if plain.parts is not None else (plain,)
+        return [(w.word.lower(), w.entry, bool(w.flags & VARIANT)) for w in words]
+    entries = lexicon().entries()
+    read = []
+    for match in _WORD_RE.finditer(chunk):
+        low = match.group().lower()
+        entry = entries.get(lexicon().canonical(fold_token(low)))
+        read.append((low, entry, entry is not None and entry.variant))
+    return read
 
 
 def _shared(evidence: Evidence) -> Evidence:
@@ -278,8 +277,11 @@ def plain_key(name: str) -> str:
     case without accents, in alphabetical order."""
     words = []
     for match in _WORD_RE.finditer(name):
-        decomposed = unicodedata.normalize("NFKD", match.group().casefold().translate(_UNACCENTED))
-        words.append("".join(c for c in decomposed if not unicodedata.combining(c)))
+        word = match.group().casefold().translate(_UNACCENTED)
+        if not word.isascii():  # (an ASCII word has no accent to take off)
+            decomposed = unicodedata.normalize("NFKD", word)
+            word = "".join([c for c in decomposed if not unicodedata.combining(c)])
+        words.append(word)
     return " ".join(sorted(words))
 
 

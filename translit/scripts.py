@@ -21,8 +21,6 @@ from translit import origin
 from translit._util.paths import data_path
 from translit.fold import cyrillic_to_latin
 
-# Georgian (Mkhedruli), Armenian, Greek (and Greek with accents) letters.
-_SCRIPT_RE: Final = re.compile("[\u10d0-\u10ff\u0531-\u0587\u0370-\u03ff\u1f00-\u1fff]")
 _GREEK_SPLIT_RE: Final = re.compile("([άέόή])(?=[ιυ])")
 # A run of one script's letters: a word of it.
 _RUNS: Final = (
@@ -101,8 +99,19 @@ def _cyrillic_word(script: str, word: str) -> str:
 
 
 def has_other_script(name: str) -> bool:
-    """Does ``name`` hold Georgian, Armenian or Greek letters?"""
-    return not name.isascii() and _SCRIPT_RE.search(name) is not None
+    """Does ``name`` hold Georgian (Mkhedruli), Armenian or Greek (and Greek with
+    accents) letters?"""
+    if name.isascii():
+        return False
+    # (every name is asked: compiled, ord(name[i]) reads a code point without making a
+    # string, which costs less than starting a regex search)
+    for i in range(len(name)):
+        code = ord(name[i])
+        if code < 0x370 or 0x400 <= code < 0x531:
+            continue  # (Latin and Cyrillic: most letters of names)
+        if code < 0x400 or code <= 0x587 or 0x10D0 <= code <= 0x10FF or 0x1F00 <= code <= 0x1FFF:
+            return True
+    return False
 
 
 def cyrillic_reading(name: str) -> str:

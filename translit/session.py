@@ -8,8 +8,10 @@ caches (:class:`translit._util.cache.BoundedCache`), and nowhere else:
   entity of each tuple of word folds (:func:`translit.keys.folds_key`), and the
   running-text name finder built from the gazetteer (:mod:`translit.textnames`).
 * :class:`Session` (one per gazetteer and style): each entity's canonical form and
-  each word's record (per spelling-convention hint): the kinds of its fold in the
-  gazetteer, its Cyrillic form and its rendering in the style.
+  each word's record: the kinds of its fold in the gazetteer, its Cyrillic form and
+  its rendering in the style. A word the lexicon knows (its fold the entry's, not in
+  capitals) has the record of its lexicon entry, which every spelling of it shares;
+  any other word has its own, per spelling-convention hint.
 
 Caches of pure functions of frozen data stay with their function: folds
 (``fold.py``), romanizations (``romanize.py``), parsed chunks (``nameparse.py``),
@@ -27,6 +29,7 @@ from mypy_extensions import mypyc_attr
 
 from translit._util.cache import BoundedCache
 from translit.gazetteer import Entity, Gazetteer, bundled_gazetteer
+from translit.lexicon import LexiconEntry
 from translit.style import Style, get_style
 
 #: A key and the entity with its confidence (``None``: no entity), per tuple of folds.
@@ -34,7 +37,7 @@ KeyHit = tuple[str, "tuple[Entity, float] | None"]
 
 #: Tuples of folds whose key a gazetteer's caches keep.
 _KEY_LIMIT: Final = 1 << 18
-#: Word renderings a session keeps per convention hint.
+#: Word renderings a session keeps per convention hint, and per lexicon entry.
 _WORD_LIMIT: Final = 1 << 17
 #: Entity renderings a session keeps.
 _ENTITY_LIMIT: Final = 1 << 16
@@ -80,7 +83,7 @@ class GazetteerCaches:
 class Session:
     """What the name path remembers for one gazetteer and one house style."""
 
-    __slots__ = ("caches", "entities", "gazetteer", "hinted", "keys", "style", "words")
+    __slots__ = ("caches", "entities", "gazetteer", "hinted", "keys", "known", "style", "words")
 
     def __init__(self, gazetteer: Gazetteer, style: Style, caches: GazetteerCaches) -> None:
         self.gazetteer = gazetteer
@@ -89,7 +92,10 @@ class Session:
         self.keys = caches.keys  # (the gazetteer's, read directly)
         # entity id -> its canonical form in the style
         self.entities: BoundedCache[str, str] = BoundedCache(_ENTITY_LIMIT)
-        # word -> its rendering, for names that show no spelling convention ...
+        # lexicon entry -> the rendering every spelling of it shares (whatever the
+        # hint: the entry gives the fold and the Cyrillic form), see known_word
+        self.known: BoundedCache[LexiconEntry, WordRendering] = BoundedCache(_WORD_LIMIT)
+        # any other word -> its rendering, for names that show no spelling convention ...
         self.words: BoundedCache[str, WordRendering] = BoundedCache(_WORD_LIMIT)
         # ... and per convention hint for the others (the word's fold follows from both)
         self.hinted: dict[str, BoundedCache[str, WordRendering]] = {}

@@ -53,8 +53,17 @@ _LATIN_LETTER_RE: Final = re.compile(f"[{_LATIN_LETTERS}]")
 
 
 def has_cyrillic(text: str) -> bool:
-    """True if ``text`` contains any Cyrillic character."""
-    return _CYRILLIC_RE.search(text) is not None
+    """True if ``text`` contains any Cyrillic character (U+0400 to U+052F)."""
+    if text.isascii():
+        return False
+    # (asked of every name: compiled, ord(text[i]) reads a code point without making a
+    # string, which costs less than starting a regex search; a Cyrillic name stops at
+    # its first letter)
+    for i in range(len(text)):
+        code = ord(text[i])
+        if 0x400 <= code <= 0x52F:
+            return True
+    return False
 
 
 def _repair_word(match: re.Match[str]) -> str:

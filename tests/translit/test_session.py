@@ -12,7 +12,7 @@ import pytest
 import translit
 from translit.gazetteer import Gazetteer, bundled_gazetteer, load_gazetteer
 from translit.lexicon import LexiconEntry
-from translit.nameparse import Plain
+from translit.nameparse import Plain, plain_words
 from translit.session import GazetteerCaches, Session, gazetteer_caches, session
 from translit.style import get_style
 
@@ -50,11 +50,43 @@ def test_the_session_remembers_renderings_of_entities_and_words() -> None:
     assert result.entity is not None
     assert s.entities[result.entity] == result.output
     out = translit.normalize("Aigerim Zhaksybekova", "official")
-    words = s.words.data
-    assert {"Aigerim", "Zhaksybekova"} <= set(words)
-    assert words["Zhaksybekova"].cyrillic.startswith("Жақсыбекова"[:3])
-    assert words["Zhaksybekova"].kk == out.split()[-1]  # (a Kazakh name: its kk form)
+    plain = plain_words("Aigerim Zhaksybekova")
+    assert plain is not None
+    entry = plain.words[1].entry  # (a surname the lexicon knows: its entry's record)
+    assert entry is not None and entry.cyrillic == "Жақсыбекова"
+    record = s.known.data[entry]
+    assert record.cyrillic == "Жақсыбекова" and record.found == 1
+    assert record.kk == out.split()[-1]  # (a Kazakh name: its kk form)
+    assert "Zhaksybekova" not in s.words
     assert len(s.keys) > 0
+
+
+@pytest.mark.parametrize(
+    "spelling", ["Jaksybekova", "Žaksybekova", "Zhaqsybekova", "Schaksybekowa"]
+)
+def test_spellings_of_a_lexicon_entry_share_its_record(spelling: str) -> None:
+    s = session("rferl")
+    first = translit.normalize("Aigerim Zhaksybekova", "rferl")
+    plain, other = plain_words("Aigerim Zhaksybekova"), plain_words(f"Aigerim {spelling}")
+    assert plain is not None and other is not None
+    entry = plain.words[1].entry
+    assert entry is not None and other.words[1].entry is entry
+    record = s.known.data[entry]
+    assert translit.normalize(f"Aigerim {spelling}", "rferl") == first
+    assert s.known.data[entry] is record and spelling not in s.words
+
+
+@pytest.mark.parametrize(
+    ("name", "word"), [("AIGERIM ZHAKSYBEKOVA", "ZHAKSYBEKOVA"), ("Aigerim Qwertzova", "Qwertzova")]
+)
+def test_words_in_capitals_or_unknown_have_their_own_record(name: str, word: str) -> None:
+    # (capitals give another Cyrillic form; an unknown word is spelled off its own fold)
+    s = session("official")
+    plain = plain_words(name)
+    assert plain is not None
+    translit.normalize(name, "official")
+    cache = s.words_for(plain.hint)
+    assert word in cache and cache.data[word].cyrillic
 
 
 @pytest.mark.parametrize(
