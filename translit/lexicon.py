@@ -197,26 +197,35 @@ _EQUIVALENTS = "given_equivalents.tsv"
 _VARIANT_COLUMNS = ("uk", "be", "bg", "sr")
 
 
+@cache
+def _equivalent_forms() -> tuple[tuple[str, tuple[tuple[str, str], ...], str], ...]:
+    """Each row of ``given_equivalents.tsv``, read once: the Russian form, the other
+    languages' forms (column, form) where they have one, and the listed Latin forms."""
+    path = data_path("names", _EQUIVALENTS)
+    if not path.is_file():
+        return ()
+    out = []
+    for _, row in read_tsv(path):
+        forms = [(c, (row.get(c) or "").strip()) for c in _VARIANT_COLUMNS]
+        kept = tuple((c, f) for c, f in forms if f and f != "-")
+        out.append(((row.get("ru") or "").strip(), kept, row.get("latin") or ""))
+    return tuple(out)
+
+
 def _equivalent_spellings() -> Iterator[tuple[str, list[str]]]:
     """Each row of ``given_equivalents.tsv``: the Russian form, and the other
     languages' forms with their national romanizations and the listed Latin forms."""
-    path = data_path("names", _EQUIVALENTS)
-    if not path.is_file():
-        return
     from translit.fold import national_romanization
 
-    for _, row in read_tsv(path):
-        main = (row.get("ru") or "").strip()
+    for main, forms, latin in _equivalent_forms():
         if not main:
             continue
         others: list[str] = []
-        for column in _VARIANT_COLUMNS:
-            form = (row.get(column) or "").strip()
-            if form and form != "-":
-                others.append(form)
-                if column in ("uk", "be"):
-                    others.append(national_romanization(form, column))
-        others.extend(f.strip() for f in (row.get("latin") or "").split(";") if f.strip())
+        for column, form in forms:
+            others.append(form)
+            if column in ("uk", "be"):
+                others.append(national_romanization(form, column))
+        others.extend(f.strip() for f in latin.split(";") if f.strip())
         yield main, others
 
 
@@ -224,16 +233,11 @@ def _equivalent_spellings() -> Iterator[tuple[str, list[str]]]:
 def uk_be_given_forms() -> frozenset[str]:
     """The Ukrainian and Belarusian Cyrillic forms of ``given_equivalents.tsv`` (lower
     case) that are no Bulgarian or Serbian form too (Микола, Сяргей; not Петър)."""
-    path = data_path("names", _EQUIVALENTS)
-    if not path.is_file():
-        return frozenset()
     ours: set[str] = set()
     theirs: set[str] = set()
-    for _, row in read_tsv(path):
-        for column in _VARIANT_COLUMNS:
-            form = (row.get(column) or "").strip().lower()
-            if form and form != "-":
-                (ours if column in ("uk", "be") else theirs).add(form)
+    for _, forms, _ in _equivalent_forms():
+        for column, form in forms:
+            (ours if column in ("uk", "be") else theirs).add(form.lower())
     return frozenset(ours - theirs)
 
 

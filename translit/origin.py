@@ -30,7 +30,7 @@ from translit._util.cache import BoundedCache
 from translit._util.paths import data_path
 from translit.fold import fold_token
 from translit.lexicon import LexiconEntry, lexicon
-from translit.nameparse import VARIANT, chunk_plain
+from translit.nameparse import VARIANT, chunk_plain, patronymic_words
 from translit.text import has_cyrillic
 
 #: The name's words' summed evidence above which it is of Cyrillic origin: the
@@ -87,27 +87,12 @@ def _other_endings() -> frozenset[str]:
 
 
 @cache
-def _rules() -> dict[str, Any]:
-    rules: dict[str, Any] = json.loads(
-        data_path("names", "name_rules.json").read_text(encoding="utf-8")
-    )
-    return rules
-
-
-@cache
 def _endings() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(endings that count unless the statistics veto them, unmistakable endings), for
     ``str.endswith``."""
-    found = _rules()["cyrillic_origin_endings"]
+    rules = json.loads(data_path("names", "name_rules.json").read_text(encoding="utf-8"))
+    found = rules["cyrillic_origin_endings"]
     return tuple(found["endings"]), tuple(found["unmistakable"])
-
-
-@cache
-def _patronymic_words() -> frozenset[str]:
-    """The Latin spellings of the Kazakh, Kyrgyz and Azerbaijani words "son of" and
-    "daughter of" (uly, uulu, kyzy, oğlu): written apart, unmistakable."""
-    found = _rules()["kazakh_patronymics"]
-    return frozenset(found["m"]["latin"] + found["f"]["latin"])
 
 
 def word_score(word: str) -> float:
@@ -168,7 +153,8 @@ def _kind(word: str, entry: LexiconEntry | None) -> int:
     decides alone (no other word of a real name outweighs that: the gate then skips
     the other words' statistics)."""
     if len(word) < _MIN_LETTERS:
-        return _UNMISTAKABLE if word in _patronymic_words() else _NONE
+        # (a "son of" word written apart is unmistakable though short: uulu, kyzy, oğlu)
+        return _UNMISTAKABLE if word in patronymic_words() else _NONE
     endings, unmistakable = _endings()
     if word.endswith(unmistakable):
         return _UNMISTAKABLE
