@@ -157,7 +157,7 @@ def _stem_forms(row: dict[str, str], stems: list[str]) -> Iterator[list[str]]:
         ]
 
 
-def _lexicon_forms() -> Iterator[tuple[list[str], bool]]:
+def lexicon_forms() -> Iterator[tuple[list[str], bool]]:
     """Every group of Cyrillic forms of one name, with whether it is a given name:
     lexicon rows and gazetteer words."""
     folder = data_path("names")
@@ -260,7 +260,7 @@ def build_lexicon() -> Lexicon:
     lex = Lexicon()
     canonical_of: dict[str, str] = {}
     proposals: dict[str, set[str]] = {}
-    for forms, given in _lexicon_forms():
+    for forms, given in lexicon_forms():
         main = forms[0]
         target = fold_token(main)
         if not target:

@@ -265,8 +265,11 @@ def plain_key(name: str) -> str:
     for match in _WORD_RE.finditer(name):
         word = match.group().casefold().translate(_UNACCENTED)
         if not word.isascii():  # (an ASCII word has no accent to take off)
+            # (only the accents of Latin, Greek and Cyrillic letters: the voicing mark
+            # of ジ is part of the sign, and Hangul syllables stay whole)
             decomposed = unicodedata.normalize("NFKD", word)
-            word = "".join([c for c in decomposed if not unicodedata.combining(c)])
+            word = "".join([c for c in decomposed if not "\u0300" <= c <= "\u036f"])
+            word = unicodedata.normalize("NFC", word)
         words.append(word)
     return " ".join(sorted(words))
 

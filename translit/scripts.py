@@ -1,12 +1,15 @@
-"""Names written in Georgian, Armenian or Greek letters, read as the Cyrillic they render.
+"""Names written in Georgian, Armenian, Greek or Japanese katakana letters, read as the
+Cyrillic they render.
 
 Wikidata labels a Russian, Kazakh or Kyrgyz person in tens of languages; the Georgian,
 Armenian and Greek ones transcribe the Russian form of the name letter by letter
 (``ვლადიმირ ჟირინოვსკი``, ``Վլադիմիր Ժիրինովսկի``, ``Βλαντιμίρ Ζιρινόφσκι``). Read
 back into Russian letters (``data/names/other_scripts.json``), such a name meets its
 other spellings in :func:`translit.key` and is rendered in the house style by
-:func:`translit.normalize`. Arabic, Hebrew and CJK transcriptions drop vowels or
-respell syllables, and are left as they are.
+:func:`translit.normalize`. Katakana leaves letters open (ラ is ла or ра, ク is к or
+ку): the likeliest Cyrillic name among its readings is chosen (:mod:`translit.readings`).
+Arabic, Hebrew and Chinese transcriptions drop vowels or respell syllables, and are left
+as they are.
 """
 
 from __future__ import annotations
@@ -17,9 +20,12 @@ import unicodedata
 from functools import cache, partial
 from typing import Any, Final
 
-from translit import origin
+from pypinyin import lazy_pinyin
+
+from translit import origin, readings
 from translit._util.paths import data_path
-from translit.fold import cyrillic_to_latin
+from translit.fold import cyrillic_to_latin, fold_token
+from translit.lexicon import lexicon
 
 _GREEK_SPLIT_RE: Final = re.compile("([άέόή])(?=[ιυ])")
 # A run of one script's letters: a word of it.
@@ -27,6 +33,13 @@ _RUNS: Final = (
     ("georgian", re.compile("[\u10d0-\u10ff]+")),
     ("armenian", re.compile("[\u0531-\u0587]+")),
     ("greek", re.compile("[\u0370-\u03ff\u1f00-\u1fff]+")),
+    ("japanese", re.compile("[\u30a1-\u30fa\u30fc]+")),
+    ("chinese", re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")),
+)
+# What separates the words of a name in katakana or Chinese characters: the middle
+# dots and the double hyphen.
+_SEPARATORS: Final = str.maketrans(
+    {"\u30fb": " ", "\u00b7": " ", "\u2027": " ", "\uff0e": " ", "\uff1d": "-", "\u30a0": "-"}
 )
 
 
@@ -76,9 +89,41 @@ class _Table:
 
 
 @cache
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        data_path("names", "other_scripts.json").read_text(encoding="utf-8")
+    )
+    return data
+
+
+@cache
 def _tables() -> dict[str, _Table]:
-    data = json.loads(data_path("names", "other_scripts.json").read_text(encoding="utf-8"))
-    return {script: _Table(data[script]) for script in ("georgian", "armenian", "greek")}
+    return {script: _Table(_data()[script]) for script in ("georgian", "armenian", "greek")}
+
+
+@cache
+def _kana() -> tuple[dict[str, list[str]], int]:
+    """The katakana signs and groups with their readings, and the longest group."""
+    kana: dict[str, list[str]] = _data()["japanese"]["kana"]
+    return kana, max([len(k) for k in kana])
+
+
+def _kana_word(word: str) -> str:
+    """A katakana word as the likeliest Cyrillic name it transcribes, or as it is
+    where a sign has no reading."""
+    kana, longest = _kana()
+    options: list[list[str]] = []
+    at = 0
+    while at < len(word):
+        for size in range(min(longest, len(word) - at), 0, -1):
+            found = kana.get(word[at : at + size])
+            if found is not None:
+                options.append(found)
+                at += size
+                break
+        else:
+            return word
+    return readings.likeliest(options).capitalize()
 
 
 def _lowered(script: str, word: str) -> str:
@@ -92,15 +137,50 @@ def _lowered(script: str, word: str) -> str:
     return low
 
 
+@cache
+def _pinyin_readings() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]]:
+    """The Russian readings of pinyin initials, finals and whole syllables."""
+    table = _data()["chinese"]
+    return table["initials"], table["finals"], table["syllables"]
+
+
+def _syllable_options(syllable: str) -> list[str] | None:
+    """Every Russian reading of one pinyin syllable (``lv`` for lü), or None."""
+    initials, finals, whole = _pinyin_readings()
+    if syllable in whole:
+        return whole[syllable]
+    size = 2 if syllable[:2] in initials else 1
+    starts, ends = initials.get(syllable[:size]), finals.get(syllable[size:])
+    if starts is None or ends is None:
+        return None
+    return list(dict.fromkeys([start + end for start in starts for end in ends]))
+
+
+def _chinese_word(word: str) -> str:
+    """A word in Chinese characters as the likeliest Cyrillic name it transcribes, or
+    as it is where a character has no reading."""
+    options = []
+    for syllable in lazy_pinyin(word):
+        found = _syllable_options(syllable)
+        if found is None:
+            return word
+        options.append(found)
+    return readings.likeliest(options).capitalize()
+
+
 def _cyrillic_word(script: str, word: str) -> str:
+    if script == "japanese":
+        return _kana_word(word)
+    if script == "chinese":
+        return _chinese_word(word)
     read = _tables()[script].read(_lowered(script, word)).replace("\0", "")
     # Georgian has no capitals: each word of a name starts with one
     return read.capitalize() if script == "georgian" or word[:1].isupper() else read
 
 
 def has_other_script(name: str) -> bool:
-    """Does ``name`` hold Georgian (Mkhedruli), Armenian or Greek (and Greek with
-    accents) letters?"""
+    """Does ``name`` hold Georgian (Mkhedruli), Armenian, Greek (and Greek with
+    accents) or katakana letters?"""
     if name.isascii():
         return False
     # (every name is asked: compiled, ord(name[i]) reads a code point without making a
@@ -111,25 +191,61 @@ def has_other_script(name: str) -> bool:
             continue  # (Latin and Cyrillic: most letters of names)
         if code < 0x400 or code <= 0x587 or 0x10D0 <= code <= 0x10FF or 0x1F00 <= code <= 0x1FFF:
             return True
+        if 0x30A1 <= code <= 0x30FC or 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF:
+            return True  # (katakana, Chinese characters)
     return False
 
 
 def cyrillic_reading(name: str) -> str:
-    """``name`` as :func:`as_cyrillic` reads it where that reading is of Cyrillic
-    origin (:func:`translit.origin.cyrillic_origin` of its Latin letters: a Russian
-    name in Greek letters), else ``name`` as it is (a Greek or Georgian name in its own
-    script, which translit leaves alone)."""
+    """``name`` as :func:`as_cyrillic` reads it where that reading is a Cyrillic-origin
+    name, else ``name`` as it is (a Greek or Georgian name in its own script, an
+    English or a Chinese name in Chinese characters: translit leaves them alone).
+
+    A reading of Georgian, Armenian or Greek letters (which write every letter) is of
+    Cyrillic origin where :func:`translit.origin.cyrillic_origin` says so of its Latin
+    letters. A reading of katakana or
+    Chinese characters was chosen to look like a Russian name, so neither test can
+    tell: it needs a word with a Russian, Kazakh or Kyrgyz surname or patronymic ending
+    (``cyrillic_endings`` in other_scripts.json: -ов, -ева, -ский, -енко) or a surname
+    the lexicon knows (Токаев, not the given name Стефан)."""
     if _own_ending(name):
         return name
     read = as_cyrillic(name)
-    latin = " ".join([cyrillic_to_latin(w) for w in read.split()])
+    words = read.split()
+    if _RESPELT_RE.search(name) is not None:
+        return read if any(_surname_like(word) for word in words) else name
+    latin = " ".join([cyrillic_to_latin(w) for w in words])
     return read if origin.cyrillic_origin(latin) else name
+
+
+# The scripts whose readings are chosen, not read (katakana, Chinese characters).
+_RESPELT_RE: Final = re.compile("[\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def _surname_like(word: str) -> bool:
+    """Has ``word`` (a reading) a Cyrillic-origin surname or patronymic ending, or is
+    it a surname the lexicon knows?"""
+    low = word.lower()
+    endings = _cyrillic_endings()
+    return (len(low) > 4 and low.endswith(endings)) or _known_surname(low)
+
+
+@cache
+def _cyrillic_endings() -> tuple[str, ...]:
+    return tuple(_data()["cyrillic_endings"])
+
+
+def _known_surname(word: str) -> bool:
+    """Is ``word`` (a reading, lower case) a surname that the lexicon knows?"""
+    entry = lexicon().entries().get(lexicon().canonical(fold_token(word)))
+    return entry is not None and bool(entry.cyrillic) and not entry.given
 
 
 def _own_ending(name: str) -> bool:
     """Has a word of ``name`` an ending of its script's own names (Greek -ος)?"""
     for script, run in _RUNS:
-        endings = _tables()[script].own_endings
+        table = _tables().get(script)
+        endings = table.own_endings if table is not None else ()
         if endings:
             for match in run.finditer(name):
                 low = _lowered(script, match.group()).replace("\0", "").replace("ς", "σ")
@@ -144,6 +260,8 @@ def as_cyrillic(name: str) -> str:
     Путини``."""
     for script, run in _RUNS:
         if run.search(name) is not None:
+            if script in ("japanese", "chinese"):
+                name = name.translate(_SEPARATORS)
             name = run.sub(partial(_cyrillic_match, script), name)
     return name
 

@@ -23,6 +23,8 @@ from translit.scripts import as_cyrillic, cyrillic_reading, has_other_script
         ("Ρόβναγκ Αμπντουλάγιεφ", "Rovnag Abdoullayev"),  # el: μπ, ντ, γκ, final φ
         ("Γκεόργκι Παρβάνοφ", "GEORGI SEDEFCHOV PARVANOV"),
         ("Ιβάν Βάζοφ", "Ivan Vazov"),
+        ("ヴァレリー・シメオノフ", "Valeri Simeonov"),  # ja: katakana
+        ("ロセン・プレヴネリエフ", "Rosen Plevneliev"),
     ],
 )
 def test_other_scripts_meet_their_latin_and_cyrillic_spellings(other: str, same_as: str) -> None:
@@ -39,10 +41,83 @@ def test_other_scripts_meet_their_latin_and_cyrillic_spellings(other: str, same_
         ("Ντμίτρι Μεντβέντεφ", "Дмитри Медведев"),
         ("Σεργκέι", "Сергеи"),  # an accent before ι: two vowels
         ("ΒΛΑΝΤΙΜΙΡ", "Владимир"),
+        ("Πέτροβιτς", "Петрович"),  # -ιτς
+        ("ვუჩიჩი", "Вучич"),  # -ichi: the nominative -ი after -ич
     ],
 )
 def test_as_cyrillic(other: str, cyrillic: str) -> None:
     assert as_cyrillic(other) == cyrillic
+
+
+# The ja.wikipedia article titles of Russian, Kazakh and Kyrgyz public figures (the
+# katakana transcription of their Russian names) and those names in Russian: katakana
+# writes л and р alike, adds vowels (ジュガーノフ), marks long vowels; the likeliest
+# name among the readings is the Russian one.
+@pytest.mark.parametrize(
+    ("katakana", "russian"),
+    [
+        ("ウラジーミル・プーチン", "Владимир Путин"),
+        ("セルゲイ・ラブロフ", "Сергей Лавров"),  # ラ: л or р; ブ: в
+        ("ヌルスルタン・ナザルバエフ", "Нурсултан Назарбаев"),
+        ("カシム＝ジョマルト・トカエフ", "Касым-Жомарт Токаев"),
+        ("サディル・ジャパロフ", "Садыр Жапаров"),
+        ("ワレンチナ・マトヴィエンコ", "Валентина Матвиенко"),
+        ("ゲンナジー・ジュガーノフ", "Геннадий Зюганов"),
+        ("ヴャチェスラフ・ヴォロージン", "Вячеслав Володин"),
+        ("ドミートリー・メドヴェージェフ", "Дмитрий Медведев"),  # ジェ: де
+        ("ミハイル・ミシュスチン", "Михаил Мишустин"),
+        ("ボリス・エリツィン", "Борис Ельцин"),  # リ: ль
+        ("アレクセイ・ナワリヌイ", "Алексей Навальный"),  # イ: ы
+        ("マリヤ・ザハロワ", "Мария Захарова"),
+    ],
+)
+def test_katakana_meets_the_russian_name(katakana: str, russian: str) -> None:
+    assert has_other_script(katakana)
+    assert translit.key(katakana) == translit.key(russian)
+    assert translit.normalize(katakana) == translit.normalize(russian)
+
+
+# The zh.wikipedia article titles of the same figures (the Xinhua transcription of
+# their Russian names; simplified and traditional characters), and the names in Russian.
+@pytest.mark.parametrize(
+    ("chinese", "russian"),
+    [
+        ("弗拉基米尔·普京", "Владимир Путин"),
+        ("谢尔盖·拉夫罗夫", "Сергей Лавров"),
+        ("謝爾蓋·拉夫羅夫", "Сергей Лавров"),  # traditional characters
+        ("德米特里·梅德韦杰夫", "Дмитрий Медведев"),
+        ("米哈伊尔·米舒斯京", "Михаил Мишустин"),
+        ("鲍里斯·叶利钦", "Борис Ельцин"),  # 利: ль
+        ("玛丽亚·扎哈罗娃", "Мария Захарова"),
+        ("纳扎尔巴耶夫", "Назарбаев"),
+    ],
+)
+def test_chinese_meets_the_russian_name(chinese: str, russian: str) -> None:
+    assert has_other_script(chinese)
+    assert translit.key(chinese) == translit.key(russian)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "习近平",  # Chinese names, and other names in Chinese characters
+        "李克强",
+        "唐纳德·特朗普",
+        "安格拉·默克尔",
+        "中国石油天然气集团",
+    ],
+)
+def test_chinese_names_of_other_origins_stay_as_written(name: str) -> None:
+    assert cyrillic_reading(name) == name
+    assert translit.normalize(name) == name
+    assert translit.key(name) == " ".join(sorted(name.split("·")))
+
+
+@pytest.mark.parametrize("name", ["ジョン・スミス", "ドナルド・トランプ", "アンゲラ・メルケル"])
+def test_katakana_names_of_other_origins_stay_as_written(name: str) -> None:
+    assert cyrillic_reading(name) == name
+    assert translit.normalize(name) == name
+    assert translit.key(name) == " ".join(sorted(name.split("・")))  # (ジ keeps its mark)
 
 
 @pytest.mark.parametrize(
@@ -52,7 +127,9 @@ def test_as_cyrillic(other: str, cyrillic: str) -> None:
         "Κυριάκος Μητσοτάκης",
         "ΚΥΡΙΑΚΟΣ ΜΗΤΣΟΤΑΚΗΣ",  # (final sigma in capitals: lowered to ς)
         "Νίκος Χριστοδουλίδης",
-        "დავით უსუფაშვილი",
+        "დავით უსუფაშვილი",  # ka: -შვილი
+        "Հակոբ Հակոբյան",  # hy: -յան
+        "Κυπριανού Ανδρέας",  # el: a genitive surname (Cyprus)
     ],
 )
 def test_names_of_other_origins_stay_in_their_script(name: str) -> None:
