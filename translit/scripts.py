@@ -1,5 +1,5 @@
-"""Names written in Georgian, Armenian, Greek or Japanese katakana letters, read as the
-Cyrillic they render.
+"""Names written in Georgian, Armenian, Greek, katakana, Chinese or Hangul letters, read
+as the Cyrillic they render.
 
 Wikidata labels a Russian, Kazakh or Kyrgyz person in tens of languages; the Georgian,
 Armenian and Greek ones transcribe the Russian form of the name letter by letter
@@ -7,9 +7,9 @@ Armenian and Greek ones transcribe the Russian form of the name letter by letter
 back into Russian letters (``data/names/other_scripts.json``), such a name meets its
 other spellings in :func:`translit.key` and is rendered in the house style by
 :func:`translit.normalize`. Katakana leaves letters open (ラ is ла or ра, ク is к or
-ку): the likeliest Cyrillic name among its readings is chosen (:mod:`translit.readings`).
-Arabic, Hebrew and Chinese transcriptions drop vowels or respell syllables, and are left
-as they are.
+ку), and so do Chinese characters (read through their pinyin) and Hangul: the likeliest
+Cyrillic name among the readings is chosen (:mod:`translit.readings`). Arabic and Hebrew
+transcriptions drop vowels, and are left as they are.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ _RUNS: Final = (
     ("greek", re.compile("[\u0370-\u03ff\u1f00-\u1fff]+")),
     ("japanese", re.compile("[\u30a1-\u30fa\u30fc]+")),
     ("chinese", re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")),
+    ("korean", re.compile("[\uac00-\ud7a3]+")),
 )
 # What separates the words of a name in katakana or Chinese characters: the middle
 # dots and the double hyphen.
@@ -168,11 +169,40 @@ def _chinese_word(word: str) -> str:
     return readings.likeliest(options).capitalize()
 
 
+@cache
+def _jamo_readings() -> tuple[list[list[str]], list[list[str]], list[list[str]], frozenset[int]]:
+    """The Russian readings of Hangul initials, vowels and finals (in Unicode's order),
+    and the initials after which ㅣ may be no vowel."""
+    table = _data()["korean"]
+    return table["initials"], table["vowels"], table["finals"], frozenset(table["bare_i"])
+
+
+_HANGUL_FIRST: Final = 0xAC00
+_I_VOWEL: Final = 20  # ㅣ
+
+
+def _hangul_word(word: str) -> str:
+    """A Hangul word as the likeliest Cyrillic name it transcribes."""
+    initials, vowels, finals, bare_i = _jamo_readings()
+    options = []
+    for syllable in word:
+        index = ord(syllable) - _HANGUL_FIRST
+        first, vowel, last = index // 588, index % 588 // 28, index % 28
+        middles = vowels[vowel]
+        if vowel == _I_VOWEL and first in bare_i:
+            middles = [*middles, ""]
+        found = [a + b + c for a in initials[first] for b in middles for c in finals[last]]
+        options.append(list(dict.fromkeys(found)))
+    return readings.likeliest(options).capitalize()
+
+
 def _cyrillic_word(script: str, word: str) -> str:
     if script == "japanese":
         return _kana_word(word)
     if script == "chinese":
         return _chinese_word(word)
+    if script == "korean":
+        return _hangul_word(word)
     read = _tables()[script].read(_lowered(script, word)).replace("\0", "")
     # Georgian has no capitals: each word of a name starts with one
     return read.capitalize() if script == "georgian" or word[:1].isupper() else read
@@ -193,6 +223,8 @@ def has_other_script(name: str) -> bool:
             return True
         if 0x30A1 <= code <= 0x30FC or 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF:
             return True  # (katakana, Chinese characters)
+        if 0xAC00 <= code <= 0xD7A3:
+            return True  # (Hangul syllables)
     return False
 
 
@@ -218,8 +250,8 @@ def cyrillic_reading(name: str) -> str:
     return read if origin.cyrillic_origin(latin) else name
 
 
-# The scripts whose readings are chosen, not read (katakana, Chinese characters).
-_RESPELT_RE: Final = re.compile("[\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff]")
+# The scripts whose readings are chosen, not read (katakana, Chinese, Hangul).
+_RESPELT_RE: Final = re.compile("[\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
 
 
 def _surname_like(word: str) -> bool:
@@ -227,7 +259,9 @@ def _surname_like(word: str) -> bool:
     it a surname the lexicon knows?"""
     low = word.lower()
     endings = _cyrillic_endings()
-    return (len(low) > 4 and low.endswith(endings)) or _known_surname(low)
+    # (five letters at least: short words say little, and Цой, Тен and Ли are
+    # Russian forms of Korean surnames, not evidence of a Russian name)
+    return len(low) > 4 and (low.endswith(endings) or _known_surname(low))
 
 
 @cache

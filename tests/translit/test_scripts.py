@@ -113,6 +113,32 @@ def test_chinese_names_of_other_origins_stay_as_written(name: str) -> None:
     assert translit.key(name) == " ".join(sorted(name.split("·")))
 
 
+# The ko.wikipedia article titles of the same figures (the Korean transcription of
+# Russian), and the names in Russian.
+@pytest.mark.parametrize(
+    ("korean", "russian"),
+    [
+        ("블라디미르 푸틴", "Владимир Путин"),  # 블: ㅡ is no vowel
+        ("세르게이 라브로프", "Сергей Лавров"),
+        ("누르술탄 나자르바예프", "Нурсултан Назарбаев"),
+        ("드미트리 메드베데프", "Дмитрий Медведев"),
+        ("보리스 옐친", "Борис Ельцин"),
+    ],
+)
+def test_hangul_meets_the_russian_name(korean: str, russian: str) -> None:
+    assert has_other_script(korean)
+    assert translit.key(korean) == translit.key(russian)
+
+
+# (추아 소이 렉: a Malaysian legislator's ko label, tests/data/devset/open_world.tsv;
+# 소이 reads as Цой, a Russian form of a Korean surname: too short to tell)
+@pytest.mark.parametrize("name", ["김정은", "도널드 트럼프", "추아 소이 렉"])
+def test_hangul_names_of_other_origins_stay_as_written(name: str) -> None:
+    assert cyrillic_reading(name) == name
+    assert translit.normalize(name) == name
+    assert translit.key(name) == " ".join(sorted(name.split()))
+
+
 @pytest.mark.parametrize("name", ["ジョン・スミス", "ドナルド・トランプ", "アンゲラ・メルケル"])
 def test_katakana_names_of_other_origins_stay_as_written(name: str) -> None:
     assert cyrillic_reading(name) == name
