@@ -32,6 +32,11 @@ BEAM: Final = 1000
 #: worth: a known name beats an unknown one unless it is far less likely).
 KNOWN_BONUS: Final = 8.0
 _NAME_TAGS: Final = frozenset({"Name", "Surn", "Patr"})
+#: The least mean log-probability per letter (end mark included) of a plausible
+#: Russian-form name: the readings of other names in katakana, Chinese, Hangul, Arabic
+#: and Hebrew letters (open_world.tsv) mostly fall below it, and few of Cyrillic names
+#: (the dev set's tune half: 18 of 128 readings that meet their other spellings).
+PLAUSIBLE: Final = -3.0
 
 
 class LetterModel:
@@ -72,6 +77,12 @@ class LetterModel:
 def letter_model() -> LetterModel:
     data = json.loads(data_path("names", "name_letters.json").read_text(encoding="utf-8"))
     return LetterModel(data["counts"], int(data["order"]))
+
+
+def plausible(word: str) -> bool:
+    """Is ``word`` (Cyrillic, lower case) likely enough under :func:`letter_model` to
+    be a Russian-form name (Нурсултан, Путина; not Нтниаев)?"""
+    return letter_model().log_prob(word) / (len(word) + 1) >= PLAUSIBLE
 
 
 @cache

@@ -1,5 +1,5 @@
-"""Names written in Georgian, Armenian, Greek, katakana, Chinese or Hangul letters, read
-as the Cyrillic they render.
+"""Names written in Georgian, Armenian, Greek, katakana, Chinese, Hangul, Arabic or Hebrew
+letters, read as the Cyrillic they render.
 
 Wikidata labels a Russian, Kazakh or Kyrgyz person in tens of languages; the Georgian,
 Armenian and Greek ones transcribe the Russian form of the name letter by letter
@@ -7,9 +7,9 @@ Armenian and Greek ones transcribe the Russian form of the name letter by letter
 back into Russian letters (``data/names/other_scripts.json``), such a name meets its
 other spellings in :func:`translit.key` and is rendered in the house style by
 :func:`translit.normalize`. Katakana leaves letters open (ラ is ла or ра, ク is к or
-ку), and so do Chinese characters (read through their pinyin) and Hangul: the likeliest
-Cyrillic name among the readings is chosen (:mod:`translit.readings`). Arabic and Hebrew
-transcriptions drop vowels, and are left as they are.
+ку), and so do Chinese characters (read through their pinyin), Hangul, and the Arabic and
+Hebrew alphabets (which leave vowels unwritten or write several with one letter): the
+likeliest Cyrillic name among the readings is chosen (:mod:`translit.readings`).
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ _RUNS: Final = (
     ("japanese", re.compile("[\u30a1-\u30fa\u30fc]+")),
     ("chinese", re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")),
     ("korean", re.compile("[\uac00-\ud7a3]+")),
+    ("arabic", re.compile("[\u0621-\u065f\u0671-\u06d3\u200c]+")),
+    ("hebrew", re.compile("(?:[\u05d0-\u05ea\u05b0-\u05c2][\u05f3']?)+")),
 )
 # What separates the words of a name in katakana or Chinese characters: the middle
 # dots and the double hyphen.
@@ -196,7 +198,62 @@ def _hangul_word(word: str) -> str:
     return readings.likeliest(options).capitalize()
 
 
+class _Letters:
+    """An alphabet whose letters leave Russian letters open (Arabic و is в, у or о):
+    every reading of each letter and letter group, the readings at a word's start,
+    the marks to drop, and the vowels it leaves unwritten (Hebrew а, е)."""
+
+    __slots__ = ("added", "groups", "ignored", "letters", "start")
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.letters: dict[str, list[str]] = data["letters"]
+        self.groups: dict[str, list[str]] = data["groups"]
+        self.start: dict[str, list[str]] = data["start"]
+        self.ignored = str.maketrans(dict.fromkeys(data["ignored"]))
+        self.added: list[str] = data["added_vowels"]
+
+    def options(self, word: str) -> list[list[str]] | None:
+        """Every reading of each letter of ``word``, or None where one has none."""
+        word = word.translate(self.ignored)
+        found: list[list[str]] = []
+        at = 0
+        while at < len(word):
+            choices = self.groups.get(word[at : at + 2])
+            size = 2
+            if choices is None:
+                choices = (self.start if at == 0 else self.letters).get(word[at])
+                choices = choices if choices is not None else self.letters.get(word[at])
+                size = 1
+            if choices is None:
+                return None
+            if self.added:  # (a consonant may be followed by an unwritten vowel)
+                voiced = [c + v for c in choices if c and c[-1] not in _VOWELS for v in self.added]
+                choices = [*choices, *voiced]
+            found.append(choices)
+            at += size
+        return found
+
+
+_VOWELS: Final = frozenset("аеёиоуыэюя")
+
+
+@cache
+def _alphabets() -> dict[str, _Letters]:
+    return {script: _Letters(_data()[script]) for script in ("arabic", "hebrew")}
+
+
+def _abjad_word(script: str, word: str) -> str:
+    """A word in Arabic or Hebrew letters as the likeliest Cyrillic name it
+    transcribes, or as it is where a letter has no reading."""
+    options = _alphabets()[script].options(word)
+    if not options:
+        return word
+    return readings.likeliest(options).capitalize()
+
+
 def _cyrillic_word(script: str, word: str) -> str:
+    if script in ("arabic", "hebrew"):
+        return _abjad_word(script, word)
     if script == "japanese":
         return _kana_word(word)
     if script == "chinese":
@@ -223,8 +280,8 @@ def has_other_script(name: str) -> bool:
             return True
         if 0x30A1 <= code <= 0x30FC or 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF:
             return True  # (katakana, Chinese characters)
-        if 0xAC00 <= code <= 0xD7A3:
-            return True  # (Hangul syllables)
+        if 0xAC00 <= code <= 0xD7A3 or 0x0621 <= code <= 0x06D3 or 0x05D0 <= code <= 0x05EA:
+            return True  # (Hangul syllables, Arabic and Hebrew letters)
     return False
 
 
@@ -239,19 +296,24 @@ def cyrillic_reading(name: str) -> str:
     Chinese characters was chosen to look like a Russian name, so neither test can
     tell: it needs a word with a Russian, Kazakh or Kyrgyz surname or patronymic ending
     (``cyrillic_endings`` in other_scripts.json: -ов, -ева, -ский, -енко) or a surname
-    the lexicon knows (Токаев, not the given name Стефан)."""
+    the lexicon knows (Токаев, not the given name Стефан), and every word must be a
+    plausible Russian-form name (:func:`translit.readings.plausible`: not Нтниаев)."""
     if _own_ending(name):
         return name
     read = as_cyrillic(name)
     words = read.split()
     if _RESPELT_RE.search(name) is not None:
-        return read if any(_surname_like(word) for word in words) else name
+        likely = all(readings.plausible(w) for w in read.lower().replace("-", " ").split())
+        return read if likely and any(_surname_like(word) for word in words) else name
     latin = " ".join([cyrillic_to_latin(w) for w in words])
     return read if origin.cyrillic_origin(latin) else name
 
 
-# The scripts whose readings are chosen, not read (katakana, Chinese, Hangul).
-_RESPELT_RE: Final = re.compile("[\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
+# The scripts whose readings are chosen, not read (katakana, Chinese, Hangul, Arabic,
+# Hebrew).
+_RESPELT_RE: Final = re.compile(
+    "[\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\u0621-\u06d3\u05d0-\u05ea]"
+)
 
 
 def _surname_like(word: str) -> bool:

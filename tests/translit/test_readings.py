@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from translit.readings import known_name, letter_model, likeliest
+from translit.readings import known_name, letter_model, likeliest, plausible
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,17 @@ def test_letter_model_prefers_russian_letter_runs() -> None:
     model = letter_model()
     assert model.log_prob("костров") > model.log_prob("кстоуров")
     assert model.log_prob("иванов") > model.log_prob("ивнаов")
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("нурсултан", True),
+        ("путина", True),
+        ("сулейменов", True),
+        ("нтниаев", False),  # a reading of Netanyahu in Arabic letters
+        ("мхмд", False),
+    ],
+)
+def test_plausible(word: str, expected: bool) -> None:
+    assert plausible(word) is expected

@@ -130,6 +130,36 @@ def test_hangul_meets_the_russian_name(korean: str, russian: str) -> None:
     assert translit.key(korean) == translit.key(russian)
 
 
+# The ar, fa and he Wikipedia article titles of the same figures (Arabic, Persian and
+# Hebrew transcriptions of Russian, which leave some vowels unwritten).
+@pytest.mark.parametrize(
+    ("abjad", "russian"),
+    [
+        ("فلاديمير بوتين", "Владимир Путин"),  # ar
+        ("ولادیمیر پوتین", "Владимир Путин"),  # fa
+        ("سيرغي لافروف", "Сергей Лавров"),
+        ("دميتري ميدفيديف", "Дмитрий Медведев"),
+        ("סרגיי לברוב", "Сергей Лавров"),  # he
+    ],
+)
+def test_arabic_and_hebrew_meet_the_russian_name(abjad: str, russian: str) -> None:
+    assert has_other_script(abjad)
+    assert translit.key(abjad) == translit.key(russian)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "محمد بن سلمان",
+        "بنيامين نتنياهو",  # read Нтниаев: -аев, but no Russian name
+        "דונלד טראמפ",
+    ],
+)
+def test_arabic_and_hebrew_names_of_other_origins_stay_as_written(name: str) -> None:
+    assert cyrillic_reading(name) == name
+    assert translit.normalize(name) == name
+
+
 # (추아 소이 렉: a Malaysian legislator's ko label, tests/data/devset/open_world.tsv;
 # 소이 reads as Цой, a Russian form of a Korean surname: too short to tell)
 @pytest.mark.parametrize("name", ["김정은", "도널드 트럼프", "추아 소이 렉"])
