@@ -27,7 +27,7 @@ from translit.fold import fold_token
 from translit.lexicon import lexicon
 
 #: How many partial spellings the search keeps after each sign.
-BEAM: Final = 1000
+BEAM: Final = 64
 #: What a known name adds to the log-probability of its spelling (about four letters'
 #: worth: a known name beats an unknown one unless it is far less likely).
 KNOWN_BONUS: Final = 8.0
@@ -96,7 +96,10 @@ def known_name(word: str) -> bool:
     entry = lexicon().entries().get(lexicon().canonical(fold_token(word)))
     if entry is not None and (entry.cyrillic or entry.given):
         return True
-    for parse in _morph().parse(word):
+    morph = _morph()
+    if not morph.word_is_known(word):  # (a quick lookup; parse would guess at it)
+        return False
+    for parse in morph.parse(word):
         if parse.is_known and parse.word == word and _NAME_TAGS & parse.tag.grammemes:
             return True
     return False

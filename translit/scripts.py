@@ -23,6 +23,7 @@ from typing import Any, Final
 from pypinyin import lazy_pinyin
 
 from translit import origin, readings
+from translit._util.cache import BoundedCache
 from translit._util.paths import data_path
 from translit.fold import cyrillic_to_latin, fold_token
 from translit.lexicon import lexicon
@@ -285,7 +286,20 @@ def has_other_script(name: str) -> bool:
     return False
 
 
+# a name as written -> its reading (a chosen reading costs a search: a dataset repeats
+# its names)
+_READINGS: Final[BoundedCache[str, str]] = BoundedCache(1 << 14)
+
+
 def cyrillic_reading(name: str) -> str:
+    """:func:`_cyrillic_reading`, remembered."""
+    found = _READINGS.data.get(name)
+    if found is None:
+        found = _READINGS.put(name, _cyrillic_reading(name))
+    return found
+
+
+def _cyrillic_reading(name: str) -> str:
     """``name`` as :func:`as_cyrillic` reads it where that reading is a Cyrillic-origin
     name, else ``name`` as it is (a Greek or Georgian name in its own script, an
     English or a Chinese name in Chinese characters: translit leaves them alone).
@@ -298,7 +312,7 @@ def cyrillic_reading(name: str) -> str:
     (``cyrillic_endings`` in other_scripts.json: -ов, -ева, -ский, -енко) or a surname
     the lexicon knows (Токаев, not the given name Стефан), and every word must be a
     plausible Russian-form name (:func:`translit.readings.plausible`: not Нтниаев)."""
-    if _own_ending(name):
+    if _own_ending(name) or _chinese_name(name):
         return name
     read = as_cyrillic(name)
     words = read.split()
@@ -307,6 +321,20 @@ def cyrillic_reading(name: str) -> str:
         return read if likely and any(_surname_like(word) for word in words) else name
     latin = " ".join([cyrillic_to_latin(w) for w in words])
     return read if origin.cyrillic_origin(latin) else name
+
+
+_CHINESE_RE: Final = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+def _chinese_name(name: str) -> bool:
+    """Is ``name`` in Chinese characters a Chinese (or Japanese) name: no word of more
+    than three characters, and no middle dot between words? A transcribed foreign name
+    is longer or has one (托卡耶夫, 弗拉基米尔·普京); a short one alone (普京) is left as
+    written, with the Chinese names (习近平), which are not searched for a reading."""
+    runs = _CHINESE_RE.findall(name)
+    if not runs or max([len(run) for run in runs]) > 3:
+        return False
+    return name.translate(_SEPARATORS) == name
 
 
 # The scripts whose readings are chosen, not read (katakana, Chinese, Hangul, Arabic,

@@ -90,6 +90,7 @@ def test_katakana_meets_the_russian_name(katakana: str, russian: str) -> None:
         ("鲍里斯·叶利钦", "Борис Ельцин"),  # 利: ль
         ("玛丽亚·扎哈罗娃", "Мария Захарова"),
         ("纳扎尔巴耶夫", "Назарбаев"),
+        ("托卡耶夫", "Токаев"),  # four characters, no dot: read
     ],
 )
 def test_chinese_meets_the_russian_name(chinese: str, russian: str) -> None:
