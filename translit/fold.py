@@ -130,6 +130,8 @@ _JON_ENDINGS: Final = ("jon", "jonov", "jonova")
 _HUNGARIAN_SOFT_RE: Final = re.compile("(?<=[aeiou])([gt])y(?=[aeiou])")
 _HUNGARIAN_NY_RE: Final = re.compile("(?<=[aeiou])ny(?=[aeiou])")
 _DUTCH_OE_RE: Final = re.compile("(?<=[^aeiouy])oe(?!v)|^oe(?!v)")
+# Dutch oe before a consonant other than v (Poetin, Zjoeganov; not Boev, Stroev)
+_DUTCH_OE_CONSONANT_RE: Final = re.compile("oe[bcdfghklmnprstz]")
 _CATALAN_IX_RE: Final = re.compile("(?<=[aeou])ix(?=[aeiou])")
 _CI_RE: Final = re.compile("ci(?=[aou])")
 _TJ_EDGE_RE: Final = re.compile("^tj|tj$")
@@ -151,11 +153,12 @@ def _other_latin(text: str) -> str:
         text = _czech_masculine(text[:-3])
     if "tš" in text:
         text = text.replace("tš", "č")
+    dutch_oe = "oe" in text and ("j" in text or _DUTCH_OE_CONSONANT_RE.search(text) is not None)
     if "sj" in text or "zj" in text or "tj" in text:  # Dutch, Scandinavian
         text = text.replace("tsj", "č").replace("sj", "š").replace("zj", "ž")
         text = _TJ_EDGE_RE.sub("č", text)
-    if "oe" in text and "j" in text:  # Dutch (Joeri, Ljoedmila; Boev stays)
-        text = _DUTCH_OE_RE.sub("u", text)
+    if dutch_oe:  # Dutch oe with j or before a consonant (Joeri, Zjoeganov, Poetin)
+        text = _DUTCH_OE_RE.sub("u", text)  # (Boev, Stroev stay)
     if (
         "cs" in text
         or "zs" in text

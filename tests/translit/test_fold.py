@@ -273,6 +273,20 @@ def test_other_alphabets(other: str, same_as: str) -> None:
     assert fold_token(other) == fold_token(same_as)
 
 
+# Dutch transcription of Russian (nl.wikipedia 'Transcriptie van het Russisch': oe is у,
+# zj ж, sj ш): the nl.wikipedia titles Vladimir Poetin and Gennadi Zjoeganov.
+@pytest.mark.parametrize(
+    ("dutch", "russian"),
+    [
+        ("Poetin", "Путин"),  # oe before a consonant is у, with no j in the word
+        ("Zjoeganov", "Жуганов"),  # (zj is ж: Зюганов would need the lexicon)
+        ("Boev", "Боев"),  # oe before v is о and е (Bulgarian Боев, Latin Boev)
+    ],
+)
+def test_dutch_oe(dutch: str, russian: str) -> None:
+    assert fold_token(dutch) == fold_token(russian)
+
+
 @pytest.mark.parametrize(
     ("kazakh", "same_as"),
     [("Baqytjan", "Bakytzhan"), ("Erjan", "Yerzhan"), ("Kenjebek", "Kenzhebek")],
