@@ -274,12 +274,12 @@ def test_other_alphabets(other: str, same_as: str) -> None:
 
 
 # Dutch transcription of Russian (nl.wikipedia 'Transcriptie van het Russisch': oe is у,
-# zj ж, sj ш): the nl.wikipedia titles Vladimir Poetin and Gennadi Zjoeganov.
+# zj ж, sj ш): the nl.wikipedia titles Vladimir Poetin and Vladimir Zjirinovski.
 @pytest.mark.parametrize(
     ("dutch", "russian"),
     [
         ("Poetin", "Путин"),  # oe before a consonant is у, with no j in the word
-        ("Zjoeganov", "Жуганов"),  # (zj is ж: Зюганов would need the lexicon)
+        ("Zjirinovski", "Жириновский"),
         ("Boev", "Боев"),  # oe before v is о and е (Bulgarian Боев, Latin Boev)
     ],
 )
