@@ -583,7 +583,7 @@ def _cyrillic_lower(text: str) -> str:
 
 # Letters and groups that may be of a Cyrillic alphabet other than Russian and Kazakh
 # (a cheap gate: Belarusian дз, ц and endings count only in a word with і or ў).
-_OTHER_ALPHABET_RE: Final = re.compile("[љњъўє]|дз|ц[іеёюяь]|ав(?:а|іч)$")
+_OTHER_ALPHABET_RE: Final = re.compile("[љњъўє]|дз|цв?[іеёюяь]|ав(?:а|іч)$|енка$")
 # Ukrainian є after a consonant is a soft е, as Russian writes it (Гєллєр = Геллер).
 _UKRAINIAN_YE_RE: Final = re.compile("(?<=[бвгґджзклмнпрстфхцчшщ])є")
 # Serbian and Macedonian љ, њ before а, о, у read as Russian ля, лё, лю (Тања = Таня).
@@ -592,9 +592,13 @@ _SOFTENED: Final = {"а": "я", "о": "ё", "у": "ю"}
 # Bulgarian ъ is a vowel (България, Гърков); Russian ъ stands only before е, ё, ю, я.
 _BULGARIAN_HARD_RE: Final = re.compile("ъ(?=[^еёюя]|$)")
 # Belarusian writes Russian д, т before a soft vowel as дз, ц (Уладзімір, Пуцін), and
-# unstressed о as а in the surname endings -аў, -ава, -авіч, -аўна (Турчынаў).
-_BELARUSIAN_SOFT_RE: Final = re.compile("(дз|ц)(?=[іеёюяь])")
-_BELARUSIAN_ENDINGS: Final = (("аў", "оў"), ("ава", "ова"), ("авіч", "овіч"), ("аўна", "оўна"))
+# unstressed о as а in the surname endings -аў, -ава, -авіч, -аўна (Турчынаў)
+# (before в and a soft vowel too, which Belarusian softens with it: Мядзведзеў =
+# Медведев, Мацвіенка = Матвиенко); -енка is -енко (Лукашэнка)
+_BELARUSIAN_SOFT_RE: Final = re.compile("(дз|ц)(?=в?[іеёюяь])")
+_BELARUSIAN_ENDINGS: Final = (
+    ("аў", "оў"), ("ава", "ова"), ("авіч", "овіч"), ("аўна", "оўна"), ("енка", "енко"),
+)  # fmt: skip
 # letters Belarusian does not write: Kazakh ones, and Ukrainian и, ї, є, ґ (Білецький)
 _NOT_BELARUSIAN_RE: Final = re.compile("[әғқңөұүһиїєґ]")
 
