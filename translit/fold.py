@@ -124,6 +124,8 @@ _OTHER_LATIN_ENDINGS: Final = (
     ),
 )  # fmt: skip
 _UZBEK_RE: Final = re.compile("[og][ʻ‘'’]")
+# c (not ch) in a name that shows a Turkic Latin alphabet (see KAZAKH_LATIN)
+_TURKIC_C_RE: Final = re.compile("c(?!h)")
 # The Tajik and Uzbek given-name ending -jon (-жон, -ҷон: Olimjon, Mirzojon) and the
 # surnames made of such names: their Latin writes ж and дж as j, like Kazakh Latin.
 _JON_ENDINGS: Final = ("jon", "jonov", "jonova")
@@ -236,7 +238,7 @@ _SIBILANT_O_ENDINGS: Final = tuple([s + end for end in ("ov", "ova") for s in _S
 
 
 # Letters of the Kazakh Latin alphabets and Turkish: their spellings write ж as "j".
-_KZ_MARKS: Final = re.compile("[qğǵıüöşḩ]")
+_KZ_MARKS: Final = re.compile("[qğǵıüöşḩə]")
 #: Spelling conventions a token can show (``""``: none recognisable).
 GERMANIC: Final = "de"
 FRENCH: Final = "fr"
@@ -392,8 +394,11 @@ def _fold_lower(text: str, conv: str, spell: bool) -> str:
             text = text.replace("tch", "\0").replace("ch", "sh").replace("\0", "tch")
         if text.endswith("ine"):
             text = text[:-1]  # Poutine, Kouanychaline: French writes -ин as -ine
-    if conv == KAZAKH_LATIN and ("w" in text or "ý" in text):
-        text = _kazakh_wikipedia(text)
+    if conv == KAZAKH_LATIN:
+        if "w" in text or "ý" in text:
+            text = _kazakh_wikipedia(text)
+        if "c" in text:  # Turkish, Azerbaijani, Kyrgyz Latin c is дж (Caparov, Hacıyev)
+            text = _TURKIC_C_RE.sub("j", text)
     if text.isascii():
         letters = text.isalpha()  # (only a-z: the steps above write lower case)
     else:

@@ -472,8 +472,8 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
         initial = letters == 1
         if dotted and not initial:  # abbreviated given names: Zh., Dzh., Kh.
             initial = letters <= 4 and word[:1].isupper()
-        # its fold depends on the convention of the rest of the name (ch, j)
-        ambiguous = ("ch" in low or "j" in low) and not cyrillic and not conv
+        # its fold depends on the convention of the rest of the name (ch, j, c)
+        ambiguous = ("ch" in low or "j" in low or "c" in low) and not cyrillic and not conv
         flags = (
             (_CAPS if len(word) > 1 and word.isupper() else 0)
             | (_SURNAME_END if surname_endings.match(low) else 0)

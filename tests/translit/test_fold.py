@@ -86,6 +86,10 @@ def test_convention(token: str, expected: str) -> None:
         ("Julija Putincevová", "Yulia Putintseva"),
         # (Tajikistan's official Latin list and the Cyrillic record, devset tune part)
         ("Boboev Olimjon", "Бобоев Олимҷон"),
+        # Turkish and Azerbaijani c is дж, ж where the name shows that alphabet (the
+        # tr.wikipedia title of Садыр Жапаров; an az label of the dev set)
+        ("Sadır Caparov", "Садыр Жапаров"),
+        ("Cəlal Əliyev", "Джалал Алиев"),  # (ə: the Azerbaijani alphabet)
     ],
 )
 def test_name_convention_applies_to_ambiguous_tokens(name: str, same_as: str) -> None:
