@@ -263,7 +263,7 @@ def clear_caches() -> None:
 
 def convention(token: str) -> str:
     """The spelling convention a Latin token shows, if any: ``de`` (German and Polish:
-    w, sch, cz, sz, rz, Polish and Czech letters), ``fr`` (ou, tch, gu+e/i, ï, dj),
+    w, sch, cz, sz, rz, Polish and Czech letters), ``fr`` (ou, tch, gu+e/i, ï),
     ``kz`` (letters of the Kazakh Latin alphabets and Turkish), or ``""``."""
     out = _conventions.get(token)
     if out is None:
@@ -296,7 +296,6 @@ def lower_convention(text: str) -> str:
     if (
         "ou" in text
         or "tch" in text
-        or "dj" in text
         or text.endswith("ine")
         or ("gu" in text and _FRENCH_GU_RE.search(text) is not None)
     ):

@@ -90,6 +90,8 @@ def test_convention(token: str, expected: str) -> None:
         # tr.wikipedia title of Садыр Жапаров; an az label of the dev set)
         ("Sadır Caparov", "Садыр Жапаров"),
         ("Cəlal Əliyev", "Джалал Алиев"),  # (ə: the Azerbaijani alphabet)
+        # dj alone is no French spelling (English writes it too): ch stays ч
+        ("Cholpon Djakupova", "Чолпон Джакупова"),
     ],
 )
 def test_name_convention_applies_to_ambiguous_tokens(name: str, same_as: str) -> None:
