@@ -48,9 +48,10 @@ _SEPARATORS: Final = str.maketrans(
 
 
 class _Table:
-    """One script's reading: word-start and word-end forms, groups, letters."""
+    """One script's reading: word-start and word-end forms, groups, letters, and the
+    other readings some letters or groups can have (Greek σ is с or ш)."""
 
-    __slots__ = ("end", "end_groups", "groups", "letters", "own_endings", "start")
+    __slots__ = ("alternatives", "end", "end_groups", "groups", "letters", "own_endings", "start")
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.start: dict[str, str] = data.get("start", {})
@@ -58,6 +59,7 @@ class _Table:
         self.end_groups: dict[str, str] = data.get("end_groups", {})
         self.groups = sorted(data.get("groups", {}).items(), key=lambda kv: -len(kv[0]))
         self.letters: dict[str, str] = data["letters"]
+        self.alternatives: dict[str, list[str]] = data.get("alternatives", {})
         # (final sigma as σ: lowering capitals gives either, by the implementation)
         self.own_endings: tuple[str, ...] = tuple(
             [e.replace("ς", "σ") for e in data.get("own_endings", ())]
@@ -65,31 +67,42 @@ class _Table:
 
     def read(self, word: str) -> str:
         """``word`` (lower case, unaccented) in Russian letters."""
-        tail = ""
+        return "".join([russian for _, russian in self.pieces(word)])
+
+    def options(self, word: str) -> list[list[str]]:
+        """Every reading of each piece of ``word``: its usual one, then the others."""
+        return [
+            [russian, *self.alternatives.get(piece, ())] for piece, russian in self.pieces(word)
+        ]
+
+    def pieces(self, word: str) -> list[tuple[str, str]]:
+        """``word`` (lower case, unaccented) as its letters and groups, each with its
+        usual reading."""
+        tail: list[tuple[str, str]] = []
         for group, russian in self.end_groups.items():
             if word.endswith(group) and len(word) > len(group) + 1:
-                word, tail = word[: -len(group)], russian
+                word, tail = word[: -len(group)], [(group, russian)]
                 break
         out = []
         at = 0
         if word[:1] in self.start:
-            out.append(self.start[word[0]])
+            out.append((word[0], self.start[word[0]]))
             at = 1
         last = len(word) - 1
         while at < len(word):
             if at == last and word[at] in self.end:
-                out.append(self.end[word[at]])
+                out.append((word[at], self.end[word[at]]))
                 break
             for group, russian in self.groups:
                 if word.startswith(group, at):
-                    out.append(russian)
+                    out.append((group, russian))
                     at += len(group)
                     break
             else:
-                out.append(self.letters.get(word[at], ""))  # (no letter of a name: dropped)
+                # (no letter of a name: read as nothing)
+                out.append((word[at], self.letters.get(word[at], "")))
                 at += 1
-        out.append(tail)
-        return "".join(out)
+        return out + tail
 
 
 @cache
@@ -261,7 +274,12 @@ def _cyrillic_word(script: str, word: str) -> str:
         return _chinese_word(word)
     if script == "korean":
         return _hangul_word(word)
-    read = _tables()[script].read(_lowered(script, word)).replace("\0", "")
+    table = _tables()[script]
+    low = _lowered(script, word)
+    if table.alternatives:  # (some letters read two ways: the likeliest name)
+        read = readings.likeliest(table.options(low)).replace("\0", "")
+    else:
+        read = table.read(low).replace("\0", "")
     # Georgian has no capitals: each word of a name starts with one
     return read.capitalize() if script == "georgian" or word[:1].isupper() else read
 

@@ -23,6 +23,8 @@ from translit.scripts import as_cyrillic, cyrillic_reading, has_other_script
         ("Ρόβναγκ Αμπντουλάγιεφ", "Rovnag Abdoullayev"),  # el: μπ, ντ, γκ, final φ
         ("Γκεόργκι Παρβάνοφ", "GEORGI SEDEFCHOV PARVANOV"),
         ("Ιβάν Βάζοφ", "Ivan Vazov"),
+        ("Σεργκέι Στάνισεφ", "Sergei Stanishev"),  # el: σ is с or ш, the likelier
+        ("Μιχαήλ Μισούστιν", "Михаил Мишустин"),  # (the el.wikipedia title)
         ("ヴァレリー・シメオノフ", "Valeri Simeonov"),  # ja: katakana
         ("ロセン・プレヴネリエフ", "Rosen Plevneliev"),
     ],
