@@ -6,7 +6,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translit.nameparse import _plain_run, _plain_words_after_titles, strip_titles, titles
+from translit.nameparse import (
+    Plain,
+    _plain_run,
+    _plain_words_after_titles,
+    chunk_plain,
+    name_shape,
+    parse_body,
+    strip_titles,
+    titles,
+)
 from translit.text import prepare
 
 
@@ -50,3 +59,42 @@ def test_the_plain_paths_title_shortcut_cuts_as_strip_titles(title: str, words: 
     else:
         assert found is not None
         assert [(w.word, w.fold) for w in found.words] == [(w.word, w.fold) for w in expected.words]
+
+
+def _plain_words_of(name: str) -> list[Plain]:
+    out: list[Plain] = []
+    for chunk in name.split():
+        plain = chunk_plain(chunk)
+        assert plain is not None, chunk
+        out += list(plain.parts) if plain.parts is not None else [plain]
+    return out
+
+
+# (name, fathers, the surname, the words dropped): the shape of a name from its words'
+# flags, which both parsers take
+@pytest.mark.parametrize(
+    ("name", "fathers", "surname", "dropped"),
+    [
+        ("Бойко Методиев Борисов", True, "Борисов", ["Методиев"]),  # a father's name
+        ("Бойко Методиев Борисов", False, "Борисов", []),
+        ("Nursultan Abish uly Nazarbayev", True, "Nazarbayev", ["Abish", "uly"]),
+        ("Tokayev Kassym-Jomart Kemelevich", True, "Tokayev", ["Kemelevich"]),
+        ("Dariga Nursultankyzy Nazarbayeva", True, "Nazarbayeva", ["Nursultankyzy"]),
+        ("Шойгу Сергей Кужугетович", True, "Шойгу", ["Кужугетович"]),  # official order
+        ("Руслан Михайлович Сидорович", True, "Сидорович", ["Михайлович"]),
+        ("Tokayev, Kassym Kemelevich", True, "Tokayev", ["Kemelevich"]),
+        ("Ivan Ivanovich", True, "Ivanovich", []),  # two words: nothing dropped
+        ("Ivan Petrov", True, "Petrov", []),
+    ],
+)
+def test_name_shape(name: str, fathers: bool, surname: str, dropped: list[str]) -> None:
+    words = _plain_words_of(name)
+    flags = [w.flags for w in words]
+    comma = name.split().index(next(c for c in name.split() if "," in c)) + 1 if "," in name else -1
+    found, drop = name_shape(flags, list(range(len(words))), comma, fathers)
+    assert words[found].word == surname
+    assert [words[i].word for i in sorted(drop)] == dropped
+    # the general parser takes the same shape
+    parsed = parse_body(name, fathers)
+    assert parsed.surname is not None and parsed.tokens[parsed.surname].text == surname
+    assert [t.text for t in parsed.patronymics] == dropped
