@@ -807,12 +807,24 @@ def guess_surname(flags: Sequence[int]) -> int | None:
     return None if found < 0 else found
 
 
-def surname_first(flags: Sequence[int]) -> bool:
-    """Do words with these flags read Surname Given, with no comma and not in capitals
-    (Жақсыбеков Шыңғыс, Petrov Ivan, Filat Vladimir)? The first word is not a given name
-    the lexicon knows, and either ends like a surname with a known given name after it,
-    or is followed only by a known given name."""
-    if len(flags) < 2 or flags[0] & _GIVEN:
+def surname_leads(
+    flags: Sequence[int], surname: int, dropped: bool, caps: bool, simple: bool
+) -> bool:
+    """Does a name with no comma read Surname Given, its first chunk to go last? Both
+    parsers' names are put in Given Surname order by this.
+
+    ``flags``: the flags of its full words (not initials); ``surname``: the surname's
+    index among them; ``dropped``: a patronymic was dropped, the surname found with it
+    (Surname Given Patronymic); ``caps``: the name is in capitals (passport style,
+    SURNAME GIVEN); ``simple``: each whitespace chunk is one word. Else the first word
+    is not a given name the lexicon knows, and either ends like a surname with a known
+    given name after it, or is followed only by a known given name (Жақсыбеков Шыңғыс,
+    Petrov Ivan, Filat Vladimir)."""
+    if surname != 0 or len(flags) < 2:
+        return False
+    if caps or (simple and dropped):
+        return True
+    if not simple or flags[0] & _GIVEN:
         return False
     if flags[0] & _SURNAME_END:
         return any(f & _GIVEN for f in flags[1:])

@@ -27,7 +27,7 @@ from translit.nameparse import (
     parse_body,
     parse_name,
     plain_words,
-    surname_first,
+    surname_leads,
 )
 from translit.reconstruct import cased_like, reconstruct, spelled_plain
 from translit.scripts import cyrillic_reading, has_other_script
@@ -365,16 +365,13 @@ def _order(flags: tuple[int, ...], surname: int) -> tuple[int, ...]:
     if surname < 0:
         guessed = guess_surname(flags)
         surname = -1 if guessed is None else guessed
-    if count >= 2 and all_flags & CAPS:
-        if surname != 0:
-            return _KEEP
-        first = 1  # the first chunk (its words up to the first not followed by a hyphen)
-        while flags[first - 1] & JOINED:
-            first += 1
-        return (*range(first, count), *range(first))
-    if not any_flags & JOINED and surname == 0 and (dropped or surname_first(flags)):
-        return (*range(1, count), 0)
-    return _KEEP
+    caps = count >= 2 and bool(all_flags & CAPS)
+    if not surname_leads(flags, surname, dropped, caps, not any_flags & JOINED):
+        return _KEEP
+    first = 1  # the first chunk (its words up to the first not followed by a hyphen)
+    while flags[first - 1] & JOINED:
+        first += 1
+    return (*range(first, count), *range(first))
 
 
 def _analyze_parsed(name: str, s: Session) -> NameResult:
@@ -413,12 +410,12 @@ def _natural_order(body: str, parsed: ParsedName) -> str:
         before, after = before.strip(), after.strip(" ,")
         return f"{after} {before}" if before and after and "," not in after else body
     chunks = body.split()
-    if parsed.surname != 0 or len(chunks) < 2 or parsed.tokens[0].initial:
+    if len(chunks) < 2 or not parsed.tokens or parsed.tokens[0].initial:
         return body
-    if len(parsed.folds) >= 2 and body.isupper():
-        return " ".join(chunks[1:] + chunks[:1])
-    full = [t for t in parsed.tokens if not t.initial]
-    if len(chunks) == len(full) and (parsed.patronymics or surname_first([t.flags for t in full])):
+    full = [t.flags for t in parsed.tokens if not t.initial]
+    surname = -1 if parsed.surname is None else parsed.surname  # (the first token: full)
+    caps = len(parsed.folds) >= 2 and body.isupper()
+    if surname_leads(full, surname, bool(parsed.patronymics), caps, len(chunks) == len(full)):
         return " ".join(chunks[1:] + chunks[:1])
     return body
 

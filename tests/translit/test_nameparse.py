@@ -11,9 +11,11 @@ from translit.nameparse import (
     _plain_run,
     _plain_words_after_titles,
     chunk_plain,
+    guess_surname,
     name_shape,
     parse_body,
     strip_titles,
+    surname_leads,
     titles,
 )
 from translit.text import prepare
@@ -98,3 +100,27 @@ def test_name_shape(name: str, fathers: bool, surname: str, dropped: list[str]) 
     parsed = parse_body(name, fathers)
     assert parsed.surname is not None and parsed.tokens[parsed.surname].text == surname
     assert [t.text for t in parsed.patronymics] == dropped
+
+
+# (name, dropped: a patronymic was dropped after it, does it read Surname Given): the
+# one order decision of both paths, on the flags of the words of real names
+@pytest.mark.parametrize(
+    ("name", "dropped", "leads"),
+    [
+        ("Жақсыбеков Шыңғыс", False, True),  # a surname ending, then a known given name
+        ("Petrov Ivan", False, True),
+        ("Ivan Petrov", False, False),
+        ("Petrov Sidorov", False, False),  # no known given name: the order stays
+        ("IVANOV IVAN", False, True),  # passport style
+        ("IVAN IVANOV", False, False),
+        ("Шойгу Сергей", True, True),  # Surname Given Patronymic, the patronymic dropped
+        ("Tokayev Kassym-Jomart", False, False),  # a hyphenated chunk: the order stays
+    ],
+)
+def test_surname_leads(name: str, dropped: bool, leads: bool) -> None:
+    words = _plain_words_of(name)
+    flags = [w.flags for w in words]
+    surname = 0 if dropped else guess_surname(flags)
+    caps = all(len(w.word) > 1 and w.word.isupper() for w in words)
+    simple = len(words) == len(name.split())
+    assert surname_leads(flags, -1 if surname is None else surname, dropped, caps, simple) is leads
