@@ -264,7 +264,7 @@ def plain_words(name: str) -> PlainName | None:
     any_flags = run.any_flags
     hint = ""
     if any_flags & _CONVENTIONS:
-        hint = _BIT_CONVENTION.get(any_flags & _CONVENTIONS, "")
+        hint = word_convention(any_flags)
         run.hint = hint
         if hint and any_flags & _AMBIGUOUS and len(words) > 1:
             words = [_refolded(w, hint) if w.flags & _AMBIGUOUS else w for w in words]
@@ -292,10 +292,11 @@ def _middle_flags(words: list[Plain]) -> int:
     return 0
 
 
-def word_convention(word: Plain) -> str:
-    """The spelling convention a plain word shows itself (``""``: none, or a Cyrillic
-    word), as :func:`translit.fold.convention` finds it."""
-    return _BIT_CONVENTION.get(word.flags & _CONVENTIONS, "")
+def word_convention(flags: int) -> str:
+    """The one spelling convention words with these flags (one word's, or any word's
+    of a name) show (``""``: none, or more than one), as :func:`translit.fold.convention`
+    finds it."""
+    return _BIT_CONVENTION.get(flags & _CONVENTIONS, "")
 
 
 def _without_patronymic(
@@ -326,8 +327,7 @@ def _without_patronymic(
         kept_all &= w.flags
     if len(kept) >= 3 and (kept_any & _PATRONYMIC_FLAGS or _drops_more(kept)):
         return None
-    conventions = kept_any & _CONVENTIONS
-    if (_BIT_CONVENTION.get(conventions, "") if conventions else "") != hint:
+    if word_convention(kept_any) != hint:
         return None
     surname -= sum(1 for i in drop if i < surname)
     return PlainName(kept, kept_any, kept_all, hint, surname)
@@ -523,11 +523,19 @@ def _plain_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
 
 
 def _with_entry(plain: Plain) -> Plain:
-    """``plain`` with the lexicon's entry for its fold (the chunk reader has just
-    looked the fold up: the lookup finds it in the processor's caches)."""
-    if not plain.flags & _VARIANT or as_the_name(plain.word, plain.flags):
-        plain.entry = lexicon().entries().get(plain.fold)
+    """``plain`` with its :func:`lexicon_entry` (the chunk reader has just looked the
+    fold up: the lookup finds it in the processor's caches)."""
+    plain.entry = lexicon_entry(plain.word, plain.fold, plain.flags)
     return plain
+
+
+def lexicon_entry(word: str, fold: str, flags: int) -> LexiconEntry | None:
+    """The lexicon's entry for a word of a name with this fold and these flags: none
+    for another language's form of a known given name that is rendered as written
+    (see :func:`as_the_name`)."""
+    if flags & _VARIANT and not as_the_name(word, flags):
+        return None
+    return lexicon().entries().get(fold)
 
 
 # Letters of the Ukrainian and Belarusian alphabets that Russian does not write.

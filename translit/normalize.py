@@ -29,7 +29,7 @@ from translit.nameparse import (
     plain_words,
     surname_leads,
 )
-from translit.reconstruct import cased_like, reconstruct, spelled_plain
+from translit.reconstruct import reconstruct, word_cyrillic
 from translit.scripts import cyrillic_reading, has_other_script
 from translit.session import Session, WordRendering, gazetteer_caches, session
 from translit.style import Style, style_ids
@@ -245,18 +245,18 @@ def _rendered(word: WordRendering, lang: str, style: Style) -> str:
 
 
 def _spell(word: WordRendering, w: Plain, hint: str) -> None:
-    """Fill in the Cyrillic form of ``w`` for names that show the convention ``hint``."""
-    # (what reconstruct.word_cyrillic gives, from the lexicon entry the word keeps:
-    # no lookups; a name with a Cyrillic word reaches here only in the en style)
+    """Fill in the Cyrillic form of ``w`` for names that show the convention ``hint``
+    (from the lexicon entry the word keeps: no lookups; a name with a Cyrillic word
+    reaches here only in the en style)."""
     entry = w.entry
-    if entry is not None and entry.cyrillic:
+    form = "" if entry is None else entry.cyrillic
+    cyr = word_cyrillic(w.word, w.flags, form, hint)
+    if entry is not None and form:
         word.found = 1
         word.kazakh = int(entry.kazakh)
-        word.cyrillic = cased_like(entry.cyrillic, w.word)
     else:
-        cyr = spelled_plain(w, hint)
         word.kazakh = int(has_kazakh(cyr))
-        word.cyrillic = cyr  # (set last: a thread that sees it sees the rest)
+    word.cyrillic = cyr  # (set last: a thread that sees it sees the rest)
 
 
 def _renderings(name: PlainName, s: Session) -> list[WordRendering]:
