@@ -714,10 +714,12 @@ def _has_patronymic_ending(word: str) -> bool:
 
 def _apply_convention(tokens: list[Token], flags: list[int]) -> None:
     """Refold tokens that show no convention with the one the rest of the name shows."""
-    shown = {conv for conv, bit in _CONVENTION_FLAGS.items() if any(f & bit for f in flags)}
-    if len(shown) != 1:
+    any_flags = 0
+    for flag in flags:
+        any_flags |= flag
+    hint = word_convention(any_flags)  # (as plain_words finds it)
+    if not hint:
         return
-    hint = shown.pop()
     for i, flag in enumerate(flags):
         if flag & _AMBIGUOUS:
             tokens[i] = tokens[i]._replace(fold=word_key(tokens[i].text, hint))
