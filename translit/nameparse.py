@@ -810,11 +810,10 @@ def _patronymic_words(
     return drop
 
 
-def guess_surname(flags: Sequence[int]) -> int | None:
+def guess_surname(flags: Sequence[int]) -> int:
     """Which of the full words with these flags (no comma) :func:`parse_name` takes
-    as the surname."""
-    found = _guess_surname(list(range(len(flags))), flags, -1)
-    return None if found < 0 else found
+    as the surname (-1: none, there are no words)."""
+    return _guess_surname(list(range(len(flags))), flags, -1)
 
 
 def surname_leads(

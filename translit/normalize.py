@@ -363,8 +363,7 @@ def _order(flags: tuple[int, ...], surname: int) -> tuple[int, ...]:
         return (*range(commas[0] + 1, count), *range(commas[0] + 1))
     dropped = surname >= 0  # (found before a patronymic was dropped: Surname Given Patr)
     if surname < 0:
-        guessed = guess_surname(flags)
-        surname = -1 if guessed is None else guessed
+        surname = guess_surname(flags)
     caps = count >= 2 and bool(all_flags & CAPS)
     if not surname_leads(flags, surname, dropped, caps, not any_flags & JOINED):
         return _KEEP

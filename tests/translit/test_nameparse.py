@@ -123,4 +123,4 @@ def test_surname_leads(name: str, dropped: bool, leads: bool) -> None:
     surname = 0 if dropped else guess_surname(flags)
     caps = all(len(w.word) > 1 and w.word.isupper() for w in words)
     simple = len(words) == len(name.split())
-    assert surname_leads(flags, -1 if surname is None else surname, dropped, caps, simple) is leads
+    assert surname_leads(flags, surname, dropped, caps, simple) is leads
