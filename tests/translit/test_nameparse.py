@@ -14,6 +14,8 @@ from translit.nameparse import (
     guess_surname,
     name_shape,
     parse_body,
+    parse_name,
+    plain_words,
     strip_titles,
     surname_leads,
     titles,
@@ -124,3 +126,27 @@ def test_surname_leads(name: str, dropped: bool, leads: bool) -> None:
     caps = all(len(w.word) > 1 and w.word.isupper() for w in words)
     simple = len(words) == len(name.split())
     assert surname_leads(flags, surname, dropped, caps, simple) is leads
+
+
+_WORDS = st.sampled_from(
+    ["Tokayev", "TOKAYEV", "Тоқаев", "Nursultan", "Ivanov,", "Ivan", "Жанар", "Kassym-Jomart",
+     "uly", "Abishevich", "Kemelevich", "kyzy", "ұлы", "Sergeyevna,", "Abischewitsch",
+     "Nursultanqyzy", "Методиев", "Борисов", "Бойко", "Petrov", "Geroichan", "Kystaubajew",
+     "Ivanov-Petrov", "Шойгу", "Сергей", "Кужугетович", "Mr"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=5))
+def test_both_parsers_take_one_shape(pieces: list[str]) -> None:
+    # a name of plain words parses to exactly the plain path's words, in order, with
+    # the same surname where a patronymic was dropped (name_shape decides for both)
+    name = " ".join(pieces)
+    plain = plain_words(name)
+    if plain is None:
+        return  # (a shape left to the general parser)
+    parsed = parse_name(name)
+    assert [w.word for w in plain.words] == [t.text for t in parsed.tokens]
+    assert [w.fold for w in plain.words] == [t.fold for t in parsed.tokens]
+    if plain.surname >= 0:
+        assert parsed.surname == plain.surname
