@@ -172,6 +172,8 @@ def _plain_output(
     lexicon knew, if they were reconstructed."""
     any_flags = plain.any_flags
     order = plain.words
+    # (what a name needs to be reordered, by a comma or by nameparse.surname_leads:
+    # most names have none of it, and skip the lookup of their order)
     if (
         any_flags & COMMA
         or plain.all_flags & CAPS
