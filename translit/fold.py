@@ -248,17 +248,15 @@ KAZAKH_LATIN: Final = "kz"
 # Caches of the functions below (strings only: the garbage collector never walks them).
 _CACHE_LIMIT: Final = 1 << 18
 _conventions: Final[BoundedCache[str, str]] = BoundedCache(_CACHE_LIMIT)
-# hint -> token -> fold, and the same for spellings
+# hint -> token -> fold
 _folds: Final[dict[str, BoundedCache[str, str]]] = {}
-_spellings: Final[dict[str, BoundedCache[str, str]]] = {}
 
 
 def clear_caches() -> None:
-    """Forget every cached fold, spelling and convention (for benchmarks and
-    long-running processes)."""
+    """Forget every cached fold and convention (for benchmarks and long-running
+    processes)."""
     _conventions.clear()
     _folds.clear()
-    _spellings.clear()
 
 
 def convention(token: str) -> str:
@@ -313,27 +311,12 @@ def fold_token(token: str, hint: str = "") -> str:
     ``hint`` is the convention the rest of the name shows (see :func:`convention`); it
     decides "ch" and "j" in a token that shows none itself (Geroichan Kystaubajew).
     """
-    return _cached_fold(token, hint, False)
-
-
-def spell_token(token: str, hint: str = "") -> str:
-    """The fold of ``token`` with з and с kept apart: a basis for rendering a name
-    no lexicon knows, in the same alphabet as :func:`fold_token`.
-
-    Latin ``z`` stays ``z``; in German spellings a single ``s`` between vowels is з
-    (Nasarbajew). Only German word-initial ``s`` (Sacharow) still reads as с.
-    """
-    return _cached_fold(token, hint, True)
-
-
-def _cached_fold(token: str, hint: str, spell: bool) -> str:
-    caches = _spellings if spell else _folds
-    cache = caches.get(hint)
+    cache = _folds.get(hint)
     if cache is None:
-        cache = caches.setdefault(hint, BoundedCache(_CACHE_LIMIT))
+        cache = _folds.setdefault(hint, BoundedCache(_CACHE_LIMIT))
     out = cache.data.get(token)  # (the dict read directly: a hot loop)
     if out is None:
-        out = cache.put(token, _fold(token, hint, spell))
+        out = cache.put(token, _fold(token, hint, False))
     return out
 
 
@@ -353,9 +336,15 @@ def fold_prepared(low: str, cyrillic: bool, conv: str) -> str:
 
 
 def spell_prepared(word: str, cyrillic: bool, conv: str, hint: str = "") -> str:
-    """:func:`spell_token` of a word the name parser has read, told whether it has
-    Cyrillic letters and the convention it shows itself (see :func:`fold_prepared`);
-    not cached (the normalizer keeps what it makes of the word)."""
+    """The fold of a word the name parser has read with з and с kept apart: a basis
+    for rendering a name no lexicon knows, in the same alphabet as :func:`fold_token`,
+    told whether it has Cyrillic letters and the convention it shows itself (see
+    :func:`fold_prepared`); ``hint``: the convention the rest of the name shows. Not
+    cached (the normalizer keeps what it makes of the word).
+
+    Latin ``z`` stays ``z``; in German spellings a single ``s`` between vowels is з
+    (Nasarbajew). Only German word-initial ``s`` (Sacharow) still reads as с.
+    """
     return _read_fold(word, cyrillic, conv, hint, True)
 
 

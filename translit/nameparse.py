@@ -264,7 +264,7 @@ def plain_words(name: str) -> PlainName | None:
     any_flags = run.any_flags
     hint = ""
     if any_flags & _CONVENTIONS:
-        hint = _BIT_CONVENTION.get(any_flags & _CONVENTIONS, "")
+        hint = word_convention(any_flags)
         run.hint = hint
         if hint and any_flags & _AMBIGUOUS and len(words) > 1:
             words = [_refolded(w, hint) if w.flags & _AMBIGUOUS else w for w in words]
@@ -292,32 +292,30 @@ def _middle_flags(words: list[Plain]) -> int:
     return 0
 
 
-def word_convention(word: Plain) -> str:
-    """The spelling convention a plain word shows itself (``""``: none, or a Cyrillic
-    word), as :func:`translit.fold.convention` finds it."""
-    return _BIT_CONVENTION.get(word.flags & _CONVENTIONS, "")
+def word_convention(flags: int) -> str:
+    """The one spelling convention words with these flags (one word's, or any word's
+    of a name) show (``""``: none, or more than one), as :func:`translit.fold.convention`
+    finds it."""
+    return _BIT_CONVENTION.get(flags & _CONVENTIONS, "")
 
 
 def _without_patronymic(
     words: list[Plain], any_flags: int, all_flags: int, hint: str
 ) -> PlainName | None:
     """A plain name of three or more words without its patronymic, dropped as
-    :func:`_drop_patronymics` drops it; ``None`` for the shapes left to the general
+    :func:`name_shape` drops it; ``None`` for the shapes left to the general
     path: nothing to drop, a dropped word with a comma or a hyphen, a convention shown
     by the patronymic alone, or three words or more left with a patronymic ending
     (normalization parses the rest of the name again and may drop more)."""
     flags = [w.flags for w in words]
-    full = list(range(len(words)))
-    if any_flags & COMMA:
-        surname = next(i for i, f in enumerate(flags) if f & COMMA)
-    else:
-        found = _guess_surname([], full, flags, None)
-        surname = -1 if found is None else found
-    drop = _patronymic_words(full, flags, surname, True, bool(any_flags & COMMA))
-    if not drop and not any_flags & _PATRONYMIC_FLAGS:
+    comma = -1
+    if any_flags & COMMA:  # (the words before the first comma)
+        comma = next(i for i, f in enumerate(flags) if f & COMMA) + 1
+    surname, drop = name_shape(flags, list(range(len(words))), comma, True)
+    if not drop:
+        if any_flags & _PATRONYMIC_FLAGS:
+            return None
         return PlainName(words, any_flags, all_flags, hint)  # (no father's name either)
-    if not drop or len(words) - len(drop) < 2:
-        return None
     for i in drop:
         if flags[i] & (COMMA | JOINED) or (i > 0 and flags[i - 1] & JOINED):
             return None
@@ -329,8 +327,7 @@ def _without_patronymic(
         kept_all &= w.flags
     if len(kept) >= 3 and (kept_any & _PATRONYMIC_FLAGS or _drops_more(kept)):
         return None
-    conventions = kept_any & _CONVENTIONS
-    if (_BIT_CONVENTION.get(conventions, "") if conventions else "") != hint:
+    if word_convention(kept_any) != hint:
         return None
     surname -= sum(1 for i in drop if i < surname)
     return PlainName(kept, kept_any, kept_all, hint, surname)
@@ -526,11 +523,19 @@ def _plain_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
 
 
 def _with_entry(plain: Plain) -> Plain:
-    """``plain`` with the lexicon's entry for its fold (the chunk reader has just
-    looked the fold up: the lookup finds it in the processor's caches)."""
-    if not plain.flags & _VARIANT or as_the_name(plain.word, plain.flags):
-        plain.entry = lexicon().entries().get(plain.fold)
+    """``plain`` with its :func:`lexicon_entry` (the chunk reader has just looked the
+    fold up: the lookup finds it in the processor's caches)."""
+    plain.entry = lexicon_entry(plain.word, plain.fold, plain.flags)
     return plain
+
+
+def lexicon_entry(word: str, fold: str, flags: int) -> LexiconEntry | None:
+    """The lexicon's entry for a word of a name with this fold and these flags: none
+    for another language's form of a known given name that is rendered as written
+    (see :func:`as_the_name`)."""
+    if flags & _VARIANT and not as_the_name(word, flags):
+        return None
+    return lexicon().entries().get(fold)
 
 
 # Letters of the Ukrainian and Belarusian alphabets that Russian does not write.
@@ -629,10 +634,35 @@ def _parse_body(name: str, fathers: bool) -> ParsedName:
         _apply_convention(tokens, flags)
     full = [i for i, t in enumerate(tokens) if not t.initial]
     comma = body.find(",")
-    surname = _guess_surname(tokens, full, flags, comma + offset if comma >= 0 else None)
-    if len(full) >= 3 and any(flags[i] & _MAY_DROP for i in full):
-        return _drop_patronymics(text, tokens, full, flags, surname, fathers, comma >= 0)
-    return parsed_name(text, tuple(tokens), surname)
+    before = -1  # (the number of tokens before the first comma, if any)
+    if comma >= 0:
+        before = sum(1 for t in tokens if t.end <= comma + offset)
+    surname, drop = name_shape(flags, full, before, fathers)
+    if not drop:
+        return parsed_name(text, tuple(tokens), None if surname < 0 else surname)
+    kept = [t for i, t in enumerate(tokens) if i not in drop]
+    dropped = tuple([t for i, t in enumerate(tokens) if i in drop])
+    new_surname = None if surname < 0 else kept.index(tokens[surname])
+    return parsed_name(text, tuple(kept), new_surname, dropped)
+
+
+def name_shape(
+    flags: Sequence[int], full: list[int], comma: int, fathers: bool
+) -> tuple[int, set[int]]:
+    """The shape of a name from its words' flags: (the surname's index, -1 for none;
+    the indices of the words to drop). ``full``: the indices of the full words (not
+    initials); ``comma``: how many words come before the first comma (-1: no comma).
+
+    Patronymics are dropped (in every convention) where at least two other full words
+    remain, and with ``fathers``, a father's name written like a surname (see
+    :func:`_patronymic_words`). Both parsers take the shape of a name from here."""
+    surname = _guess_surname(full, flags, comma)
+    if len(full) < 3 or not any(flags[i] & _MAY_DROP for i in full):
+        return surname, set()
+    drop = _patronymic_words(full, flags, surname, fathers, comma >= 0)
+    if len(full) - len(drop) < 2:
+        return surname, set()
+    return surname, drop
 
 
 class _Endings:
@@ -684,22 +714,22 @@ def _has_patronymic_ending(word: str) -> bool:
 
 def _apply_convention(tokens: list[Token], flags: list[int]) -> None:
     """Refold tokens that show no convention with the one the rest of the name shows."""
-    shown = {conv for conv, bit in _CONVENTION_FLAGS.items() if any(f & bit for f in flags)}
-    if len(shown) != 1:
+    any_flags = 0
+    for flag in flags:
+        any_flags |= flag
+    hint = word_convention(any_flags)  # (as plain_words finds it)
+    if not hint:
         return
-    hint = shown.pop()
     for i, flag in enumerate(flags):
         if flag & _AMBIGUOUS:
             tokens[i] = tokens[i]._replace(fold=word_key(tokens[i].text, hint))
 
 
-def _guess_surname(
-    tokens: list[Token], full: list[int], flags: list[int], comma: int | None
-) -> int | None:
+def _guess_surname(full: list[int], flags: Sequence[int], comma: int) -> int:
     if not full:
-        return None
-    if comma is not None:
-        before = [i for i in full if tokens[i].end <= comma]
+        return -1
+    if comma >= 0:
+        before = [i for i in full if i < comma]
         if before:
             return before[-1]
     if len(full) == 1:
@@ -742,41 +772,13 @@ def _guess_surname(
     return full[-1]
 
 
-def _drop_patronymics(
-    text: str,
-    tokens: list[Token],
-    full: list[int],
-    flags: list[int],
-    surname: int | None,
-    fathers: bool,
-    comma: bool,
-) -> ParsedName:
-    """The parsed name without its patronymics, when at least two other words remain
-    (``fathers``: and a father's name, see :func:`_patronymic_words`)."""
-    drop = _patronymic_words(full, flags, surname, fathers, comma)
-    if not drop or len(full) - len(drop) < 2:
-        return parsed_name(text, tuple(tokens), surname)
-    kept = [t for i, t in enumerate(tokens) if i not in drop]
-    dropped = tuple(t for i, t in enumerate(tokens) if i in drop)
-    new_surname = None
-    if surname is not None:
-        new_surname = kept.index(tokens[surname])
-    return parsed_name(text, tuple(kept), new_surname, dropped)
-
-
 def _drops_more(words: list[Plain]) -> bool:
     """Would parsing ``words`` (a name less its patronymic) drop a father's name?"""
-    flags = [w.flags for w in words]
-    full = list(range(len(words)))
-    return bool(_patronymic_words(full, flags, _guess_surname([], full, flags, None)))
+    return bool(name_shape([w.flags for w in words], list(range(len(words))), -1, True)[1])
 
 
 def _patronymic_words(
-    full: list[int],
-    flags: list[int],
-    surname: int | None,
-    fathers: bool = True,
-    comma: bool = False,
+    full: list[int], flags: Sequence[int], surname: int, fathers: bool, comma: bool
 ) -> set[int]:
     """Which of the full words (indices into ``flags``) make up patronymics: a word
     ending like one, or a patronymic word (ұлы, kyzy) with the word before it; in a
@@ -808,18 +810,30 @@ def _patronymic_words(
     return drop
 
 
-def guess_surname(flags: Sequence[int]) -> int | None:
+def guess_surname(flags: Sequence[int]) -> int:
     """Which of the full words with these flags (no comma) :func:`parse_name` takes
-    as the surname."""
-    return _guess_surname([], list(range(len(flags))), list(flags), None)
+    as the surname (-1: none, there are no words)."""
+    return _guess_surname(list(range(len(flags))), flags, -1)
 
 
-def surname_first(flags: Sequence[int]) -> bool:
-    """Do words with these flags read Surname Given, with no comma and not in capitals
-    (Жақсыбеков Шыңғыс, Petrov Ivan, Filat Vladimir)? The first word is not a given name
-    the lexicon knows, and either ends like a surname with a known given name after it,
-    or is followed only by a known given name."""
-    if len(flags) < 2 or flags[0] & _GIVEN:
+def surname_leads(
+    flags: Sequence[int], surname: int, dropped: bool, caps: bool, simple: bool
+) -> bool:
+    """Does a name with no comma read Surname Given, its first chunk to go last? Both
+    parsers' names are put in Given Surname order by this.
+
+    ``flags``: the flags of its full words (not initials); ``surname``: the surname's
+    index among them; ``dropped``: a patronymic was dropped, the surname found with it
+    (Surname Given Patronymic); ``caps``: the name is in capitals (passport style,
+    SURNAME GIVEN); ``simple``: each whitespace chunk is one word. Else the first word
+    is not a given name the lexicon knows, and either ends like a surname with a known
+    given name after it, or is followed only by a known given name (Жақсыбеков Шыңғыс,
+    Petrov Ivan, Filat Vladimir)."""
+    if surname != 0 or len(flags) < 2:
+        return False
+    if caps or (simple and dropped):
+        return True
+    if not simple or flags[0] & _GIVEN:
         return False
     if flags[0] & _SURNAME_END:
         return any(f & _GIVEN for f in flags[1:])

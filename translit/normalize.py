@@ -27,9 +27,9 @@ from translit.nameparse import (
     parse_body,
     parse_name,
     plain_words,
-    surname_first,
+    surname_leads,
 )
-from translit.reconstruct import cased_like, reconstruct, spelled_plain
+from translit.reconstruct import reconstruct, word_cyrillic
 from translit.scripts import cyrillic_reading, has_other_script
 from translit.session import Session, WordRendering, gazetteer_caches, session
 from translit.style import Style, style_ids
@@ -172,6 +172,8 @@ def _plain_output(
     lexicon knew, if they were reconstructed."""
     any_flags = plain.any_flags
     order = plain.words
+    # (what a name needs to be reordered, by a comma or by nameparse.surname_leads:
+    # most names have none of it, and skip the lookup of their order)
     if (
         any_flags & COMMA
         or plain.all_flags & CAPS
@@ -245,18 +247,18 @@ def _rendered(word: WordRendering, lang: str, style: Style) -> str:
 
 
 def _spell(word: WordRendering, w: Plain, hint: str) -> None:
-    """Fill in the Cyrillic form of ``w`` for names that show the convention ``hint``."""
-    # (what reconstruct.word_cyrillic gives, from the lexicon entry the word keeps:
-    # no lookups; a name with a Cyrillic word reaches here only in the en style)
+    """Fill in the Cyrillic form of ``w`` for names that show the convention ``hint``
+    (from the lexicon entry the word keeps: no lookups; a name with a Cyrillic word
+    reaches here only in the en style)."""
     entry = w.entry
-    if entry is not None and entry.cyrillic:
+    form = "" if entry is None else entry.cyrillic
+    cyr = word_cyrillic(w.word, w.flags, form, hint)
+    if entry is not None and form:
         word.found = 1
         word.kazakh = int(entry.kazakh)
-        word.cyrillic = cased_like(entry.cyrillic, w.word)
     else:
-        cyr = spelled_plain(w, hint)
         word.kazakh = int(has_kazakh(cyr))
-        word.cyrillic = cyr  # (set last: a thread that sees it sees the rest)
+    word.cyrillic = cyr  # (set last: a thread that sees it sees the rest)
 
 
 def _renderings(name: PlainName, s: Session) -> list[WordRendering]:
@@ -363,18 +365,14 @@ def _order(flags: tuple[int, ...], surname: int) -> tuple[int, ...]:
         return (*range(commas[0] + 1, count), *range(commas[0] + 1))
     dropped = surname >= 0  # (found before a patronymic was dropped: Surname Given Patr)
     if surname < 0:
-        guessed = guess_surname(flags)
-        surname = -1 if guessed is None else guessed
-    if count >= 2 and all_flags & CAPS:
-        if surname != 0:
-            return _KEEP
-        first = 1  # the first chunk (its words up to the first not followed by a hyphen)
-        while flags[first - 1] & JOINED:
-            first += 1
-        return (*range(first, count), *range(first))
-    if not any_flags & JOINED and surname == 0 and (dropped or surname_first(flags)):
-        return (*range(1, count), 0)
-    return _KEEP
+        surname = guess_surname(flags)
+    caps = count >= 2 and bool(all_flags & CAPS)
+    if not surname_leads(flags, surname, dropped, caps, not any_flags & JOINED):
+        return _KEEP
+    first = 1  # the first chunk (its words up to the first not followed by a hyphen)
+    while flags[first - 1] & JOINED:
+        first += 1
+    return (*range(first, count), *range(first))
 
 
 def _analyze_parsed(name: str, s: Session) -> NameResult:
@@ -413,12 +411,12 @@ def _natural_order(body: str, parsed: ParsedName) -> str:
         before, after = before.strip(), after.strip(" ,")
         return f"{after} {before}" if before and after and "," not in after else body
     chunks = body.split()
-    if parsed.surname != 0 or len(chunks) < 2 or parsed.tokens[0].initial:
+    if len(chunks) < 2 or not parsed.tokens or parsed.tokens[0].initial:
         return body
-    if len(parsed.folds) >= 2 and body.isupper():
-        return " ".join(chunks[1:] + chunks[:1])
-    full = [t for t in parsed.tokens if not t.initial]
-    if len(chunks) == len(full) and (parsed.patronymics or surname_first([t.flags for t in full])):
+    full = [t.flags for t in parsed.tokens if not t.initial]
+    surname = -1 if parsed.surname is None else parsed.surname  # (the first token: full)
+    caps = len(parsed.folds) >= 2 and body.isupper()
+    if surname_leads(full, surname, bool(parsed.patronymics), caps, len(chunks) == len(full)):
         return " ".join(chunks[1:] + chunks[:1])
     return body
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from translit.fold import TO_CYRILLIC, convention, spell_prepared, spell_token
-from translit.lexicon import lexicon
-from translit.nameparse import CYRILLIC, VARIANT, ParsedName, Plain, as_the_name, word_convention
+from translit.fold import TO_CYRILLIC, spell_prepared
+from translit.nameparse import CYRILLIC, ParsedName, lexicon_entry, word_convention
 from translit.text import has_cyrillic
 
 # й before а, у, е is written я, ю, е (Толстайа -> Толстая, Кулийев -> Кулиев), and
@@ -22,7 +21,7 @@ _IOTATED: Final = (("йа", "я"), ("йу", "ю"), ("йе", "е"), ("йи", "и"
 
 
 def _cyrillic_of_spelling(spelled: str) -> str:
-    """A spelling (:func:`translit.fold.spell_token`) in Cyrillic letters."""
+    """A spelling (:func:`translit.fold.spell_prepared`) in Cyrillic letters."""
     cyr = spelled.translate(TO_CYRILLIC)
     if "й" in cyr:
         for pair, letter in _IOTATED:
@@ -30,35 +29,17 @@ def _cyrillic_of_spelling(spelled: str) -> str:
     return cyr
 
 
-def spelled_cyrillic(word: str, hint: str = "") -> str:
-    """A lower-case Cyrillic spelling of one word, read off its fold (``""`` if none)."""
-    return _cyrillic_of_spelling(spell_token(word, hint))
-
-
-def spelled_plain(word: Plain, hint: str = "") -> str:
-    """What :func:`word_cyrillic` gives for a plain word (see
-    :func:`translit.nameparse.plain_words`) the lexicon does not know, from what the
-    parser found of it: the word spelled off its fold, cased like it, or the word
-    itself when it has nothing to spell."""
-    cyrillic = bool(word.flags & CYRILLIC)
-    spelled = spell_prepared(word.word, cyrillic, word_convention(word), hint)
+def word_cyrillic(word: str, flags: int, form: str, hint: str = "") -> str:
+    """One word of a name in Cyrillic, told its parser flags and its lexicon form
+    ``form`` (``""`` if none, see :func:`translit.nameparse.lexicon_entry`): that form,
+    else the word spelled off its fold (the word itself when it has nothing to spell),
+    read by the convention ``hint`` of the rest of its name where it shows none;
+    capitalized, or in capitals like the word."""
+    if form:
+        return cased_like(form, word)
+    spelled = spell_prepared(word, bool(flags & CYRILLIC), word_convention(flags), hint)
     cyr = _cyrillic_of_spelling(spelled)
-    return cased_like(cyr, word.word) if cyr else word.word
-
-
-def word_cyrillic(word: str, fold: str, hint: str = "") -> tuple[str, bool]:
-    """One word of a name in Cyrillic, and whether the lexicon knew it.
-
-    The lexicon form of ``fold``, else the word spelled off its fold (the word itself
-    when it has nothing to spell); capitalized, or in capitals like the word.
-    """
-    cyr = lexicon().cyrillic.get(fold)
-    known = cyr is not None
-    if cyr is None:
-        cyr = spelled_cyrillic(word, hint)
-        if not cyr:
-            return word, False
-    return cased_like(cyr, word), known
+    return cased_like(cyr, word) if cyr else word
 
 
 def cased_like(cyr: str, word: str) -> str:
@@ -71,10 +52,12 @@ def cased_like(cyr: str, word: str) -> str:
 
 
 def name_convention(parsed: ParsedName) -> str:
-    """The one spelling convention the Latin words of a name show, else ``""``."""
-    shown = {convention(t.text) for t in parsed.tokens if not t.initial}
-    shown.discard("")
-    return shown.pop() if len(shown) == 1 else ""
+    """The one spelling convention the words of a name show, else ``""``."""
+    flags = 0
+    for t in parsed.tokens:
+        if not t.initial:
+            flags |= t.flags
+    return word_convention(flags)
 
 
 def reconstruct(parsed: ParsedName, text: str, all_words: bool) -> tuple[str, int, int]:
@@ -97,12 +80,9 @@ def reconstruct(parsed: ParsedName, text: str, all_words: bool) -> tuple[str, in
             pieces.append(token.text)
             continue
         total += 1
-        # (another language's form of a name is spelled as written, not as the name,
-        # but for Ukrainian and Belarusian Cyrillic ones: see as_the_name)
-        variant = token.flags & VARIANT and not as_the_name(token.text, token.flags)
-        fold = "" if variant else token.fold
-        cyr, known = word_cyrillic(token.text, fold, hint)
-        found += known
-        pieces.append(cyr)
+        entry = lexicon_entry(token.text, token.fold, token.flags)
+        form = "" if entry is None else entry.cyrillic
+        found += bool(form)
+        pieces.append(word_cyrillic(token.text, token.flags, form, hint))
     pieces.append(text[last : parsed.tokens[-1].end])
     return "".join(pieces)[parsed.tokens[0].start :], found, total

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 import translit
-from translit.fold import fold_token, spell_token
-from translit.reconstruct import spelled_cyrillic
+from translit.fold import fold_token, spell_prepared, token_convention
+from translit.nameparse import chunk_plain
+from translit.reconstruct import word_cyrillic
 
 # Spellings of names that are in neither the gazetteer nor the lexicon. The spellings
 # follow the conventions in translit.fold (BGN/PCGN and ICAO romanization of the Cyrillic,
@@ -49,7 +50,28 @@ def test_spellings_of_an_unknown_name_normalize_alike(spellings: list[str]) -> N
     ],
 )
 def test_spelled_cyrillic(word: str, spelled: str) -> None:
-    assert spelled_cyrillic(word) == spelled
+    plain = chunk_plain(word)
+    assert plain is not None
+    # a word with no lexicon form is spelled off its fold, capitalized
+    assert word_cyrillic(word, plain.flags, "") == spelled.capitalize()
+    assert word_cyrillic(word.upper(), plain.flags, "") == spelled.upper()
+
+
+@pytest.mark.parametrize(
+    ("word", "form", "hint", "out"),
+    [
+        ("TOKAJEW", "Тоқаев", "", "ТОҚАЕВ"),  # the lexicon form, in capitals like the word
+        ("tokajew", "Тоқаев", "", "Тоқаев"),
+        ("Geroichan", "", "de", "Героихан"),  # ch read by the rest of the name (German)
+        ("Geroichan", "", "", "Героичан"),
+        ("Nasarbajew", "", "fr", "Назарбаев"),  # its own convention (German) wins
+        ("...", "", "", "..."),  # nothing to spell: the word as written
+    ],
+)
+def test_word_cyrillic(word: str, form: str, hint: str, out: str) -> None:
+    plain = chunk_plain(word)
+    flags = 0 if plain is None else plain.flags
+    assert word_cyrillic(word, flags, form, hint) == out
 
 
 @pytest.mark.parametrize(
@@ -58,7 +80,8 @@ def test_spelled_cyrillic(word: str, spelled: str) -> None:
 def test_spelling_only_splits_what_the_key_merges(word: str) -> None:
     # the spelling keeps з apart from с, and a glide between vowels (J, й); the key
     # fold does not
-    assert spell_token(word).replace("z", "s").replace("J", "") == fold_token(word)
+    spelled = spell_prepared(word, False, token_convention(word))
+    assert spelled.replace("z", "s").replace("J", "") == fold_token(word)
 
 
 @pytest.mark.parametrize(
