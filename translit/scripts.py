@@ -240,7 +240,8 @@ class _Letters:
                 size = 1
             if choices is None:
                 return None
-            if self.added:  # (a consonant may be followed by an unwritten vowel)
+            if self.added and at + size < len(word):
+                # (a consonant may be followed by an unwritten vowel, but the last)
                 voiced = [c + v for c in choices if c and c[-1] not in _VOWELS for v in self.added]
                 choices = [*choices, *voiced]
             found.append(choices)

@@ -143,6 +143,8 @@ def test_hangul_meets_the_russian_name(korean: str, russian: str) -> None:
         ("سيرغي لافروف", "Сергей Лавров"),
         ("دميتري ميدفيديف", "Дмитрий Медведев"),
         ("סרגיי לברוב", "Сергей Лавров"),  # he
+        ("ולדימיר פוטין", "Владимир Путин"),  # (no vowel after the last letter)
+        ("דמיטרי מדבדב", "Дмитрий Медведев"),
     ],
 )
 def test_arabic_and_hebrew_meet_the_russian_name(abjad: str, russian: str) -> None:
