@@ -126,6 +126,7 @@ def test_chinese_names_of_other_origins_stay_as_written(name: str) -> None:
         ("누르술탄 나자르바예프", "Нурсултан Назарбаев"),
         ("드미트리 메드베데프", "Дмитрий Медведев"),
         ("보리스 옐친", "Борис Ельцин"),
+        ("블라디미르 지리놉스키", "Владимир Жириновский"),  # final ㅂ: в before с
     ],
 )
 def test_hangul_meets_the_russian_name(korean: str, russian: str) -> None:
