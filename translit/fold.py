@@ -156,6 +156,10 @@ def _other_latin(text: str) -> str:
     if "tš" in text:
         text = text.replace("tš", "č")
     dutch_oe = "oe" in text and ("j" in text or _DUTCH_OE_CONSONANT_RE.search(text) is not None)
+    if "zju" in text and not dutch_oe:
+        # з before ю, as Czech, Slovak, Latvian and Hungarian write it (Zjuganov), where
+        # Dutch would write zjoe
+        text = text.replace("zju", "ziu")
     if "sj" in text or "zj" in text or "tj" in text:  # Dutch, Scandinavian
         text = text.replace("tsj", "č").replace("sj", "š").replace("zj", "ž")
         text = _TJ_EDGE_RE.sub("č", text)

@@ -293,6 +293,16 @@ def test_dutch_oe(dutch: str, russian: str) -> None:
     assert fold_token(dutch) == fold_token(russian)
 
 
+# Czech, Slovak, Latvian and Hungarian write Зю as zju (the cs, lv and hu Wikipedia titles
+# Gennadij Zjuganov, Genādijs Zjuganovs); Dutch and Swedish zj before another letter is ж.
+@pytest.mark.parametrize(
+    ("latin", "russian"),
+    [("Zjuganov", "Зюганов"), ("Zjuganovs", "Зюганов"), ("Zjirinovskij", "Жириновский")],
+)
+def test_zju_is_z_and_yu(latin: str, russian: str) -> None:
+    assert fold_token(latin) == fold_token(russian)
+
+
 # be.wikipedia titles of Russian and Belarusian figures and their Russian forms:
 # Belarusian writes д and т before в and a soft vowel as дз, ц too, and -енко as -енка.
 @pytest.mark.parametrize(
