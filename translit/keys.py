@@ -5,8 +5,11 @@ from __future__ import annotations
 from functools import cache
 
 from translit import origin
+from translit._util.paths import data_path
+from translit._util.tsv import read_tsv
 from translit.fold import DIGRAPHS, fold_token
 from translit.gazetteer import Gazetteer, exact_form
+from translit.lexicon import lexicon
 from translit.nameparse import ParsedName, PlainName, parse_name, patronymic_words, plain_folds
 from translit.scripts import cyrillic_reading, has_other_script
 from translit.session import GazetteerCaches, KeyHit, gazetteer_caches
@@ -40,12 +43,43 @@ def without_particles(folds: tuple[str, ...]) -> tuple[str, ...]:
     return kept if len(kept) >= 2 else folds
 
 
+@cache
+def _name_elements() -> frozenset[str]:
+    """The folds of the Kazakh and Kyrgyz given names (given_kk.tsv, given_ky.tsv), in
+    both their forms: the parts of compound given names (Нұр-Сұлтан, Әли-Асқар)."""
+    found = set()
+    for name in ("given_kk.tsv", "given_ky.tsv"):
+        for _, row in read_tsv(data_path("names", name)):
+            for column in ("kk", "ky", "ru"):
+                if row.get(column):
+                    found.add(lexicon().canonical(fold_token(row[column])))
+    return frozenset(found)
+
+
+def split_compounds(folds: str) -> str:
+    """A fold key (folds in order, space-separated) with each word made of two Kazakh or
+    Kyrgyz given names of three letters or more split into them, in order again: one
+    key for a compound given name written as one word, hyphenated or as two words
+    (Nursultan, Nur-Sultan, Nur Sultan; Aliaskar, Ali-Askar)."""
+    elements = _name_elements()
+    words = folds.split(" ")
+    out: list[str] = []
+    for word in words:
+        for i in range(3, len(word) - 2):
+            if word[:i] in elements and word[i:] in elements:
+                out += (word[:i], word[i:])
+                break
+        else:
+            out.append(word)
+    return folds if len(out) == len(words) else " ".join(sorted(out))
+
+
 def key_of(parsed: ParsedName, gazetteer: Gazetteer) -> tuple[str, str | None]:
     """(key, entity id) for a parsed name."""
     hit = gazetteer.lookup(parsed)
     if hit is not None:
-        return readable(gazetteer.key_for(hit[0].id)), hit[0].id
-    parts = sorted(without_particles(parsed.folds))
+        return readable(split_compounds(gazetteer.key_for(hit[0].id))), hit[0].id
+    parts = sorted(split_compounds(" ".join(without_particles(parsed.folds))).split(" "))
     initials = sorted(parsed.initials)
     if initials:
         parts.append("".join(i[:1] for i in initials))
@@ -105,5 +139,6 @@ def folds_key(folds: tuple[str, ...], caches: GazetteerCaches) -> KeyHit:
     full = folds[0] if len(folds) == 1 else " ".join(sorted(without_particles(folds)))
     hit = gazetteer.lookup_folds(full, folds)
     if hit is not None:
-        return caches.keys.put(folds, (readable(gazetteer.key_for(hit[0].id)), hit))
-    return caches.keys.put(folds, (readable(full), None))
+        entity_key = split_compounds(gazetteer.key_for(hit[0].id))
+        return caches.keys.put(folds, (readable(entity_key), hit))
+    return caches.keys.put(folds, (readable(split_compounds(full)), None))
