@@ -43,6 +43,9 @@ def test_split_compounds(folds: str, split: str) -> None:
     assert split_compounds(folds) == split
 
 
+_WORDS = ["nur", "sultan", "nursultan", "ali", "askar", "aliaskar", "marat", "ivanov"]
+
+
 @given(
     st.lists(
         st.sampled_from(_WORDS),
