@@ -18,9 +18,7 @@ import json
 import math
 from collections.abc import Sequence
 from functools import cache
-from typing import Final
-
-import pymorphy3
+from typing import Any, Final
 
 from translit._util.paths import data_path
 from translit.fold import fold_token
@@ -86,7 +84,9 @@ def plausible(word: str) -> bool:
 
 
 @cache
-def _morph() -> pymorphy3.MorphAnalyzer:
+def _morph() -> Any:  # (pymorphy3.MorphAnalyzer, imported when first needed)
+    import pymorphy3
+
     return pymorphy3.MorphAnalyzer()
 
 

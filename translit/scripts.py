@@ -20,8 +20,6 @@ import unicodedata
 from functools import cache, partial
 from typing import Any, Final
 
-from pypinyin import lazy_pinyin
-
 from translit import origin, readings
 from translit._util.cache import BoundedCache
 from translit._util.paths import data_path
@@ -176,6 +174,8 @@ def _syllable_options(syllable: str) -> list[str] | None:
 def _chinese_word(word: str) -> str:
     """A word in Chinese characters as the likeliest Cyrillic name it transcribes, or
     as it is where a character has no reading."""
+    from pypinyin import lazy_pinyin  # (its dictionaries load on import: only when needed)
+
     options = []
     for syllable in lazy_pinyin(word):
         found = _syllable_options(syllable)
