@@ -365,7 +365,10 @@ def plain_folds(name: str) -> tuple[str, ...] | None:
     else:
         if flags & COMMA and last & (_SURNAME_END | _GIVEN) == _SURNAME_END:
             middle = _SURNAME_END  # (after a comma, the last word may be a father's name)
-        if folds and not flags & _AMBIGUOUS and (len(folds) < 3 or not _may_drop(flags, middle)):
+        # (a word whose fold depends on the name's convention is refolded only where
+        # another word shows one: see plain_words)
+        refold = flags & _AMBIGUOUS and flags & _CONVENTIONS
+        if folds and not refold and (len(folds) < 3 or not _may_drop(flags, middle)):
             return tuple(folds)
     found = plain_words(name)
     return None if found is None else tuple([w.fold for w in found.words])
