@@ -269,7 +269,8 @@ def plain_key(name: str) -> str:
             # of ジ is part of the sign, and Hangul syllables stay whole)
             decomposed = unicodedata.normalize("NFKD", word)
             word = "".join([c for c in decomposed if not "\u0300" <= c <= "\u036f"])
-            word = unicodedata.normalize("NFC", word)
+            if not word.isascii():
+                word = unicodedata.normalize("NFC", word)
         words.append(word)
     return " ".join(sorted(words))
 
