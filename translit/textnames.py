@@ -583,8 +583,16 @@ def render_mention(span: NameSpan, style: str | Style, gazetteer: Gazetteer) -> 
     organization stays short (``Қазақстан`` is ``Kazakhstan`` in the ``official`` style,
     not ``Republic of Kazakhstan``); an acronym stays an acronym.
     """
+    out = _rendered_mention(span, get_style(style), gazetteer)
     name = span.name
-    style = get_style(style)
+    if name.isupper() and sum([c.isalpha() for c in name]) > 1:
+        return out.upper()  # (a mention in capitals stays in capitals: ASTANA, a dateline)
+    return out
+
+
+def _rendered_mention(span: NameSpan, style: Style, gazetteer: Gazetteer) -> str:
+    """:func:`render_mention`, before the mention's capitals are put back."""
+    name = span.name
     if span.entity is not None and span.entity in gazetteer.entities:
         return _entity_mention(gazetteer.entities[span.entity], name, style)
     if not has_cyrillic(name):

@@ -118,6 +118,8 @@ def test_shared_name_goes_to_the_organization_next_to_an_organization_word() -> 
         ("Атырау облысы", "official", "Atyrau region"),  # a long mention gets the long form
         ("Қазақстан", "cyrillic-ru", "Казахстан"),
         ("Самрук-Казына", "cyrillic-kk", "Самұрық-Қазына"),
+        ("ASTANA", "en", "ASTANA"),  # a news dateline stays in capitals
+        ("ТОҚАЕВ", "official", "TOKAYEV"),
     ],
 )
 def test_render_mention_keeps_the_shape(text: str, style: str, expected: str) -> None:
