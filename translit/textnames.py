@@ -545,7 +545,28 @@ def _short_forms(entity: Entity, style: Style) -> list[str]:
 
 
 def _entity_mention(entity: Entity, name: str, style: Style) -> str:
-    """An entity in ``style``, in the shape of the mention ``name``."""
+    """An entity in ``style``, in the shape of the mention ``name``: its words that
+    only differ in case from the mention's are written as the mention writes them
+    ("Karaganda region" stays, not "Karaganda Region")."""
+    out = _entity_form(entity, name, style)
+    written = name.split(" ")
+    words = out.split(" ")
+    if len(words) != len(written) or out == name:
+        return out
+    return " ".join([w if w.casefold() == o.casefold() else o for w, o in zip(written, words)])
+
+
+def _entity_form(entity: Entity, name: str, style: Style) -> str:
+    """:func:`_entity_mention` before the mention's case is put back."""
+    if (
+        entity.former
+        and _is_organization(entity)
+        and exact_form(name) in {exact_form(f) for f in entity.former}
+    ):
+        # an organization's former name stays that name (the article speaks of then:
+        # "formerly Nur Otan"), in the style; a place's is its name now (Alma-Ata:
+        # Almaty)
+        return name if not has_cyrillic(name) or style.cyrillic else render_cyrillic(name, style)
     full = render_entity(entity, style)
     parsed = parse_name(name)
     if entity.is_person:
@@ -660,6 +681,16 @@ def render_inflected(span: NameSpan, style: str | Style, gazetteer: Gazetteer) -
     return rendered + _romanized_tail(stem, span.ending, style)
 
 
+def _without_what_follows(rendered: str, written: str, after: str) -> str:
+    """``rendered`` less an ending that the text after the mention already writes: the
+    mention Kaspi of "Kaspi.kz" renders as Kaspi.kz, and the text goes on with .kz."""
+    if rendered.startswith(written) and len(rendered) > len(written):
+        tail = rendered[len(written) :]
+        if after.startswith(tail):
+            return written
+    return rendered
+
+
 def normalize_text(
     text: str, style: str | Style = "en", gazetteer: Gazetteer | None = None
 ) -> tuple[str, list[Replacement]]:
@@ -675,6 +706,7 @@ def normalize_text(
         rendered = rendered_before.get(key)
         if rendered is None:
             rendered = rendered_before[key] = render_inflected(span, style, gaz)
+        rendered = _without_what_follows(rendered, span.text, text[span.end : span.end + 8])
         out.append(text[last : span.start])
         out.append(rendered)
         last = span.end

@@ -373,3 +373,23 @@ def test_english_news_text_changes_no_word_outside_a_name(style: str) -> None:
         "Xi Jinping sent a letter. British Prime Minister Keir Starmer met reporters."
     )
     assert normalize_text(text, style)[0] == text
+
+
+# English news sentences (written for these tests in the style of wire copy): only the
+# names change, and a name keeps what the text around it says.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an organization's former name stays (Amanat was Nur Otan until 2022)
+        (
+            "The Amanat party, formerly Nur Otan, won.",
+            "The Amanat party, formerly Nur Otan, won.",
+        ),
+        # a type word next to a name keeps its case
+        ("Floods hit Karaganda region.", "Floods hit Karaganda region."),
+        # a mention followed by the rest of the entity's name is not doubled
+        ("Kaspi.kz shares rose.", "Kaspi.kz shares rose."),
+    ],
+)
+def test_news_text_changes_only_names(text: str, expected: str) -> None:
+    assert normalize_text(text, "en")[0] == expected
