@@ -553,7 +553,8 @@ def _entity_mention(entity: Entity, name: str, style: Style) -> str:
     words = out.split(" ")
     if len(words) != len(written) or out == name:
         return out
-    return " ".join([w if w.casefold() == o.casefold() else o for w, o in zip(written, words)])
+    pairs = zip(written, words, strict=True)
+    return " ".join([w if w.casefold() == o.casefold() else o for w, o in pairs])
 
 
 def _entity_form(entity: Entity, name: str, style: Style) -> str:
