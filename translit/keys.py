@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Final
 
 from translit import origin
+from translit._util.cache import BoundedCache
 from translit._util.paths import data_path
 from translit._util.tsv import read_tsv
 from translit.fold import DIGRAPHS, fold_token
@@ -61,17 +63,29 @@ def split_compounds(folds: str) -> str:
     Kyrgyz given names of three letters or more split into them, in order again: one
     key for a compound given name written as one word, hyphenated or as two words
     (Nursultan, Nur-Sultan, Nur Sultan; Aliaskar, Ali-Askar)."""
-    elements = _name_elements()
     words = folds.split(" ")
     out: list[str] = []
     for word in words:
-        for i in range(3, len(word) - 2):
-            if word[:i] in elements and word[i:] in elements:
-                out += (word[:i], word[i:])
-                break
-        else:
+        if len(word) < 6:
             out.append(word)
+            continue
+        parts = _parts.data.get(word)  # (the dict read directly: keys of new names)
+        if parts is None:
+            parts = _parts.put(word, _compound_parts(word))
+        out += parts
     return folds if len(out) == len(words) else " ".join(sorted(out))
+
+
+# a word's fold (six letters or more) -> its parts as a compound given name, or itself
+_parts: Final[BoundedCache[str, tuple[str, ...]]] = BoundedCache(1 << 16)
+
+
+def _compound_parts(word: str) -> tuple[str, ...]:
+    elements = _name_elements()
+    for i in range(3, len(word) - 2):
+        if word[:i] in elements and word[i:] in elements:
+            return (word[:i], word[i:])
+    return (word,)
 
 
 def key_of(parsed: ParsedName, gazetteer: Gazetteer) -> tuple[str, str | None]:
