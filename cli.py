@@ -25,12 +25,12 @@ import typer
 import translit
 from translate.commands import register as register_translate
 from translit._cli import Commands, ListFormat, emit, note, run_app, texts_or_stdin
-from translit._gctune import fewer_full_collections
 from translit._util.atomic import output_or_stdout
+from translit._util.gctune import fewer_full_collections
 from translit._util.stdio import write_lines
 from translit.errors import UsageError
-from translit.lossy import LossySigns
-from translit.style import get_style
+from translit.names.style import get_style
+from translit.romanization.lossy import LossySigns
 
 app = typer.Typer(
     cls=Commands,
@@ -303,7 +303,7 @@ def normalize(
             "--text",
             {"NAME/FILE arguments": names, "--column": column, "--format": fmt, **file_only},
         )
-        from translit.textfiles import normalize_text_file
+        from translit.text.files import normalize_text_file
 
         gaz = _gazetteer(gazetteer)
         normalize_text_file(

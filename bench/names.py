@@ -437,7 +437,7 @@ def run(
     if negatives:
         _report_negatives(methods, negatives, out)
     if speed > 0 and ours:
-        path = str(importlib.import_module("translit.normalize").__file__)
+        path = str(importlib.import_module("translit.names.normalize").__file__)
         compiled = path.endswith((".so", ".pyd"))
         out(f"speed: translit from {path} ({'compiled' if compiled else 'pure Python'})")
         warm = speed_names(rows, 2000, seed=1)
@@ -493,8 +493,8 @@ def _speed_child(function: str, names_path: Path, warm_path: Path) -> None:
     names = names_path.read_text(encoding="utf-8").split("\n")
     warm = warm_path.read_text(encoding="utf-8").split("\n")
     import translit
-    from translit.fold import clear_caches
-    from translit.lexicon import lexicon
+    from translit.names.fold import clear_caches
+    from translit.names.lexicon import lexicon
 
     # A process that builds the lexicon (its disk cache stale or off) folds every
     # spelling of every lexicon name on the way (105k folds) and keeps them cached;

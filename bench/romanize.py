@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.append(str(Path(__file__).resolve().parents[1]))
 
 import translit
-from translit.romanize import clear_caches, romanize_uncached
+from translit.romanization.romanize import clear_caches, romanize_uncached
 
 # -- name material (common Kazakh and Russian names; facts, not copied text) -------------
 
@@ -300,7 +300,7 @@ def run(lang: str, names: list[str], label: str, repeat: int) -> None:
 
 def _build() -> str:
     """Where translit was imported from, and whether its hot path is compiled."""
-    path = str(importlib.import_module("translit.romanize").__file__)
+    path = str(importlib.import_module("translit.romanization.romanize").__file__)
     return f"{path} ({'compiled' if path.endswith(('.so', '.pyd')) else 'pure Python'})"
 
 

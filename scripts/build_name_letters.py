@@ -1,6 +1,6 @@
 """Build ``data/names/name_letters.json``: how often each short run of letters occurs
 in Russian-form names, for choosing the likeliest Cyrillic name behind a reading that
-leaves letters open (a Japanese katakana name: ラ is ла or ра; translit/readings.py).
+leaves letters open (a Japanese katakana name: ラ is ла or ра; translit/names/readings.py).
 
 The names: every given name, surname and patronymic in the nominative singular of the
 Russian dictionary that pymorphy3 ships (``pymorphy3-dicts-ru``, from OpenCorpora; the
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pymorphy3
 
-from translit.lexicon import lexicon_forms
+from translit.names.lexicon import lexicon_forms
 
 ORDER = 4
 MIN_COUNT = 2
@@ -55,7 +55,7 @@ def main() -> None:
         "description": (
             "Counts of letter runs (1 to order letters; ^ the start, $ the end of a name) "
             "in Russian-form names, runs seen fewer than min_count times left out. Built "
-            "by scripts/build_name_letters.py; read by translit/readings.py."
+            "by scripts/build_name_letters.py; read by translit/names/readings.py."
         ),
         "sources": [
             "pymorphy3-dicts-ru 2.4.417150.4580142 (OpenCorpora Russian dictionary): "

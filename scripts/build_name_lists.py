@@ -1,5 +1,5 @@
 """Build tests/data/devset/name_lists.tsv: given names and surnames of countries whose
-names are not of Cyrillic origin, for the origin gate (translit/origin.py) to learn
+names are not of Cyrillic origin, for the origin gate (translit/names/origin.py) to learn
 from (tune part) and to be measured on (measure part).
 
 Source: the person-name lists of the Faker package (PyPI ``faker``, version pinned

@@ -1,5 +1,5 @@
 """Build data/names/origin_ngrams.json: the character statistics that tell a Latin
-spelling of a Cyrillic-origin name from other names (translit/origin.py).
+spelling of a Cyrillic-origin name from other names (translit/names/origin.py).
 
 A naive Bayes model over the character 1- to 4-grams of single words ("^ivanov$"):
 for each n-gram, the log of how much likelier it is in a word of a Cyrillic-origin
@@ -85,10 +85,10 @@ TURKISH_LETTER_SCHEMES = frozenset({"kz-2021", "tr-press"})
 def lexicon_names() -> list[str]:
     """The lexicon's Cyrillic names in the conventions the lexicon spells them in
     (romanization schemes and press transcriptions: English, German, French, Polish,
-    Spanish; translit.lexicon.SPELLING_SCHEMES), but for :data:`TURKISH_LETTER_SCHEMES`."""
-    from translit.lexicon import SPELLING_SCHEMES, lexicon
-    from translit.romanize import romanize
-    from translit.schemes import scheme_ids
+    Spanish; translit.names.lexicon.SPELLING_SCHEMES), but for :data:`TURKISH_LETTER_SCHEMES`."""
+    from translit.names.lexicon import SPELLING_SCHEMES, lexicon
+    from translit.romanization.romanize import romanize
+    from translit.romanization.schemes import scheme_ids
 
     schemes = [
         (lang, sid)
@@ -143,8 +143,8 @@ def count(names: list[str]) -> tuple[Counter[str], int]:
 def shared_given_names(negatives: list[str]) -> list[str]:
     """The lexicon's given names that other countries' members are called too (Anna,
     Maria, David, Robert): no evidence of a Cyrillic origin by themselves."""
-    from translit.fold import fold_token
-    from translit.lexicon import lexicon
+    from translit.names.fold import fold_token
+    from translit.names.lexicon import lexicon
 
     entries = lexicon().entries()
     seen = {w for name in negatives for w in words(name)}

@@ -6,7 +6,7 @@ of it (a Russian quote in a Kazakh paragraph), else its paragraph's, else the do
 
 The identifier is py3langid (a naive Bayes model over byte n-grams, 142 languages, its
 model shipped in the package as NumPy arrays: offline, no pickle). Latin look-alike
-letters inside Cyrillic words are repaired first (``translit.text.prepare``) and URLs
+letters inside Cyrillic words are repaired first (``translit.letters.prepare``) and URLs
 removed. Languages whose spelling never uses a letter of the text are left out
 (Ukrainian has no ``ы``: Kazakh and Russian run together are not Ukrainian). Unless the
 identifier is confident of a language the package does not know
@@ -28,7 +28,7 @@ from typing import Any
 
 from translate.registry import letters_not_used, load_languages
 from translate.segment import URL_RE
-from translit.text import prepare
+from translit.letters import prepare
 
 UNDETERMINED = "und"
 #: A sentence needs this probability to differ from its paragraph.

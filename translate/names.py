@@ -34,7 +34,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from translit.samename import inflected_stem, like_or_inflected, likeness
+from translit.names.samename import inflected_stem, like_or_inflected, likeness
 
 
 class NameSpanLike(Protocol):
@@ -96,15 +96,15 @@ def default_renderer() -> Renderer | None:
     """Render a mention in a style with translit (keeps its shape: a surname stays one word;
     an inflected mention such as ``Тоқаевтың`` is rendered in its dictionary form).
 
-    Uses ``translit.textnames.render_mention`` for spans found by ``translit.find_names``,
+    Uses ``translit.text.names.render_mention`` for spans found by ``translit.find_names``,
     else ``translit.normalize`` on the span's text; None when translit has neither.
     """
     import translit
 
     normalize = getattr(translit, "normalize", None)
     try:
-        from translit.gazetteer import bundled_gazetteer
-        from translit.textnames import NameSpan, render_mention
+        from translit.names.gazetteer import bundled_gazetteer
+        from translit.text.names import NameSpan, render_mention
     except ImportError:
         if not callable(normalize):
             return None
@@ -121,7 +121,7 @@ def default_renderer() -> Renderer | None:
 def check_style(style: str) -> None:
     """Raise translit's error for an unknown house style (when translit can tell)."""
     try:
-        from translit.style import get_style
+        from translit.names.style import get_style
     except ImportError:
         return
     get_style(style)

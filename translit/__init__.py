@@ -18,10 +18,11 @@ from translit.errors import (
     UnknownSchemeError,
     UnknownStyleError,
 )
-from translit.gazetteer import Entity, Gazetteer, load_gazetteer
-from translit.keys import key
-from translit.match import MatchResult, match
-from translit.normalize import (
+from translit.letters import detect_language as _detect
+from translit.names.gazetteer import Entity, Gazetteer, load_gazetteer
+from translit.names.keys import key
+from translit.names.match import MatchResult, match
+from translit.names.normalize import (
     NameResult,
     analyze,
     keys_many,
@@ -30,12 +31,11 @@ from translit.normalize import (
     normalize_many,
     styles,
 )
-from translit.romanize import cyrillize, cyrillize_many, romanize, romanize_many
-from translit.schemes import SchemeInfo, list_schemes
-from translit.style import Style, get_style
-from translit.text import detect_language as _detect
-from translit.textnames import NameSpan, Replacement, find_names, normalize_text
-from translit.variants import Variant, variants
+from translit.names.style import Style, get_style
+from translit.names.variants import Variant, variants
+from translit.romanization.romanize import cyrillize, cyrillize_many, romanize, romanize_many
+from translit.romanization.schemes import SchemeInfo, list_schemes
+from translit.text.names import NameSpan, Replacement, find_names, normalize_text
 
 
 def schemes(lang: str | None = None) -> list[SchemeInfo]:
@@ -45,7 +45,7 @@ def schemes(lang: str | None = None) -> list[SchemeInfo]:
 
 def detect_language(text: str) -> str:
     """``kk`` if the text has Kazakh-specific letters, ``ru`` if other Cyrillic, else ``und``."""
-    from translit.text import prepare
+    from translit.letters import prepare
 
     return _detect(prepare(text))
 

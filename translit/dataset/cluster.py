@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from translit._gctune import fewer_full_collections
+from translit._util.gctune import fewer_full_collections
 from translit.dataset._types import Normalizer
 from translit.dataset.batches import Batch, RowBatch
 from translit.dataset.columns import as_string_array, as_text

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from translit._gctune import fewer_full_collections
+from translit._util.gctune import fewer_full_collections
 from translit.dataset._types import Normalizer, added_columns
 from translit.dataset.batches import output_columns
 from translit.dataset.columns import NameCache, as_text

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
-from translit._gctune import fewer_full_collections
 from translit._util.atomic import PendingFile, atomic_output, refuse_overwrite
+from translit._util.gctune import fewer_full_collections
 from translit.dataset._types import added_columns
 from translit.dataset.background import BackgroundWriter
 from translit.dataset.batches import (

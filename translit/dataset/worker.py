@@ -61,7 +61,7 @@ def portable(error: Exception) -> Exception:
 
 def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
     """Answer frames of names until ``requests`` ends (the protocol in the module docstring)."""
-    from translit._gctune import fewer_full_collections
+    from translit._util.gctune import fewer_full_collections
     from translit.dataset.columns import normalize_columns
 
     normalizer: Any = None

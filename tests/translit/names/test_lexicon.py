@@ -1,0 +1,72 @@
+"""The lexicon's one-lookup entries agree with its tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from translit.names.lexicon import lexicon
+from translit.names.parse import _chunk_words, plain_words
+
+
+def test_entries_agree_with_the_tables() -> None:
+    lex = lexicon()
+    entries = lex.entries()
+    kazakh = lex.kazakh_folds()
+    assert set(entries) == {*lex.overrides, *lex.cyrillic, *lex.given, *lex.variants}
+    for fold, entry in entries.items():
+        assert entry.canonical == lex.canonical(fold)
+        assert entry.given == (lex.canonical(fold) in lex.given)
+        assert entry.cyrillic == lex.cyrillic.get(fold, "")
+        assert entry.kazakh == (fold in kazakh)
+        assert entry.variant == (fold in lex.variants)
+    assert lex.entries() is entries  # built once
+
+
+def test_variants_are_other_languages_forms_of_given_names() -> None:
+    # data/names/given_equivalents.tsv: no variant is another name of the lexicon
+    lex = lexicon()
+    assert lex.variants
+    for fold, canonical in lex.variants.items():
+        assert canonical in lex.given
+        assert fold not in lex.cyrillic and fold not in lex.overrides
+
+
+@pytest.mark.parametrize(
+    ("variant", "russian"),
+    [
+        # Wikidata labels (uk, be, en) of members of the Verkhovna Rada and the
+        # Belarusian Chamber (everypolitician-data sources/morph/wikidata.csv)
+        ("Олександр", "Александр"),
+        ("Аляксандр", "Александр"),
+        ("Oleksandr", "Aleksandr"),
+        ("Volodymyr", "Vladimir"),
+        ("Уладзімір", "Владимир"),
+        ("Mykola", "Nikolai"),
+        ("Siarhei", "Sergei"),
+        ("Tetiana", "Tatiana"),
+        ("Olha", "Olga"),
+    ],
+)
+def test_given_name_variants_share_the_key(variant: str, russian: str) -> None:
+    from translit import key
+
+    assert key(variant + " Petrenko") == key(russian + " Petrenko")
+
+
+@pytest.mark.parametrize("variant", ["Oleksandr Petrenko", "Mykola Azarov", "Aliaksandr Ivanou"])
+def test_variants_keep_their_spelling(variant: str) -> None:
+    # one key, but a Ukrainian or Belarusian given name is not respelled in Russian
+    from translit import normalize
+
+    assert normalize(variant).split()[0] == variant.split()[0]
+
+
+@pytest.mark.parametrize("name", ["Tokajew Kassym", "NAZARBAYEV NURSULTAN", "Zzyzx Qwerty"])
+def test_plain_words_carry_the_entry_of_their_fold(name: str) -> None:
+    entries = lexicon().entries()
+    found = plain_words(name)
+    assert found is not None
+    for word in found.words:
+        assert word.entry is entries.get(word.fold)
+        ((_, _, fold, _, _),) = _chunk_words(word.word)
+        assert fold == word.fold

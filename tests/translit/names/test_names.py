@@ -1,0 +1,419 @@
+"""Name keys, normalization, matching and variants (names in text: text/test_names.py).
+
+Spellings are attested ones from the sources in ``shared`` reference tables (RFE/RL,
+Akorda, DW, Le Vif, Rzeczpospolita, CIDOB, beyazgazete) or produced by the standards.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import translit
+from translit.names.keys import readable
+
+DEV_SET = Path(__file__).resolve().parents[2] / "data" / "names_dev.jsonl"
+
+TOKAYEV = [
+    "Qasym-Zhomart Toqaev",  # RFE/RL
+    "Kassym-Jomart Tokayev",  # Akorda
+    "Kasym-Zhomart Tokaev",  # ICAO-like
+    "Kasym-Schomart Tokajew",  # DW (German)
+    "Kassym-Jomart Tokaïev",  # Le Vif (French)
+    "Kasym-Żomart Tokajew",  # Rzeczpospolita (Polish)
+    "Kasym-Zhomart Tokáyev",  # CIDOB (Spanish)
+    "Kasım-Jomart Tokayev",  # beyazgazete (Turkish)
+    "Қасым-Жомарт Тоқаев",
+    "Касым-Жомарт Токаев",
+    "TOKAYEV KASSYM-JOMART",
+    "President Kassym-Jomart Tokayev",
+    "Қасым-Жомарт Кемелұлы Тоқаев",
+    "Касым-Жомарт Кемелевич Токаев",
+]
+
+
+@pytest.mark.parametrize(
+    "partial", ["Tokayev", "Tokayev, K.-J.", "President Tokayev", "г-н Токаев", "Масимов"]
+)
+def test_bare_surnames_and_initials_gain_no_entity(partial: str) -> None:
+    # the open-world names issue: a lone surname (with or without initials) is not
+    # linked to a famous bearer of it
+    result = translit.analyze(partial)
+    assert result.entity is None
+    assert result.key != translit.key("Kassym-Jomart Tokayev")
+
+
+@pytest.mark.parametrize("spelling", TOKAYEV)
+def test_key_brings_spellings_together(spelling: str) -> None:
+    assert translit.key(spelling) == translit.key("Kassym-Jomart Tokayev")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Tokaev", "Tokarev"),
+        ("Nazarbayeva", "Nazarbayev"),
+        ("Aktau", "Aktobe"),
+        ("Dariga Nazarbayeva", "Aliya Nazarbayeva"),
+        ("Иван Петров", "Иван Петрова"),
+        ("Oral", "Ural"),
+        # after a comma, a word that is no known given name is not a father's name
+        ("Сендов, Благовест Христов", "Сендов, Благовест"),
+        # a Spanish -j for х is no soft sign: -ски is not -ских (Bulgarian surnames)
+        ("Московски", "Московских"),
+    ],
+)
+def test_key_keeps_different_names_apart(a: str, b: str) -> None:
+    assert translit.key(a) != translit.key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Nursultan Abishevich Nazarbayev", "Nursultan Nazarbayev"),
+        ("Нұрсұлтан Әбішұлы Назарбаев", "Nursultan Nazarbaev"),
+        ("Nazarbayev, Nursultan", "Nursultan Nazarbayev"),
+        ("Noursoultan Nazarbaïev", "Nursultan Nazarbayev"),
+        ("Nursultan Nasarbajew", "Nursultan Nazarbayev"),
+        ("Sergey Ivanov", "Sergei Ivanov"),
+        ("Иван Петров", "PETROV IVAN"),
+        ("Ust-Kamenogorsk", "Öskemen"),
+        ("Alma-Ata", "Almaty"),
+        ("Manghystau", "Mangystau"),
+        ("Zhangaözen", "Zhanaozen"),
+        # ISO 9 writes ё as ë and й as j: ë is not a sign of French (j = ж)
+        ("Fëdor Dostoevskij", "Fyodor Dostoevsky"),
+        ("Pëtr Ajtbaev", "Пётр Айтбаев"),
+        # official order Surname Given Patronymic with a surname like a patronymic, and
+        # the natural order of the same three words (Verkhovna Rada record; Wikidata)
+        ("Сидорович Руслан Михайлович", "Ruslan Sydorovych"),
+        ("Руслан Михайлович Сидорович", "Ruslan Sydorovych"),
+        # patronymics as Czech, German and Ukrainian write them (Wikidata labels)
+        ("Jurij Anatolijovyč Bojko", "Бойко, Юрий Анатольевич"),
+        ("Oleksij Petrowytsch Poroschenko", "Порошенко, Алексей Петрович"),
+        ("Асланова Рабіят Нурулла кизи", "Асланова, Рабият Нурулла кызы"),
+        # the Kazakh Wikipedia's Latin (MediaWiki KkConverter, kk-latn): ý is й, w is у
+        ("Qaýrat Kelimbetov", "Қайрат Келімбетов"),
+        ("Bawırjan Momışulı", "Бауыржан Момышұлы"),
+        ("Baýyrjan Momyshuly", "Бауыржан Момышұлы"),  # kz-2018: ý is у
+        # a Kyrgyz "son of" after the surname (the father's name) is left out of the key
+        # as a patronymic is (Kyrgyz naming: Wikipedia 'Kyrgyz name')
+        ("Тынчтык Абдыкалык уулу", "Tynchtyk Abdykalyk"),
+        # Latvian -s and Lithuanian -as after a known given name (Wikidata lv, lt labels)
+        ("Vladimirs Putins", "Владимир Путин"),
+        ("Kairats Kelimbetovs", "Kairat Kelimbetov"),
+        ("Nursultanas Nazarbajevas", "Нурсултан Назарбаев"),
+        # a Bulgarian father's name after a comma (Russian Wikidata label)
+        ("Димитров, Филип Димитров", "Filip Dimitrov"),
+    ],
+)
+def test_key_equal(a: str, b: str) -> None:
+    assert translit.key(a) == translit.key(b)
+
+
+@pytest.mark.parametrize(
+    ("name", "style", "expected"),
+    [
+        ("Kassym-Schomart Tokajew", "en", "Kassym-Jomart Tokayev"),
+        ("Kassym-Schomart Tokajew", "rferl", "Qasym-Zhomart Toqaev"),
+        ("Kassym-Schomart Tokajew", "official", "Kassym-Jomart Tokayev"),
+        ("Kassym-Schomart Tokajew", "cyrillic-kk", "Қасым-Жомарт Тоқаев"),
+        ("Kassym-Schomart Tokajew", "cyrillic-ru", "Касым-Жомарт Токаев"),
+        # a bare surname is its own surname, rendered: never a given name or an entity
+        ("Tokajew", "en", "Tokayev"),
+        ("Tokajew", "rferl", "Toqaev"),
+        ("Tokajew", "cyrillic-kk", "Тоқаев"),
+        ("Масимов", "en", "Massimov"),
+        ("Alma-Ata", "en", "Almaty"),
+        ("Бақытжан Төреғожина", "rferl", "Baqytzhan Toreghozhina"),
+        ("Бақытжан Төреғожина", "official", "Bakytzhan Toregozhina"),
+        # a given name that ends like a surname (-ий) is not the surname beside a word
+        # that is no given name (Russian Wikidata label of a member of the Rada)
+        ("Валерий Иванович Стрелец", "en", "Valery Strelets"),
+        ("Ивайло Московски", "en", "Ivailo Moskovski"),  # not Moskovskikh
+        # two words, the second a known given name and the first none: Surname Given
+        ("Гройсман Владимир", "en", "Vladimir Groisman"),
+        ("Groysman Vladimir", "en", "Vladimir Groisman"),
+        # letters of other Cyrillic alphabets are read, not left in a Latin style
+        # (Belarusian ў, Bulgarian ъ before a consonant: Wikipedia alphabet tables)
+        ("Васіль Іваноў", "rferl", "Vasil Ivanov"),
+        ("Петър Агов", "rferl", "Petar Agov"),
+        ("Петър Агов", "en", "Petar Agov"),
+        # a Ukrainian or Belarusian form of a given name in Cyrillic is rendered as the
+        # name (be and uk Wikidata labels give Russians' names so); Latin ones as written
+        ("Васіль Іваноў", "en", "Vasily Ivanov"),
+        ("Сяргей Станішаў", "en", "Sergey Stanishev"),  # (a form without і or ў)
+        ("Воронін Володимир Миколайович", "en", "Vladimir Voronin"),
+        ("Mykola Ivanov", "en", "Mykola Ivanov"),
+        ("", "en", ""),
+        ("12345", "en", "12345"),
+    ],
+)
+def test_normalize(name: str, style: str, expected: str) -> None:
+    assert translit.normalize(name, style) == expected
+
+
+@pytest.mark.parametrize(
+    ("surname_first", "given_first"),
+    [
+        ("Жақсыбеков Шыңғыс", "Шыңғыс Жақсыбеков"),  # registers: Surname Given
+        ("Zhaksybekov Shyngys", "Shyngys Zhaksybekov"),
+        ("Petrov Ivan", "Ivan Petrov"),
+        ("Иванов Иван Иванович", "Иван Иванов"),  # the patronymic is dropped as well
+    ],
+)
+def test_surname_first_order_comes_out_given_first(surname_first: str, given_first: str) -> None:
+    assert translit.normalize(surname_first) == translit.normalize(given_first)
+    assert translit.normalize(surname_first, "rferl") == translit.normalize(given_first, "rferl")
+
+
+@pytest.mark.parametrize("name", ["Жапаров Кубатбек", "Japarov Kubatbek", "Абдылдаев Мыктыбек"])
+def test_a_given_name_in_bek_comes_first(name: str) -> None:
+    # Kyrgyz official lists write Surname Given; a word in -бек the lexicon does not
+    # know is a given name (the surnames made of such names end -беков)
+    assert translit.normalize(name).split()[0] in {"Kubatbek", "Myktybek"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Ivan Petrov",  # already given first
+        "Zarina Nurlanova",  # Zarina ends like a surname, but is a given name
+        "Kystaubaev Geroikhan",  # the lexicon does not know Geroikhan: order kept
+    ],
+)
+def test_order_is_kept_without_evidence(name: str) -> None:
+    result = translit.analyze(name, "en")
+    assert result.method != "kept"  # (respelled, and could have been reordered)
+    assert result.output.split()[0][:3] == name.split()[0][:3]
+
+
+def test_analyze_reports_method_and_entity() -> None:
+    r = translit.analyze("Kassym-Schomart Tokajew")
+    assert r.method == "gazetteer" and r.entity is not None and 0 < r.confidence <= 1
+    r = translit.analyze("Angela Merkel")  # (the example of the open-world names issue)
+    assert r.method == "kept" and r.entity is None and r.output == "Angela Merkel"
+    r = translit.analyze("Бақытжан Төреғожина", "rferl")
+    assert r.method == "romanized" and r.entity is None
+    r = translit.analyze("😀")
+    assert r.method == "kept" and r.output == "😀"  # (no letters: nothing to respell)
+
+
+@pytest.mark.parametrize("style", ["nope", "", "en ", "EN"])
+def test_unknown_style(style: str) -> None:
+    translit.normalize("Tokayev", "en")  # a valid style checked just before
+    with pytest.raises(translit.UnknownStyleError, match="valid: en"):
+        translit.normalize("Tokayev", style)
+
+
+def test_user_gazetteer_wins(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "mine.csv"
+    path.write_text(
+        "id,type,kk,ru,en\nmy-1,person,Асқар Тоқаев,Аскар Токаев,Askar Tokayev\n", encoding="utf-8"
+    )
+    gaz = translit.load_gazetteer([path])
+    r = translit.analyze("Askar Toqaev", gazetteer=gaz)
+    assert r.entity == "my-1" and r.output == "Askar Tokayev"
+
+
+@pytest.mark.parametrize(
+    "name", ["Kassym-Schomart Tokajew", "Kassym-Jomart Tokayev", "Alma-Ata", "Nursultan Nazarbayev"]
+)
+def test_user_gazetteer_keeps_the_bundled_entries(tmp_path: object, name: str) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "mine.csv"
+    path.write_text("id,type,ru,en\nmy-2,person,Зызыкс Кверти,Zyzyks Kverti\n", encoding="utf-8")
+    gaz = translit.load_gazetteer([path])
+    bundled = translit.analyze(name)
+    assert bundled.entity is not None
+    assert translit.analyze(name, gazetteer=gaz).entity == bundled.entity
+    assert translit.normalize(name, gazetteer=gaz) == bundled.output
+
+
+def test_gazetteer_copy_keeps_every_index() -> None:
+    import dataclasses
+
+    from translit.names.gazetteer import bundled_gazetteer
+
+    base = bundled_gazetteer()
+    copy = base.copy()
+    for f in dataclasses.fields(base):
+        assert getattr(copy, f.name) == getattr(base, f.name), f.name
+        assert getattr(copy, f.name) is not getattr(base, f.name), f.name
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same", "reason"),
+    [
+        ("Tokaev", "Tokarev", False, "different"),
+        ("Nazarbayev", "Nazarbayeva", False, "gender form differs"),
+        ("Ivan Petrov", "Petrov, I.", True, "initials agree"),
+        ("Ivan Petrov", "Petrov, A.", False, "initials disagree"),
+        ("Ivan Petrov", "Petrov", True, "surname-only mention"),
+        ("Иван Петров", "Ivan Petrov", True, "key equal"),
+        ("Kassym-Jomart Tokayev", "Kassym-Schomart Tokajew", True, "same gazetteer entity"),
+        ("Kassym-Jomart Tokayev", "Tokajew", True, "surname-only mention"),
+        # the open-world names issue: initials that disagree are different people
+        ("A. Nazarbayev", "Nursultan Nazarbayev", False, "initials disagree"),
+        ("N. Nazarbayev", "Nursultan Nazarbayev", True, "initials agree"),
+        ("Иван Иванович Петров", "Иван Сергеевич Петров", False, "patronymics differ"),
+    ],
+)
+def test_match(a: str, b: str, same: bool, reason: str) -> None:
+    result = translit.match(a, b)
+    assert result.same is same
+    assert reason in result.reason
+    assert 0.0 <= result.score <= 1.0
+
+
+def test_variants_cover_schemes_and_press() -> None:
+    found = {v.spelling: v.sources for v in translit.variants("Тоқаев")}
+    assert "Toqaev" in found and "Tokayev" in found and "Tokajew" in found
+    assert any(s.startswith("ru:de-press") for s in found["Tokajew"])
+
+
+METHODS = {"gazetteer", "romanized", "reconstructed", "unchanged", "kept"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=40))
+def test_any_text_gets_one_consistent_result(text: str) -> None:
+    """On any text: no exception, and key/normalize say what analyze says. A name kept
+    as written (not of Cyrillic origin) is kept again, with the same plain key."""
+    result = translit.analyze(text)
+    assert result.input == text
+    assert translit.normalize(text) == result.output
+    assert translit.key(text) == result.key
+    assert result.method in METHODS
+    assert 0.0 <= result.confidence <= 1.0
+    if result.method == "kept":
+        again = translit.analyze(result.output)
+        assert (again.method, again.key) == ("kept", result.key)
+
+
+def _linked_dev_names() -> list[str]:
+    """The dev set's spellings that the gazetteer links to their entity."""
+    rows = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines()]
+    ids = {r["entity"]: r["gazetteer_id"] for r in rows if r.get("gazetteer_id")}
+    return [
+        r["name"]
+        for r in rows
+        if r["entity"] in ids and translit.analyze(r["name"]).entity == ids[r["entity"]]
+    ]
+
+
+# Styles whose rendering of some linked names no longer links when analyzed again
+# (issue 17 note): de-press Bakytschan Sagintajew, Jeraly Tugschanow; es-press Alijan
+# Smailov; gost-16876-alt writes й as jj (Sergejj Lavrov, Kostanajj), which reads back
+# as ж. (gost-52535's tc for ц, Petr Trotcenko, reads back since the fold reads tc.)
+_NOT_FIXED = {"de-press", "es-press", "gost-16876-alt"}
+_UNSTABLE = pytest.mark.xfail(
+    strict=True, reason="a rendering that does not link again (issue 17 note)"
+)
+
+
+@pytest.mark.parametrize(
+    "style",
+    [pytest.param(s, marks=_UNSTABLE) if s in _NOT_FIXED else s for s in translit.styles()],
+)
+def test_a_linked_names_output_is_a_fixed_point(style: str) -> None:
+    """normalize's output, analyzed again, links the same entity with the same key and
+    renders unchanged, for every linked dev-set spelling in every style.
+
+    This holds for linked names only: an unlinked name's rendering may be read as
+    not of Cyrillic origin and keyed plainly (see the xfail below)."""
+    names = _linked_dev_names()
+    assert len(names) > 900  # the 76 gazetteer entities' spellings (bare surnames never link)
+    for name in names:
+        result = translit.analyze(name, style)
+        again = translit.analyze(result.output, style)
+        assert (again.entity, again.key, again.output) == (result.entity, result.key, result.output)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 17 note: the origin gate reads these renderings as names not of Cyrillic "
+    "origin, so normalizing again changes the spelling and the key turns plain",
+)
+@pytest.mark.parametrize(
+    ("name", "style"),
+    [  # spellings from tests/data/devset/tune.tsv (its sources column says where)
+        ("Гагик Коляевич Царукян", "official"),  # Gagik Tsarukyan, then Gagik Tsarukian
+        ("ГЕОРГИ ЦВЯТКОВ ТЕРЗИЙСКИ", "en"),  # Georgy Tsviatkov Terziski, then Georgy Terziski
+    ],
+)
+def test_an_unlinked_names_output_keeps_its_key(name: str, style: str) -> None:
+    output = translit.normalize(name, style)
+    assert translit.key(translit.normalize(output, style)) == translit.key(output)
+
+
+def test_normalize_many_order_and_dedupe() -> None:
+    names = ["Tokajew", "", "Tokajew", "Бақытжан Төреғожина"]
+    results = translit.normalize_many(names, "rferl")
+    assert [r.input for r in results] == names
+    assert [r.output for r in results] == [translit.normalize(n, "rferl") for n in names]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # bibliography and passport orders come out as Given Surname, word by word in case
+        ("Ivanov, Ivan", "Ivan Ivanov"),
+        ("Иванов, Иван", "Ivan Ivanov"),
+        ("IVANOV IVAN", "Ivan Ivanov"),
+        ("ИВАНОВ ИВАН ИВАНОВИЧ", "Ivan Ivanov"),
+        ("ZHARYLQASYMOV RAFIQ", "Rafik Zharylkasymov"),
+        ("SHATALOVA YEKATERINA", "Yekaterina Shatalova"),
+        ("BALANDIN DMITRIY", "Dmitry Balandin"),
+        ("Ivan Ivanov", "Ivan Ivanov"),
+    ],
+)
+def test_normalize_puts_inverted_names_in_natural_order(name: str, expected: str) -> None:
+    assert translit.normalize(name) == expected
+
+
+# The sound symbols of the fold alphabet (translit.fold) and the digraphs keys show.
+_SOUND_DIGRAPHS = {"Z": "zh", "S": "sh", "C": "ch", "X": "kh", "T": "ts", "W": "shch"}
+
+
+@given(st.text(alphabet="abkosZSCXTWY -", max_size=16))
+def test_readable_spells_every_sound_symbol_as_its_digraph(fold_key: str) -> None:
+    expected = "".join(_SOUND_DIGRAPHS.get(c, c) for c in fold_key)
+    assert readable(fold_key) == expected
+
+
+def test_an_entity_without_an_english_form_is_romanized(tmp_path: object) -> None:
+    # the open-world names issue: a user's registry may give only the Kazakh form;
+    # the en style romanizes it (the en scheme for Kazakh), never prints Cyrillic
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "registry.csv"
+    path.write_text("id,type,kk\nmy-1,person,Дәурен Зақлибай\n", encoding="utf-8")
+    gaz = translit.load_gazetteer([path])
+    result = translit.analyze("Дәурен Зақлибай", "en", gazetteer=gaz)
+    assert result.entity == "my-1"
+    assert result.output == translit.romanize("Дәурен Зақлибай", "official", lang="kk")
+    assert not any("\u0400" <= c <= "\u04ff" for c in result.output)
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        # open-world lists (everypolitician-data 2015: Austria, Bangladesh): a word of
+        # a hyphenated surname is never dropped as a patronymic, and a name with
+        # initials is never an organization
+        ("Dagmar Belakowitsch-Jenewein", 2),
+        ("M.A. Jabbar", 2),
+    ],
+)
+def test_hyphenated_surnames_and_initials_stay_whole(name: str, words: int) -> None:
+    result = translit.analyze(name)
+    assert result.entity is None and len(result.output.split()) == words
+    assert "-" not in result.output.split()[-1][:1]

@@ -1,0 +1,1 @@
+"""The name flow: parse, fold, origin gate, gazetteer lookup, keys and rendering."""

@@ -1,0 +1,158 @@
+"""Match keys: one string shared by every spelling of the same name."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Final
+
+from translit._util.cache import BoundedCache
+from translit._util.paths import data_path
+from translit._util.tsv import read_tsv
+from translit.names import origin
+from translit.names.fold import DIGRAPHS, fold_token
+from translit.names.gazetteer import Gazetteer, exact_form
+from translit.names.lexicon import lexicon
+from translit.names.parse import ParsedName, PlainName, parse_name, patronymic_words, plain_folds
+from translit.names.scripts import cyrillic_reading, has_other_script
+from translit.names.session import GazetteerCaches, KeyHit, gazetteer_caches
+
+
+def readable(fold_key: str) -> str:
+    """A fold key with its sound symbols spelled as digraphs."""
+    if fold_key.islower():  # no capital: no sound symbol (the common case, cheaply)
+        return fold_key
+    for symbol, digraph in DIGRAPHS:  # (a few replaces cost less than a translate
+        if symbol in fold_key:  # with a table of multi-letter strings)
+            fold_key = fold_key.replace(symbol, digraph)
+    return fold_key
+
+
+@cache
+def _particles() -> frozenset[str]:
+    """The folds of the words "son of", "daughter of" (уулу, kyzy, ogly, ұлы): a key
+    leaves them out where they follow the surname (Тынчтык Абдыкалык уулу = Tynchtyk
+    Abdykalyk), as it leaves patronymics out."""
+    return frozenset(fold_token(w) for w in patronymic_words())
+
+
+def without_particles(folds: tuple[str, ...]) -> tuple[str, ...]:
+    """``folds`` less the particles of :func:`_particles`, when three or more remain
+    with them."""
+    if len(folds) < 3:
+        return folds
+    particles = _particles()
+    kept = tuple([f for f in folds if f not in particles])
+    return kept if len(kept) >= 2 else folds
+
+
+@cache
+def _name_elements() -> frozenset[str]:
+    """The folds of the Kazakh and Kyrgyz given names (given_kk.tsv, given_ky.tsv), in
+    both their forms: the parts of compound given names (Нұр-Сұлтан, Әли-Асқар)."""
+    found = set()
+    for name in ("given_kk.tsv", "given_ky.tsv"):
+        for _, row in read_tsv(data_path("names", name)):
+            for column in ("kk", "ky", "ru"):
+                if row.get(column):
+                    found.add(lexicon().canonical(fold_token(row[column])))
+    return frozenset(found)
+
+
+def split_compounds(folds: str) -> str:
+    """A fold key (folds in order, space-separated) with each word made of two Kazakh or
+    Kyrgyz given names of three letters or more split into them, in order again: one
+    key for a compound given name written as one word, hyphenated or as two words
+    (Nursultan, Nur-Sultan, Nur Sultan; Aliaskar, Ali-Askar)."""
+    words = folds.split(" ")
+    out: list[str] = []
+    for word in words:
+        if len(word) < 6:
+            out.append(word)
+            continue
+        parts = _parts.data.get(word)  # (the dict read directly: keys of new names)
+        if parts is None:
+            parts = _parts.put(word, _compound_parts(word))
+        out += parts
+    return folds if len(out) == len(words) else " ".join(sorted(out))
+
+
+# a word's fold (six letters or more) -> its parts as a compound given name, or itself
+_parts: Final[BoundedCache[str, tuple[str, ...]]] = BoundedCache(1 << 16)
+
+
+def _compound_parts(word: str) -> tuple[str, ...]:
+    elements = _name_elements()
+    for i in range(3, len(word) - 2):
+        if word[:i] in elements and word[i:] in elements:
+            return (word[:i], word[i:])
+    return (word,)
+
+
+def key_of(parsed: ParsedName, gazetteer: Gazetteer) -> tuple[str, str | None]:
+    """(key, entity id) for a parsed name."""
+    hit = gazetteer.lookup(parsed)
+    if hit is not None:
+        return readable(split_compounds(gazetteer.key_for(hit[0].id))), hit[0].id
+    parts = sorted(split_compounds(" ".join(without_particles(parsed.folds))).split(" "))
+    initials = sorted(parsed.initials)
+    if initials:
+        parts.append("".join(i[:1] for i in initials))
+    return readable(" ".join(parts)), None
+
+
+def key(name: str, gazetteer: Gazetteer | None = None) -> str:
+    """A match key for ``name``: equal for spelling variants of the same name.
+
+    Insensitive to script (Kazakh/Russian Cyrillic, Latin), romanization scheme, press
+    conventions (English, German, French, Polish, Turkish, Spanish), case, punctuation,
+    diacritics, titles, token order and patronymics (when the rest of the name is there).
+    Names the gazetteer knows get the key of the entity, so former names and spellings
+    of a known person or place meet. A Latin name that is not of Cyrillic origin (see
+    :mod:`translit.names.origin`) gets a plain key: its words in lower case, unaccented, in
+    alphabetical order.
+
+    >>> key("Tokajew, K.-J.") == key("Қасым-Жомарт Тоқаев")
+    True
+    """
+    caches = gazetteer_caches(gazetteer)
+    gaz = caches.gazetteer
+    if has_other_script(name):  # (Georgian, Armenian, Greek: read as the Cyrillic)
+        name = cyrillic_reading(name)
+    if kept(name, gaz):
+        return origin.plain_key(name)
+    folds = plain_folds(name)
+    if folds is not None:
+        return folds_key(folds, caches)[0]
+    return key_of(parse_name(name), gaz)[0]
+
+
+def kept(name: str, gazetteer: Gazetteer) -> bool:
+    """Is ``name`` passed through as written, with a plain key: a Latin name that is
+    not of Cyrillic origin (:func:`translit.names.origin.cyrillic_origin`), nor a name the
+    gazetteer knows: as written, or by its key (Mangystau, Kasachstan, Mishustin,
+    Mikhail; a person only by a given name and surname that agree)?"""
+    if origin.cyrillic_origin(name) or exact_form(name) in gazetteer.exact:
+        return False
+    return gazetteer.lookup(parse_name(name)) is None
+
+
+def plain_key(name: PlainName, caches: GazetteerCaches) -> KeyHit:
+    """The key of a name of plain words (see :func:`translit.names.parse.plain_words`) and
+    its gazetteer entry with a confidence, as :func:`key_of` and ``Gazetteer.lookup``
+    give them."""
+    return folds_key(tuple([w.fold for w in name.words]), caches)
+
+
+def folds_key(folds: tuple[str, ...], caches: GazetteerCaches) -> KeyHit:
+    """:func:`plain_key` from the folds of the words, remembered per gazetteer (spellings
+    of a name share their folds)."""
+    found = caches.keys.data.get(folds)  # (the dict read directly: a hot loop)
+    if found is not None:
+        return found
+    gazetteer = caches.gazetteer
+    full = folds[0] if len(folds) == 1 else " ".join(sorted(without_particles(folds)))
+    hit = gazetteer.lookup_folds(full, folds)
+    if hit is not None:
+        entity_key = split_compounds(gazetteer.key_for(hit[0].id))
+        return caches.keys.put(folds, (readable(entity_key), hit))
+    return caches.keys.put(folds, (readable(split_compounds(full)), None))

@@ -1,0 +1,389 @@
+"""The name lexicon: Kazakh and Russian given names and surnames in Cyrillic.
+
+It serves two purposes:
+
+* **Spelling repair for keys.** Folding cannot know that ``j`` is ж in *Jomart* but й
+  in *Tokajew*, or that German ``sch`` in *Schomart* is ж. For every known name the
+  lexicon generates its spelling under each convention (romanization schemes and
+  press transcriptions), and where a spelling folds differently from the Cyrillic
+  name, records ``fold(spelling) -> fold(name)``.
+* **Reconstruction.** An unknown Latin spelling is mapped back to Cyrillic
+  (*Tokayev* -> Тоқаев) so that it can be re-rendered in any house style.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from mypy_extensions import mypyc_attr
+
+from translit._util.atomic import atomic_write_text
+from translit._util.paths import cache_dir, data_path
+from translit._util.tsv import read_tsv
+from translit.errors import OutputError
+from translit.letters import KAZAKH_ONLY, KK_TO_RU, has_kazakh
+from translit.names.fold import fold_token
+
+#: Conventions used to generate spellings (scheme ids; missing ones are skipped).
+SPELLING_SCHEMES = (
+    ("kk", "kz-2021"), ("kk", "kz-2018"), ("kk", "kz-2017"), ("kk", "iso9"),
+    ("kk", "bgn-pcgn"), ("kk", "rferl"), ("kk", "official"), ("kk", "ala-lc"),
+    ("kk", "kk-wikipedia"),
+    ("ru", "bgn-pcgn"), ("ru", "icao-doc-9303"), ("ru", "wikipedia"), ("ru", "telegram"),
+    ("ru", "mvd-310-fr"), ("ru", "gost-779-alt"), ("ru", "de-press"), ("ru", "fr-press"),
+    ("ru", "pl-press"), ("ru", "tr-press"), ("ru", "es-press"),
+)  # fmt: skip
+_CYR_WORD_RE = re.compile(r"[\u0400-\u04ff]+")
+# Schemes that write х as j (Spanish jota): a final -j after a consonant is a soft sign
+# to the fold (Dostojevskij), so their spelling of a word in -х proposes another word.
+_FINAL_J_SCHEMES = frozenset({"es-press"})
+# Surname suffix -> (masculine, feminine) endings; "-" means the stem is the whole surname.
+_SUFFIX_FORMS: dict[str, tuple[str, ...]] = {
+    "ов": ("ов", "ова"), "ев": ("ев", "ева"), "ёв": ("ёв", "ёва"), "ин": ("ин", "ина"),
+    "ын": ("ын", "ына"), "ский": ("ский", "ская"), "цкий": ("цкий", "цкая"),
+    "ой": ("ой", "ая"), "ый": ("ый", "ая"), "ых": ("ых",), "их": ("их",), "ко": ("ко",),
+    "ук": ("ук",), "юк": ("юк",), "-": ("",),
+}  # fmt: skip
+_HARD_BEFORE_II = frozenset("гкхжшчщ")
+
+
+def _surname_endings(stem: str, suffix: str, kazakh: bool) -> tuple[str, ...]:
+    """The masculine and feminine endings that ``suffix`` gives after ``stem``."""
+    if suffix == "ұлы":
+        return ("ұлы", "қызы") if kazakh else ("улы", "кызы")
+    if suffix == "ий":
+        return ("ий", "ая") if stem[-1:].lower() in _HARD_BEFORE_II else ("ий", "яя")
+    return _SUFFIX_FORMS.get(suffix, (suffix,))
+
+
+@mypyc_attr(acyclic=True)
+class LexiconEntry:
+    """What the lexicon knows of one fold, in one object: what a name parser reads of
+    a new word with one dict lookup, not four (each likely a processor cache miss)."""
+
+    __slots__ = ("canonical", "cyrillic", "given", "kazakh", "variant")
+
+    def __init__(
+        self, canonical: str, cyrillic: str, given: bool, kazakh: bool, variant: bool = False
+    ) -> None:
+        self.canonical = canonical  # the fold after convention repair
+        self.given = given  # the canonical fold is a given name's
+        # the fold is another language's form of the canonical name (Oleksandr for
+        # Александр): one key, but the word is rendered as it is written
+        self.variant = variant
+        self.cyrillic = cyrillic  # the Cyrillic form of the fold itself ("" if none)
+        self.kazakh = kazakh  # that Cyrillic form has Kazakh letters
+
+
+@dataclass
+class Lexicon:
+    """Cyrillic names and the fold tables derived from them."""
+
+    overrides: dict[str, str] = field(default_factory=dict)
+    # folds of other languages' forms of a given name -> the Russian form's fold
+    variants: dict[str, str] = field(default_factory=dict)
+    cyrillic: dict[str, str] = field(default_factory=dict)  # canonical fold -> Cyrillic
+    given: set[str] = field(default_factory=set)  # canonical folds of given names
+    # canonical folds whose Cyrillic form has Kazakh letters (see kazakh_folds)
+    _kazakh: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    _entries: dict[str, LexiconEntry] | None = field(default=None, repr=False, compare=False)
+
+    def canonical(self, fold: str) -> str:
+        """The fold after convention repair."""
+        return self.overrides.get(fold) or self.variants.get(fold, fold)
+
+    def kazakh_folds(self) -> frozenset[str]:
+        """The canonical folds whose Cyrillic form is written with Kazakh letters
+        (found on the first call)."""
+        found = self._kazakh
+        if found is None:
+            found = frozenset([f for f, cyr in self.cyrillic.items() if has_kazakh(cyr)])
+            self._kazakh = found
+        return found
+
+    def entries(self) -> dict[str, LexiconEntry]:
+        """Every fold the lexicon knows (repaired, canonical or a given name's) and
+        what it knows of it: ``canonical(fold)``, whether that is in ``given``, and
+        the fold's own ``cyrillic`` form and ``kazakh_folds`` membership (found on the
+        first call). A fold that is not a key has none of these."""
+        found = self._entries
+        if found is None:
+            kazakh = self.kazakh_folds()
+            found = {}
+            for fold in [*self.overrides, *self.cyrillic, *self.given]:
+                canonical = self.overrides.get(fold, fold)
+                cyrillic = self.cyrillic.get(fold, "")
+                found[fold] = LexiconEntry(
+                    canonical, cyrillic, canonical in self.given, fold in kazakh
+                )
+            for fold, canonical in self.variants.items():
+                found[fold] = LexiconEntry(canonical, "", True, False, variant=True)
+            self._entries = found
+        return found
+
+    def reconstruct(self, fold: str) -> str | None:
+        """Cyrillic form (Kazakh spelling when known) for a folded token."""
+        return self.cyrillic.get(self.overrides.get(fold, fold))
+
+
+def _name_forms(row: dict[str, str]) -> list[str]:
+    """Cyrillic forms of one lexicon row, the Kazakh one first."""
+    forms = [
+        v.strip()
+        for k, v in row.items()
+        if k
+        and v
+        and k.split("_")[0] in ("kk", "ky", "ru", "name", "cyrillic")
+        and _CYR_WORD_RE.fullmatch(v.strip().replace("-", ""))
+    ]
+    forms.sort(key=lambda f: not any(c in KAZAKH_ONLY for c in f))
+    return forms
+
+
+def _stem_forms(row: dict[str, str], stems: list[str]) -> Iterator[list[str]]:
+    """Full surnames (masculine, then feminine) from one row of a surname-stem file."""
+    suffix = (row.get("suffix") or "-").strip()
+    kk_stem = (row.get("kk_stem") or "").strip()
+    per_stem = [_surname_endings(stem, suffix, stem == kk_stem) for stem in stems]
+    for i in range(max(len(e) for e in per_stem)):
+        yield [
+            stem + ends[min(i, len(ends) - 1)] for stem, ends in zip(stems, per_stem, strict=True)
+        ]
+
+
+def lexicon_forms() -> Iterator[tuple[list[str], bool]]:
+    """Every group of Cyrillic forms of one name, with whether it is a given name:
+    lexicon rows and gazetteer words."""
+    folder = data_path("names")
+    for path in sorted(folder.glob("*.tsv")) if folder.is_dir() else []:
+        if path.name == _EQUIVALENTS:
+            continue  # (read by _equivalent_spellings)
+        stems = "stem" in path.stem
+        given = path.stem.startswith("given")
+        for _, row in read_tsv(path):
+            forms = _name_forms(row)
+            if not forms:
+                continue
+            if stems:
+                yield from ((f, False) for f in _stem_forms(row, forms))
+            else:
+                yield forms, given
+    gazetteer = data_path("gazetteer")
+    for path in sorted(gazetteer.glob("*.jsonl")) if gazetteer.is_dir() else []:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            kk_words = _CYR_WORD_RE.findall(record.get("kk") or "")
+            ru_words = _CYR_WORD_RE.findall(record.get("ru") or "")
+            pairs = zip(kk_words, ru_words, strict=True) if len(kk_words) == len(ru_words) else ()
+            for k, r in pairs or ((w, "") for w in kk_words + ru_words):
+                # People's words pair up in order (Өмірзақ / Умирзак). Other names pair
+                # only words that spell the same name: organization names order their
+                # words differently (Қазақстан Ұлттық Банкі / Национальный банк Казахстана).
+                if r and (record.get("type") == "person" or _paired(k, r)):
+                    yield [k, r], False
+                else:
+                    yield from (([w], False) for w in (k, r) if w)
+
+
+_EQUIVALENTS = "given_equivalents.tsv"
+_VARIANT_COLUMNS = ("uk", "be", "bg", "sr")
+
+
+@cache
+def _equivalent_forms() -> tuple[tuple[str, tuple[tuple[str, str], ...], str], ...]:
+    """Each row of ``given_equivalents.tsv``, read once: the Russian form, the other
+    languages' forms (column, form) where they have one, and the listed Latin forms."""
+    path = data_path("names", _EQUIVALENTS)
+    if not path.is_file():
+        return ()
+    out = []
+    for _, row in read_tsv(path):
+        forms = [(c, (row.get(c) or "").strip()) for c in _VARIANT_COLUMNS]
+        kept = tuple((c, f) for c, f in forms if f and f != "-")
+        out.append(((row.get("ru") or "").strip(), kept, row.get("latin") or ""))
+    return tuple(out)
+
+
+def _equivalent_spellings() -> Iterator[tuple[str, list[str]]]:
+    """Each row of ``given_equivalents.tsv``: the Russian form, and the other
+    languages' forms with their national romanizations and the listed Latin forms."""
+    from translit.names.fold import national_romanization
+
+    for main, forms, latin in _equivalent_forms():
+        if not main:
+            continue
+        others: list[str] = []
+        for column, form in forms:
+            others.append(form)
+            if column in ("uk", "be"):
+                others.append(national_romanization(form, column))
+        others.extend(f.strip() for f in latin.split(";") if f.strip())
+        yield main, others
+
+
+@cache
+def uk_be_given_forms() -> frozenset[str]:
+    """The Ukrainian and Belarusian Cyrillic forms of ``given_equivalents.tsv`` (lower
+    case) that are no Bulgarian or Serbian form too (Микола, Сяргей; not Петър)."""
+    ours: set[str] = set()
+    theirs: set[str] = set()
+    for _, forms, _ in _equivalent_forms():
+        for column, form in forms:
+            (ours if column in ("uk", "be") else theirs).add(form.lower())
+    return frozenset(ours - theirs)
+
+
+def _paired(kk: str, ru: str) -> bool:
+    """Do a Kazakh and a Russian word at one place of an organization's names spell
+    one word (Тоқаев / Токаев), maybe in another form (Атырау / Атырауская)?
+
+    Looser than :func:`translit.names.samename.same_word` on purpose: this pairs the words
+    the lexicon learns spellings from, before there are word keys to compare."""
+    a, b = fold_token(kk.translate(KK_TO_RU)), fold_token(ru)
+    return a[:3] == b[:3] and abs(len(a) - len(b)) <= 3
+
+
+def build_lexicon() -> Lexicon:
+    """Load the name lists and derive the override and reconstruction tables."""
+    from translit.romanization.romanize import romanize
+    from translit.romanization.schemes import scheme_ids
+
+    available = [(lang, sid) for lang, sid in SPELLING_SCHEMES if sid in scheme_ids(lang)]
+    lex = Lexicon()
+    canonical_of: dict[str, str] = {}
+    proposals: dict[str, set[str]] = {}
+    for forms, given in lexicon_forms():
+        main = forms[0]
+        target = fold_token(main)
+        if not target:
+            continue
+        lex.cyrillic.setdefault(target, main)
+        if given:
+            lex.given.add(target)
+        canonical_of.setdefault(target, target)
+        spellings = set(forms) | {f.translate(KK_TO_RU) for f in forms}
+        for form in list(spellings):
+            for lang, sid in available:
+                if sid in _FINAL_J_SCHEMES and form.endswith(("х", "Х")):
+                    continue  # (-skij is -ский to the fold: Московских is not Moskovski)
+                spellings.add(romanize(form, sid, lang=lang))
+        for spelling in spellings:
+            fold = fold_token(spelling)
+            if fold and fold != target:
+                proposals.setdefault(fold, set()).add(target)
+    for fold, targets in proposals.items():
+        if len(targets) == 1 and fold not in canonical_of:
+            lex.overrides[fold] = next(iter(targets))
+    _add_variants(lex, canonical_of, available)
+    return lex
+
+
+def _add_variants(
+    lex: Lexicon, canonical_of: dict[str, str], available: list[tuple[str, str]]
+) -> None:
+    """Fold the other languages' forms of the given names (``given_equivalents.tsv``)
+    and their spellings to the Russian form's fold, where they are no other name."""
+    from translit.romanization.romanize import romanize
+
+    for main, others in _equivalent_spellings():
+        target = lex.canonical(fold_token(main))
+        if target not in lex.given:
+            continue
+        spellings = set(others)
+        for form in others:
+            if _CYR_WORD_RE.search(form):
+                spellings.update(romanize(form, sid, lang=lang) for lang, sid in available)
+        for spelling in spellings:
+            fold = fold_token(spelling)
+            if fold and fold != target and fold not in canonical_of and fold not in lex.overrides:
+                lex.variants.setdefault(fold, target)
+
+
+_CACHE_FORMAT = 3
+# Modules whose code shapes the derived tables (their source is part of the cache key),
+# as paths under translit/.
+_CODE = (
+    "names/fold.py",
+    "names/lexicon.py",
+    "romanization/scheme.py",
+    "romanization/schemes.py",
+    "letters.py",
+    "romanization/romanize.py",
+)
+
+
+def _fingerprint() -> str:
+    """A hash of everything the lexicon is derived from: data files and code."""
+    digest = hashlib.sha256(str(_CACHE_FORMAT).encode())
+    package = Path(__file__).resolve().parent.parent
+    inputs = [package / name for name in _CODE]
+    for folder, pattern in (
+        ("names", "*.tsv"),
+        ("names", "fold_letters.json"),  # (the fold alphabet)
+        ("names", "name_rules.json"),
+        ("gazetteer", "*.jsonl"),
+        ("schemes", "*/*.json"),
+    ):
+        root = data_path(folder)
+        inputs.extend(sorted(root.glob(pattern)) if root.is_dir() else [])
+    for path in inputs:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    return digest.hexdigest()[:32]
+
+
+def _load_cached(path: Path, fingerprint: str) -> Lexicon | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("fingerprint") != fingerprint:
+        return None
+    try:
+        return Lexicon(
+            overrides=dict(data["overrides"]),
+            variants=dict(data["variants"]),
+            cyrillic=dict(data["cyrillic"]),
+            given=set(data["given"]),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _store(path: Path, fingerprint: str, lex: Lexicon) -> None:
+    payload = {
+        "fingerprint": fingerprint,
+        "overrides": lex.overrides,
+        "variants": lex.variants,
+        "cyrillic": lex.cyrillic,
+        "given": sorted(lex.given),
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, json.dumps(payload, ensure_ascii=False))
+    except (OSError, OutputError):
+        pass  # a read-only home or cache: build again next time
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The bundled lexicon, built once and cached on disk (JSON, keyed by a hash of
+    its data files and code) so that later processes load it in milliseconds."""
+    folder = cache_dir()
+    if folder is None:
+        return build_lexicon()
+    fingerprint = _fingerprint()
+    path = folder / "lexicon.json"
+    lex = _load_cached(path, fingerprint)
+    if lex is None:
+        lex = build_lexicon()
+        _store(path, fingerprint, lex)
+    return lex

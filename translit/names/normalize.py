@@ -1,0 +1,493 @@
+"""Canonical forms of names in a chosen house style."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
+from typing import Any, Final, NamedTuple
+
+from translit._util.cache import BoundedCache
+from translit._util.distinct import map_distinct
+from translit.letters import KK_TO_RU, detect_language, has_cyrillic, has_kazakh
+from translit.names import origin
+from translit.names.gazetteer import KEY_FOLD, SURNAME_FOLD, Entity, Gazetteer, bundled_gazetteer
+from translit.names.keys import kept, key, key_of, plain_key
+from translit.names.parse import (
+    CAPS,
+    COMMA,
+    CYRILLIC,
+    FLAG_BITS,
+    GIVEN,
+    JOINED,
+    SURNAME_END,
+    ParsedName,
+    Plain,
+    PlainName,
+    guess_surname,
+    joined_words,
+    parse_body,
+    parse_name,
+    plain_words,
+    surname_leads,
+)
+from translit.names.scripts import cyrillic_reading, has_other_script
+from translit.names.session import Session, WordRendering, gazetteer_caches, session
+from translit.names.spelling import reconstruct, word_cyrillic
+from translit.names.style import Style, style_ids
+
+
+class NameResult(NamedTuple):
+    """The outcome of normalizing one name."""
+
+    input: str
+    output: str
+    key: str
+    entity: str | None
+    method: str  # gazetteer | romanized | reconstructed | unchanged | kept
+    confidence: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return self._asdict()
+
+
+def styles() -> list[str]:
+    """Every house style: ``en``, the scheme ids, and the two Cyrillic styles."""
+    return style_ids()
+
+
+def _without(text: str, parsed: ParsedName) -> str:
+    """The name's own span of ``text``: titles cut, patronymics removed."""
+    if not parsed.tokens:
+        return text.strip()
+    if not parsed.patronymics:
+        return " ".join(text[parsed.tokens[0].start : parsed.tokens[-1].end].split()).strip(" ,")
+    spans = sorted(
+        [(t.start, t.end, True) for t in parsed.tokens]
+        + [(t.start, t.end, False) for t in parsed.patronymics]
+    )
+    start = min(s for s, _, keep in spans if keep)
+    end = max(e for _, e, keep in spans if keep)
+    out = text[start:end]
+    for s, e, keep in sorted(spans, reverse=True):
+        if not keep and start <= s < end:
+            out = out[: s - start] + out[e - start :]
+    return " ".join(out.split()).strip(" ,")
+
+
+def render_cyrillic(cyr: str, style: Style, lang: str | None = None) -> str:
+    """Render a Cyrillic name in ``style``."""
+    lang = lang or detect_language(cyr)
+    return style.render(cyr, "ru" if lang == "und" else lang)
+
+
+def render_entity(entity: Entity, style: Style) -> str:
+    """An entity's canonical name in ``style``."""
+    if style.id in entity.forms:
+        return entity.forms[style.id]
+    if style.english:
+        return entity.en
+    if style.official_forms and entity.official:
+        return entity.official[0]
+    if style.keeps_place_names and not entity.is_person:
+        return entity.en  # RFE/RL keeps established place names (Almaty, Aktau)
+    if not style.cyrillic and entity.en and not origin.cyrillic_origin(entity.en):
+        return entity.en  # a name of another origin is not respelled (Xi Jinping)
+    kk = _without(entity.kk, parse_name(entity.kk)) if entity.kk else None
+    ru = _without(entity.ru, parse_name(entity.ru)) if entity.ru else None
+    if style.language_form == "ru":
+        return ru or (kk.translate(KK_TO_RU) if kk else entity.en)
+    if style.language_form == "kk":
+        return kk or ru or entity.en
+    source = (kk or ru) if style.kazakh_first else (ru or kk)
+    if source is None:
+        return entity.en
+    return style.render(source, "kk" if style.kazakh_first and source == kk else "ru")
+
+
+def _entity_form(entity: Entity, s: Session) -> str:
+    """:func:`render_entity` in the session's style, remembered by the session."""
+    out = s.entities.get(entity.id)
+    if out is None:
+        out = s.entities.put(entity.id, render_entity(entity, s.style))
+    return out
+
+
+def analyze(name: str, style: str | Style = "en", gazetteer: Gazetteer | None = None) -> NameResult:
+    """Normalize one name and say how: the full :class:`NameResult`."""
+    return _analyze(name, session(style, gazetteer))
+
+
+def _analyze(name: str, s: Session) -> NameResult:
+    """:func:`analyze` in a session."""
+    if has_other_script(name):  # (Georgian, Armenian, Greek: read as the Cyrillic)
+        read = cyrillic_reading(name)
+        if read != name:
+            found = _analyze(read, s)
+            method = "romanized" if found.method == "unchanged" else found.method
+            return found._replace(input=name, method=method)
+    if kept(name, s.gazetteer):
+        return NameResult(name, origin.tidy(name), origin.plain_key(name), None, "kept", 1.0)
+    plain = plain_words(name)
+    if plain is not None:
+        result = _analyze_plain(name, plain, s)
+        if result is not None:
+            return result
+    return _analyze_parsed(name, s)
+
+
+def _analyze_plain(name: str, plain: PlainName, s: Session) -> NameResult | None:
+    """:func:`analyze` for a name of plain words, without parsing it again; ``None``
+    where its commas need the general path."""
+    key, hit = plain_key(plain, s.caches)
+    if hit is not None:
+        entity, confidence = hit
+        rendered = _entity_form(entity, s)
+        return _made((name, rendered, key, entity.id, "gazetteer", confidence))
+    found: list[int] = []
+    out = _plain_output(name, plain, s, _renderings(plain, s), found)
+    if out is None:
+        return None
+    if plain.any_flags & CYRILLIC and not s.style.english:
+        return _made((name, out, key, None, "unchanged" if out == name else "romanized", 0.9))
+    if plain.all_flags & CYRILLIC:
+        return _made((name, out, key, None, "romanized", 0.9))
+    total = len(plain.words)
+    if total < len(_CONFIDENCES):
+        confidence = _CONFIDENCES[total][found[0]]
+    else:
+        confidence = _confidence(found[0], total)
+    return _made((name, out, key, None, "reconstructed", confidence))
+
+
+def _plain_output(
+    name: str,
+    plain: PlainName,
+    s: Session,
+    renderings: list[WordRendering],
+    found: list[int] | None = None,
+) -> str | None:
+    """The canonical form of a name of plain words that has no gazetteer entry, from
+    the session's records of its words (:func:`_renderings`); ``None`` where its commas
+    need the general path. ``found`` (when given) gets how many of its words the
+    lexicon knew, if they were reconstructed."""
+    any_flags = plain.any_flags
+    order = plain.words
+    # (what a name needs to be reordered, by a comma or by parse.surname_leads:
+    # most names have none of it, and skip the lookup of their order)
+    if (
+        any_flags & COMMA
+        or plain.all_flags & CAPS
+        or order[0].flags & SURNAME_END
+        or plain.surname == 0
+        or (len(order) == 2 and order[1].flags & GIVEN and not order[0].flags & GIVEN)
+    ):
+        indices = _plain_order(plain)
+        if indices is None:
+            return None
+        if indices[0] >= 0:  # (not _KEEP)
+            order = [order[i] for i in indices]
+            renderings = [renderings[i] for i in indices]
+    style = s.style
+    if any_flags & CYRILLIC and not style.english:
+        text = joined_words([w.word for w in order], order, any_flags)
+        return _title_if_caps(render_cyrillic(text, style))
+    hint = plain.hint
+    known = kazakh = 0
+    for i in range(len(order)):
+        word = renderings[i]
+        if not word.cyrillic:
+            _spell(word, order[i], hint)
+        known += word.found
+        kazakh |= word.kazakh
+    if found is not None:
+        found.append(known)
+    if style.cyrillic:
+        texts = [w.cyrillic for w in renderings]
+        out = render_cyrillic(joined_words(texts, order, any_flags), style)
+    elif kazakh:
+        out = joined_words(
+            [w.kk or _rendered(w, "kk", style) for w in renderings], order, any_flags
+        )
+    else:
+        out = joined_words(
+            [w.ru or _rendered(w, "ru", style) for w in renderings], order, any_flags
+        )
+    # (a word not in capitals is rendered capitalized, with small letters after the
+    # first: only words in capitals can make the whole name come out in capitals)
+    return _title_if_caps(out) if any_flags & CAPS and out.isupper() else out
+
+
+# A NameResult from its fields, without the named tuple's __new__ (interpreted code,
+# which shows in the compiled fast path).
+_made: Final[Callable[[tuple[str, str, str, str | None, str, float]], NameResult]] = partial(
+    tuple.__new__, NameResult
+)
+
+
+def _confidence(found: int, total: int) -> float:
+    """Confidence of a reconstruction in which the lexicon knew ``found`` of ``total``
+    words (the others were spelled out)."""
+    return round(0.5 + 0.3 * found / total, 3) if total else 0.5
+
+
+# _confidence(found, total) for names of up to 8 words, by total then found
+_CONFIDENCES: Final[list[list[float]]] = [
+    [_confidence(found, total) for found in range(total + 1)] for total in range(9)
+]
+
+
+def _rendered(word: WordRendering, lang: str, style: Style) -> str:
+    """A word's Cyrillic form romanized in ``style`` for a name in ``lang``, kept on it."""
+    out = style.render_word(word.cyrillic, lang)
+    if lang == "kk":
+        word.kk = out
+    else:
+        word.ru = out
+    return out
+
+
+def _spell(word: WordRendering, w: Plain, hint: str) -> None:
+    """Fill in the Cyrillic form of ``w`` for names that show the convention ``hint``
+    (from the lexicon entry the word keeps: no lookups; a name with a Cyrillic word
+    reaches here only in the en style)."""
+    entry = w.entry
+    form = "" if entry is None else entry.cyrillic
+    cyr = word_cyrillic(w.word, w.flags, form, hint)
+    if entry is not None and form:
+        word.found = 1
+        word.kazakh = int(entry.kazakh)
+    else:
+        word.kazakh = int(has_kazakh(cyr))
+    word.cyrillic = cyr  # (set last: a thread that sees it sees the rest)
+
+
+def _renderings(name: PlainName, s: Session) -> list[WordRendering]:
+    """The session's record of each word of ``name``, in order (new ones with the
+    kinds of their fold only: :func:`_spell` fills in the rest where the name needs
+    it). A word whose fold and Cyrillic form are its lexicon entry's, not in capitals,
+    has the entry's record, which every spelling of it shares, whatever the hint."""
+    hint = name.hint
+    cache = s.words_for(hint)
+    known = s.known
+    kinds = s.gazetteer.fold_kinds
+    out = []
+    for w in name.words:  # (a hot loop: the dicts read directly)
+        entry = w.entry
+        if (
+            entry is not None
+            and entry.cyrillic
+            and not w.flags & CAPS
+            and w.fold == entry.canonical
+        ):
+            word = known.data.get(entry)
+            if word is None:
+                word = WordRendering(kinds.get(w.fold, 0))
+                _spell(word, w, hint)  # (the entry's form: the same for every spelling)
+                known.put(entry, word)
+        else:
+            word = cache.data.get(w.word)
+            if word is None:
+                word = cache.put(w.word, WordRendering(kinds.get(w.fold, 0)))
+        out.append(word)
+    return out
+
+
+def may_have_entity(name: PlainName, s: Session) -> bool:
+    """Can a name of plain words have an entry in the session's gazetteer? ``False``
+    means :func:`translit.names.keys.plain_key` finds none (see :func:`_may_have_entity`)."""
+    return _may_have_entity(_renderings(name, s))
+
+
+def _may_have_entity(renderings: list[WordRendering]) -> bool:
+    """:func:`may_have_entity` from the records of the name's words: no word is a known
+    surname, and a word's fold occurs in no key of the gazetteer. (The kinds of each
+    word's fold are kept with the word's rendering, which the name needs next: where
+    the key needs its own lookup in a big cache.)"""
+    every = True
+    for word in renderings:
+        if word.kinds & SURNAME_FOLD:
+            return True
+        if not word.kinds & KEY_FOLD:
+            every = False
+    return every
+
+
+def _plain_order(plain: PlainName) -> tuple[int, ...] | None:
+    """The indices of plain words in Given Surname order (see :func:`_natural_order`):
+    ``_KEEP`` where they stay in their order; ``None`` where commas make it a job for
+    the general path. The order follows from the words' flags (and a surname chosen
+    before a patronymic was dropped): it is remembered per shape, packed in an int for
+    names of up to four words."""
+    words = plain.words
+    count = len(words)
+    surname = plain.surname
+    if count <= 4:  # (the shape packed in an int: no tuples to make and hash)
+        packed = count | (surname + 1) << 3
+        shift = 6
+        for w in words:
+            packed |= w.flags << shift
+            shift += FLAG_BITS
+        order = _packed_orders.data.get(packed)  # (read directly: a hot loop)
+        if order is None:
+            order = _packed_orders.put(packed, _order(tuple([w.flags for w in words]), surname))
+    else:
+        shape = (surname, tuple([w.flags for w in words]))
+        order = _orders.get(shape)
+        if order is None:
+            order = _orders.put(shape, _order(shape[1], surname))
+    return order if order else None
+
+
+_ORDER_CACHE_LIMIT: Final = 1 << 14
+_KEEP: Final = (-1,)  # the words stay in their order
+# (surname, flags of the words) -> _KEEP, the new order of the words, or () for None
+_orders: Final[BoundedCache[tuple[int, tuple[int, ...]], tuple[int, ...]]] = BoundedCache(
+    _ORDER_CACHE_LIMIT
+)
+# the same for up to four words, the shape packed: the count in bits 0-2, the surname's
+# index + 1 in bits 3-5, then the flags of each word in FLAG_BITS bits
+_packed_orders: Final[BoundedCache[int, tuple[int, ...]]] = BoundedCache(_ORDER_CACHE_LIMIT)
+
+
+def _order(flags: tuple[int, ...], surname: int) -> tuple[int, ...]:
+    """:func:`_plain_order` as word indices, from the words' flags and the surname's
+    index (-1: to be guessed): ``_KEEP``, a new order, or ``()`` for the general path."""
+    count = len(flags)
+    any_flags = 0
+    all_flags = -1
+    for f in flags:
+        any_flags |= f
+        all_flags &= f
+    if any_flags & COMMA:
+        commas = [i for i, f in enumerate(flags) if f & COMMA]
+        if len(commas) > 1 or commas[0] == count - 1:
+            return ()
+        return (*range(commas[0] + 1, count), *range(commas[0] + 1))
+    dropped = surname >= 0  # (found before a patronymic was dropped: Surname Given Patr)
+    if surname < 0:
+        surname = guess_surname(flags)
+    caps = count >= 2 and bool(all_flags & CAPS)
+    if not surname_leads(flags, surname, dropped, caps, not any_flags & JOINED):
+        return _KEEP
+    first = 1  # the first chunk (its words up to the first not followed by a hyphen)
+    while flags[first - 1] & JOINED:
+        first += 1
+    return (*range(first, count), *range(first))
+
+
+def _analyze_parsed(name: str, s: Session) -> NameResult:
+    """:func:`analyze` through :func:`parse_name`: any name."""
+    parsed = parse_name(name)
+    gaz = s.gazetteer
+    key, entity_id = key_of(parsed, gaz)
+    if not parsed.tokens or not key:
+        return NameResult(name, name, key, None, "unchanged", 0.0)
+    hit = gaz.lookup(parsed) if entity_id is not None else None
+    if hit is not None:
+        entity, confidence = hit
+        return NameResult(name, _entity_form(entity, s), key, entity.id, "gazetteer", confidence)
+    style = s.style
+    body = _natural_order(_without(parsed.text, parsed), parsed)
+    cyrillic_input = has_cyrillic(body)
+    if cyrillic_input and not style.english:
+        out = _title_if_caps(render_cyrillic(body, style))
+        method = "unchanged" if out == name else "romanized"
+        return NameResult(name, out, key, None, method, 0.9)
+    # Latin input, or the en style: every spelling of the name meets in one form.
+    sub = parsed if body == parsed.text else parse_body(body, False)
+    cyr, found, total = reconstruct(sub, body, all_words=style.english)
+    if not has_cyrillic(cyr):
+        return NameResult(name, _title_if_caps(body), key, None, "unchanged", 0.5)
+    out = _title_if_caps(render_cyrillic(cyr, style))
+    if all(has_cyrillic(t.text) for t in sub.tokens if not t.initial):
+        return NameResult(name, out, key, None, "romanized", 0.9)
+    return NameResult(name, out, key, None, "reconstructed", _confidence(found, total))
+
+
+def _natural_order(body: str, parsed: ParsedName) -> str:
+    """``Surname, Given`` and passport ``SURNAME GIVEN`` in the usual Given Surname order."""
+    if "," in body:
+        before, _, after = body.partition(",")
+        before, after = before.strip(), after.strip(" ,")
+        return f"{after} {before}" if before and after and "," not in after else body
+    chunks = body.split()
+    if len(chunks) < 2 or not parsed.tokens or parsed.tokens[0].initial:
+        return body
+    full = [t.flags for t in parsed.tokens if not t.initial]
+    surname = -1 if parsed.surname is None else parsed.surname  # (the first token: full)
+    caps = len(parsed.folds) >= 2 and body.isupper()
+    if surname_leads(full, surname, bool(parsed.patronymics), caps, len(chunks) == len(full)):
+        return " ".join(chunks[1:] + chunks[:1])
+    return body
+
+
+def _title_if_caps(text: str) -> str:
+    """ALL-CAPS input (passports) comes out in normal case, word by word."""
+    if not text.isupper() or sum(c.isalpha() for c in text) < 2:
+        return text
+    return " ".join([_title_word(w) for w in text.split(" ")])
+
+
+# a word in capitals -> the word titled
+_titled: Final[BoundedCache[str, str]] = BoundedCache(1 << 14)
+
+
+def _title_word(word: str) -> str:
+    out = _titled.get(word)
+    if out is None:
+        out = _titled.put(word, "-".join([p.capitalize() for p in word.split("-")]))
+    return out
+
+
+def normalize(name: str, style: str | Style = "en", gazetteer: Gazetteer | None = None) -> str:
+    """The canonical form of ``name`` in ``style`` (``en``, a scheme id, ``cyrillic-kk``...).
+
+    >>> normalize("Tokajew")
+    'Kassym-Jomart Tokayev'
+    """
+    s = session(style, gazetteer)
+    gaz = s.gazetteer
+    if has_other_script(name):
+        name = cyrillic_reading(name)
+    if kept(name, gaz):
+        return origin.tidy(name)
+    plain = plain_words(name)
+    if plain is not None:  # (what analyze gives, without its key and result)
+        renderings = _renderings(plain, s)
+        if _may_have_entity(renderings):
+            hit = plain_key(plain, s.caches)[1]
+            if hit is not None:
+                return _entity_form(hit[0], s)
+        out = _plain_output(name, plain, s, renderings)
+        if out is not None:
+            return out
+    return _analyze_parsed(name, s).output
+
+
+def name_record(result: NameResult, gazetteer: Gazetteer | None = None) -> dict[str, Any]:
+    """``result`` as a JSON object, with ``candidates``: the ids of the gazetteer's
+    persons that a bare surname (with or without initials) may refer to, which the
+    result itself never links."""
+    gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
+    record = result.as_dict()
+    found: list[str] = []
+    if result.entity is None and result.method != "kept":
+        parsed = parse_name(result.input)
+        if len(parsed.folds) == 1:
+            found = gaz.candidates(parsed.folds)
+    record["candidates"] = found
+    return record
+
+
+def normalize_many(
+    names: Iterable[str], style: str | Style = "en", gazetteer: Gazetteer | None = None
+) -> list[NameResult]:
+    """:func:`analyze` over many names, once per distinct name, in input order."""
+    s = session(style, gazetteer)
+    return map_distinct(lambda name: _analyze(name, s), names)
+
+
+def keys_many(names: Sequence[str], gazetteer: Gazetteer | None = None) -> list[str]:
+    """Match keys of many names, once per distinct name."""
+    gaz = gazetteer_caches(gazetteer).gazetteer
+    return map_distinct(lambda name: key(name, gaz), names)

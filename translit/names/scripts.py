@@ -1,0 +1,413 @@
+"""Names written in Georgian, Armenian, Greek, katakana, Chinese, Hangul, Arabic or Hebrew
+letters, read as the Cyrillic they render.
+
+Wikidata labels a Russian, Kazakh or Kyrgyz person in tens of languages; the Georgian,
+Armenian and Greek ones transcribe the Russian form of the name letter by letter
+(``ვლადიმირ ჟირინოვსკი``, ``Վլադիմիր Ժիրինովսկի``, ``Βλαντιμίρ Ζιρινόφσκι``). Read
+back into Russian letters (``data/names/other_scripts.json``), such a name meets its
+other spellings in :func:`translit.key` and is rendered in the house style by
+:func:`translit.normalize`. Katakana leaves letters open (ラ is ла or ра, ク is к or
+ку), and so do Chinese characters (read through their pinyin), Hangul, and the Arabic and
+Hebrew alphabets (which leave vowels unwritten or write several with one letter): the
+likeliest Cyrillic name among the readings is chosen (:mod:`translit.names.readings`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import cache, partial
+from typing import Any, Final
+
+from translit._util.cache import BoundedCache
+from translit._util.paths import data_path
+from translit.names import origin, readings
+from translit.names.fold import cyrillic_to_latin, fold_token
+from translit.names.lexicon import lexicon
+
+_GREEK_SPLIT_RE: Final = re.compile("([άέόή])(?=[ιυ])")
+# A run of one script's letters: a word of it.
+_RUNS: Final = (
+    ("georgian", re.compile("[\u10d0-\u10ff]+")),
+    ("armenian", re.compile("[\u0531-\u0587]+")),
+    ("greek", re.compile("[\u0370-\u03ff\u1f00-\u1fff]+")),
+    ("japanese", re.compile("[\u30a1-\u30fa\u30fc]+")),
+    ("chinese", re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")),
+    ("korean", re.compile("[\uac00-\ud7a3]+")),
+    ("arabic", re.compile("[\u0621-\u065f\u0671-\u06d3\u200c]+")),
+    ("hebrew", re.compile("(?:[\u05d0-\u05ea\u05b0-\u05c2][\u05f3']?)+")),
+)
+# What separates the words of a name in katakana or Chinese characters: the middle
+# dots and the double hyphen.
+_SEPARATORS: Final = str.maketrans(
+    {"\u30fb": " ", "\u00b7": " ", "\u2027": " ", "\uff0e": " ", "\uff1d": "-", "\u30a0": "-"}
+)
+
+
+class _Table:
+    """One script's reading: word-start and word-end forms, groups, letters, and the
+    other readings some letters or groups can have (Greek σ is с or ш)."""
+
+    __slots__ = ("alternatives", "end", "end_groups", "groups", "letters", "own_endings", "start")
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.start: dict[str, str] = data.get("start", {})
+        self.end: dict[str, str] = data.get("end", {})
+        self.end_groups: dict[str, str] = data.get("end_groups", {})
+        self.groups = sorted(data.get("groups", {}).items(), key=lambda kv: -len(kv[0]))
+        self.letters: dict[str, str] = data["letters"]
+        self.alternatives: dict[str, list[str]] = data.get("alternatives", {})
+        # (final sigma as σ: lowering capitals gives either, by the implementation)
+        self.own_endings: tuple[str, ...] = tuple(
+            [e.replace("ς", "σ") for e in data.get("own_endings", ())]
+        )
+
+    def read(self, word: str) -> str:
+        """``word`` (lower case, unaccented) in Russian letters."""
+        return "".join([russian for _, russian in self.pieces(word)])
+
+    def options(self, word: str) -> list[list[str]]:
+        """Every reading of each piece of ``word``: its usual one, then the others."""
+        return [
+            [russian, *self.alternatives.get(piece, ())] for piece, russian in self.pieces(word)
+        ]
+
+    def pieces(self, word: str) -> list[tuple[str, str]]:
+        """``word`` (lower case, unaccented) as its letters and groups, each with its
+        usual reading."""
+        tail: list[tuple[str, str]] = []
+        for group, russian in self.end_groups.items():
+            if word.endswith(group) and len(word) > len(group) + 1:
+                word, tail = word[: -len(group)], [(group, russian)]
+                break
+        out = []
+        at = 0
+        if word[:1] in self.start:
+            out.append((word[0], self.start[word[0]]))
+            at = 1
+        last = len(word) - 1
+        while at < len(word):
+            if at == last and word[at] in self.end:
+                out.append((word[at], self.end[word[at]]))
+                break
+            for group, russian in self.groups:
+                if word.startswith(group, at):
+                    out.append((group, russian))
+                    at += len(group)
+                    break
+            else:
+                # (no letter of a name: read as nothing)
+                out.append((word[at], self.letters.get(word[at], "")))
+                at += 1
+        return out + tail
+
+
+@cache
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        data_path("names", "other_scripts.json").read_text(encoding="utf-8")
+    )
+    return data
+
+
+@cache
+def _tables() -> dict[str, _Table]:
+    return {script: _Table(_data()[script]) for script in ("georgian", "armenian", "greek")}
+
+
+@cache
+def _kana() -> tuple[dict[str, list[str]], int]:
+    """The katakana signs and groups with their readings, and the longest group."""
+    kana: dict[str, list[str]] = _data()["japanese"]["kana"]
+    return kana, max([len(k) for k in kana])
+
+
+def _kana_word(word: str) -> str:
+    """A katakana word as the likeliest Cyrillic name it transcribes, or as it is
+    where a sign has no reading."""
+    kana, longest = _kana()
+    options: list[list[str]] = []
+    at = 0
+    while at < len(word):
+        for size in range(min(longest, len(word) - at), 0, -1):
+            found = kana.get(word[at : at + size])
+            if found is not None:
+                options.append(found)
+                at += size
+                break
+        else:
+            return word
+    return readings.likeliest(options).capitalize()
+
+
+def _lowered(script: str, word: str) -> str:
+    """``word`` in lower case as the script's table reads it."""
+    low = word.lower()
+    if script == "greek":
+        # (a vowel with the accent before ι or υ is no digraph: Σεργκέι; then the
+        # accents and diaereses off)
+        low = _GREEK_SPLIT_RE.sub("\\1\0", unicodedata.normalize("NFC", low))
+        low = "".join(c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c))
+    return low
+
+
+@cache
+def _pinyin_readings() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]]:
+    """The Russian readings of pinyin initials, finals and whole syllables."""
+    table = _data()["chinese"]
+    return table["initials"], table["finals"], table["syllables"]
+
+
+def _syllable_options(syllable: str) -> list[str] | None:
+    """Every Russian reading of one pinyin syllable (``lv`` for lü), or None."""
+    initials, finals, whole = _pinyin_readings()
+    if syllable in whole:
+        return whole[syllable]
+    size = 2 if syllable[:2] in initials else 1
+    starts, ends = initials.get(syllable[:size]), finals.get(syllable[size:])
+    if starts is None or ends is None:
+        return None
+    return list(dict.fromkeys([start + end for start in starts for end in ends]))
+
+
+def _chinese_word(word: str) -> str:
+    """A word in Chinese characters as the likeliest Cyrillic name it transcribes, or
+    as it is where a character has no reading."""
+    from pypinyin import lazy_pinyin  # (its dictionaries load on import: only when needed)
+
+    options = []
+    for syllable in lazy_pinyin(word):
+        found = _syllable_options(syllable)
+        if found is None:
+            return word
+        options.append(found)
+    return readings.likeliest(options).capitalize()
+
+
+@cache
+def _jamo_readings() -> tuple[list[list[str]], list[list[str]], list[list[str]], frozenset[int]]:
+    """The Russian readings of Hangul initials, vowels and finals (in Unicode's order),
+    and the initials after which ㅣ may be no vowel."""
+    table = _data()["korean"]
+    return table["initials"], table["vowels"], table["finals"], frozenset(table["bare_i"])
+
+
+_HANGUL_FIRST: Final = 0xAC00
+_I_VOWEL: Final = 20  # ㅣ
+
+
+def _hangul_word(word: str) -> str:
+    """A Hangul word as the likeliest Cyrillic name it transcribes."""
+    initials, vowels, finals, bare_i = _jamo_readings()
+    options = []
+    for syllable in word:
+        index = ord(syllable) - _HANGUL_FIRST
+        first, vowel, last = index // 588, index % 588 // 28, index % 28
+        middles = vowels[vowel]
+        if vowel == _I_VOWEL and first in bare_i:
+            middles = [*middles, ""]
+        found = [a + b + c for a in initials[first] for b in middles for c in finals[last]]
+        options.append(list(dict.fromkeys(found)))
+    return readings.likeliest(options).capitalize()
+
+
+class _Letters:
+    """An alphabet whose letters leave Russian letters open (Arabic و is в, у or о):
+    every reading of each letter and letter group, the readings at a word's start,
+    the marks to drop, and the vowels it leaves unwritten (Hebrew а, е)."""
+
+    __slots__ = ("added", "groups", "ignored", "letters", "start")
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.letters: dict[str, list[str]] = data["letters"]
+        self.groups: dict[str, list[str]] = data["groups"]
+        self.start: dict[str, list[str]] = data["start"]
+        self.ignored = str.maketrans(dict.fromkeys(data["ignored"]))
+        self.added: list[str] = data["added_vowels"]
+
+    def options(self, word: str) -> list[list[str]] | None:
+        """Every reading of each letter of ``word``, or None where one has none."""
+        word = word.translate(self.ignored)
+        found: list[list[str]] = []
+        at = 0
+        while at < len(word):
+            choices = self.groups.get(word[at : at + 2])
+            size = 2
+            if choices is None:
+                choices = (self.start if at == 0 else self.letters).get(word[at])
+                choices = choices if choices is not None else self.letters.get(word[at])
+                size = 1
+            if choices is None:
+                return None
+            if self.added and at + size < len(word):
+                # (a consonant may be followed by an unwritten vowel, but the last)
+                voiced = [c + v for c in choices if c and c[-1] not in _VOWELS for v in self.added]
+                choices = [*choices, *voiced]
+            found.append(choices)
+            at += size
+        return found
+
+
+_VOWELS: Final = frozenset("аеёиоуыэюя")
+
+
+@cache
+def _alphabets() -> dict[str, _Letters]:
+    return {script: _Letters(_data()[script]) for script in ("arabic", "hebrew")}
+
+
+def _abjad_word(script: str, word: str) -> str:
+    """A word in Arabic or Hebrew letters as the likeliest Cyrillic name it
+    transcribes, or as it is where a letter has no reading."""
+    options = _alphabets()[script].options(word)
+    if not options:
+        return word
+    return readings.likeliest(options).capitalize()
+
+
+def _cyrillic_word(script: str, word: str) -> str:
+    if script in ("arabic", "hebrew"):
+        return _abjad_word(script, word)
+    if script == "japanese":
+        return _kana_word(word)
+    if script == "chinese":
+        return _chinese_word(word)
+    if script == "korean":
+        return _hangul_word(word)
+    table = _tables()[script]
+    low = _lowered(script, word)
+    if table.alternatives:  # (some letters read two ways: the likeliest name)
+        read = readings.likeliest(table.options(low)).replace("\0", "")
+    else:
+        read = table.read(low).replace("\0", "")
+    # Georgian has no capitals: each word of a name starts with one
+    return read.capitalize() if script == "georgian" or word[:1].isupper() else read
+
+
+def has_other_script(name: str) -> bool:
+    """Does ``name`` hold Georgian (Mkhedruli), Armenian, Greek (and Greek with
+    accents) or katakana letters?"""
+    if name.isascii():
+        return False
+    # (every name is asked: compiled, ord(name[i]) reads a code point without making a
+    # string, which costs less than starting a regex search)
+    for i in range(len(name)):
+        code = ord(name[i])
+        if code < 0x370 or 0x400 <= code < 0x531:
+            continue  # (Latin and Cyrillic: most letters of names)
+        if code < 0x400 or code <= 0x587 or 0x10D0 <= code <= 0x10FF or 0x1F00 <= code <= 0x1FFF:
+            return True
+        if 0x30A1 <= code <= 0x30FC or 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF:
+            return True  # (katakana, Chinese characters)
+        if 0xAC00 <= code <= 0xD7A3 or 0x0621 <= code <= 0x06D3 or 0x05D0 <= code <= 0x05EA:
+            return True  # (Hangul syllables, Arabic and Hebrew letters)
+    return False
+
+
+# a name as written -> its reading (a chosen reading costs a search: a dataset repeats
+# its names)
+_READINGS: Final[BoundedCache[str, str]] = BoundedCache(1 << 14)
+
+
+def cyrillic_reading(name: str) -> str:
+    """:func:`_cyrillic_reading`, remembered."""
+    found = _READINGS.data.get(name)
+    if found is None:
+        found = _READINGS.put(name, _cyrillic_reading(name))
+    return found
+
+
+def _cyrillic_reading(name: str) -> str:
+    """``name`` as :func:`as_cyrillic` reads it where that reading is a Cyrillic-origin
+    name, else ``name`` as it is (a Greek or Georgian name in its own script, an
+    English or a Chinese name in Chinese characters: translit leaves them alone).
+
+    A reading of Georgian, Armenian or Greek letters (which write every letter) is of
+    Cyrillic origin where :func:`translit.names.origin.cyrillic_origin` says so of its Latin
+    letters. A reading of katakana or
+    Chinese characters was chosen to look like a Russian name, so neither test can
+    tell: it needs a word with a Russian, Kazakh or Kyrgyz surname or patronymic ending
+    (``cyrillic_endings`` in other_scripts.json: -ов, -ева, -ский, -енко) or a surname
+    the lexicon knows (Токаев, not the given name Стефан), and every word must be a
+    plausible Russian-form name (:func:`translit.names.readings.plausible`: not Нтниаев)."""
+    if _own_ending(name) or _chinese_name(name):
+        return name
+    read = as_cyrillic(name)
+    words = read.split()
+    if _RESPELT_RE.search(name) is not None:
+        likely = all(readings.plausible(w) for w in read.lower().replace("-", " ").split())
+        return read if likely and any(_surname_like(word) for word in words) else name
+    latin = " ".join([cyrillic_to_latin(w) for w in words])
+    return read if origin.cyrillic_origin(latin) else name
+
+
+_CHINESE_RE: Final = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+def _chinese_name(name: str) -> bool:
+    """Is ``name`` in Chinese characters a Chinese (or Japanese) name: no word of more
+    than three characters, and no middle dot between words? A transcribed foreign name
+    is longer or has one (托卡耶夫, 弗拉基米尔·普京); a short one alone (普京) is left as
+    written, with the Chinese names (习近平), which are not searched for a reading."""
+    runs = _CHINESE_RE.findall(name)
+    if not runs or max([len(run) for run in runs]) > 3:
+        return False
+    return name.translate(_SEPARATORS) == name
+
+
+# The scripts whose readings are chosen, not read (katakana, Chinese, Hangul, Arabic,
+# Hebrew).
+_RESPELT_RE: Final = re.compile(
+    "[\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\u0621-\u06d3\u05d0-\u05ea]"
+)
+
+
+def _surname_like(word: str) -> bool:
+    """Has ``word`` (a reading) a Cyrillic-origin surname or patronymic ending, or is
+    it a surname the lexicon knows?"""
+    low = word.lower()
+    endings = _cyrillic_endings()
+    # (five letters at least: short words say little, and Цой, Тен and Ли are
+    # Russian forms of Korean surnames, not evidence of a Russian name)
+    return len(low) > 4 and (low.endswith(endings) or _known_surname(low))
+
+
+@cache
+def _cyrillic_endings() -> tuple[str, ...]:
+    return tuple(_data()["cyrillic_endings"])
+
+
+def _known_surname(word: str) -> bool:
+    """Is ``word`` (a reading, lower case) a surname that the lexicon knows?"""
+    entry = lexicon().entries().get(lexicon().canonical(fold_token(word)))
+    return entry is not None and bool(entry.cyrillic) and not entry.given
+
+
+def _own_ending(name: str) -> bool:
+    """Has a word of ``name`` an ending of its script's own names (Greek -ος)?"""
+    for script, run in _RUNS:
+        table = _tables().get(script)
+        endings = table.own_endings if table is not None else ()
+        if endings:
+            for match in run.finditer(name):
+                low = _lowered(script, match.group()).replace("\0", "").replace("ς", "σ")
+                if low.endswith(endings):
+                    return True
+    return False
+
+
+def as_cyrillic(name: str) -> str:
+    """``name`` with its Georgian, Armenian and Greek words in the Russian letters they
+    transcribe (other characters as they are): ``ვლადიმირ პუტინი`` as ``Владимир
+    Путини``."""
+    for script, run in _RUNS:
+        if run.search(name) is not None:
+            if script in ("japanese", "chinese"):
+                name = name.translate(_SEPARATORS)
+            name = run.sub(partial(_cyrillic_match, script), name)
+    return name
+
+
+def _cyrillic_match(script: str, match: re.Match[str]) -> str:
+    return _cyrillic_word(script, match.group())

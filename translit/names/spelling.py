@@ -1,0 +1,88 @@
+"""Cyrillic forms for the words of a name: from the lexicon, else spelled out.
+
+A name the gazetteer does not know is rendered in a house style through Cyrillic:
+each word becomes its lexicon form (*Tokajew* -> Тоқаев) or, for a word the lexicon
+does not know, a Cyrillic spelling read off its fold (*Saoudabaïev*, *Saudabayev*,
+*Саудабаев* -> саудабаев). Every spelling of a word folds alike, so every spelling
+of a name comes out alike in the chosen style.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from translit.letters import has_cyrillic
+from translit.names.fold import TO_CYRILLIC, spell_prepared
+from translit.names.parse import CYRILLIC, ParsedName, lexicon_entry, word_convention
+
+# й before а, у, е is written я, ю, е (Толстайа -> Толстая, Кулийев -> Кулиев), and
+# is not written before и (Арайик -> Араик)
+_IOTATED: Final = (("йа", "я"), ("йу", "ю"), ("йе", "е"), ("йи", "и"))
+
+
+def _cyrillic_of_spelling(spelled: str) -> str:
+    """A spelling (:func:`translit.names.fold.spell_prepared`) in Cyrillic letters."""
+    cyr = spelled.translate(TO_CYRILLIC)
+    if "й" in cyr:
+        for pair, letter in _IOTATED:
+            cyr = cyr.replace(pair, letter)
+    return cyr
+
+
+def word_cyrillic(word: str, flags: int, form: str, hint: str = "") -> str:
+    """One word of a name in Cyrillic, told its parser flags and its lexicon form
+    ``form`` (``""`` if none, see :func:`translit.names.parse.lexicon_entry`): that form,
+    else the word spelled off its fold (the word itself when it has nothing to spell),
+    read by the convention ``hint`` of the rest of its name where it shows none;
+    capitalized, or in capitals like the word."""
+    if form:
+        return cased_like(form, word)
+    spelled = spell_prepared(word, bool(flags & CYRILLIC), word_convention(flags), hint)
+    cyr = _cyrillic_of_spelling(spelled)
+    return cased_like(cyr, word) if cyr else word
+
+
+def cased_like(cyr: str, word: str) -> str:
+    """``cyr`` (a word's Cyrillic form) in capitals like ``word``, else capitalized."""
+    if len(word) > 1 and word.isupper():
+        return cyr.upper()
+    if cyr[0].isupper():  # (most lexicon forms: the very string, its hash known)
+        return cyr
+    return cyr[:1].upper() + cyr[1:]
+
+
+def name_convention(parsed: ParsedName) -> str:
+    """The one spelling convention the words of a name show, else ``""``."""
+    flags = 0
+    for t in parsed.tokens:
+        if not t.initial:
+            flags |= t.flags
+    return word_convention(flags)
+
+
+def reconstruct(parsed: ParsedName, text: str, all_words: bool) -> tuple[str, int, int]:
+    """The name with its words in Cyrillic: (text, words the lexicon knew, words).
+
+    Latin words become their lexicon form, else their spelled-out form. Cyrillic words
+    are kept unless ``all_words``, which treats them like Latin ones so that every
+    script and spelling of a name meets in one form.
+    """
+    if not parsed.tokens:
+        return text, 0, 0
+    hint = name_convention(parsed)
+    pieces = []
+    last = 0
+    found = total = 0
+    for token in parsed.tokens:
+        pieces.append(text[last : token.start])
+        last = token.end
+        if token.initial or (not all_words and has_cyrillic(token.text)):
+            pieces.append(token.text)
+            continue
+        total += 1
+        entry = lexicon_entry(token.text, token.fold, token.flags)
+        form = "" if entry is None else entry.cyrillic
+        found += bool(form)
+        pieces.append(word_cyrillic(token.text, token.flags, form, hint))
+    pieces.append(text[last : parsed.tokens[-1].end])
+    return "".join(pieces)[parsed.tokens[0].start :], found, total

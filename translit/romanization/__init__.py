@@ -1,0 +1,1 @@
+"""Romanization: scheme data compiled into tables, text written in a scheme and back."""

@@ -1,0 +1,1 @@
+"""Running text: names found in a text, rendered in place, and text files read and written."""
