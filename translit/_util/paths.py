@@ -6,9 +6,11 @@ as ``translit/_data`` (see ``[tool.hatch.build.targets.wheel.force-include]``).
 
 from __future__ import annotations
 
+import json
 import os
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 _HERE = Path(__file__).resolve().parent.parent
 
@@ -28,6 +30,12 @@ def data_dir() -> Path:
 def data_path(*parts: str) -> Path:
     """Path of a file or folder inside the data directory."""
     return data_dir().joinpath(*parts)
+
+
+def data_json(*parts: str) -> dict[str, Any]:
+    """A JSON object file inside the data directory, read."""
+    data: dict[str, Any] = json.loads(data_path(*parts).read_text(encoding="utf-8"))
+    return data
 
 
 def cache_dir() -> Path | None:

@@ -17,7 +17,6 @@ A name in Cyrillic script is always of Cyrillic origin.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import unicodedata
@@ -27,7 +26,7 @@ from typing import Any, Final
 from mypy_extensions import mypyc_attr
 
 from translit._util.cache import BoundedCache
-from translit._util.paths import data_path
+from translit._util.paths import data_json
 from translit.letters import has_cyrillic
 from translit.names.fold import fold_token
 from translit.names.lexicon import LexiconEntry, lexicon
@@ -64,10 +63,7 @@ _chunks: Final[BoundedCache[str, Evidence]] = BoundedCache(_CACHE_LIMIT)
 
 @cache
 def _data() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(
-        data_path("names", "origin_ngrams.json").read_text(encoding="utf-8")
-    )
-    return data
+    return data_json("names", "origin_ngrams.json")
 
 
 @cache
@@ -90,7 +86,7 @@ def _other_endings() -> frozenset[str]:
 def _endings() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(endings that count unless the statistics veto them, unmistakable endings), for
     ``str.endswith``."""
-    rules = json.loads(data_path("names", "name_rules.json").read_text(encoding="utf-8"))
+    rules = data_json("names", "name_rules.json")
     found = rules["cyrillic_origin_endings"]
     return tuple(found["endings"]), tuple(found["unmistakable"])
 

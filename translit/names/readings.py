@@ -14,13 +14,12 @@ readings spell:
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
 from functools import cache
 from typing import Any, Final
 
-from translit._util.paths import data_path
+from translit._util.paths import data_json
 from translit.names.fold import fold_token
 from translit.names.lexicon import lexicon
 
@@ -73,7 +72,7 @@ class LetterModel:
 
 @cache
 def letter_model() -> LetterModel:
-    data = json.loads(data_path("names", "name_letters.json").read_text(encoding="utf-8"))
+    data = data_json("names", "name_letters.json")
     return LetterModel(data["counts"], int(data["order"]))
 
 

@@ -14,14 +14,13 @@ likeliest Cyrillic name among the readings is chosen (:mod:`translit.names.readi
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from functools import cache, partial
 from typing import Any, Final
 
 from translit._util.cache import BoundedCache
-from translit._util.paths import data_path
+from translit._util.paths import data_json
 from translit.names import origin, readings
 from translit.names.fold import cyrillic_to_latin, fold_token
 from translit.names.lexicon import lexicon
@@ -105,10 +104,7 @@ class _Table:
 
 @cache
 def _data() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(
-        data_path("names", "other_scripts.json").read_text(encoding="utf-8")
-    )
-    return data
+    return data_json("names", "other_scripts.json")
 
 
 @cache
