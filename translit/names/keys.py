@@ -46,16 +46,19 @@ def without_particles(folds: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @cache
-def _name_elements() -> frozenset[str]:
+def _name_elements() -> tuple[frozenset[str], frozenset[str]]:
     """The folds of the Kazakh and Kyrgyz given names (given_kk.tsv, given_ky.tsv), in
-    both their forms: the parts of compound given names (Нұр-Сұлтан, Әли-Асқар)."""
+    both their forms: the parts of compound given names (Нұр-Сұлтан, Әли-Асқар); and
+    their beginnings of three letters or more (a word none of whose beginnings is one
+    is no compound: the search stops there)."""
     found = set()
     for name in ("given_kk.tsv", "given_ky.tsv"):
         for _, row in read_tsv(data_path("names", name)):
             for column in ("kk", "ky", "ru"):
                 if row.get(column):
                     found.add(lexicon().canonical(fold_token(row[column])))
-    return frozenset(found)
+    starts = {f[:i] for f in found for i in range(3, len(f) + 1)}
+    return frozenset(found), frozenset(starts)
 
 
 def split_compounds(folds: str) -> str:
@@ -81,10 +84,13 @@ _parts: Final[BoundedCache[str, tuple[str, ...]]] = BoundedCache(1 << 16)
 
 
 def _compound_parts(word: str) -> tuple[str, ...]:
-    elements = _name_elements()
+    elements, starts = _name_elements()
     for i in range(3, len(word) - 2):
-        if word[:i] in elements and word[i:] in elements:
-            return (word[:i], word[i:])
+        head = word[:i]
+        if head not in starts:
+            break  # (no longer beginning is a name's either)
+        if head in elements and word[i:] in elements:
+            return (head, word[i:])
     return (word,)
 
 
