@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import Final
 
-from translit._util.cache import BoundedCache
 from translit._util.paths import data_path
 from translit._util.tsv import read_tsv
 from translit.names import origin
@@ -66,32 +64,31 @@ def split_compounds(folds: str) -> str:
     Kyrgyz given names of three letters or more split into them, in order again: one
     key for a compound given name written as one word, hyphenated or as two words
     (Nursultan, Nur-Sultan, Nur Sultan; Aliaskar, Ali-Askar)."""
-    words = folds.split(" ")
-    out: list[str] = []
-    for word in words:
-        if len(word) < 6:
-            out.append(word)
-            continue
-        parts = _parts.data.get(word)  # (the dict read directly: keys of new names)
-        if parts is None:
-            parts = _parts.put(word, _compound_parts(word))
-        out += parts
-    return folds if len(out) == len(words) else " ".join(sorted(out))
-
-
-# a word's fold (six letters or more) -> its parts as a compound given name, or itself
-_parts: Final[BoundedCache[str, tuple[str, ...]]] = BoundedCache(1 << 16)
-
-
-def _compound_parts(word: str) -> tuple[str, ...]:
     elements, starts = _name_elements()
+    out: list[str] = []
+    split = False
+    for word in folds.split(" "):
+        # (a word of fewer than six letters, or that begins no name, is none: the
+        # common case, one slice and one lookup)
+        if len(word) >= 6 and word[:3] in starts:
+            head, tail = _compound(word, elements, starts)
+            if tail:
+                out += (head, tail)
+                split = True
+                continue
+        out.append(word)
+    return " ".join(sorted(out)) if split else folds
+
+
+def _compound(word: str, elements: frozenset[str], starts: frozenset[str]) -> tuple[str, str]:
+    """``word`` as two given names (beginning, rest), else (``word``, ``""``)."""
     for i in range(3, len(word) - 2):
         head = word[:i]
         if head not in starts:
             break  # (no longer beginning is a name's either)
         if head in elements and word[i:] in elements:
-            return (head, word[i:])
-    return (word,)
+            return head, word[i:]
+    return word, ""
 
 
 def key_of(parsed: ParsedName, gazetteer: Gazetteer) -> tuple[str, str | None]:
