@@ -44,11 +44,12 @@ def without_particles(folds: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @cache
-def _name_elements() -> tuple[frozenset[str], frozenset[str]]:
+def _name_elements() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The folds of the Kazakh and Kyrgyz given names (given_kk.tsv, given_ky.tsv), in
     both their forms: the parts of compound given names (Нұр-Сұлтан, Әли-Асқар); and
     their beginnings of three letters or more (a word none of whose beginnings is one
-    is no compound: the search stops there)."""
+    is no compound: the search stops there), and their last three letters (a word that
+    ends otherwise is none: most surnames, -ов, -ин, -ко)."""
     found = set()
     for name in ("given_kk.tsv", "given_ky.tsv"):
         for _, row in read_tsv(data_path("names", name)):
@@ -56,7 +57,19 @@ def _name_elements() -> tuple[frozenset[str], frozenset[str]]:
                 if row.get(column):
                     found.add(lexicon().canonical(fold_token(row[column])))
     starts = {f[:i] for f in found for i in range(3, len(f) + 1)}
-    return frozenset(found), frozenset(starts)
+    ends = {f[-3:] for f in found if len(f) >= 3}
+    return frozenset(found), frozenset(starts), frozenset(ends)
+
+
+# (read once, on the first key: a module global, which compiled code reads directly,
+# where a cached function's call goes through the interpreter)
+_ELEMENTS: list[frozenset[str]] = []
+
+
+def _load_elements() -> list[frozenset[str]]:
+    found = list(_name_elements())
+    _ELEMENTS[:] = found  # (one step: a thread sees the list empty or whole)
+    return found
 
 
 def split_compounds(folds: str) -> str:
@@ -64,13 +77,15 @@ def split_compounds(folds: str) -> str:
     Kyrgyz given names of three letters or more split into them, in order again: one
     key for a compound given name written as one word, hyphenated or as two words
     (Nursultan, Nur-Sultan, Nur Sultan; Aliaskar, Ali-Askar)."""
-    elements, starts = _name_elements()
+    if len(folds) < 6:
+        return folds
+    elements, starts, ends = _ELEMENTS or _load_elements()
     out: list[str] = []
     split = False
     for word in folds.split(" "):
-        # (a word of fewer than six letters, or that begins no name, is none: the
-        # common case, one slice and one lookup)
-        if len(word) >= 6 and word[:3] in starts:
+        # (a word of fewer than six letters, or that ends or begins as no name does,
+        # is none: the common case, a slice or two and their lookups)
+        if len(word) >= 6 and word[-3:] in ends and word[:3] in starts:
             head, tail = _compound(word, elements, starts)
             if tail:
                 out += (head, tail)
