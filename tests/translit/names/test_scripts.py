@@ -93,6 +93,7 @@ def test_katakana_meets_the_russian_name(katakana: str, russian: str) -> None:
         ("玛丽亚·扎哈罗娃", "Мария Захарова"),
         ("纳扎尔巴耶夫", "Назарбаев"),
         ("托卡耶夫", "Токаев"),  # four characters, no dot: read
+        ("拉姆赞·卡德罗夫", "Рамзан Кадыров"),  # 德 de: ды
     ],
 )
 def test_chinese_meets_the_russian_name(chinese: str, russian: str) -> None:
