@@ -43,13 +43,13 @@ def without_particles(folds: tuple[str, ...]) -> tuple[str, ...]:
     return kept if len(kept) >= 2 else folds
 
 
-@cache
 def _name_elements() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The folds of the Kazakh and Kyrgyz given names (given_kk.tsv, given_ky.tsv), in
     both their forms: the parts of compound given names (Нұр-Сұлтан, Әли-Асқар); and
     their beginnings of three letters or more (a word none of whose beginnings is one
     is no compound: the search stops there), and their last three letters (a word that
-    ends otherwise is none: most surnames, -ов, -ин, -ко)."""
+    ends otherwise is none: most surnames, -ов, -ин, -ко). Read once, into
+    ``_ELEMENTS``."""
     found = set()
     for name in ("given_kk.tsv", "given_ky.tsv"):
         for _, row in read_tsv(data_path("names", name)):
@@ -58,18 +58,14 @@ def _name_elements() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
                     found.add(lexicon().canonical(fold_token(row[column])))
     starts = {f[:i] for f in found for i in range(3, len(f) + 1)}
     ends = {f[-3:] for f in found if len(f) >= 3}
-    return frozenset(found), frozenset(starts), frozenset(ends)
+    loaded = (frozenset(found), frozenset(starts), frozenset(ends))
+    _ELEMENTS.append(loaded)  # (a second thread's append is the same sets again)
+    return loaded
 
 
-# (read once, on the first key: a module global, which compiled code reads directly,
-# where a cached function's call goes through the interpreter)
-_ELEMENTS: list[frozenset[str]] = []
-
-
-def _load_elements() -> list[frozenset[str]]:
-    found = list(_name_elements())
-    _ELEMENTS[:] = found  # (one step: a thread sees the list empty or whole)
-    return found
+# _name_elements, once read: a module global, which compiled code reads directly, where
+# a cached function's call goes through the interpreter
+_ELEMENTS: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = []
 
 
 def split_compounds(folds: str) -> str:
@@ -79,7 +75,7 @@ def split_compounds(folds: str) -> str:
     (Nursultan, Nur-Sultan, Nur Sultan; Aliaskar, Ali-Askar)."""
     if len(folds) < 6:
         return folds
-    elements, starts, ends = _ELEMENTS or _load_elements()
+    elements, starts, ends = _ELEMENTS[0] if _ELEMENTS else _name_elements()
     out: list[str] = []
     split = False
     for word in folds.split(" "):

@@ -37,6 +37,7 @@ _RUNS: Final = (
     ("arabic", re.compile("[\u0621-\u065f\u0671-\u06d3\u200c]+")),
     ("hebrew", re.compile("(?:[\u05d0-\u05ea\u05b0-\u05c2][\u05f3']?)+")),
 )
+_RUN_OF: Final = dict(_RUNS)
 # What separates the words of a name in katakana or Chinese characters: the middle
 # dots and the double hyphen.
 _SEPARATORS: Final = str.maketrans(
@@ -331,14 +332,11 @@ def _cyrillic_reading(name: str) -> str:
         return name
     read = as_cyrillic(name)
     words = read.split()
-    if _RESPELT_RE.search(name) is not None:
+    if _chosen(name):
         likely = all(readings.plausible(w) for w in read.lower().replace("-", " ").split())
         return read if likely and any(_surname_like(word) for word in words) else name
     latin = " ".join([cyrillic_to_latin(w) for w in words])
     return read if origin.cyrillic_origin(latin) else name
-
-
-_CHINESE_RE: Final = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
 def _chinese_name(name: str) -> bool:
@@ -346,17 +344,19 @@ def _chinese_name(name: str) -> bool:
     than three characters, and no middle dot between words? A transcribed foreign name
     is longer or has one (托卡耶夫, 弗拉基米尔·普京); a short one alone (普京) is left as
     written, with the Chinese names (习近平), which are not searched for a reading."""
-    runs = _CHINESE_RE.findall(name)
+    runs = _RUN_OF["chinese"].findall(name)
     if not runs or max([len(run) for run in runs]) > 3:
         return False
     return name.translate(_SEPARATORS) == name
 
 
-# The scripts whose readings are chosen, not read (katakana, Chinese, Hangul, Arabic,
-# Hebrew).
-_RESPELT_RE: Final = re.compile(
-    "[\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\u0621-\u06d3\u05d0-\u05ea]"
-)
+# The scripts whose readings are chosen, not read.
+_CHOSEN: Final = ("japanese", "chinese", "korean", "arabic", "hebrew")
+
+
+def _chosen(name: str) -> bool:
+    """Has ``name`` a word in a script whose reading was chosen among several?"""
+    return any(_RUN_OF[script].search(name) is not None for script in _CHOSEN)
 
 
 def _surname_like(word: str) -> bool:
