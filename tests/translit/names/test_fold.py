@@ -279,42 +279,30 @@ def test_other_alphabets(other: str, same_as: str) -> None:
     assert fold_token(other) == fold_token(same_as)
 
 
-# Dutch transcription of Russian (nl.wikipedia 'Transcriptie van het Russisch': oe is у,
-# zj ж, sj ш): the nl.wikipedia titles Vladimir Poetin and Vladimir Zjirinovski.
+# Wikipedia titles of Russian and Belarusian figures in other conventions, against
+# their Russian forms:
+# - Dutch transcription of Russian (nl.wikipedia 'Transcriptie van het Russisch': oe is
+#   у, zj ж, sj ш): Vladimir Poetin, Vladimir Zjirinovski;
+# - Czech, Slovak, Latvian and Hungarian write Зю as zju (cs, lv and hu titles Gennadij
+#   Zjuganov, Genādijs Zjuganovs); Dutch and Swedish zj before another letter is ж;
+# - be.wikipedia: Belarusian writes д and т before в and a soft vowel as дз, ц too, and
+#   -енко as -енка.
 @pytest.mark.parametrize(
-    ("dutch", "russian"),
+    ("spelling", "russian"),
     [
-        ("Poetin", "Путин"),  # oe before a consonant is у, with no j in the word
-        ("Zjirinovski", "Жириновский"),
+        ("Poetin", "Путин"),  # nl: oe before a consonant is у, with no j in the word
+        ("Zjirinovski", "Жириновский"),  # nl
         ("Boev", "Боев"),  # oe before v is о and е (Bulgarian Боев, Latin Boev)
+        ("Zjuganov", "Зюганов"),  # cs
+        ("Zjuganovs", "Зюганов"),  # lv
+        ("Zjirinovskij", "Жириновский"),  # sv
+        ("Мацвіенка", "Матвиенко"),  # be: Валянціна Мацвіенка: цві, -енка
+        ("Мясніковіч", "Мясникович"),  # be
+        ("Лукашэнка", "Лукашенко"),  # be
     ],
 )
-def test_dutch_oe(dutch: str, russian: str) -> None:
-    assert fold_token(dutch) == fold_token(russian)
-
-
-# Czech, Slovak, Latvian and Hungarian write Зю as zju (the cs, lv and hu Wikipedia titles
-# Gennadij Zjuganov, Genādijs Zjuganovs); Dutch and Swedish zj before another letter is ж.
-@pytest.mark.parametrize(
-    ("latin", "russian"),
-    [("Zjuganov", "Зюганов"), ("Zjuganovs", "Зюганов"), ("Zjirinovskij", "Жириновский")],
-)
-def test_zju_is_z_and_yu(latin: str, russian: str) -> None:
-    assert fold_token(latin) == fold_token(russian)
-
-
-# be.wikipedia titles of Russian and Belarusian figures and their Russian forms:
-# Belarusian writes д and т before в and a soft vowel as дз, ц too, and -енко as -енка.
-@pytest.mark.parametrize(
-    ("belarusian", "russian"),
-    [
-        ("Мацвіенка", "Матвиенко"),  # Валянціна Мацвіенка: цві, -енка
-        ("Мясніковіч", "Мясникович"),
-        ("Лукашэнка", "Лукашенко"),
-    ],
-)
-def test_belarusian_soft_consonants_and_endings(belarusian: str, russian: str) -> None:
-    assert fold_token(belarusian) == fold_token(russian)
+def test_conventions_of_wikipedia_titles(spelling: str, russian: str) -> None:
+    assert fold_token(spelling) == fold_token(russian)
 
 
 @pytest.mark.parametrize(
