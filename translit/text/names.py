@@ -58,6 +58,7 @@ from translit._util.cache import BoundedCache
 from translit.letters import KK_TO_RU, detect_language, has_cyrillic
 from translit.names.gazetteer import Entity, Gazetteer, bundled_gazetteer, exact_form, full_key
 from translit.names.lexicon import lexicon
+from translit.names.morph import known_surname
 from translit.names.normalize import analyze, render_cyrillic, render_entity
 from translit.names.parse import (
     ParsedName,
@@ -203,6 +204,15 @@ class _Finder:
                 surname = i
             elif surname < 0 and _has_surname_ending(form):
                 surname = i
+        # a surname of the Russian dictionary counts as a clear one (Зорькин, Гельфанда:
+        # measured on Russian news, bench/text_names.py), in its dictionary form where
+        # one is known
+        dictionary = has_cyrillic(word) and (surname < 0 or not _strong(readings[surname][0]))
+        if dictionary:
+            found = [i for i, (form, _) in enumerate(readings) if known_surname(form)]
+            dictionary = bool(found)
+            if found:
+                surname = next((i for i in found if i > 0), found[0])
         listed = tuple(
             (form, ending)
             for form, ending in readings
@@ -220,7 +230,7 @@ class _Finder:
             known=known or surname >= 0,
             given=given,
             surname=surname,
-            strong=surname >= 0 and _strong(readings[surname][0]),
+            strong=surname >= 0 and (dictionary or _strong(readings[surname][0])),
             place=place,
             listed=listed,
         )

@@ -200,6 +200,27 @@ def test_render_mention_gives_the_dictionary_form() -> None:
     assert render_mention(span, "official", gaz) == "Astana"
 
 
+# A surname with no clear surname ending is a name when the Russian dictionary
+# (pymorphy3) knows it, in its dictionary form: the second sentence is from a news text
+# of the factRuEval-2016 corpus (devset/book_*.txt), which bench/text_names.py reads.
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Встреча с Зорькиным прошла.", ("Зорькиным", "Зорькин", "ым")),
+        ("в конце 2005 года Зорькин высказывался о", ("Зорькин", "", "")),
+    ],
+)
+def test_a_surname_of_the_russian_dictionary_is_found(
+    text: str, found: tuple[str, str, str]
+) -> None:
+    (span,) = find_names(text)
+    assert (span.text, span.base, span.ending, span.entity) == (*found, None)
+
+
+def test_a_word_the_dictionary_holds_as_no_surname_is_not_a_name() -> None:
+    assert find_names("Дом стоит у реки, сказал Виктор.") == []
+
+
 def test_unknown_surname_with_a_case_ending() -> None:
     (span,) = find_names("Встреча с Ивановым прошла.")
     assert (span.text, span.entity, span.base, span.ending) == ("Ивановым", None, "Иванов", "ым")
