@@ -6,7 +6,8 @@ not part of translit) and scores, against its ``Person`` mentions (the extent of
 person object's name, surname, patronymic and nickname spans):
 
 * ``translit``: :func:`translit.text.names.find_names`, its spans of persons (a
-  gazetteer person, or a name found by its patterns);
+  gazetteer person, or a name found by natasha's NER where installed, else by its
+  patterns); ``no NER``: the same with its patterns only;
 * ``natasha``: natasha's news NER (``NewsNERTagger``), its ``PER`` spans, if installed
   (``pip install natasha``: its model ships in the wheel);
 * ``pymorphy3``: runs of capitalised words that pymorphy3's dictionary tags as a given
@@ -48,13 +49,13 @@ def gold_persons(base: Path) -> tuple[str, list[Span]]:
     return text, sorted(set(persons))
 
 
-def translit_finder() -> Callable[[str], list[Span]]:
+def translit_finder(ner: bool = True) -> Callable[[str], list[Span]]:
     from translit.text.names import find_names
 
     def find(text: str) -> list[Span]:
         return [
             (s.start, s.end)
-            for s in find_names(text)
+            for s in find_names(text, ner=ner)
             if s.kind == "pattern" or (s.entity is not None and "-person-" in s.entity)
         ]
 
@@ -139,7 +140,11 @@ def main(argv: Iterable[str] | None = None) -> int:
     if not docs:
         parser.error("no *.objects files in the given folders")
     gold_total = sum(len(g) for _, g in docs)
-    finders = {"translit": translit_finder(), "pymorphy3": pymorphy_finder()}
+    finders = {
+        "translit": translit_finder(),
+        "no NER": translit_finder(ner=False),
+        "pymorphy3": pymorphy_finder(),
+    }
     found_natasha = natasha_finder()
     if found_natasha is not None:
         finders["natasha"] = found_natasha
