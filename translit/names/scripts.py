@@ -21,7 +21,7 @@ from typing import Any, Final
 
 from translit._util.cache import BoundedCache
 from translit._util.paths import data_json
-from translit.names import origin, readings
+from translit.names import origin, readings, tote
 from translit.names.fold import cyrillic_to_latin, fold_token
 from translit.names.lexicon import lexicon
 
@@ -328,6 +328,8 @@ def _cyrillic_reading(name: str) -> str:
     (``cyrillic_endings`` in other_scripts.json: -ов, -ева, -ский, -енко) or a surname
     the lexicon knows (Токаев, not the given name Стефан), and every word must be a
     plausible Russian-form name (:func:`translit.names.readings.plausible`: not Нтниаев)."""
+    if tote.is_kazakh_arabic(name):  # (an alphabet: read back letter by letter)
+        return tote.to_cyrillic(name)
     if _own_ending(name) or _chinese_name(name):
         return name
     read = as_cyrillic(name)
