@@ -205,6 +205,11 @@ def _kazakh_wikipedia(text: str) -> str:
     return text.replace("w", "u")
 
 
+# Turkmen -ев, -ов after a vowel (й + е, Tokaýew, Nazarbaýewa): the Kazakh Wikipedia's
+# Latin writes Тоқаев as Toqayev (y before e after a vowel) and its w is у (Tilew)
+_TURKMEN_ENDINGS: Final = ("ýew", "ýewa", "ýow", "ýowa")
+
+
 def _first_letter(match: re.Match[str]) -> str:
     return "d" if match.group(1) == "g" else "t"
 
@@ -394,6 +399,9 @@ def _fold_lower(text: str, conv: str, spell: bool) -> str:
     if text.isascii():
         letters = text.isalpha()  # (only a-z: the steps above write lower case)
     else:
+        if text.endswith(_TURKMEN_ENDINGS):  # (Turkmen -ýew, -ýewa: -ев, -ева; Tokaýew)
+            cut = text.rindex("ý")
+            text = text[:cut] + text[cut:].replace("ý", "y").replace("w", "v")
         text = text.translate(_SPECIAL)  # (every letter with a fixed reading is non-ASCII)
         if not text.isascii():
             text = _LATIN_MARKS_RE.sub("", unicodedata.normalize("NFKD", text))
