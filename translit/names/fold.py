@@ -453,7 +453,9 @@ def _fold_lower(text: str, conv: str, spell: bool) -> str:
     if not spell and "X" in text:
         # х between vowels alternates with к (Бақытжан / Бахытжан = Bakytzhan / Bakhytzhan)
         text = _between_vowels(text, "X", "k")
-    return text.replace("ng", "n")
+    # (ng is ң in Kazakh Latin, which the fold merges with н; a name spelled out keeps
+    # its нг: Angel, Angelov, Zhangir, not Anel, Anelov, Zhanir)
+    return text if spell else text.replace("ng", "n")
 
 
 # (The loops below do what a regex substitution would, for less than its call costs:
