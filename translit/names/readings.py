@@ -92,9 +92,32 @@ def _morph() -> Any:  # (pymorphy3.MorphAnalyzer, imported when first needed)
 def known_name(word: str) -> bool:
     """Is ``word`` (Cyrillic, lower case) a name the lexicon knows, or a given name,
     surname or patronymic of pymorphy3's Russian dictionary?"""
-    entry = lexicon().entries().get(lexicon().canonical(fold_token(word)))
+    return name_rank(word) is not None
+
+
+#: Kazakh and Kyrgyz letters as the Russian letters of the same names' Russian forms.
+_RUSSIAN_LETTERS: Final = str.maketrans("әғқңөұүһі", "агкноууxи".replace("x", "х"))
+
+
+def name_rank(word: str) -> int | None:
+    """How surely ``word`` (Cyrillic, lower case) is a known name: 0 spelt as the
+    lexicon spells a name (Жапаров), or two given names of the lexicon written as one
+    (Касымжомарт); 1 a name whose folded spelling the lexicon knows (Запаров, as
+    Сапаров), or a given name, surname or patronymic of pymorphy3's Russian dictionary;
+    None not known."""
+    folded = fold_token(word)
+    entry = lexicon().entries().get(lexicon().canonical(folded))
     if entry is not None and (entry.cyrillic or entry.given):
-        return True
+        if entry.cyrillic.lower().translate(_RUSSIAN_LETTERS) == word:
+            return 0
+        return 0 if _two_given_names(folded) else 1
+    if _two_given_names(folded):
+        return 0
+    return 1 if _morph_name(word) else None
+
+
+def _morph_name(word: str) -> bool:
+    """Is ``word`` a given name, surname or patronymic of pymorphy3's dictionary?"""
     morph = _morph()
     if not morph.word_is_known(word):  # (a quick lookup; parse would guess at it)
         return False
@@ -104,38 +127,66 @@ def known_name(word: str) -> bool:
     return False
 
 
-def likeliest(options: Sequence[Sequence[str]]) -> str:
+def _two_given_names(folded: str) -> bool:
+    """Is ``folded`` (a fold) two Kazakh or Kyrgyz given names written as one word?"""
+    from translit.names.keys import split_compounds  # (keys reads names: no cycle at import)
+
+    return " " in split_compounds(folded)
+
+
+def likeliest(
+    options: Sequence[Sequence[str]], other: float = 0.0, usual: Sequence[int] = ()
+) -> str:
     """The likeliest name spelt by one option of each sign's ``options`` (Cyrillic,
     lower case), in order: a beam search under :func:`letter_model`, then a known name
-    (:func:`known_name`) preferred."""
+    (:func:`name_rank`) preferred.
+
+    The first ``usual[i]`` options of sign ``i`` are its usual readings (all of them
+    where ``usual`` is empty); each other reading chosen takes ``other`` from the
+    log-probability of a spelling, and among the known names within reach the one with
+    the fewest other readings wins, then the one spelt as known, then the likeliest."""
     model = letter_model()
-    beam: dict[str, float] = {"^": 0.0}  # spelling (after the start mark) -> log P
-    for choices in options:
-        grown: dict[str, float] = {}
-        for spelling, logp in beam.items():
-            for choice in choices:
+    # spelling (after the start mark) -> (log P less the costs, other readings taken)
+    beam: dict[str, tuple[float, int]] = {"^": (0.0, 0)}
+    for at, choices in enumerate(options):
+        free = usual[at] if usual else len(choices)
+        grown: dict[str, tuple[float, int]] = {}
+        for spelling, (logp, others) in beam.items():
+            for i, choice in enumerate(choices):
                 longer = spelling + choice
                 if longer not in grown:
-                    grown[longer] = logp + _extension(model, spelling, choice)
-        kept = sorted(grown.items(), key=lambda item: (-item[1], item[0]))[:BEAM]
+                    extended = logp + _extension(model, spelling, choice)
+                    grown[longer] = (
+                        (extended - other, others + 1)
+                        if i >= free
+                        else (
+                            extended,
+                            others,
+                        )
+                    )
+        kept = sorted(grown.items(), key=lambda item: (-item[1][0], item[0]))[:BEAM]
         beam = dict(kept)
 
     # The whole spellings, likeliest first; a known name wins over every unknown one
     # less than KNOWN_BONUS likelier (only those are looked up).
     ranked = sorted(
         [
-            (logp + math.log(model.prob(spelling, "$")), spelling[1:])
-            for spelling, logp in beam.items()
+            (logp + math.log(model.prob(spelling, "$")), others, spelling[1:])
+            for spelling, (logp, others) in beam.items()
         ],
-        key=lambda item: (-item[0], item[1]),
+        key=lambda item: (-item[0], item[2]),
     )
     best = ranked[0][0]
-    for logp, word in ranked:
+    chosen: tuple[int, int, int] | None = None
+    for place, (logp, others, word) in enumerate(ranked):
         if logp < best - KNOWN_BONUS:
             break
-        if word and known_name(word):
-            return word
-    return ranked[0][1]
+        rank = name_rank(word) if word else None
+        if rank is not None and (chosen is None or (others, rank) < chosen[:2]):
+            chosen = (others, rank, place)
+            if (others, rank) == (0, 0):
+                break  # (none can come before it)
+    return ranked[chosen[2] if chosen is not None else 0][2]
 
 
 def _extension(model: LetterModel, spelling: str, letters: str) -> float:

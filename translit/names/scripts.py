@@ -149,6 +149,11 @@ def _lowered(script: str, word: str) -> str:
     return low
 
 
+#: What a Chinese reading outside the Xinhua table's for its syllable takes from the
+#: log-probability of a spelling (tuned on the dev set's tune half).
+OTHER_CHINESE: Final = 1.0
+
+
 @cache
 def _pinyin_readings() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]]:
     """The Russian readings of pinyin initials, finals and whole syllables."""
@@ -156,16 +161,37 @@ def _pinyin_readings() -> tuple[dict[str, list[str]], dict[str, list[str]], dict
     return table["initials"], table["finals"], table["syllables"]
 
 
-def _syllable_options(syllable: str) -> list[str] | None:
-    """Every Russian reading of one pinyin syllable (``lv`` for lü), or None."""
+@cache
+def _xinhua_readings() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The Russian syllables that the Xinhua table writes with each of its characters
+    (simplified and traditional), and with any character of each pinyin syllable."""
+    from pypinyin import lazy_pinyin
+
+    characters: dict[str, list[str]] = _data()["chinese"]["xinhua"]
+    by_syllable: dict[str, list[str]] = {}
+    for character, russian in characters.items():
+        found = by_syllable.setdefault(lazy_pinyin(character)[0], [])
+        found.extend([r for r in russian if r not in found])
+    return characters, by_syllable
+
+
+@cache
+def _character_options(character: str, syllable: str) -> tuple[list[str], int] | None:
+    """Every Russian reading of a Chinese character read ``syllable`` in pinyin (``lv``
+    for lü): those of the Xinhua table first (the character's own, else those of its
+    syllable), and how many those are; or None where it has none."""
     initials, finals, whole = _pinyin_readings()
+    own, by_syllable = _xinhua_readings()
+    usual = own.get(character) or by_syllable.get(syllable, [])
     if syllable in whole:
-        return whole[syllable]
-    size = 2 if syllable[:2] in initials else 1
-    starts, ends = initials.get(syllable[:size]), finals.get(syllable[size:])
-    if starts is None or ends is None:
-        return None
-    return list(dict.fromkeys([start + end for start in starts for end in ends]))
+        composed = whole[syllable]
+    else:
+        size = 2 if syllable[:2] in initials else 1
+        starts, ends = initials.get(syllable[:size]), finals.get(syllable[size:])
+        if starts is None or ends is None:
+            return (usual, len(usual)) if usual else None
+        composed = [start + end for start in starts for end in ends]
+    return list(dict.fromkeys([*usual, *composed])), len(usual) or 1
 
 
 def _chinese_word(word: str) -> str:
@@ -173,13 +199,18 @@ def _chinese_word(word: str) -> str:
     as it is where a character has no reading."""
     from pypinyin import lazy_pinyin  # (its dictionaries load on import: only when needed)
 
+    syllables = lazy_pinyin(word)
+    if len(syllables) != len(word):
+        return word
     options = []
-    for syllable in lazy_pinyin(word):
-        found = _syllable_options(syllable)
+    usual = []
+    for character, syllable in zip(word, syllables, strict=True):
+        found = _character_options(character, syllable)
         if found is None:
             return word
-        options.append(found)
-    return readings.likeliest(options).capitalize()
+        options.append(found[0])
+        usual.append(found[1])
+    return readings.likeliest(options, OTHER_CHINESE, usual).capitalize()
 
 
 @cache
@@ -190,22 +221,40 @@ def _jamo_readings() -> tuple[list[list[str]], list[list[str]], list[list[str]],
     return table["initials"], table["vowels"], table["finals"], frozenset(table["bare_i"])
 
 
+@cache
+def _hangul_syllables() -> dict[int, list[str]]:
+    """The readings of some initial and vowel pairs (as the index of their syllable
+    with no final) that Korean spelling merges: 주 is жу, зу or зю."""
+    syllables: dict[str, list[str]] = _data()["korean"]["syllables"]
+    return {ord(s) - _HANGUL_FIRST: readings for s, readings in syllables.items()}
+
+
 _HANGUL_FIRST: Final = 0xAC00
 _I_VOWEL: Final = 20  # ㅣ
+_RIEUL_INITIAL: Final = 5  # ㄹ
+_RIEUL_FINAL: Final = 8
 
 
 def _hangul_word(word: str) -> str:
     """A Hangul word as the likeliest Cyrillic name it transcribes."""
     initials, vowels, finals, bare_i = _jamo_readings()
+    merged = _hangul_syllables()
     options = []
-    for syllable in word:
+    for at, syllable in enumerate(word):
         index = ord(syllable) - _HANGUL_FIRST
         first, vowel, last = index // 588, index % 588 // 28, index % 28
-        middles = vowels[vowel]
-        if vowel == _I_VOWEL and first in bare_i:
-            middles = [*middles, ""]
-        found = [a + b + c for a in initials[first] for b in middles for c in finals[last]]
-        options.append(list(dict.fromkeys(found)))
+        starts = merged.get(index - last)
+        if starts is None:
+            middles = vowels[vowel]
+            if vowel == _I_VOWEL and first in bare_i:
+                middles = [*middles, ""]
+            starts = [a + b for a in initials[first] for b in middles]
+        ends = finals[last]
+        if last == _RIEUL_FINAL and at + 1 < len(word):
+            # (ㄹ before ㄹ writes one л between vowels: 블라디미르 = Владимир)
+            if (ord(word[at + 1]) - _HANGUL_FIRST) // 588 == _RIEUL_INITIAL:
+                ends = [""]
+        options.append(list(dict.fromkeys([a + c for a in starts for c in ends])))
     return readings.likeliest(options).capitalize()
 
 
