@@ -127,6 +127,18 @@ def _morph_name(word: str) -> bool:
     return False
 
 
+def russian_surname(word: str) -> bool:
+    """Is ``word`` a surname of pymorphy3's Russian dictionary, in its dictionary form
+    (Гагарин)?"""
+    morph = _morph()
+    if not morph.word_is_known(word):
+        return False
+    return any(
+        parse.is_known and parse.normal_form == word and "Surn" in parse.tag.grammemes
+        for parse in morph.parse(word)
+    )
+
+
 def _two_given_names(folded: str) -> bool:
     """Is ``folded`` (a fold) two Kazakh or Kyrgyz given names written as one word?"""
     from translit.names.keys import split_compounds  # (keys reads names: no cycle at import)

@@ -39,9 +39,17 @@ _RUNS: Final = (
 )
 _RUN_OF: Final = dict(_RUNS)
 # What separates the words of a name in katakana or Chinese characters: the middle
-# dots and the double hyphen.
+# dots and the double hyphen (or an equals sign: カシム=ジョマルト).
 _SEPARATORS: Final = str.maketrans(
-    {"\u30fb": " ", "\u00b7": " ", "\u2027": " ", "\uff0e": " ", "\uff1d": "-", "\u30a0": "-"}
+    {
+        "\u30fb": " ",
+        "\u00b7": " ",
+        "\u2027": " ",
+        "\uff0e": " ",
+        "\uff1d": "-",
+        "\u30a0": "-",
+        "=": "-",
+    }
 )
 
 
@@ -151,7 +159,7 @@ def _lowered(script: str, word: str) -> str:
 
 #: What a Chinese reading outside the Xinhua table's for its syllable takes from the
 #: log-probability of a spelling (tuned on the dev set's tune half).
-OTHER_CHINESE: Final = 1.0
+OTHER_CHINESE: Final = 6.0
 
 
 @cache
@@ -194,6 +202,20 @@ def _character_options(character: str, syllable: str) -> tuple[list[str], int] |
     return list(dict.fromkeys([*usual, *composed])), len(usual) or 1
 
 
+@cache
+def _chinese_groups() -> tuple[dict[tuple[str, ...], list[str]], int]:
+    """The usual readings of character runs that Chinese writes a common name or part
+    of one with by custom (亚历山大 = Александр, 彼得 = Пётр), by their pinyin (which
+    simplified and traditional characters share), and the longest run."""
+    from pypinyin import lazy_pinyin
+
+    groups = {
+        tuple(lazy_pinyin(characters)): russian
+        for characters, russian in _data()["chinese"]["groups"].items()
+    }
+    return groups, max([len(g) for g in groups])
+
+
 def _chinese_word(word: str) -> str:
     """A word in Chinese characters as the likeliest Cyrillic name it transcribes, or
     as it is where a character has no reading."""
@@ -202,14 +224,25 @@ def _chinese_word(word: str) -> str:
     syllables = lazy_pinyin(word)
     if len(syllables) != len(word):
         return word
-    options = []
-    usual = []
-    for character, syllable in zip(word, syllables, strict=True):
-        found = _character_options(character, syllable)
-        if found is None:
-            return word
-        options.append(found[0])
-        usual.append(found[1])
+    groups, longest = _chinese_groups()
+    options: list[list[str]] = []
+    usual: list[int] = []
+    at = 0
+    while at < len(word):
+        for size in range(min(longest, len(word) - at), 1, -1):
+            group = groups.get(tuple(syllables[at : at + size]))
+            if group is not None:
+                options.append(group)
+                usual.append(len(group))
+                at += size
+                break
+        else:
+            found = _character_options(word[at], syllables[at])
+            if found is None:
+                return word
+            options.append(found[0])
+            usual.append(found[1])
+            at += 1
     return readings.likeliest(options, OTHER_CHINESE, usual).capitalize()
 
 
@@ -383,7 +416,8 @@ def _cyrillic_reading(name: str) -> str:
     words = read.split()
     if _chosen(name):
         likely = all(readings.plausible(w) for w in read.lower().replace("-", " ").split())
-        return read if likely and any(_surname_like(word) for word in words) else name
+        russian = any(_surname_like(word) for word in words) or _in_surname(words)
+        return read if likely and russian else name
     latin = " ".join([cyrillic_to_latin(w) for w in words])
     return read if origin.cyrillic_origin(latin) else name
 
@@ -416,6 +450,28 @@ def _surname_like(word: str) -> bool:
     # (five letters at least: short words say little, and Цой, Тен and Ли are
     # Russian forms of Korean surnames, not evidence of a Russian name)
     return len(low) > 4 and (low.endswith(endings) or _known_surname(low))
+
+
+_IN_ENDINGS: Final = ("ин", "ын")
+
+
+def _in_surname(words: list[str]) -> bool:
+    """Are ``words`` (a reading) a Russian -ин surname of pymorphy3's dictionary with a
+    given name that the lexicon spells so (Юрий Гагарин, Михаил Мишустин)? -ин alone
+    says little: Кевин, Франклин, Джамалудин."""
+    lows = [word.lower() for word in words]
+    for at, low in enumerate(lows):
+        if len(low) > 4 and low.endswith(_IN_ENDINGS) and readings.russian_surname(low):
+            others = lows[:at] + lows[at + 1 :]
+            if any(_given_name(other) for other in others):
+                return True
+    return False
+
+
+def _given_name(word: str) -> bool:
+    """Is ``word`` (lower case) a given name spelt as the lexicon spells it?"""
+    entry = lexicon().entries().get(lexicon().canonical(fold_token(word)))
+    return entry is not None and entry.given and entry.cyrillic.lower() == word
 
 
 @cache
