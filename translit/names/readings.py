@@ -128,13 +128,16 @@ def _morph_name(word: str) -> bool:
 
 
 def russian_surname(word: str) -> bool:
-    """Is ``word`` a surname of pymorphy3's Russian dictionary, in its dictionary form
-    (Гагарин)?"""
+    """Is ``word`` a surname of pymorphy3's Russian dictionary in the nominative
+    (Гагарин, Роднина)?"""
     morph = _morph()
     if not morph.word_is_known(word):
         return False
     return any(
-        parse.is_known and parse.normal_form == word and "Surn" in parse.tag.grammemes
+        parse.is_known
+        and parse.word == word
+        and {"Surn", "nomn"} <= parse.tag.grammemes
+        and "plur" not in parse.tag.grammemes
         for parse in morph.parse(word)
     )
 

@@ -255,6 +255,14 @@ def _jamo_readings() -> tuple[list[list[str]], list[list[str]], list[list[str]],
 
 
 @cache
+def _hangul_word_ends() -> dict[str, list[str]]:
+    """The other readings of some syllables at the end of a word: Korean writes a
+    voiced consonant there as its voiceless pair (올레크 = Олег, 레오니트 = Леонид)."""
+    ends: dict[str, list[str]] = _data()["korean"]["word_end"]
+    return ends
+
+
+@cache
 def _hangul_syllables() -> dict[int, list[str]]:
     """The readings of some initial and vowel pairs (as the index of their syllable
     with no final) that Korean spelling merges: 주 is жу, зу or зю."""
@@ -287,7 +295,10 @@ def _hangul_word(word: str) -> str:
             # (ㄹ before ㄹ writes one л between vowels: 블라디미르 = Владимир)
             if (ord(word[at + 1]) - _HANGUL_FIRST) // 588 == _RIEUL_INITIAL:
                 ends = [""]
-        options.append(list(dict.fromkeys([a + c for a in starts for c in ends])))
+        found = [a + c for a in starts for c in ends]
+        if at == len(word) - 1:
+            found += _hangul_word_ends().get(syllable, [])
+        options.append(list(dict.fromkeys(found)))
     return readings.likeliest(options).capitalize()
 
 
@@ -415,7 +426,7 @@ def _cyrillic_reading(name: str) -> str:
     read = as_cyrillic(name)
     words = read.split()
     if _chosen(name):
-        likely = all(readings.plausible(w) for w in read.lower().replace("-", " ").split())
+        likely = all(_plausible(w) for w in read.lower().replace("-", " ").split())
         russian = any(_surname_like(word) for word in words) or _in_surname(words)
         return read if likely and russian else name
     latin = " ".join([cyrillic_to_latin(w) for w in words])
@@ -452,7 +463,13 @@ def _surname_like(word: str) -> bool:
     return len(low) > 4 and (low.endswith(endings) or _known_surname(low))
 
 
-_IN_ENDINGS: Final = ("ин", "ын")
+def _plausible(word: str) -> bool:
+    """Is ``word`` (a reading, lower case) a plausible Russian-form name: likely under
+    the letter model, or a given name spelt as the lexicon spells it (Игорь)?"""
+    return readings.plausible(word) or _given_name(word)
+
+
+_IN_ENDINGS: Final = ("ин", "ын", "ина", "ына")
 
 
 def _in_surname(words: list[str]) -> bool:
