@@ -281,6 +281,7 @@ def _hangul_word(word: str) -> str:
     initials, vowels, finals, bare_i = _jamo_readings()
     merged = _hangul_syllables()
     options = []
+    double_l = False  # (the syllable before ends in ㄹ, and this one begins with it)
     for at, syllable in enumerate(word):
         index = ord(syllable) - _HANGUL_FIRST
         first, vowel, last = index // 588, index % 588 // 28, index % 28
@@ -289,12 +290,17 @@ def _hangul_word(word: str) -> str:
             middles = vowels[vowel]
             if vowel == _I_VOWEL and first in bare_i:
                 middles = [*middles, ""]
-            starts = [a + b for a in initials[first] for b in middles]
+            # (ㄹㄹ between vowels is л, one ㄹ р or л: 블라디미르 = Владимир)
+            firsts = ["л"] if double_l else initials[first]
+            starts = [a + b for a in firsts for b in middles]
         ends = finals[last]
-        if last == _RIEUL_FINAL and at + 1 < len(word):
-            # (ㄹ before ㄹ writes one л between vowels: 블라디미르 = Владимир)
-            if (ord(word[at + 1]) - _HANGUL_FIRST) // 588 == _RIEUL_INITIAL:
-                ends = [""]
+        double_l = (
+            last == _RIEUL_FINAL
+            and at + 1 < len(word)
+            and (ord(word[at + 1]) - _HANGUL_FIRST) // 588 == _RIEUL_INITIAL
+        )
+        if double_l:
+            ends = [""]
         found = [a + c for a in starts for c in ends]
         if at == len(word) - 1:
             found += _hangul_word_ends().get(syllable, [])
