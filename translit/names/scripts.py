@@ -267,7 +267,7 @@ def _hangul_syllables() -> dict[int, list[str]]:
     """The readings of some initial and vowel pairs (as the index of their syllable
     with no final) that Korean spelling merges: 주 is жу, зу or зю."""
     syllables: dict[str, list[str]] = _data()["korean"]["syllables"]
-    return {ord(s) - _HANGUL_FIRST: readings for s, readings in syllables.items()}
+    return {ord(s) - _HANGUL_FIRST: found for s, found in syllables.items()}
 
 
 _HANGUL_FIRST: Final = 0xAC00

@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from translit.names.readings import known_name, letter_model, likeliest, plausible
+from translit.names.readings import (
+    known_name,
+    letter_model,
+    likeliest,
+    name_rank,
+    plausible,
+    russian_surname,
+)
 
 
 @pytest.mark.parametrize(
@@ -22,6 +29,61 @@ from translit.names.readings import known_name, letter_model, likeliest, plausib
 )
 def test_likeliest_chooses_the_name(options: list[list[str]], name: str) -> None:
     assert likeliest(options) == name
+
+
+def test_other_readings_cost() -> None:
+    """Chinese 马特维延科 (Матвиенко, zh.wikipedia): 维 is ви or вы in the Xinhua table
+    (ве is 韦); Матвеенко, likelier under the letter model and also a known name, wins
+    only while the reading outside the table costs nothing."""
+    options = [["ма"], ["т"], ["ви", "вы", "ве"], ["ен"], ["ко"]]
+    assert likeliest(options) == "матвеенко"
+    assert likeliest(options, 6.0, [1, 1, 2, 1, 1]) == "матвиенко"
+    assert likeliest(options, 0.0, [1, 1, 2, 1, 1]) == "матвеенко"
+
+
+def test_two_given_names_as_one_word_are_a_known_name() -> None:
+    # 卡瑟姆若马尔特 (Касым-Жомарт, zh.wikipedia): 若 is жо, 姆 м or му
+    options = [["ка"], ["сы"], ["м", "му"], ["жо", "ро"], ["ма"], ["р"], ["т"]]
+    assert likeliest(options, 6.0, [1, 1, 2, 1, 1, 1, 1]) == "касымжомарт"
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["а", "б", "ов", "ин", "ра", "ла", "ш", ""]), min_size=1),
+        min_size=1,
+        max_size=5,
+    ),
+    st.floats(min_value=0.0, max_value=10.0),
+)
+def test_likeliest_spells_one_option_of_each_sign(options: list[list[str]], other: float) -> None:
+    found = likeliest(options, other, [1] * len(options))
+    spellings = {""}
+    for choices in options:
+        spellings = {s + c for s in spellings for c in choices}
+    assert found in spellings
+
+
+@pytest.mark.parametrize(
+    ("word", "rank"),
+    [
+        ("жапаров", 0),  # the lexicon spells it so (a Kyrgyz surname)
+        ("запаров", 1),  # the lexicon knows its fold (as Сапаров)
+        ("касымжомарт", 0),  # Касым and Жомарт, Kazakh given names, as one word
+        ("дмитрий", 0),
+        ("дмитри", 1),
+        ("рарыса", None),
+    ],
+)
+def test_name_rank(word: str, rank: int | None) -> None:
+    assert name_rank(word) == rank
+
+
+@pytest.mark.parametrize(
+    ("word", "surname"),
+    [("гагарин", True), ("мишустин", True), ("кевин", False), ("стол", False)],
+)
+def test_russian_surname(word: str, surname: bool) -> None:
+    assert russian_surname(word) is surname
 
 
 def test_likeliest_of_one_reading_is_that_reading() -> None:
