@@ -128,6 +128,14 @@ def _kana() -> tuple[dict[str, list[str]], int]:
     return kana, max([len(k) for k in kana])
 
 
+@cache
+def _labial_n() -> tuple[str, list[str]]:
+    """The signs before which ン may be м (Japanese writes м before б, п and м as ン),
+    and its readings there."""
+    table = _data()["japanese"]["labial_n"]
+    return table["before"], table["readings"]
+
+
 def _kana_word(word: str) -> str:
     """A katakana word as the likeliest Cyrillic name it transcribes, or as it is
     where a sign has no reading."""
@@ -138,6 +146,9 @@ def _kana_word(word: str) -> str:
         for size in range(min(longest, len(word) - at), 0, -1):
             found = kana.get(word[at : at + size])
             if found is not None:
+                before, labial = _labial_n()
+                if word[at] == "ン" and word[at + 1 : at + 2] in before:
+                    found = labial
                 options.append(found)
                 at += size
                 break
@@ -209,10 +220,10 @@ def _chinese_groups() -> tuple[dict[tuple[str, ...], list[str]], int]:
     simplified and traditional characters share), and the longest run."""
     from pypinyin import lazy_pinyin
 
-    groups = {
-        tuple(lazy_pinyin(characters)): russian
-        for characters, russian in _data()["chinese"]["groups"].items()
-    }
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for characters, russian in _data()["chinese"]["groups"].items():
+        found = groups.setdefault(tuple(lazy_pinyin(characters)), [])
+        found.extend([r for r in russian if r not in found])
     return groups, max([len(g) for g in groups])
 
 
@@ -240,8 +251,16 @@ def _chinese_word(word: str) -> str:
             found = _character_options(word[at], syllables[at])
             if found is None:
                 return word
-            options.append(found[0])
-            usual.append(found[1])
+            choices, free = found
+            if options and all(r.endswith("н") for r in options[-1][: usual[-1]]):
+                # (the Xinhua table writes н twice where it ends a syllable and begins
+                # the next: 伊琳娜 = Ирина, 根纳季 = Геннадий)
+                usual_ones = choices[:free]
+                once = [r[1:] for r in usual_ones if r[:1] == "н" and r[1:] not in usual_ones]
+                choices = list(dict.fromkeys([*usual_ones, *once, *choices]))
+                free += len(once)
+            options.append(choices)
+            usual.append(free)
             at += 1
     return readings.likeliest(options, OTHER_CHINESE, usual).capitalize()
 

@@ -74,6 +74,7 @@ def test_as_cyrillic(other: str, cyrillic: str) -> None:
         ("カシム=ジョマルト・トカエフ", "Касым-Жомарт Токаев"),  # (= for ＝)
         ("イーゴリ・セーチン", "Игорь Сечин"),  # リ: рь
         ("イマンガリ・タスマガンベトフ", "Имангали Тасмагамбетов"),  # ン: м before б
+        ("ナタリア・ポクロンスカヤ", "Наталья Поклонская"),  # ン: н before ス
         # the dev set's tune part (tests/data/devset/tune.tsv, Wikidata, sources s1, s2 and
         # s26, s27): -スキー renders -ский; -キフ -ких
         ("エフィム・ズヴャギリスキー", "Ефим Звягильский"),
@@ -131,6 +132,21 @@ def test_chinese_meets_the_russian_name(chinese: str, russian: str) -> None:
 )
 def test_chinese_reads_the_xinhua_table(chinese: str, russian: str) -> None:
     assert translit.key(chinese) == translit.key(russian)
+
+
+@pytest.mark.parametrize(
+    ("chinese", "cyrillic"),
+    [
+        ("伊琳娜·罗德尼娜", "Ирина Роднина"),  # 琳娜: н written twice, read once
+        ("根纳季·久加诺夫", "Геннадий Зюганов"),  # (and Геннадий, a known name, keeps нн)
+        ("维亚切斯拉夫·沃洛金", "Вячеслав Володин"),  # 维亚: вя (two characters)
+        # the dev set's tune part (tests/data/devset/tune.tsv, Wikidata, sources s1, s2):
+        # 莉婭 лия, 芙娜 вна
+        ("尤莉婭·弗拉基米羅芙娜·季莫申科", "Юлия Владимировна Тимошенко"),
+    ],
+)
+def test_chinese_readings(chinese: str, cyrillic: str) -> None:
+    assert as_cyrillic(chinese) == cyrillic
 
 
 @pytest.mark.parametrize(
