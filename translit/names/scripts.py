@@ -452,7 +452,10 @@ def _cyrillic_reading(name: str) -> str:
     words = read.split()
     if _chosen(name):
         likely = all(_plausible(w) for w in read.lower().replace("-", " ").split())
-        russian = any(_surname_like(word) for word in words) or _in_surname(words)
+        # (-ски, -ска: Chinese, Korean and Arabic write -ский and Polish -ski alike, but
+        # Japanese writes -ский スキー, with the long vowel, and -ski スキ)
+        endings = _cyrillic_endings(_RUN_OF["japanese"].search(name) is None)
+        russian = any(_surname_like(w, endings) for w in words) or _in_surname(words)
         return read if likely and russian else name
     latin = " ".join([cyrillic_to_latin(w) for w in words])
     return read if origin.cyrillic_origin(latin) else name
@@ -478,11 +481,10 @@ def _chosen(name: str) -> bool:
     return any(_RUN_OF[script].search(name) is not None for script in _CHOSEN)
 
 
-def _surname_like(word: str) -> bool:
+def _surname_like(word: str, endings: tuple[str, ...]) -> bool:
     """Has ``word`` (a reading) a Cyrillic-origin surname or patronymic ending, or is
     it a surname the lexicon knows?"""
     low = word.lower()
-    endings = _cyrillic_endings()
     # (five letters at least: short words say little, and Цой, Тен and Ли are
     # Russian forms of Korean surnames, not evidence of a Russian name)
     return len(low) > 4 and (low.endswith(endings) or _known_surname(low))
@@ -517,8 +519,10 @@ def _given_name(word: str) -> bool:
 
 
 @cache
-def _cyrillic_endings() -> tuple[str, ...]:
-    return tuple(_data()["cyrillic_endings"])
+def _cyrillic_endings(ski: bool) -> tuple[str, ...]:
+    """The endings of Cyrillic-origin surnames and patronymics, with -ски and -ска
+    (-ский, -ская as Chinese, Korean and Arabic write them) where ``ski``."""
+    return tuple(_data()["cyrillic_endings"] + (_data()["ski_endings"] if ski else []))
 
 
 def _known_surname(word: str) -> bool:
