@@ -96,7 +96,7 @@ def known_name(word: str) -> bool:
 
 
 #: Kazakh and Kyrgyz letters as the Russian letters of the same names' Russian forms.
-_RUSSIAN_LETTERS: Final = str.maketrans("әғқңөұүһі", "агкноууxи".replace("x", "х"))
+_RUSSIAN_LETTERS: Final = str.maketrans("әғқңөұүһі", "агкноуухи")
 
 
 def name_rank(word: str) -> int | None:
@@ -108,12 +108,24 @@ def name_rank(word: str) -> int | None:
     folded = fold_token(word)
     entry = lexicon().entries().get(lexicon().canonical(folded))
     if entry is not None and (entry.cyrillic or entry.given):
-        if entry.cyrillic.lower().translate(_RUSSIAN_LETTERS) == word:
+        if _spelt(entry.cyrillic, word):
             return 0
         return 0 if _two_given_names(folded) else 1
     if _two_given_names(folded):
         return 0
     return 1 if _morph_name(word) else None
+
+
+def given_name(word: str) -> bool:
+    """Is ``word`` (Cyrillic, lower case) a given name as the lexicon spells it (Kazakh
+    and Kyrgyz letters read as their Russian ones: касым for Қасым)?"""
+    entry = lexicon().entries().get(lexicon().canonical(fold_token(word)))
+    return entry is not None and entry.given and _spelt(entry.cyrillic, word)
+
+
+def _spelt(cyrillic: str, word: str) -> bool:
+    """Is ``cyrillic`` (a lexicon spelling) ``word`` (lower case)?"""
+    return cyrillic.lower().translate(_RUSSIAN_LETTERS) == word
 
 
 def _morph_name(word: str) -> bool:

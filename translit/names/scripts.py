@@ -136,6 +136,20 @@ def _labial_n() -> tuple[str, list[str]]:
     return table["before"], table["readings"]
 
 
+def _name_word(reading: str) -> str:
+    """A reading (lower case) as a word of a name: capitalized, and two given names
+    that the lexicon spells so, written as one word and no name itself, joined by a
+    hyphen (卡瑟姆若马尔特 = Касым-Жомарт; Нурсултан stays one word)."""
+    if (
+        len(reading) >= 6
+        and lexicon().entries().get(lexicon().canonical(fold_token(reading))) is None
+    ):
+        for i in range(3, len(reading) - 2):
+            if readings.given_name(reading[:i]) and readings.given_name(reading[i:]):
+                return f"{reading[:i].capitalize()}-{reading[i:].capitalize()}"
+    return reading.capitalize()
+
+
 def _kana_word(word: str) -> str:
     """A katakana word as the likeliest Cyrillic name it transcribes, or as it is
     where a sign has no reading."""
@@ -154,7 +168,7 @@ def _kana_word(word: str) -> str:
                 break
         else:
             return word
-    return readings.likeliest(options).capitalize()
+    return _name_word(readings.likeliest(options))
 
 
 def _lowered(script: str, word: str) -> str:
@@ -262,7 +276,7 @@ def _chinese_word(word: str) -> str:
             options.append(choices)
             usual.append(free)
             at += 1
-    return readings.likeliest(options, OTHER_CHINESE, usual).capitalize()
+    return _name_word(readings.likeliest(options, OTHER_CHINESE, usual))
 
 
 @cache
@@ -324,7 +338,7 @@ def _hangul_word(word: str) -> str:
         if at == len(word) - 1:
             found += _hangul_word_ends().get(syllable, [])
         options.append(list(dict.fromkeys(found)))
-    return readings.likeliest(options).capitalize()
+    return _name_word(readings.likeliest(options))
 
 
 class _Letters:
@@ -493,7 +507,7 @@ def _surname_like(word: str, endings: tuple[str, ...]) -> bool:
 def _plausible(word: str) -> bool:
     """Is ``word`` (a reading, lower case) a plausible Russian-form name: likely under
     the letter model, or a given name spelt as the lexicon spells it (Игорь)?"""
-    return readings.plausible(word) or _given_name(word)
+    return readings.plausible(word) or readings.given_name(word)
 
 
 _IN_ENDINGS: Final = ("ин", "ын", "ина", "ына")
@@ -507,15 +521,9 @@ def _in_surname(words: list[str]) -> bool:
     for at, low in enumerate(lows):
         if len(low) > 4 and low.endswith(_IN_ENDINGS) and readings.russian_surname(low):
             others = lows[:at] + lows[at + 1 :]
-            if any(_given_name(other) for other in others):
+            if any(readings.given_name(other) for other in others):
                 return True
     return False
-
-
-def _given_name(word: str) -> bool:
-    """Is ``word`` (lower case) a given name spelt as the lexicon spells it?"""
-    entry = lexicon().entries().get(lexicon().canonical(fold_token(word)))
-    return entry is not None and entry.given and entry.cyrillic.lower() == word
 
 
 @cache
