@@ -152,7 +152,18 @@ def test_chinese_reads_the_xinhua_table(chinese: str, russian: str) -> None:
 )
 def test_chinese_readings(chinese: str, cyrillic: str) -> None:
     assert as_cyrillic(chinese) == cyrillic
-    assert translit.normalize(chinese) == translit.normalize(cyrillic)
+
+
+@pytest.mark.parametrize(
+    ("chinese", "russian"),
+    [
+        ("卡瑟姆若马尔特·托卡耶夫", "Касым-Жомарт Токаев"),  # Kassym-Jomart
+        ("努尔苏丹·纳扎尔巴耶夫", "Нурсултан Назарбаев"),
+        ("维亚切斯拉夫·沃洛金", "Вячеслав Володин"),
+    ],
+)
+def test_chinese_is_normalized_as_the_russian_name(chinese: str, russian: str) -> None:
+    assert translit.normalize(chinese) == translit.normalize(russian)
 
 
 @pytest.mark.parametrize(
