@@ -162,7 +162,10 @@ def _two_given_names(folded: str) -> bool:
 
 
 def likeliest(
-    options: Sequence[Sequence[str]], other: float = 0.0, usual: Sequence[int] = ()
+    options: Sequence[Sequence[str]],
+    other: float = 0.0,
+    usual: Sequence[int] = (),
+    spelt: bool = False,
 ) -> str:
     """The likeliest name spelt by one option of each sign's ``options`` (Cyrillic,
     lower case), in order: a beam search under :func:`letter_model`, then a known name
@@ -171,7 +174,11 @@ def likeliest(
     The first ``usual[i]`` options of sign ``i`` are its usual readings (all of them
     where ``usual`` is empty); each other reading chosen takes ``other`` from the
     log-probability of a spelling, and among the known names within reach the one with
-    the fewest other readings wins, then the one spelt as known, then the likeliest."""
+    the fewest other readings wins, then (where ``spelt``) the one spelt as the lexicon
+    spells it (:func:`name_rank` 0: Жапаров before Запаров, which it knows as Сапаров),
+    then the likeliest. (The scripts that write every consonant, katakana, Chinese and
+    Hangul, ask for ``spelt``; Arabic and Hebrew, which leave vowels open, do not: Костов
+    and Кустов are one spelling there, and the likelier wins.)"""
     model = letter_model()
     # spelling (after the start mark) -> (log P less the costs, other readings taken)
     beam: dict[str, tuple[float, int]] = {"^": (0.0, 0)}
@@ -209,6 +216,8 @@ def likeliest(
         if logp < best - KNOWN_BONUS:
             break
         rank = name_rank(word) if word else None
+        if rank is not None and not spelt:
+            rank = 0
         if rank is not None and (chosen is None or (others, rank) < chosen[:2]):
             chosen = (others, rank, place)
             if (others, rank) == (0, 0):

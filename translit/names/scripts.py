@@ -168,7 +168,7 @@ def _kana_word(word: str) -> str:
                 break
         else:
             return word
-    return _name_word(readings.likeliest(options))
+    return _name_word(readings.likeliest(options, spelt=True))
 
 
 def _lowered(script: str, word: str) -> str:
@@ -276,7 +276,7 @@ def _chinese_word(word: str) -> str:
             options.append(choices)
             usual.append(free)
             at += 1
-    return _name_word(readings.likeliest(options, OTHER_CHINESE, usual))
+    return _name_word(readings.likeliest(options, OTHER_CHINESE, usual, spelt=True))
 
 
 @cache
@@ -338,7 +338,7 @@ def _hangul_word(word: str) -> str:
         if at == len(word) - 1:
             found += _hangul_word_ends().get(syllable, [])
         options.append(list(dict.fromkeys(found)))
-    return _name_word(readings.likeliest(options))
+    return _name_word(readings.likeliest(options, spelt=True))
 
 
 class _Letters:

@@ -41,6 +41,23 @@ def test_other_readings_cost() -> None:
     assert likeliest(options, 0.0, [1, 1, 2, 1, 1]) == "матвеенко"
 
 
+@pytest.mark.parametrize(
+    ("options", "likeliest_known", "spelt_as_known"),
+    [
+        # Chinese 扎 and Hangul 자 are жа or за: Жапаров (Садыр Жапаров) is spelt so in
+        # the lexicon, Запаров only folds like Сапаров
+        ([["жа", "за"], ["па"], ["ро"], ["в"]], "запаров", "жапаров"),
+        # Arabic and Hebrew و is о or у: both known, the likelier wins without ``spelt``
+        ([["ку", "ко"], ["с"], ["то"], ["в"]], "костов", "кустов"),
+    ],
+)
+def test_spelt_prefers_a_name_spelt_as_known(
+    options: list[list[str]], likeliest_known: str, spelt_as_known: str
+) -> None:
+    assert likeliest(options) == likeliest_known
+    assert likeliest(options, spelt=True) == spelt_as_known
+
+
 def test_two_given_names_as_one_word_are_a_known_name() -> None:
     # 卡瑟姆若马尔特 (Касым-Жомарт, zh.wikipedia): 若 is жо, 姆 м or му
     options = [["ка"], ["сы"], ["м", "му"], ["жо", "ро"], ["ма"], ["р"], ["т"]]
