@@ -36,6 +36,9 @@ _NAME_TAGS: Final = frozenset({"Name", "Surn", "Patr"})
 PLAUSIBLE: Final = -3.0
 
 
+_MEMORY: Final = 1 << 18  # (log-probabilities remembered, at most)
+
+
 class LetterModel:
     """Letter n-grams of Russian-form names, interpolated Witten-Bell."""
 
@@ -50,6 +53,21 @@ class LetterModel:
             self.total[context] = self.total.get(context, 0) + count
             self.types[context] = self.types.get(context, 0) + 1
         self.alphabet = max(self.types.get("", 1), 1)
+        # the last letters of a context and a next letter -> the letter's log-probability
+        # (a search asks for the same ones again and again)
+        self._logs: dict[str, float] = {}
+
+    def log(self, context: str, letter: str) -> float:
+        """log P(``letter`` | the last letters of ``context``), remembered."""
+        # (only the last order - 1 letters count; a shorter tail begins with the start
+        # mark, so no two tails and letters make one key)
+        key = context[1 - self.order :] + letter
+        found = self._logs.get(key)
+        if found is None:
+            if len(self._logs) >= _MEMORY:
+                self._logs.clear()
+            found = self._logs[key] = math.log(self.prob(context, letter))
+        return found
 
     def prob(self, context: str, letter: str) -> float:
         """P(``letter`` | the last letters of ``context``)."""
@@ -205,7 +223,7 @@ def likeliest(
     # less than KNOWN_BONUS likelier (only those are looked up).
     ranked = sorted(
         [
-            (logp + math.log(model.prob(spelling, "$")), others, spelling[1:])
+            (logp + model.log(spelling, "$"), others, spelling[1:])
             for spelling, (logp, others) in beam.items()
         ],
         key=lambda item: (-item[0], item[2]),
@@ -229,6 +247,6 @@ def _extension(model: LetterModel, spelling: str, letters: str) -> float:
     """The log-probability of ``letters`` following ``spelling``."""
     total = 0.0
     for letter in letters:
-        total += math.log(model.prob(spelling, letter))
+        total += model.log(spelling, letter)
         spelling += letter
     return total

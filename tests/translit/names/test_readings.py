@@ -131,6 +131,13 @@ def test_letter_model_is_a_distribution(context: str, start: str) -> None:
     assert math.isclose(total, 1.0, rel_tol=1e-9)
 
 
+@given(st.text(alphabet="абвгдежзиклмнопрстуфхцчшыэюя", max_size=8), st.sampled_from("аоинр$"))
+def test_remembered_log_probabilities_are_the_model_s(context: str, letter: str) -> None:
+    model = letter_model()
+    for _ in range(2):  # (computed, then remembered)
+        assert model.log("^" + context, letter) == math.log(model.prob("^" + context, letter))
+
+
 def test_letter_model_prefers_russian_letter_runs() -> None:
     model = letter_model()
     assert model.log_prob("костров") > model.log_prob("кстоуров")
