@@ -39,12 +39,15 @@ _RUNS: Final = (
 )
 _RUN_OF: Final = dict(_RUNS)
 # What separates the words of a name in katakana or Chinese characters: the middle
-# dots and the double hyphen (or an equals sign: カシム=ジョマルト).
+# dots (and a bullet or the half-width dot written for one: 安德里•帕魯比) and the double
+# hyphen (or an equals sign: カシム=ジョマルト).
 _SEPARATORS: Final = str.maketrans(
     {
         "\u30fb": " ",
         "\u00b7": " ",
         "\u2027": " ",
+        "\u2022": " ",
+        "\uff65": " ",
         "\uff0e": " ",
         "\uff1d": "-",
         "\u30a0": "-",

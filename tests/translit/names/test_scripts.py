@@ -154,6 +154,13 @@ def test_chinese_readings(chinese: str, cyrillic: str) -> None:
     assert as_cyrillic(chinese) == cyrillic
 
 
+# A bullet or a half-width dot for the middle dot (the dev set's tune part has
+# 安德里•帕魯比): the words are read apart.
+@pytest.mark.parametrize("name", ["弗拉基米尔•普京", "ウラジーミル･プーチン"])
+def test_other_middle_dots_separate_words(name: str) -> None:
+    assert as_cyrillic(name) == "Владимир Путин"
+
+
 @pytest.mark.parametrize(
     ("chinese", "russian"),
     [
