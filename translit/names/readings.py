@@ -6,7 +6,9 @@ after a consonant that has none). :func:`likeliest` chooses among the words thos
 readings spell:
 
 * a name that the lexicon or the Russian dictionary of pymorphy3 knows (a given name,
-  surname or patronymic) wins (ラリサ is Лариса, not Ралиса);
+  surname or patronymic, or two given names written as one) wins (ラリサ is Лариса, not
+  Ралиса), the one with the fewest readings outside a sign's usual ones first (Chinese
+  维 is ви in the Xinhua table, ве only outside it);
 * else the likeliest spelling under a letter model of Russian-form names
   (``data/names/name_letters.json``, built by ``scripts/build_name_letters.py``):
   Witten-Bell interpolated letter n-grams, with ``^`` and ``$`` marking the ends.

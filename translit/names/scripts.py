@@ -7,8 +7,9 @@ Armenian and Greek ones transcribe the Russian form of the name letter by letter
 back into Russian letters (``data/names/other_scripts.json``), such a name meets its
 other spellings in :func:`translit.key` and is rendered in the house style by
 :func:`translit.normalize`. Katakana leaves letters open (ラ is ла or ра, ク is к or
-ку), and so do Chinese characters (read through their pinyin), Hangul, and the Arabic and
-Hebrew alphabets (which leave vowels unwritten or write several with one letter): the
+ку), and so do Chinese characters (the Russian syllables the Xinhua table writes with
+each, then every reading of its pinyin at a cost), Hangul, and the Arabic and Hebrew
+alphabets (which leave vowels unwritten or write several with one letter): the
 likeliest Cyrillic name among the readings is chosen (:mod:`translit.names.readings`).
 """
 
