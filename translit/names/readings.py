@@ -19,11 +19,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from functools import cache
-from typing import Any, Final
+from typing import Final
 
 from translit._util.paths import data_json
 from translit.names.fold import fold_token
 from translit.names.lexicon import lexicon
+from translit.names.morph import analyzer
 
 #: How many partial spellings the search keeps after each sign.
 BEAM: Final = 64
@@ -102,13 +103,6 @@ def plausible(word: str) -> bool:
     return letter_model().log_prob(word) / (len(word) + 1) >= PLAUSIBLE
 
 
-@cache
-def _morph() -> Any:  # (pymorphy3.MorphAnalyzer, imported when first needed)
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
 def known_name(word: str) -> bool:
     """Is ``word`` (Cyrillic, lower case) a name the lexicon knows, or a given name,
     surname or patronymic of pymorphy3's Russian dictionary?"""
@@ -150,7 +144,7 @@ def _spelt(cyrillic: str, word: str) -> bool:
 
 def _morph_name(word: str) -> bool:
     """Is ``word`` a given name, surname or patronymic of pymorphy3's dictionary?"""
-    morph = _morph()
+    morph = analyzer()
     if not morph.word_is_known(word):  # (a quick lookup; parse would guess at it)
         return False
     for parse in morph.parse(word):
@@ -162,7 +156,7 @@ def _morph_name(word: str) -> bool:
 def russian_surname(word: str) -> bool:
     """Is ``word`` a surname of pymorphy3's Russian dictionary in the nominative
     (Гагарин, Роднина)?"""
-    morph = _morph()
+    morph = analyzer()
     if not morph.word_is_known(word):
         return False
     return any(
