@@ -456,21 +456,20 @@ def _cyrillic_reading(name: str) -> str:
     name, else ``name`` as it is (a Greek or Georgian name in its own script, an
     English or a Chinese name in Chinese characters: translit leaves them alone).
 
-    A reading of Georgian, Armenian or Greek letters (which write every letter) is of
-    Cyrillic origin where :func:`translit.names.origin.cyrillic_origin` says so of its Latin
+    A reading of Georgian, Armenian or Greek letters, or of Kazakh in Arabic letters
+    (:mod:`translit.names.tote`), which write every letter, is of Cyrillic origin where :func:`translit.names.origin.cyrillic_origin` says so of its Latin
     letters. A reading of katakana or
     Chinese characters was chosen to look like a Russian name, so neither test can
     tell: it needs a word with a Russian, Kazakh or Kyrgyz surname or patronymic ending
     (``cyrillic_endings`` in other_scripts.json: -ов, -ева, -ский, -енко) or a surname
     the lexicon knows (Токаев, not the given name Стефан), and every word must be a
     plausible Russian-form name (:func:`translit.names.readings.plausible`: not Нтниаев)."""
-    if tote.is_kazakh_arabic(name):  # (an alphabet: read back letter by letter)
-        return tote.to_cyrillic(name)
-    if _own_ending(name) or _chinese_name(name):
+    kazakh = tote.is_kazakh_arabic(name)  # (an alphabet: read back letter by letter)
+    if not kazakh and (_own_ending(name) or _chinese_name(name)):
         return name
-    read = as_cyrillic(name)
+    read = tote.to_cyrillic(name) if kazakh else as_cyrillic(name)
     words = read.split()
-    if _chosen(name):
+    if not kazakh and _chosen(name):
         likely = all(_plausible(w) for w in read.lower().replace("-", " ").split())
         # (-ски, -ска: Chinese, Korean and Arabic write -ский and Polish -ski alike, but
         # Japanese writes -ский スキー, with the long vowel, and -ski スキ)

@@ -31,7 +31,15 @@ def is_kazakh_arabic(name: str) -> bool:
     none of the other Arabic-script alphabets' own letters?"""
     data = _data()
     only, other = data["only"], data["not"]
-    return any(c in only for c in name) and not any(c in other for c in name)
+    if any(c in other for c in name):
+        return False
+    # (ى ends Arabic words too, Мустафа مصطفى: only inside a word is it Kazakh)
+    return any(c in only and (c != "ى" or _inside(name, i)) for i, c in enumerate(name))
+
+
+def _inside(name: str, i: int) -> bool:
+    """Is the letter at ``i`` followed by another letter of its word?"""
+    return i + 1 < len(name) and name[i + 1].isalpha()
 
 
 def to_cyrillic(name: str) -> str:

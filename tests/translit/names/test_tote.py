@@ -71,10 +71,20 @@ def test_words_keep_their_separators_and_get_capitals() -> None:
         "فلاديمير بوتين",  # Arabic
         "ولادیمیر پوتین",  # Persian: its yeh
         "محمد بن سلمان",
+        "مصطفى كمال",  # Arabic: ى at the end of a word
+        "جهرستۆپه بلۆجهەر",  # Kurdish (tests/data/devset/open_world.tsv): its heh
     ],
 )
 def test_other_arabic_script_alphabets_are_not_read_as_kazakh(name: str) -> None:
     assert not is_kazakh_arabic(name)
+
+
+def test_a_name_of_other_origin_in_kazakh_arabic_letters_stays_as_written() -> None:
+    # a Kazakh-script label of a Malaysian (tests/data/devset/open_world.tsv): read, it
+    # is no Cyrillic-origin name (the gate of Georgian, Armenian and Greek readings)
+    name = "ماحاتحىير بىين موحاماد"
+    assert is_kazakh_arabic(name)
+    assert translit.normalize(name) == name
 
 
 def _given_names() -> list[str]:
