@@ -457,9 +457,10 @@ def _cyrillic_reading(name: str) -> str:
     English or a Chinese name in Chinese characters: translit leaves them alone).
 
     A reading of Georgian, Armenian or Greek letters, or of Kazakh in Arabic letters
-    (:mod:`translit.names.tote`), which write every letter, is of Cyrillic origin where :func:`translit.names.origin.cyrillic_origin` says so of its Latin
-    letters. A reading of katakana or
-    Chinese characters was chosen to look like a Russian name, so neither test can
+    (:mod:`translit.names.tote`), which write every letter, is of Cyrillic origin where
+    :func:`translit.names.origin.cyrillic_origin` says so of its Latin letters. A
+    reading of katakana or Chinese characters was chosen to look like a Russian name,
+    so neither test can
     tell: it needs a word with a Russian, Kazakh or Kyrgyz surname or patronymic ending
     (``cyrillic_endings`` in other_scripts.json: -ов, -ева, -ский, -енко) or a surname
     the lexicon knows (Токаев, not the given name Стефан), and every word must be a
