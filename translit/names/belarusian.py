@@ -1,0 +1,105 @@
+"""A Belarusian Cyrillic word of a name read back into the Russian spelling of the name.
+
+Belarusian spells as it speaks: an unstressed о is written а (Варонін = Воронин), an
+unstressed е after a soft consonant я (Мядзведзеў = Медведев), е and и after a hard
+consonant э, а and ы (Ярашэвіч = Ярошевич, Ларыса = Лариса). The stress is not written,
+so a blanket а -> о would be wrong as often as right (Баранаў is Баранов, not Боронов).
+:func:`russian_reading` lists each letter's possible Russian readings
+(``data/names/belarusian_readings.json``), lets :func:`translit.names.readings.likeliest`
+choose among the spellings they make, and keeps the choice only where it is a name the
+lexicon or the Russian dictionary knows: otherwise the word is folded as written, as
+before.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any, Final
+
+from translit._util.paths import data_json
+from translit.names.readings import known_name, likeliest
+
+#: Letters that only Belarusian of the Cyrillic alphabets translit reads writes in a
+#: name (ў), or that it shares with Ukrainian and Kazakh (і), the groups дз and э after
+#: a consonant (Russian writes д and е there), and the surname endings -енка, -анка
+#: (Russian -енко): the gate for :func:`russian_reading`.
+_BELARUSIAN_RE: Final = re.compile("[ўі]|дз|[бвгджзклмнпрстфхцчшщ]э|[еа]нка$")
+#: Letters that Belarusian does not write: Ukrainian и, ї, є, ґ, Kazakh and Kyrgyz
+#: letters, Russian щ and ъ.
+_NOT_BELARUSIAN_RE: Final = re.compile("[иїєґәғқңөұүһщъ]")
+_CONSONANTS: Final = frozenset("бвгджзйклмнпрстфхцчшщ")
+#: The longest word whose readings are searched (2 or 3 readings of each а and я).
+_MAX_LETTERS: Final = 20
+
+
+@cache
+def _table() -> dict[str, Any]:
+    return data_json("names", "belarusian_readings.json")
+
+
+@cache
+def _soft_re() -> re.Pattern[str]:
+    soft = [k for k in _table()["soft"] if k != "note"]
+    return re.compile(f"({'|'.join(soft)})(?=в?[іеёюяь])")
+
+
+@cache
+def _endings() -> tuple[tuple[str, str], ...]:
+    """(Belarusian ending, Russian ending), longest first."""
+    pairs = [(k, v) for k, v in _table()["endings"].items() if k != "note"]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def belarusian(word: str) -> bool:
+    """Does ``word`` (Cyrillic, lower case) look Belarusian: ў, і, or э after a
+    consonant, and no letter that Belarusian does not write (Ukrainian и, Kazakh ә)?"""
+    return _BELARUSIAN_RE.search(word) is not None and _NOT_BELARUSIAN_RE.search(word) is None
+
+
+def options(word: str) -> list[list[str]]:
+    """The possible Russian readings of each letter (or letter group) of a Belarusian
+    word (lower case), in order: the letter's own reading first."""
+    table = _table()
+    soft = table["soft"]
+    word = _soft_re().sub(lambda m: str(soft[m.group(1)]), word)
+    ending = ""
+    for belarusian_end, russian_end in _endings():
+        if word.endswith(belarusian_end) and len(word) > len(belarusian_end) + 1:
+            word, ending = word[: -len(belarusian_end)], russian_end
+            break
+    letters, vowels = table["letters"], table["vowels"]
+    after_consonant, after_hard = table["after_consonant"], table["after_hard"]
+    hard = after_hard["consonants"]
+    out: list[list[str]] = []
+    previous = ""
+    for letter in word:
+        if previous and previous in hard and letter in after_hard:
+            found = after_hard[letter]
+        elif previous in _CONSONANTS and letter in after_consonant:
+            found = after_consonant[letter]
+        elif letter in vowels:
+            found = vowels[letter]
+        else:
+            found = letters.get(letter, [letter])
+        out.append(list(found))
+        previous = letter
+    if ending:
+        out.append([ending])
+    return out
+
+
+def russian_reading(word: str) -> str | None:
+    """The Russian spelling (lower case) of a Belarusian word of a name (Cyrillic, lower
+    case), where one of its readings is a name the lexicon or pymorphy3's dictionary
+    knows (Варонін: воронин, Мядзведзеў: медведев, Такаеў: токаев); ``None`` for a word
+    that does not look Belarusian (:func:`belarusian`) or none of whose likely readings
+    is a known name."""
+    if len(word) > _MAX_LETTERS or not belarusian(word):
+        return None
+    choices = options(word)
+    found = likeliest(choices)
+    if known_name(found):
+        return found
+    plain = "".join([c[0] for c in choices])  # (each letter's own reading)
+    return plain if plain != found and known_name(plain) else None
