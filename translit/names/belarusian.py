@@ -41,7 +41,8 @@ def _table() -> dict[str, Any]:
 @cache
 def _soft_re() -> re.Pattern[str]:
     soft = [k for k in _table()["soft"] if k != "note"]
-    return re.compile(f"({'|'.join(soft)})(?=в?[іеёюяь])")
+    # (not a final дзе: Georgian surnames, Лордкіпанідзе; Belarusian writes them -дзэ)
+    return re.compile(f"({'|'.join(soft)})(?=в?[іеёюяь])(?!е$)")
 
 
 @cache

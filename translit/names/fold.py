@@ -595,7 +595,9 @@ _BULGARIAN_HARD_RE: Final = re.compile("ъ(?=[^еёюя]|$)")
 # unstressed о as а in the surname endings -аў, -ава, -авіч, -аўна (Турчынаў)
 # (before в and a soft vowel too, which Belarusian softens with it: Мядзведзеў =
 # Медведев, Мацвіенка = Матвиенко); -енка is -енко (Лукашэнка)
-_BELARUSIAN_SOFT_RE: Final = re.compile("(дз|ц)(?=в?[іеёюяь])")
+# (not a final дзе: Georgian surnames, which Ukrainian writes -дзе and Belarusian -дзэ:
+# Лордкіпанідзе)
+_BELARUSIAN_SOFT_RE: Final = re.compile("(дз(?!е$)|ц)(?=в?[іеёюяь])")
 _BELARUSIAN_ENDINGS: Final = (
     ("аў", "оў"), ("ава", "ова"), ("авіч", "овіч"), ("аўна", "оўна"), ("енка", "енко"),
 )  # fmt: skip
