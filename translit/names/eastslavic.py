@@ -1,4 +1,8 @@
-"""A Belarusian Cyrillic word of a name read back into the Russian spelling of the name.
+"""Ukrainian and Belarusian forms of a name's words read back into its Russian spelling.
+
+:func:`russian_reading` reads a Belarusian Cyrillic word, :func:`latin_reading` a Latin
+spelling of a Ukrainian word (Havryliuk, Soboliev): both keep a reading only where it
+is a name the lexicon or pymorphy3's Russian dictionary knows.
 
 Belarusian spells as it speaks: an unstressed о is written а (Варонін = Воронин), an
 unstressed е after a soft consonant я (Мядзведзеў = Медведев), е and и after a hard
@@ -18,6 +22,7 @@ from functools import cache
 from typing import Any, Final
 
 from translit._util.paths import data_json
+from translit.names.fold import TO_CYRILLIC
 from translit.names.readings import known_name, likeliest
 
 #: Letters that only Belarusian of the Cyrillic alphabets translit reads writes in a
@@ -104,3 +109,79 @@ def russian_reading(word: str) -> str | None:
         return found
     plain = "".join([c[0] for c in choices])  # (each letter's own reading)
     return plain if plain != found and known_name(plain) else None
+
+
+# ---------------------------------------------------------------- Ukrainian Latin
+
+#: Surname endings of Ukrainian and Russian names in Latin: only a word with one is
+#: read (a Western word with an h, Hammer, Johann, is never looked at).
+_SLAVIC_END_RE: Final = re.compile(
+    "(?:enko|uk|ko|[aoei]va?|[iy]na?|sk[iy]+|ska|ych|vich|[iy]cz|ets|ak)$"
+)
+#: The longest group of ``data/names/ukrainian_latin.json``.
+_LONGEST: Final = 4
+
+
+@cache
+def _latin_table() -> dict[str, Any]:
+    return data_json("names", "ukrainian_latin.json")
+
+
+@cache
+def _latin_gate() -> re.Pattern[str]:
+    return re.compile(str(_latin_table()["gate"]))
+
+
+def ukrainian_latin(word: str) -> bool:
+    """Does ``word`` (Latin, lower case) show Ukrainian Latin (an h that is no part of
+    kh, zh, ch, sh; ie or ye after a consonant), and no j (which it does not write:
+    Hajduk is Slovak or Polish), and end as a Slavic surname does?"""
+    return (
+        "j" not in word
+        and _latin_gate().search(word) is not None
+        and _SLAVIC_END_RE.search(word) is not None
+    )
+
+
+def latin_options(word: str) -> list[list[str]] | None:
+    """The possible Russian readings of each letter group of a Latin word (lower
+    case), in order, the group's common reading first; ``None`` for a word with a
+    letter the table does not read."""
+    table = _latin_table()
+    groups, after_vowel, endings = table["groups"], table["after_vowel"], table["endings"]
+    out: list[list[str]] = []
+    at = 0
+    size = len(word)
+    while at < size:
+        if size - at == 2 and word[at:] in endings:
+            out.append(list(endings[word[at:]]))
+            break
+        if at and word[at] in after_vowel and word[at - 1] in "aeiouy":
+            out.append(list(after_vowel[word[at]]))
+            at += 1
+            continue
+        for length in range(min(_LONGEST, size - at), 0, -1):
+            found = groups.get(word[at : at + length])
+            if found is not None:
+                out.append(list(found))
+                at += length
+                break
+        else:
+            return None
+    return out
+
+
+def latin_reading(word: str, fold: str) -> str | None:
+    """The Russian spelling (lower case) of a Latin spelling of a Ukrainian form of a
+    name (lower case; ``fold``: its fold), where its common reading (the fold's letters)
+    is no known name and one of its Ukrainian readings is (Havryliuk: гаврилюк,
+    Soboliev: соболев, Hryzlov: грызлов); else ``None``."""
+    if len(word) > _MAX_LETTERS or not ukrainian_latin(word):
+        return None
+    if known_name(fold.translate(TO_CYRILLIC)):
+        return None
+    choices = latin_options(word)
+    if choices is None:
+        return None
+    found = likeliest(choices)
+    return found if known_name(found) else None
