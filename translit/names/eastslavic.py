@@ -27,9 +27,9 @@ from translit.names.readings import known_name, likeliest
 
 #: Letters that only Belarusian of the Cyrillic alphabets translit reads writes in a
 #: name (ў), or that it shares with Ukrainian and Kazakh (і), the groups дз and э after
-#: a consonant (Russian writes д and е there), and the surname endings -енка, -анка
-#: (Russian -енко): the gate for :func:`russian_reading`.
-_BELARUSIAN_RE: Final = re.compile("[ўі]|дз|[бвгджзклмнпрстфхцчшщ]э|[еа]нка$")
+#: a consonant and жы, шы, чы (Russian writes д, е and жи, ши, чи there), and the
+#: surname endings -енка, -анка (Russian -енко): the gate for :func:`russian_reading`.
+_BELARUSIAN_RE: Final = re.compile("[ўі]|дз|[бвгджзклмнпрстфхцчшщ]э|[жшч]ы|[еа]нка$")
 #: Letters that Belarusian does not write: Ukrainian и, ї, є, ґ, Kazakh and Kyrgyz
 #: letters, Russian щ and ъ.
 _NOT_BELARUSIAN_RE: Final = re.compile("[иїєґәғқңөұүһщъ]")
