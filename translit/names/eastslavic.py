@@ -171,17 +171,51 @@ def latin_options(word: str) -> list[list[str]] | None:
     return out
 
 
+@cache
+def _belarusian_latin_gate() -> re.Pattern[str]:
+    return re.compile(str(_table()["latin"]["gate"]))
+
+
+def belarusian_cyrillic(word: str) -> str | None:
+    """A Latin spelling of a Belarusian word (lower case, ASCII) in Belarusian Cyrillic
+    (``latin`` of ``data/names/belarusian_readings.json``: Bahdanovich: багдановіч), or
+    ``None`` for a word that does not show Belarusian Latin or has a letter the table
+    does not read (j, q, w, x: other conventions)."""
+    table = _table()["latin"]
+    if not word.isascii() or _belarusian_latin_gate().search(word) is None:
+        return None
+    groups, after_vowel = table["groups"], table["after_vowel"]
+    out = []
+    at = 0
+    size = len(word)
+    while at < size:
+        for length in range(min(_LONGEST, size - at), 0, -1):
+            found = groups.get(word[at : at + length])
+            if found is not None:
+                if length == 1 and at and word[at - 1] in "aeiouy":
+                    found = after_vowel.get(word[at], found)  # (a group first: -aya)
+                out.append(found)
+                at += length
+                break
+        else:
+            return None
+    return "".join(out)
+
+
 def latin_reading(word: str, fold: str) -> str | None:
-    """The Russian spelling (lower case) of a Latin spelling of a Ukrainian form of a
-    name (lower case; ``fold``: its fold), where its common reading (the fold's letters)
-    is no known name and one of its Ukrainian readings is (Havryliuk: гаврилюк,
-    Soboliev: соболев, Hryzlov: грызлов); else ``None``."""
-    if len(word) > _MAX_LETTERS or not ukrainian_latin(word):
+    """The Russian spelling (lower case) of a Latin spelling of a Ukrainian or
+    Belarusian form of a name (lower case; ``fold``: its fold), where its common reading
+    (the fold's letters) is no known name and one of its Ukrainian readings is
+    (Havryliuk: гаврилюк, Soboliev: соболев, Hryzlov: грызлов), or its reading as
+    Belarusian (:func:`belarusian_cyrillic`, :func:`russian_reading`: Bahdanovich:
+    богданович, Starastsina: старостина); else ``None``."""
+    if len(word) > _MAX_LETTERS or known_name(fold.translate(TO_CYRILLIC)):
         return None
-    if known_name(fold.translate(TO_CYRILLIC)):
-        return None
-    choices = latin_options(word)
-    if choices is None:
-        return None
-    found = likeliest(choices)
-    return found if known_name(found) else None
+    if ukrainian_latin(word):
+        choices = latin_options(word)
+        if choices is not None:
+            found = likeliest(choices)
+            if known_name(found):
+                return found
+    cyrillic = belarusian_cyrillic(word)
+    return None if cyrillic is None else russian_reading(cyrillic)

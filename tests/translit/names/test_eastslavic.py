@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from translit.names.eastslavic import (
     belarusian,
+    belarusian_cyrillic,
     latin_options,
     latin_reading,
     options,
@@ -137,3 +138,30 @@ def test_latin_reading_needs_the_gate(word: str) -> None:
     if found is not None:
         assert ukrainian_latin(word)
         assert known_name(found)
+
+
+# Latin spellings of Belarusian forms (en, es, ast labels of members of the Belarusian
+# Chamber in the tune part of the development set, with their ru or names:by label;
+# Kalesnikava: the en.wikipedia title of Мария Колесникова).
+BELARUSIAN_LATIN = [
+    ("Starastsina", "старасціна", "старостина"),  # Lyudmila Starastsina
+    ("Shylava", "шылава", "шилова"),  # Svyatlana Shylava
+    ("Zhurauskaya", "жураўская", "журавская"),  # Valyantsina Zhurauskaya
+    ("Leanienka", "леаненка", "леоненко"),  # Walancina Leanienka (ast)
+    ("Kalesnikava", "калеснікава", "колесникова"),
+]
+
+
+@pytest.mark.parametrize(("word", "belarusian_form", "russian"), BELARUSIAN_LATIN)
+def test_belarusian_latin_words_read_as_the_russian_name(
+    word: str, belarusian_form: str, russian: str
+) -> None:
+    low = word.lower()
+    assert belarusian_cyrillic(low) == belarusian_form
+    assert latin_reading(low, fold_token(low)) == russian
+
+
+@pytest.mark.parametrize("word", ["noursoultan", "paulsen", "maria", "thomas", "wiktar"])
+def test_other_latin_words_have_no_belarusian_reading(word: str) -> None:
+    # French ou, German au, no Belarusian mark, Polish w: no known Russian reading
+    assert latin_reading(word, fold_token(word)) is None

@@ -80,6 +80,9 @@ def test_split_compounds_is_idempotent(words: list[str]) -> None:
         ("Oleksiy Honcharenko", "Oleksiy Goncharenko"),
         ("Yehor Soboliev", "Yehor Sobolyev", "Jehor Sobolew"),
         ("Alyona Koshelyeva", "Кошелёва, Алёна Владимировна"),
+        # Latin spellings of the Belarusian forms (en, es)
+        ("Lyudmila Starastsina", "Людмила Викторовна Старостина"),
+        ("Svyatlana Shylava", "Светлана Дмитриевна Шилова"),
         # a Georgian surname in Ukrainian keeps its -дзе (uk, en)
         ("Важа Лордкіпанідзе", "Vazha Lordkipanidze"),
     ],
