@@ -306,7 +306,7 @@ def _add_variants(
     ours: dict[str, str] = {}  # spellings of a Ukrainian or Belarusian form -> fold
     listed: dict[str, str] = {}  # the listed Latin forms -> fold
     theirs: set[str] = set()  # folds of the spellings of a Bulgarian or Serbian form
-    for main, others, east in _equivalent_spellings():
+    for main, others, uk_be in _equivalent_spellings():
         target = lex.canonical(fold_token(main))
         if target not in lex.given:
             continue
@@ -317,7 +317,7 @@ def _add_variants(
                 spellings.update(romanize(form, sid, lang=lang) for lang, sid in available)
             for spelling in spellings:
                 fold = fold_token(spelling)
-                if i < east:
+                if i < uk_be:
                     ours[spelling.lower()] = fold
                 elif cyrillic:
                     theirs.add(fold)
