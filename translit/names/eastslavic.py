@@ -209,13 +209,17 @@ def latin_reading(word: str, fold: str) -> str | None:
     (Havryliuk: гаврилюк, Soboliev: соболев, Hryzlov: грызлов), or its reading as
     Belarusian (:func:`belarusian_cyrillic`, :func:`russian_reading`: Bahdanovich:
     богданович, Starastsina: старостина); else ``None``."""
-    if len(word) > _MAX_LETTERS or known_name(fold.translate(TO_CYRILLIC)):
+    if len(word) > _MAX_LETTERS:
         return None
-    if ukrainian_latin(word):
+    ukrainian = ukrainian_latin(word)
+    cyrillic = belarusian_cyrillic(word)
+    # (the gates first: most Latin words show neither, and are looked up nowhere)
+    if (not ukrainian and cyrillic is None) or known_name(fold.translate(TO_CYRILLIC)):
+        return None
+    if ukrainian:
         choices = latin_options(word)
         if choices is not None:
             found = likeliest(choices)
             if known_name(found):
                 return found
-    cyrillic = belarusian_cyrillic(word)
     return None if cyrillic is None else russian_reading(cyrillic)
