@@ -10,7 +10,10 @@ Chinese, companies) is passed through as written. The decision weighs, per word:
 * surname and patronymic endings (``cyrillic_origin_endings`` in name_rules.json);
 * the lexicon: a known Kazakh or Russian surname, another language's form of a
   known given name (Ihor), and, weighed with the rest, a given name that other
-  countries do not use (Nursultan, Dmitriy; not Anna or David).
+  countries do not use (Nursultan, Dmitriy; not Anna or David);
+* the surnames of pymorphy3's Russian dictionary that other countries' names do not
+  spell (``data/names/known_names.json``, built by ``scripts/build_known_names.py``):
+  such a surname counts as the lexicon's do (Delyagin, Anisim).
 
 A name in Cyrillic script is always of Cyrillic origin.
 """
@@ -84,6 +87,13 @@ def _shared_given() -> frozenset[str]:
 
 
 @cache
+def _known_surnames() -> frozenset[str]:
+    """The folds of the surnames of pymorphy3's Russian dictionary, less the other
+    countries' names."""
+    return frozenset(data_json("names", "known_names.json")["surnames"])
+
+
+@cache
 def _other_endings() -> frozenset[str]:
     return frozenset(_data()["other_endings"])
 
@@ -110,7 +120,8 @@ def word_score(word: str) -> float:
     return total
 
 
-_Word = tuple[str, "LexiconEntry | None", bool]  # lower case, lexicon entry, a variant
+# lower case, fold, lexicon entry, a variant
+_Word = tuple[str, str, "LexiconEntry | None", bool]
 
 
 @mypyc_attr(acyclic=True)
@@ -128,8 +139,8 @@ class Evidence:
         self.parts: list[tuple[str, LexiconEntry | None, bool, int, float]] = []
         self.strong = 1 if words else 0
         self.weight = math.nan
-        for word, entry, variant in words:
-            kind = _kind(word, entry)
+        for word, fold, entry, variant in words:
+            kind = _kind(word, fold, entry)
             score = word_score(word) if kind in (_ENDING, _LEXICON) else math.nan
             if kind == _UNMISTAKABLE or score > _DECIDES:  # (NaN > x is False)
                 self.strong = 2
@@ -149,8 +160,9 @@ _ENDING: Final = 2  # a surname ending (other countries' words with it excepted)
 _UNMISTAKABLE: Final = 3  # a patronymic, -ұлы, Czech -ovová: decides whatever else
 
 
-def _kind(word: str, entry: LexiconEntry | None) -> int:
-    """What one word (lower case) shows by its ending or its lexicon entry. A surname
+def _kind(word: str, fold: str, entry: LexiconEntry | None) -> int:
+    """What one word (lower case; ``fold``: its fold) shows by its ending, its lexicon
+    entry or the Russian dictionary's surnames (:func:`_known_surnames`). A surname
     ending or a known surname on a word whose statistics are above :data:`_DECIDES`
     decides alone (no other word of a real name outweighs that: the gate then skips
     the other words' statistics)."""
@@ -163,6 +175,8 @@ def _kind(word: str, entry: LexiconEntry | None) -> int:
     if word.endswith(endings) and word not in _other_endings():
         return _ENDING  # (unless other countries' names end so too: Gjerskov, Bødskov)
     if entry is not None and not entry.given and entry.cyrillic:
+        return _LEXICON
+    if fold in _known_surnames():
         return _LEXICON
     return _NONE
 
@@ -203,13 +217,14 @@ def _chunk_words(chunk: str) -> list[_Word]:
     plain = chunk_plain(chunk)
     if plain is not None:
         words = plain.parts if plain.parts is not None else (plain,)
-        return [(w.word.lower(), w.entry, bool(w.flags & VARIANT)) for w in words]
+        return [(w.word.lower(), w.fold, w.entry, bool(w.flags & VARIANT)) for w in words]
     entries = lexicon().entries()
     read = []
     for match in _WORD_RE.finditer(chunk):
         low = match.group().lower()
-        entry = entries.get(lexicon().canonical(fold_token(low)))
-        read.append((low, entry, entry is not None and entry.variant))
+        fold = fold_token(low)
+        entry = entries.get(lexicon().canonical(fold))
+        read.append((low, fold, entry, entry is not None and entry.variant))
     return read
 
 
