@@ -58,8 +58,9 @@ def _endings() -> tuple[tuple[str, str], ...]:
 
 
 def belarusian(word: str) -> bool:
-    """Does ``word`` (Cyrillic, lower case) look Belarusian: ў, і, or э after a
-    consonant, and no letter that Belarusian does not write (Ukrainian и, Kazakh ә)?"""
+    """Does ``word`` (Cyrillic, lower case) look Belarusian (``_BELARUSIAN_RE``: ў, і,
+    дз, э after a consonant, жы, -енка), with no letter that Belarusian does not write
+    (Ukrainian и, Kazakh ә)?"""
     return _BELARUSIAN_RE.search(word) is not None and _NOT_BELARUSIAN_RE.search(word) is None
 
 
@@ -178,7 +179,7 @@ def _belarusian_latin_gate() -> re.Pattern[str]:
 
 def belarusian_cyrillic(word: str) -> str | None:
     """A Latin spelling of a Belarusian word (lower case, ASCII) in Belarusian Cyrillic
-    (``latin`` of ``data/names/belarusian_readings.json``: Bahdanovich: багдановіч), or
+    (``latin`` of ``data/names/belarusian_readings.json``: Starastsina: старасціна), or
     ``None`` for a word that does not show Belarusian Latin or has a letter the table
     does not read (j, q, w, x: other conventions)."""
     table = _table()["latin"]
@@ -207,8 +208,8 @@ def latin_reading(word: str, fold: str) -> str | None:
     Belarusian form of a name (lower case; ``fold``: its fold), where its common reading
     (the fold's letters) is no known name and one of its Ukrainian readings is
     (Havryliuk: гаврилюк, Soboliev: соболев, Hryzlov: грызлов), or its reading as
-    Belarusian (:func:`belarusian_cyrillic`, :func:`russian_reading`: Bahdanovich:
-    богданович, Starastsina: старостина); else ``None``."""
+    Belarusian (:func:`belarusian_cyrillic`, :func:`russian_reading`: Starastsina:
+    старостина, Zhurauskaya: журавская); else ``None``."""
     if len(word) > _MAX_LETTERS:
         return None
     ukrainian = ukrainian_latin(word)
