@@ -117,9 +117,7 @@ def russian_reading(word: str) -> str | None:
 #: Surname endings of Ukrainian and Russian names in Latin: only a word with one is
 #: read (a Western word with an h, Hammer, Johann, is never looked at; nor -in, which
 #: Turkish and Arabic names end in too: Şahin, Husein).
-_SLAVIC_END_RE: Final = re.compile(
-    "(?:enko|uk|ko|[aoei]va?|sk[iy]+|ska|ych|vich|[iy]cz|ets|ak)$"
-)
+_SLAVIC_END_RE: Final = re.compile("(?:enko|uk|ko|[aoei]va?|sk[iy]+|ska|ych|vich|[iy]cz|ets|ak)$")
 #: The longest group of ``data/names/ukrainian_latin.json``.
 _LONGEST: Final = 4
 
