@@ -16,8 +16,6 @@ are never read here. Rebuild after a change of the fold. Usage:
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -25,7 +23,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from build_origin_model import list_words, negative_names, words  # noqa: E402
+from build_origin_model import (  # noqa: E402
+    build_from_devset,
+    list_words,
+    negative_names,
+    words,
+)
 
 
 def dictionary_surnames() -> set[str]:
@@ -62,18 +65,8 @@ def build(devset: Path) -> dict[str, object]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--devset", type=Path, default=ROOT / "tests" / "data" / "devset")
-    parser.add_argument("--out", type=Path, default=ROOT / "data" / "names" / "known_names.json")
-    args = parser.parse_args(argv)
-    if not (args.devset / "tune.tsv").is_file():
-        parser.error(f"no development set in {args.devset} (run scripts/build_devset.py)")
-    data = build(args.devset)
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    tmp = args.out.with_suffix(".tmp")
-    tmp.write_text(text + "\n", encoding="utf-8")
-    tmp.replace(args.out)
-    print(f"{args.out}: {len(data['surnames'])} surnames")  # type: ignore[arg-type]
+    out, data = build_from_devset(__doc__, "known_names.json", build, argv)
+    print(f"{out}: {len(data['surnames'])} surnames")  # type: ignore[arg-type]
     return 0
 
 

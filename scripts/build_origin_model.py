@@ -35,6 +35,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -205,19 +206,31 @@ def build(devset: Path) -> dict[str, object]:
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def build_from_devset(
+    doc: str | None,
+    out: str,
+    build_data: Callable[[Path], dict[str, object]],
+    argv: list[str] | None,
+) -> tuple[Path, dict[str, object]]:
+    """The command line of a script that builds ``data/names/<out>`` from the development
+    set: parse ``--devset`` and ``--out``, build, write the JSON atomically."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
     parser.add_argument("--devset", type=Path, default=ROOT / "tests" / "data" / "devset")
-    parser.add_argument("--out", type=Path, default=ROOT / "data" / "names" / "origin_ngrams.json")
+    parser.add_argument("--out", type=Path, default=ROOT / "data" / "names" / out)
     args = parser.parse_args(argv)
     if not (args.devset / "tune.tsv").is_file():
         parser.error(f"no development set in {args.devset} (run scripts/build_devset.py)")
-    model = build(args.devset)
-    text = json.dumps(model, ensure_ascii=False, separators=(",", ":"))
+    data = build_data(args.devset)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     tmp = args.out.with_suffix(".tmp")
     tmp.write_text(text + "\n", encoding="utf-8")
     tmp.replace(args.out)
-    print(f"{args.out}: {len(model['ngrams'])} n-grams")  # type: ignore[arg-type]
+    return args.out, data
+
+
+def main(argv: list[str] | None = None) -> int:
+    out, model = build_from_devset(__doc__, "origin_ngrams.json", build, argv)
+    print(f"{out}: {len(model['ngrams'])} n-grams")  # type: ignore[arg-type]
     return 0
 
 

@@ -205,6 +205,11 @@ def _kazakh_wikipedia(text: str) -> str:
     return text.replace("w", "u")
 
 
+# Turkmen -ев, -ов after a vowel (й + е, Tokaýew, Nazarbaýewa): the Kazakh Wikipedia's
+# Latin writes Тоқаев as Toqayev (y before e after a vowel) and its w is у (Tilew)
+_TURKMEN_ENDINGS: Final = ("ýew", "ýewa", "ýow", "ýowa")
+
+
 def _first_letter(match: re.Match[str]) -> str:
     return "d" if match.group(1) == "g" else "t"
 
@@ -394,6 +399,9 @@ def _fold_lower(text: str, conv: str, spell: bool) -> str:
     if text.isascii():
         letters = text.isalpha()  # (only a-z: the steps above write lower case)
     else:
+        if text.endswith(_TURKMEN_ENDINGS):  # (Turkmen -ýew, -ýewa: -ев, -ева; Tokaýew)
+            cut = text.rindex("ý")
+            text = text[:cut] + text[cut:].replace("ý", "y").replace("w", "v")
         text = text.translate(_SPECIAL)  # (every letter with a fixed reading is non-ASCII)
         if not text.isascii():
             text = _LATIN_MARKS_RE.sub("", unicodedata.normalize("NFKD", text))
@@ -445,7 +453,9 @@ def _fold_lower(text: str, conv: str, spell: bool) -> str:
     if not spell and "X" in text:
         # х between vowels alternates with к (Бақытжан / Бахытжан = Bakytzhan / Bakhytzhan)
         text = _between_vowels(text, "X", "k")
-    return text.replace("ng", "n")
+    # (ng is ң in Kazakh Latin, which the fold merges with н; a name spelled out keeps
+    # its нг: Angel, Angelov, Zhangir, not Anel, Anelov, Zhanir)
+    return text if spell else text.replace("ng", "n")
 
 
 # (The loops below do what a regex substitution would, for less than its call costs:

@@ -123,7 +123,9 @@ def key(name: str, gazetteer: Gazetteer | None = None) -> str:
     Names the gazetteer knows get the key of the entity, so former names and spellings
     of a known person or place meet. A Latin name that is not of Cyrillic origin (see
     :mod:`translit.names.origin`) gets a plain key: its words in lower case, unaccented, in
-    alphabetical order.
+    alphabetical order; but for one whose evidence is above ``origin.KEY_THRESHOLD``
+    (kept as written, yet maybe a Russian name: Sergei Shoigu), whose key is made of its
+    folds as a Cyrillic-origin name's is.
 
     >>> key("Tokajew, K.-J.") == key("Қасым-Жомарт Тоқаев")
     True
@@ -132,7 +134,7 @@ def key(name: str, gazetteer: Gazetteer | None = None) -> str:
     gaz = caches.gazetteer
     if has_other_script(name):  # (Georgian, Armenian, Greek: read as the Cyrillic)
         name = cyrillic_reading(name)
-    if kept(name, gaz):
+    if kept(name, gaz) and not origin.folded_key(name):
         return origin.plain_key(name)
     folds = plain_folds(name)
     if folds is not None:

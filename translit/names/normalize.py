@@ -126,7 +126,7 @@ def _analyze(name: str, s: Session) -> NameResult:
             method = "romanized" if found.method == "unchanged" else found.method
             return found._replace(input=name, method=method)
     if kept(name, s.gazetteer):
-        return NameResult(name, origin.tidy(name), origin.plain_key(name), None, "kept", 1.0)
+        return NameResult(name, origin.tidy(name), key(name, s.gazetteer), None, "kept", 1.0)
     plain = plain_words(name)
     if plain is not None:
         result = _analyze_plain(name, plain, s)

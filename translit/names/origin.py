@@ -39,6 +39,14 @@ from translit.names.parse import VARIANT, chunk_plain, patronymic_words
 #: smallest that keeps 99.8% of both open-world sets' tune parts (the other
 #: legislatures, and name_lists.tsv's given name + surname pairs) as written.
 THRESHOLD: Final = 8.0
+#: The evidence above which a name that is passed through as written (at or below
+#: :data:`THRESHOLD`) still gets the match key of a Cyrillic-origin name, made of its
+#: words' folds, not the plain key (translit/names/keys.py): a Russian name that the
+#: statistics doubt (Sergei Shoigu, Alexei Kudrin) still meets its other spellings.
+#: Measured on the development set's tune half (bench/names.py --devset): key recall
+#: 0.439 -> 0.467; other countries' names merged by key: 2 -> 4 pairs of 19,279 names
+#: (Hasan Malek = Hassan Malek), none of the name lists' 11,521.
+KEY_THRESHOLD: Final = -20.0
 #: What a surname ending (-ov, -enko, -skiy) adds to its word's statistics (at least 0)
 #: unless they are below :data:`_ENDING_VETO`; and a surname the lexicon knows, unless
 #: they are below :data:`_LEXICON_VETO`. Neither decides alone: the other words of
@@ -244,18 +252,42 @@ def cyrillic_origin(name: str) -> bool:
     statistics, surname endings, known surnames and given names) sums above
     :data:`THRESHOLD`? A name with no letters is not. (The evidence of the words is
     weighed only when no word of the name decides.)"""
-    if not name.isascii() and has_cyrillic(name):
+    found = evidence(name)
+    if found == math.inf:
         return True
-    found = []
-    for chunk in name.split():
-        evidence = _chunk(chunk)
-        if evidence.strong == 2:
-            return True
-        if evidence.strong:
-            found.append(evidence)
-    if not found or sum([e.total() for e in found]) <= THRESHOLD:
+    if found <= THRESHOLD:
         return False
     return name.isascii() or not _turkish(name)
+
+
+def folded_key(name: str) -> bool:
+    """Does ``name``, passed through as written, still get a key made of its folds: a
+    name in Latin letters whose evidence is above :data:`KEY_THRESHOLD`? (Names in other
+    scripts that stay as written keep their plain key.)"""
+    return _latin(name) and evidence(name) > KEY_THRESHOLD
+
+
+def _latin(name: str) -> bool:
+    """Is every letter of ``name`` a Latin one (with its accents)?"""
+    return name.isascii() or all(
+        not c.isalpha() or c < "\u0250" or "\u1e00" <= c < "\u1f00" for c in name
+    )
+
+
+def evidence(name: str) -> float:
+    """The summed evidence of the words of ``name`` that it is of Cyrillic origin (see
+    :func:`cyrillic_origin`): infinite for a name in Cyrillic or with a word that
+    decides, minus infinity for a name with no letters."""
+    if not name.isascii() and has_cyrillic(name):
+        return math.inf
+    found = []
+    for chunk in name.split():
+        words = _chunk(chunk)
+        if words.strong == 2:
+            return math.inf
+        if words.strong:
+            found.append(words)
+    return sum([e.total() for e in found]) if found else -math.inf
 
 
 # Letters of the Turkish alphabet that no other Latin alphabet of Europe writes (ö and

@@ -6,7 +6,9 @@ after a consonant that has none). :func:`likeliest` chooses among the words thos
 readings spell:
 
 * a name that the lexicon or the Russian dictionary of pymorphy3 knows (a given name,
-  surname or patronymic) wins (ラリサ is Лариса, not Ралиса);
+  surname or patronymic, or two given names written as one) wins (ラリサ is Лариса, not
+  Ралиса), the one with the fewest readings outside a sign's usual ones first (Chinese
+  维 is ви in the Xinhua table, ве only outside it);
 * else the likeliest spelling under a letter model of Russian-form names
   (``data/names/name_letters.json``, built by ``scripts/build_name_letters.py``):
   Witten-Bell interpolated letter n-grams, with ``^`` and ``$`` marking the ends.
@@ -17,11 +19,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from functools import cache
-from typing import Any, Final
+from typing import Final
 
 from translit._util.paths import data_json
 from translit.names.fold import fold_token
 from translit.names.lexicon import lexicon
+from translit.names.morph import analyzer
 
 #: How many partial spellings the search keeps after each sign.
 BEAM: Final = 64
@@ -34,6 +37,9 @@ _NAME_TAGS: Final = frozenset({"Name", "Surn", "Patr"})
 #: and Hebrew letters (open_world.tsv) mostly fall below it, and few of Cyrillic names
 #: (the dev set's tune half: 18 of 128 readings that meet their other spellings).
 PLAUSIBLE: Final = -3.0
+
+
+_MEMORY: Final = 1 << 18  # (log-probabilities remembered, at most)
 
 
 class LetterModel:
@@ -50,6 +56,21 @@ class LetterModel:
             self.total[context] = self.total.get(context, 0) + count
             self.types[context] = self.types.get(context, 0) + 1
         self.alphabet = max(self.types.get("", 1), 1)
+        # the last letters of a context and a next letter -> the letter's log-probability
+        # (a search asks for the same ones again and again)
+        self._logs: dict[str, float] = {}
+
+    def log(self, context: str, letter: str) -> float:
+        """log P(``letter`` | the last letters of ``context``), remembered."""
+        # (only the last order - 1 letters count; a shorter tail begins with the start
+        # mark, so no two tails and letters make one key)
+        key = context[1 - self.order :] + letter
+        found = self._logs.get(key)
+        if found is None:
+            if len(self._logs) >= _MEMORY:
+                self._logs.clear()
+            found = self._logs[key] = math.log(self.prob(context, letter))
+        return found
 
     def prob(self, context: str, letter: str) -> float:
         """P(``letter`` | the last letters of ``context``)."""
@@ -82,20 +103,48 @@ def plausible(word: str) -> bool:
     return letter_model().log_prob(word) / (len(word) + 1) >= PLAUSIBLE
 
 
-@cache
-def _morph() -> Any:  # (pymorphy3.MorphAnalyzer, imported when first needed)
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
 def known_name(word: str) -> bool:
     """Is ``word`` (Cyrillic, lower case) a name the lexicon knows, or a given name,
     surname or patronymic of pymorphy3's Russian dictionary?"""
-    entry = lexicon().entries().get(lexicon().canonical(fold_token(word)))
+    return name_rank(word) is not None
+
+
+#: Kazakh and Kyrgyz letters as the Russian letters of the same names' Russian forms.
+_RUSSIAN_LETTERS: Final = str.maketrans("әғқңөұүһі", "агкноуухи")
+
+
+def name_rank(word: str) -> int | None:
+    """How surely ``word`` (Cyrillic, lower case) is a known name: 0 spelt as the
+    lexicon spells a name (Жапаров), or two given names of the lexicon written as one
+    (Касымжомарт); 1 a name whose folded spelling the lexicon knows (Запаров, as
+    Сапаров), or a given name, surname or patronymic of pymorphy3's Russian dictionary;
+    None not known."""
+    folded = fold_token(word)
+    entry = lexicon().entries().get(lexicon().canonical(folded))
     if entry is not None and (entry.cyrillic or entry.given):
-        return True
-    morph = _morph()
+        if _spelt(entry.cyrillic, word):
+            return 0
+        return 0 if _two_given_names(folded) else 1
+    if _two_given_names(folded):
+        return 0
+    return 1 if _morph_name(word) else None
+
+
+def given_name(word: str) -> bool:
+    """Is ``word`` (Cyrillic, lower case) a given name as the lexicon spells it (Kazakh
+    and Kyrgyz letters read as their Russian ones: касым for Қасым)?"""
+    entry = lexicon().entries().get(lexicon().canonical(fold_token(word)))
+    return entry is not None and entry.given and _spelt(entry.cyrillic, word)
+
+
+def _spelt(cyrillic: str, word: str) -> bool:
+    """Is ``cyrillic`` (a lexicon spelling) ``word`` (lower case)?"""
+    return cyrillic.lower().translate(_RUSSIAN_LETTERS) == word
+
+
+def _morph_name(word: str) -> bool:
+    """Is ``word`` a given name, surname or patronymic of pymorphy3's dictionary?"""
+    morph = analyzer()
     if not morph.word_is_known(word):  # (a quick lookup; parse would guess at it)
         return False
     for parse in morph.parse(word):
@@ -104,44 +153,96 @@ def known_name(word: str) -> bool:
     return False
 
 
-def likeliest(options: Sequence[Sequence[str]]) -> str:
+def russian_surname(word: str) -> bool:
+    """Is ``word`` a surname of pymorphy3's Russian dictionary in the nominative
+    (Гагарин, Роднина)?"""
+    morph = analyzer()
+    if not morph.word_is_known(word):
+        return False
+    return any(
+        parse.is_known
+        and parse.word == word
+        and {"Surn", "nomn"} <= parse.tag.grammemes
+        and "plur" not in parse.tag.grammemes
+        for parse in morph.parse(word)
+    )
+
+
+def _two_given_names(folded: str) -> bool:
+    """Is ``folded`` (a fold) two Kazakh or Kyrgyz given names written as one word?"""
+    from translit.names.keys import split_compounds  # (keys reads names: no cycle at import)
+
+    return " " in split_compounds(folded)
+
+
+def likeliest(
+    options: Sequence[Sequence[str]],
+    other: float = 0.0,
+    usual: Sequence[int] = (),
+    spelt: bool = False,
+) -> str:
     """The likeliest name spelt by one option of each sign's ``options`` (Cyrillic,
     lower case), in order: a beam search under :func:`letter_model`, then a known name
-    (:func:`known_name`) preferred."""
+    (:func:`name_rank`) preferred.
+
+    The first ``usual[i]`` options of sign ``i`` are its usual readings (all of them
+    where ``usual`` is empty); each other reading chosen takes ``other`` from the
+    log-probability of a spelling, and among the known names within reach the one with
+    the fewest other readings wins, then (where ``spelt``) the one spelt as the lexicon
+    spells it (:func:`name_rank` 0: Жапаров before Запаров, which it knows as Сапаров),
+    then the likeliest. (The scripts that write every consonant, katakana, Chinese and
+    Hangul, ask for ``spelt``; Arabic and Hebrew, which leave vowels open, do not: Костов
+    and Кустов are one spelling there, and the likelier wins.)"""
     model = letter_model()
-    beam: dict[str, float] = {"^": 0.0}  # spelling (after the start mark) -> log P
-    for choices in options:
-        grown: dict[str, float] = {}
-        for spelling, logp in beam.items():
-            for choice in choices:
+    # spelling (after the start mark) -> (log P less the costs, other readings taken)
+    beam: dict[str, tuple[float, int]] = {"^": (0.0, 0)}
+    for at, choices in enumerate(options):
+        free = usual[at] if usual else len(choices)
+        grown: dict[str, tuple[float, int]] = {}
+        for spelling, (logp, others) in beam.items():
+            for i, choice in enumerate(choices):
                 longer = spelling + choice
                 if longer not in grown:
-                    grown[longer] = logp + _extension(model, spelling, choice)
-        kept = sorted(grown.items(), key=lambda item: (-item[1], item[0]))[:BEAM]
+                    extended = logp + _extension(model, spelling, choice)
+                    grown[longer] = (
+                        (extended - other, others + 1)
+                        if i >= free
+                        else (
+                            extended,
+                            others,
+                        )
+                    )
+        kept = sorted(grown.items(), key=lambda item: (-item[1][0], item[0]))[:BEAM]
         beam = dict(kept)
 
     # The whole spellings, likeliest first; a known name wins over every unknown one
     # less than KNOWN_BONUS likelier (only those are looked up).
     ranked = sorted(
         [
-            (logp + math.log(model.prob(spelling, "$")), spelling[1:])
-            for spelling, logp in beam.items()
+            (logp + model.log(spelling, "$"), others, spelling[1:])
+            for spelling, (logp, others) in beam.items()
         ],
-        key=lambda item: (-item[0], item[1]),
+        key=lambda item: (-item[0], item[2]),
     )
     best = ranked[0][0]
-    for logp, word in ranked:
+    chosen: tuple[int, int, int] | None = None
+    for place, (logp, others, word) in enumerate(ranked):
         if logp < best - KNOWN_BONUS:
             break
-        if word and known_name(word):
-            return word
-    return ranked[0][1]
+        rank = name_rank(word) if word else None
+        if rank is not None and not spelt:
+            rank = 0
+        if rank is not None and (chosen is None or (others, rank) < chosen[:2]):
+            chosen = (others, rank, place)
+            if (others, rank) == (0, 0):
+                break  # (none can come before it)
+    return ranked[chosen[2] if chosen is not None else 0][2]
 
 
 def _extension(model: LetterModel, spelling: str, letters: str) -> float:
     """The log-probability of ``letters`` following ``spelling``."""
     total = 0.0
     for letter in letters:
-        total += math.log(model.prob(spelling, letter))
+        total += model.log(spelling, letter)
         spelling += letter
     return total

@@ -7,8 +7,9 @@ Armenian and Greek ones transcribe the Russian form of the name letter by letter
 back into Russian letters (``data/names/other_scripts.json``), such a name meets its
 other spellings in :func:`translit.key` and is rendered in the house style by
 :func:`translit.normalize`. Katakana leaves letters open (ラ is ла or ра, ク is к or
-ку), and so do Chinese characters (read through their pinyin), Hangul, and the Arabic and
-Hebrew alphabets (which leave vowels unwritten or write several with one letter): the
+ку), and so do Chinese characters (the Russian syllables the Xinhua table writes with
+each, then every reading of its pinyin at a cost), Hangul, and the Arabic and Hebrew
+alphabets (which leave vowels unwritten or write several with one letter): the
 likeliest Cyrillic name among the readings is chosen (:mod:`translit.names.readings`).
 """
 
@@ -21,7 +22,7 @@ from typing import Any, Final
 
 from translit._util.cache import BoundedCache
 from translit._util.paths import data_json
-from translit.names import origin, readings
+from translit.names import origin, readings, tote
 from translit.names.fold import cyrillic_to_latin, fold_token
 from translit.names.lexicon import lexicon
 
@@ -39,9 +40,20 @@ _RUNS: Final = (
 )
 _RUN_OF: Final = dict(_RUNS)
 # What separates the words of a name in katakana or Chinese characters: the middle
-# dots and the double hyphen.
+# dots (and a bullet or the half-width dot written for one: 安德里•帕魯比) and the double
+# hyphen (or an equals sign: カシム=ジョマルト).
 _SEPARATORS: Final = str.maketrans(
-    {"\u30fb": " ", "\u00b7": " ", "\u2027": " ", "\uff0e": " ", "\uff1d": "-", "\u30a0": "-"}
+    {
+        "\u30fb": " ",
+        "\u00b7": " ",
+        "\u2027": " ",
+        "\u2022": " ",
+        "\uff65": " ",
+        "\uff0e": " ",
+        "\uff1d": "-",
+        "\u30a0": "-",
+        "=": "-",
+    }
 )
 
 
@@ -120,6 +132,28 @@ def _kana() -> tuple[dict[str, list[str]], int]:
     return kana, max([len(k) for k in kana])
 
 
+@cache
+def _labial_n() -> tuple[str, list[str]]:
+    """The signs before which ン may be м (Japanese writes м before б, п and м as ン),
+    and its readings there."""
+    table = _data()["japanese"]["labial_n"]
+    return table["before"], table["readings"]
+
+
+def _name_word(reading: str) -> str:
+    """A reading (lower case) as a word of a name: capitalized, and two given names
+    that the lexicon spells so, written as one word and no name itself, joined by a
+    hyphen (卡瑟姆若马尔特 = Касым-Жомарт; Нурсултан stays one word)."""
+    if (
+        len(reading) >= 6
+        and lexicon().entries().get(lexicon().canonical(fold_token(reading))) is None
+    ):
+        for i in range(3, len(reading) - 2):
+            if readings.given_name(reading[:i]) and readings.given_name(reading[i:]):
+                return f"{reading[:i].capitalize()}-{reading[i:].capitalize()}"
+    return reading.capitalize()
+
+
 def _kana_word(word: str) -> str:
     """A katakana word as the likeliest Cyrillic name it transcribes, or as it is
     where a sign has no reading."""
@@ -130,12 +164,15 @@ def _kana_word(word: str) -> str:
         for size in range(min(longest, len(word) - at), 0, -1):
             found = kana.get(word[at : at + size])
             if found is not None:
+                before, labial = _labial_n()
+                if word[at] == "ン" and word[at + 1 : at + 2] in before:
+                    found = labial
                 options.append(found)
                 at += size
                 break
         else:
             return word
-    return readings.likeliest(options).capitalize()
+    return _name_word(readings.likeliest(options, spelt=True))
 
 
 def _lowered(script: str, word: str) -> str:
@@ -149,6 +186,11 @@ def _lowered(script: str, word: str) -> str:
     return low
 
 
+#: What a Chinese reading outside the Xinhua table's for its syllable takes from the
+#: log-probability of a spelling (tuned on the dev set's tune half).
+OTHER_CHINESE: Final = 6.0
+
+
 @cache
 def _pinyin_readings() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]]:
     """The Russian readings of pinyin initials, finals and whole syllables."""
@@ -156,16 +198,51 @@ def _pinyin_readings() -> tuple[dict[str, list[str]], dict[str, list[str]], dict
     return table["initials"], table["finals"], table["syllables"]
 
 
-def _syllable_options(syllable: str) -> list[str] | None:
-    """Every Russian reading of one pinyin syllable (``lv`` for lü), or None."""
+@cache
+def _xinhua_readings() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The Russian syllables that the Xinhua table writes with each of its characters
+    (simplified and traditional), and with any character of each pinyin syllable."""
+    from pypinyin import lazy_pinyin
+
+    characters: dict[str, list[str]] = _data()["chinese"]["xinhua"]
+    by_syllable: dict[str, list[str]] = {}
+    for character, russian in characters.items():
+        found = by_syllable.setdefault(lazy_pinyin(character)[0], [])
+        found.extend([r for r in russian if r not in found])
+    return characters, by_syllable
+
+
+@cache
+def _character_options(character: str, syllable: str) -> tuple[list[str], int] | None:
+    """Every Russian reading of a Chinese character read ``syllable`` in pinyin (``lv``
+    for lü): those of the Xinhua table first (the character's own, else those of its
+    syllable), and how many those are; or None where it has none."""
     initials, finals, whole = _pinyin_readings()
+    own, by_syllable = _xinhua_readings()
+    usual = own.get(character) or by_syllable.get(syllable, [])
     if syllable in whole:
-        return whole[syllable]
-    size = 2 if syllable[:2] in initials else 1
-    starts, ends = initials.get(syllable[:size]), finals.get(syllable[size:])
-    if starts is None or ends is None:
-        return None
-    return list(dict.fromkeys([start + end for start in starts for end in ends]))
+        composed = whole[syllable]
+    else:
+        size = 2 if syllable[:2] in initials else 1
+        starts, ends = initials.get(syllable[:size]), finals.get(syllable[size:])
+        if starts is None or ends is None:
+            return (usual, len(usual)) if usual else None
+        composed = [start + end for start in starts for end in ends]
+    return list(dict.fromkeys([*usual, *composed])), len(usual) or 1
+
+
+@cache
+def _chinese_groups() -> tuple[dict[tuple[str, ...], list[str]], int]:
+    """The usual readings of character runs that Chinese writes a common name or part
+    of one with by custom (亚历山大 = Александр, 彼得 = Пётр), by their pinyin (which
+    simplified and traditional characters share), and the longest run."""
+    from pypinyin import lazy_pinyin
+
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for characters, russian in _data()["chinese"]["groups"].items():
+        found = groups.setdefault(tuple(lazy_pinyin(characters)), [])
+        found.extend([r for r in russian if r not in found])
+    return groups, max([len(g) for g in groups])
 
 
 def _chinese_word(word: str) -> str:
@@ -173,13 +250,37 @@ def _chinese_word(word: str) -> str:
     as it is where a character has no reading."""
     from pypinyin import lazy_pinyin  # (its dictionaries load on import: only when needed)
 
-    options = []
-    for syllable in lazy_pinyin(word):
-        found = _syllable_options(syllable)
-        if found is None:
-            return word
-        options.append(found)
-    return readings.likeliest(options).capitalize()
+    syllables = lazy_pinyin(word)
+    if len(syllables) != len(word):
+        return word
+    groups, longest = _chinese_groups()
+    options: list[list[str]] = []
+    usual: list[int] = []
+    at = 0
+    while at < len(word):
+        for size in range(min(longest, len(word) - at), 1, -1):
+            group = groups.get(tuple(syllables[at : at + size]))
+            if group is not None:
+                options.append(group)
+                usual.append(len(group))
+                at += size
+                break
+        else:
+            found = _character_options(word[at], syllables[at])
+            if found is None:
+                return word
+            choices, free = found
+            if options and all(r.endswith("н") for r in options[-1][: usual[-1]]):
+                # (the Xinhua table writes н twice where it ends a syllable and begins
+                # the next: 伊琳娜 = Ирина, 根纳季 = Геннадий)
+                usual_ones = choices[:free]
+                once = [r[1:] for r in usual_ones if r[:1] == "н" and r[1:] not in usual_ones]
+                choices = list(dict.fromkeys([*usual_ones, *once, *choices]))
+                free += len(once)
+            options.append(choices)
+            usual.append(free)
+            at += 1
+    return _name_word(readings.likeliest(options, OTHER_CHINESE, usual, spelt=True))
 
 
 @cache
@@ -190,23 +291,58 @@ def _jamo_readings() -> tuple[list[list[str]], list[list[str]], list[list[str]],
     return table["initials"], table["vowels"], table["finals"], frozenset(table["bare_i"])
 
 
+@cache
+def _hangul_word_ends() -> dict[str, list[str]]:
+    """The other readings of some syllables at the end of a word: Korean writes a
+    voiced consonant there as its voiceless pair (올레크 = Олег, 레오니트 = Леонид)."""
+    ends: dict[str, list[str]] = _data()["korean"]["word_end"]
+    return ends
+
+
+@cache
+def _hangul_syllables() -> dict[int, list[str]]:
+    """The readings of some initial and vowel pairs (as the index of their syllable
+    with no final) that Korean spelling merges: 주 is жу, зу or зю."""
+    syllables: dict[str, list[str]] = _data()["korean"]["syllables"]
+    return {ord(s) - _HANGUL_FIRST: found for s, found in syllables.items()}
+
+
 _HANGUL_FIRST: Final = 0xAC00
 _I_VOWEL: Final = 20  # ㅣ
+_RIEUL_INITIAL: Final = 5  # ㄹ
+_RIEUL_FINAL: Final = 8
 
 
 def _hangul_word(word: str) -> str:
     """A Hangul word as the likeliest Cyrillic name it transcribes."""
     initials, vowels, finals, bare_i = _jamo_readings()
+    merged = _hangul_syllables()
     options = []
-    for syllable in word:
+    double_l = False  # (the syllable before ends in ㄹ, and this one begins with it)
+    for at, syllable in enumerate(word):
         index = ord(syllable) - _HANGUL_FIRST
         first, vowel, last = index // 588, index % 588 // 28, index % 28
-        middles = vowels[vowel]
-        if vowel == _I_VOWEL and first in bare_i:
-            middles = [*middles, ""]
-        found = [a + b + c for a in initials[first] for b in middles for c in finals[last]]
+        starts = merged.get(index - last)
+        if starts is None:
+            middles = vowels[vowel]
+            if vowel == _I_VOWEL and first in bare_i:
+                middles = [*middles, ""]
+            # (ㄹㄹ between vowels is л, one ㄹ р or л: 블라디미르 = Владимир)
+            firsts = ["л"] if double_l else initials[first]
+            starts = [a + b for a in firsts for b in middles]
+        ends = finals[last]
+        double_l = (
+            last == _RIEUL_FINAL
+            and at + 1 < len(word)
+            and (ord(word[at + 1]) - _HANGUL_FIRST) // 588 == _RIEUL_INITIAL
+        )
+        if double_l:
+            ends = [""]
+        found = [a + c for a in starts for c in ends]
+        if at == len(word) - 1:
+            found += _hangul_word_ends().get(syllable, [])
         options.append(list(dict.fromkeys(found)))
-    return readings.likeliest(options).capitalize()
+    return _name_word(readings.likeliest(options, spelt=True))
 
 
 class _Letters:
@@ -328,13 +464,19 @@ def _cyrillic_reading(name: str) -> str:
     (``cyrillic_endings`` in other_scripts.json: -ов, -ева, -ский, -енко) or a surname
     the lexicon knows (Токаев, not the given name Стефан), and every word must be a
     plausible Russian-form name (:func:`translit.names.readings.plausible`: not Нтниаев)."""
+    if tote.is_kazakh_arabic(name):  # (an alphabet: read back letter by letter)
+        return tote.to_cyrillic(name)
     if _own_ending(name) or _chinese_name(name):
         return name
     read = as_cyrillic(name)
     words = read.split()
     if _chosen(name):
-        likely = all(readings.plausible(w) for w in read.lower().replace("-", " ").split())
-        return read if likely and any(_surname_like(word) for word in words) else name
+        likely = all(_plausible(w) for w in read.lower().replace("-", " ").split())
+        # (-ски, -ска: Chinese, Korean and Arabic write -ский and Polish -ski alike, but
+        # Japanese writes -ский スキー, with the long vowel, and -ski スキ)
+        endings = _cyrillic_endings(_RUN_OF["japanese"].search(name) is None)
+        russian = any(_surname_like(w, endings) for w in words) or _in_surname(words)
+        return read if likely and russian else name
     latin = " ".join([cyrillic_to_latin(w) for w in words])
     return read if origin.cyrillic_origin(latin) else name
 
@@ -359,19 +501,42 @@ def _chosen(name: str) -> bool:
     return any(_RUN_OF[script].search(name) is not None for script in _CHOSEN)
 
 
-def _surname_like(word: str) -> bool:
+def _surname_like(word: str, endings: tuple[str, ...]) -> bool:
     """Has ``word`` (a reading) a Cyrillic-origin surname or patronymic ending, or is
     it a surname the lexicon knows?"""
     low = word.lower()
-    endings = _cyrillic_endings()
     # (five letters at least: short words say little, and Цой, Тен and Ли are
     # Russian forms of Korean surnames, not evidence of a Russian name)
     return len(low) > 4 and (low.endswith(endings) or _known_surname(low))
 
 
+def _plausible(word: str) -> bool:
+    """Is ``word`` (a reading, lower case) a plausible Russian-form name: likely under
+    the letter model, or a given name spelt as the lexicon spells it (Игорь)?"""
+    return readings.plausible(word) or readings.given_name(word)
+
+
+_IN_ENDINGS: Final = ("ин", "ын", "ина", "ына")
+
+
+def _in_surname(words: list[str]) -> bool:
+    """Are ``words`` (a reading) a Russian -ин surname of pymorphy3's dictionary with a
+    given name that the lexicon spells so (Юрий Гагарин, Михаил Мишустин)? -ин alone
+    says little: Кевин, Франклин, Джамалудин."""
+    lows = [word.lower() for word in words]
+    for at, low in enumerate(lows):
+        if len(low) > 4 and low.endswith(_IN_ENDINGS) and readings.russian_surname(low):
+            others = lows[:at] + lows[at + 1 :]
+            if any(readings.given_name(other) for other in others):
+                return True
+    return False
+
+
 @cache
-def _cyrillic_endings() -> tuple[str, ...]:
-    return tuple(_data()["cyrillic_endings"])
+def _cyrillic_endings(ski: bool) -> tuple[str, ...]:
+    """The endings of Cyrillic-origin surnames and patronymics, with -ски and -ска
+    (-ский, -ская as Chinese, Korean and Arabic write them) where ``ski``."""
+    return tuple(_data()["cyrillic_endings"] + (_data()["ski_endings"] if ski else []))
 
 
 def _known_surname(word: str) -> bool:

@@ -58,6 +58,7 @@ from translit._util.cache import BoundedCache
 from translit.letters import KK_TO_RU, detect_language, has_cyrillic
 from translit.names.gazetteer import Entity, Gazetteer, bundled_gazetteer, exact_form, full_key
 from translit.names.lexicon import lexicon
+from translit.names.morph import known_surname
 from translit.names.normalize import analyze, render_cyrillic, render_entity
 from translit.names.parse import (
     ParsedName,
@@ -69,6 +70,7 @@ from translit.names.parse import (
 from translit.names.samename import same_word
 from translit.names.session import gazetteer_caches
 from translit.names.style import Style, get_style
+from translit.text.ner import person_spans
 from translit.text.words import base_forms, common_words
 
 _LETTER = r"(?:[^\W\d_]|[\u0300-\u036f])"
@@ -203,6 +205,15 @@ class _Finder:
                 surname = i
             elif surname < 0 and _has_surname_ending(form):
                 surname = i
+        # a surname of the Russian dictionary counts as a clear one (Зорькин, Гельфанда:
+        # measured on Russian news, bench/text_names.py), in its dictionary form where
+        # one is known
+        dictionary = has_cyrillic(word) and (surname < 0 or not _strong(readings[surname][0]))
+        if dictionary:
+            found = [i for i, (form, _) in enumerate(readings) if known_surname(form)]
+            dictionary = bool(found)
+            if found:
+                surname = next((i for i in found if i > 0), found[0])
         listed = tuple(
             (form, ending)
             for form, ending in readings
@@ -220,7 +231,7 @@ class _Finder:
             known=known or surname >= 0,
             given=given,
             surname=surname,
-            strong=surname >= 0 and _strong(readings[surname][0]),
+            strong=surname >= 0 and (dictionary or _strong(readings[surname][0])),
             place=place,
             listed=listed,
         )
@@ -298,6 +309,19 @@ class _Finder:
             if len(ids) > 1 and len(orgs) == 1:
                 return orgs[0], (form, ending)
         return None
+
+    def reading(self, word: str) -> tuple[str, str]:
+        """(dictionary form, ending) of one word of a person's name: its reading as a
+        surname, else as a known given name or patronymic, else as written."""
+        info = self.info(word)
+        if info.surname >= 0:
+            return info.readings[info.surname]
+        if info.given:
+            given = lexicon().given
+            for form, ending in info.readings[1:]:
+                if any(f in given for f in parse_name(form).folds):
+                    return form, ending
+        return word, ""
 
     # -- patterns ------------------------------------------------------------------------
 
@@ -411,15 +435,45 @@ def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     return (before.group(1) if before else "", after.group(1) if after else "")
 
 
-def find_names(text: str, gazetteer: Gazetteer | None = None) -> list[NameSpan]:
-    """Names of people, places and organizations in ``text``, in order."""
+def _ner_persons(text: str) -> dict[int, int] | None:
+    """The person mentions natasha finds in ``text`` (start -> end), where the text is
+    Russian and natasha is installed; else ``None``."""
+    if not has_cyrillic(text) or detect_language(text) != "ru":
+        return None
+    found = person_spans(text)
+    return None if found is None else dict(found)
+
+
+def _ner_end(run: list[_Word], i: int, persons: dict[int, int]) -> int:
+    """The index after the last word of ``run`` in a person mention that starts at word
+    ``i``; ``i`` where none does (or it ends inside a word)."""
+    end = persons.get(run[i].start)
+    if end is None:
+        return i
+    for k in range(i, len(run)):
+        if run[k].end == end:
+            return k + 1
+        if run[k].end > end:
+            break
+    return i
+
+
+def find_names(text: str, gazetteer: Gazetteer | None = None, ner: bool = True) -> list[NameSpan]:
+    """Names of people, places and organizations in ``text``, in order.
+
+    In Russian text, with natasha installed (see :mod:`translit.text.ner`) and ``ner``,
+    the persons that the gazetteer does not know are the ones natasha's NER finds, in
+    place of the patterns (but for runs of words in capitals, which it does not read)."""
     gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
     finder = _finder(gaz)
     lower: set[str] = set()
     runs = _runs(text, lower)
     spans: list[NameSpan] = []
+    persons = _ner_persons(text) if ner else None
     for run in runs:
         lead = _sentence_start(text, run[0].start)
+        # (natasha's NER does not read a run in capitals: ИВАНОВ ИВАН)
+        caps = persons is not None and all(w.text.isupper() for w in run)
         i = 0
         while i < len(run):
             hit = finder.gazetteer_at(run, i)
@@ -430,6 +484,15 @@ def find_names(text: str, gazetteer: Gazetteer | None = None) -> list[NameSpan]:
             if hit is not None:
                 spans.append(_span(text, run, hit.first, hit.last, hit.entity.id, hit.readings))
                 i, lead = hit.last, False
+                continue
+            if persons is not None and not caps:
+                end = _ner_end(run, i, persons)
+                if end > i:
+                    readings = tuple(finder.reading(w.text) for w in run[i:end])
+                    spans.append(_span(text, run, i, end, None, readings, pattern=True))
+                    i, lead = end, False
+                else:
+                    i, lead = i + 1, False
                 continue
             info = finder.info(run[i].text)
             if info.common or (lead and not info.known) or run[i].text.lower() in lower:

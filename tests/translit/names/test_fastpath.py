@@ -24,14 +24,17 @@ DEV_SET = Path(__file__).resolve().parents[2] / "data" / "names_dev.jsonl"
 
 
 def _general_key(name: str, gaz: Gazetteer) -> str:
-    """The key through the general parser (the reference for the fast path)."""
-    return origin.plain_key(name) if kept(name, gaz) else key_of(parse_name(name), gaz)[0]
+    """The key through the general parser (the reference for the fast path): a name kept
+    as written has a plain key unless ``origin.folded_key`` says otherwise."""
+    if kept(name, gaz) and not origin.folded_key(name):
+        return origin.plain_key(name)
+    return key_of(parse_name(name), gaz)[0]
 
 
 def _general(name: str, style: str, gaz: Gazetteer) -> NameResult:
     """analyze through the general parser (the reference for the fast path)."""
     if kept(name, gaz):
-        return NameResult(name, origin.tidy(name), origin.plain_key(name), None, "kept", 1.0)
+        return NameResult(name, origin.tidy(name), _general_key(name, gaz), None, "kept", 1.0)
     return _analyze_parsed(name, session(style, gaz))
 
 

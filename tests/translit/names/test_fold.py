@@ -346,6 +346,10 @@ def test_serbian_ascii_and_ukrainian_spellings(other: str, same_as: str) -> None
         # Uzbek Latin (uz.wikipedia): x is х, j is ж after oʻ
         ("Xolmatov", "Kholmatov"),
         ("Xo'jayev", "Khodzhaev"),
+        # Turkmen Latin (ý is й, w is в; tk.wikipedia titles of Назарбаев, Токаев)
+        ("Nazarbaýew", "Назарбаев"),
+        ("Tokaýew", "Токаев"),
+        ("Nazarbaýewa", "Назарбаева"),
         # Ossetian æ and the Chechen palochka (os, ce Wikipedia labels)
         ("Ӕлборты", "Алборты"),
         ("Ӏиса", "Иса"),

@@ -91,6 +91,24 @@ def test_other_names_pass_through(name: str) -> None:
     result = translit.analyze(name)
     assert (result.output, result.method, result.entity) == (name, "kept", None)
     assert translit.normalize(name, "rferl") == name
+    if origin.evidence(name) <= origin.KEY_THRESHOLD:
+        assert translit.key(name) == origin.plain_key(name)
+
+
+def test_a_kept_name_with_some_evidence_has_the_key_of_its_cyrillic_spelling() -> None:
+    # tests/data/devset/tune.tsv: one person's English and Russian spellings; the gate
+    # keeps the English one as written (no surname ending, Ukrainian given name form)
+    name = "Andriy Teteruk"
+    assert not origin.cyrillic_origin(name)
+    assert origin.evidence(name) > origin.KEY_THRESHOLD
+    assert translit.normalize(name) == name
+    assert translit.key(name) == translit.key("Андрей Тетерук") != origin.plain_key(name)
+    assert translit.analyze(name).key == translit.key(name)
+
+
+@pytest.mark.parametrize("name", ["John Smith", "Emmanuel Macron", "Jacinda Ardern", "习近平"])
+def test_a_name_with_little_evidence_keeps_its_plain_key(name: str) -> None:
+    assert origin.evidence(name) <= origin.KEY_THRESHOLD or not origin.folded_key(name)
     assert translit.key(name) == origin.plain_key(name)
 
 

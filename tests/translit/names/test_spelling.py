@@ -97,6 +97,11 @@ def test_spelling_only_splits_what_the_key_merges(word: str) -> None:
         ("Қыстаубаев", "rferl", "Qystaubaev", "romanized"),  # Cyrillic input kept exact
         ("Қыстаубаев", "cyrillic-kk", "Қыстаубаев", "unchanged"),
         ("Қыстаубаев", "en", "Kystaubayev", "romanized"),  # Cyrillic input: romanized
+        # no нг or дж lost (was Anel Zhambazki, Anelov): the en.wikipedia titles of
+        # Ангел Джамбазки and Евгений Ангелов (tests/data/devset/tune.tsv)
+        ("Angel Dzhambazki", "en", "Angel Dzhambazki", "reconstructed"),
+        ("Angelov", "rferl", "Angelov", "reconstructed"),
+        ("Angel Dzhambazki", "cyrillic-ru", "Ангел Джамбазки", "reconstructed"),
     ],
 )
 def test_unknown_names_in_styles(name: str, style: str, expected: str, method: str) -> None:

@@ -200,6 +200,52 @@ def test_render_mention_gives_the_dictionary_form() -> None:
     assert render_mention(span, "official", gaz) == "Astana"
 
 
+# A surname with no clear surname ending is a name when the Russian dictionary
+# (pymorphy3) knows it, in its dictionary form: the second sentence is from a news text
+# of the factRuEval-2016 corpus (devset/book_*.txt), which bench/text_names.py reads.
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Встреча с Зорькиным прошла.", ("Зорькиным", "Зорькин", "ым")),
+        ("в конце 2005 года Зорькин высказывался о", ("Зорькин", "", "")),
+    ],
+)
+def test_a_surname_of_the_russian_dictionary_is_found(
+    text: str, found: tuple[str, str, str]
+) -> None:
+    (span,) = find_names(text, ner=False)
+    assert (span.text, span.base, span.ending, span.entity) == (*found, None)
+
+
+def test_a_word_the_dictionary_holds_as_no_surname_is_not_a_name() -> None:
+    assert find_names("Дом стоит у реки, сказал Виктор.", ner=False) == []
+
+
+# Russian text with natasha installed: the persons the gazetteer does not know are the
+# ones its NER finds (bench/text_names.py measures both ways on factRuEval-2016 news)
+NER_TEXT = "Сенатор Джон Керри встретился с Виктором Януковичем в Москве."
+
+
+def test_persons_of_russian_text_come_from_natasha() -> None:
+    pytest.importorskip("natasha")
+    found = [(s.text, s.base, s.entity) for s in find_names(NER_TEXT)]
+    assert found == [
+        ("Джон Керри", "", None),
+        ("Виктором Януковичем", "Виктор Янукович", None),
+        ("Москве", "Москва", "ru-city-moscow"),
+    ]
+    assert find_names("Дом стоит у реки, сказал Виктор.")[0].text == "Виктор"
+
+
+def test_without_natasha_the_patterns_find_persons(monkeypatch: pytest.MonkeyPatch) -> None:
+    from translit.text import ner
+
+    monkeypatch.setattr(ner, "_models", lambda: None)
+    assert ner.person_spans(NER_TEXT) is None
+    assert find_names(NER_TEXT) == find_names(NER_TEXT, ner=False)
+    assert find_names("Дом стоит у реки, сказал Виктор.") == []
+
+
 def test_unknown_surname_with_a_case_ending() -> None:
     (span,) = find_names("Встреча с Ивановым прошла.")
     assert (span.text, span.entity, span.base, span.ending) == ("Ивановым", None, "Иванов", "ым")
