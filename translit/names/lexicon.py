@@ -88,10 +88,6 @@ class Lexicon:
     overrides: dict[str, str] = field(default_factory=dict)
     # folds of other languages' forms of a given name -> the Russian form's fold
     variants: dict[str, str] = field(default_factory=dict)
-    # the spellings (lower case) of the variants spelt only from a Ukrainian or Belarusian
-    # form (Ihor, Andriy, Aliaksandr; not Andreas, Aleksandar, nor Hana for Hanna):
-    # evidence of a Cyrillic-origin name (translit/names/origin.py)
-    east_slavic: set[str] = field(default_factory=set)
     cyrillic: dict[str, str] = field(default_factory=dict)  # canonical fold -> Cyrillic
     given: set[str] = field(default_factory=set)  # canonical folds of given names
     # canonical folds whose Cyrillic form has Kazakh letters (see kazakh_folds)
@@ -218,25 +214,21 @@ def _equivalent_forms() -> tuple[tuple[str, tuple[tuple[str, str], ...], str], .
     return tuple(out)
 
 
-def _equivalent_spellings() -> Iterator[tuple[str, list[str], int]]:
-    """Each row of ``given_equivalents.tsv``: the Russian form, the other languages'
-    forms with their national romanizations and the listed Latin forms, and how many
-    of those come first from the Ukrainian and Belarusian forms (those forms and their
-    national romanizations)."""
+def _equivalent_spellings() -> Iterator[tuple[str, list[str]]]:
+    """Each row of ``given_equivalents.tsv``: the Russian form, and the other
+    languages' forms with their national romanizations and the listed Latin forms."""
     from translit.names.fold import national_romanization
 
     for main, forms, latin in _equivalent_forms():
         if not main:
             continue
-        ours: list[str] = []
         others: list[str] = []
         for column, form in forms:
+            others.append(form)
             if column in _UK_BE_COLUMNS:
-                ours += (form, national_romanization(form, _UK_BE_COLUMNS[column]))
-            else:
-                others.append(form)
+                others.append(national_romanization(form, _UK_BE_COLUMNS[column]))
         others.extend(f.strip() for f in latin.split(";") if f.strip())
-        yield main, ours + others, len(ours)
+        yield main, others
 
 
 @cache
@@ -303,42 +295,21 @@ def _add_variants(
     and their spellings to the Russian form's fold, where they are no other name."""
     from translit.romanization.romanize import romanize
 
-    ours: dict[str, str] = {}  # spellings of a Ukrainian or Belarusian form -> fold
-    listed: dict[str, str] = {}  # the listed Latin forms -> fold
-    theirs: set[str] = set()  # folds of the spellings of a Bulgarian or Serbian form
-    for main, others, uk_be in _equivalent_spellings():
+    for main, others in _equivalent_spellings():
         target = lex.canonical(fold_token(main))
         if target not in lex.given:
             continue
-        for i, form in enumerate(others):
-            cyrillic = _CYR_WORD_RE.search(form) is not None
-            spellings = {form}
-            if cyrillic:
+        spellings = set(others)
+        for form in others:
+            if _CYR_WORD_RE.search(form):
                 spellings.update(romanize(form, sid, lang=lang) for lang, sid in available)
-            for spelling in spellings:
-                fold = fold_token(spelling)
-                if i < uk_be:
-                    ours[spelling.lower()] = fold
-                elif cyrillic:
-                    theirs.add(fold)
-                else:
-                    listed[spelling.lower()] = fold
-                if (
-                    fold
-                    and fold != target
-                    and fold not in canonical_of
-                    and fold not in lex.overrides
-                ):
-                    lex.variants.setdefault(fold, target)
-    # (a listed Latin form is Ukrainian or Belarusian where it folds as one of their
-    # spellings does: Andriy as Andrii, not Andreas)
-    east = set(ours.values()) - theirs
-    lex.east_slavic = {
-        s for s, f in [*ours.items(), *listed.items()] if f in east and f in lex.variants
-    }
+        for spelling in spellings:
+            fold = fold_token(spelling)
+            if fold and fold != target and fold not in canonical_of and fold not in lex.overrides:
+                lex.variants.setdefault(fold, target)
 
 
-_CACHE_FORMAT = 4
+_CACHE_FORMAT = 3
 # Modules whose code shapes the derived tables (their source is part of the cache key),
 # as paths under translit/.
 _CODE = (
@@ -384,7 +355,6 @@ def _load_cached(path: Path, fingerprint: str) -> Lexicon | None:
             variants=dict(data["variants"]),
             cyrillic=dict(data["cyrillic"]),
             given=set(data["given"]),
-            east_slavic=set(data["east_slavic"]),
         )
     except (KeyError, TypeError, ValueError):
         return None
@@ -397,7 +367,6 @@ def _store(path: Path, fingerprint: str, lex: Lexicon) -> None:
         "variants": lex.variants,
         "cyrillic": lex.cyrillic,
         "given": sorted(lex.given),
-        "east_slavic": sorted(lex.east_slavic),
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -64,12 +64,6 @@ _GIVEN_MIN: Final = 2.0
 #: What such a given name adds to the name's statistics (alone it decides nothing:
 #: Karin, Aida and Severin are Western names too).
 _GIVEN_BONUS: Final = 6.0
-#: What a spelling of a Ukrainian or Belarusian form of a given name (Ihor, Andriy,
-#: Oleh, Aliaksandr: ``Lexicon.east_slavic``) adds where other countries do not use it
-#: and its statistics are above :data:`_EAST_SLAVIC_VETO` (as a known surname does: a
-#: Ukrainian given name with a surname of no telling ending, Andriy Teteruk).
-EAST_SLAVIC_BONUS: Final = 15.0
-_EAST_SLAVIC_VETO: Final = -12.0
 _MIN_LETTERS: Final = 5
 _WORD_RE: Final = re.compile(r"[^\W\d_]+(?:['’ʼ`][^\W\d_]+)*")
 _CACHE_LIMIT: Final = 1 << 17
@@ -201,9 +195,6 @@ def _weight(word: str, entry: LexiconEntry | None, variant: bool, kind: int, sco
     if kind == _LEXICON and score > _LEXICON_VETO:
         return max(score, 0.0) + LEXICON_BONUS
     # (a variant carries no entry on the parser's words: it is rendered as written)
-    if variant and score > _EAST_SLAVIC_VETO and word not in _shared_given():
-        if word in lexicon().east_slavic:
-            return score + EAST_SLAVIC_BONUS
     if (variant or (entry is not None and entry.given)) and word not in _shared_given():
         if variant or score > _GIVEN_MIN:
             return score + _GIVEN_BONUS

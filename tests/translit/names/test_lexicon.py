@@ -74,29 +74,6 @@ def test_plain_words_carry_the_entry_of_their_fold(name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("spelling", "east_slavic"),
-    [
-        # national romanizations of Ukrainian and Belarusian forms, and listed Latin
-        # forms that fold as one (data/names/given_equivalents.tsv)
-        ("ihor", True),
-        ("oleh", True),
-        ("andriy", True),
-        ("andrij", True),
-        ("aliaksandr", True),
-        ("uladzimir", True),
-        # other languages' forms and spellings: Serbian Андреј, listed Western forms,
-        # a Czech name that folds as Ганна
-        ("andrej", False),
-        ("andreas", False),
-        ("michael", False),
-        ("hana", False),
-    ],
-)
-def test_east_slavic_spellings(spelling: str, east_slavic: bool) -> None:
-    assert (spelling in lexicon().east_slavic) is east_slavic
-
-
-@pytest.mark.parametrize(
     ("tarask", "russian"),
     [
         # be-tarask labels of Belarusian deputies (tests/data/devset/tune.tsv)
