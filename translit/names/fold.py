@@ -590,9 +590,12 @@ def _cyrillic_lower(text: str) -> str:
 
 # Letters and groups that may be of a Cyrillic alphabet other than Russian and Kazakh
 # (a cheap gate: Belarusian дз, ц and endings count only in a word with і or ў).
-_OTHER_ALPHABET_RE: Final = re.compile("[љњъўє]|дз|цв?[іеёюяь]|ав(?:а|іч)$|енка$")
+_OTHER_ALPHABET_RE: Final = re.compile("[љњъўє]|ьо|дз|цв?[іеёюяь]|ав(?:а|іч)$|енка$")
 # Ukrainian є after a consonant is a soft е, as Russian writes it (Гєллєр = Геллер).
 _UKRAINIAN_YE_RE: Final = re.compile("(?<=[бвгґджзклмнпрстфхцчшщ])є")
+# Ukrainian writes Russian ё after a soft consonant as ьо (Льовочкін = Лёвочкин,
+# Пономарьов = Пономарёв, Альона = Алёна); Russian writes ьо only in French loans.
+_UKRAINIAN_YO: Final = ("ьо", "ё")
 # Serbian and Macedonian љ, њ before а, о, у read as Russian ля, лё, лю (Тања = Таня).
 _SOFT_VOWEL_RE: Final = re.compile("([љњ])([аоу])")
 _SOFTENED: Final = {"а": "я", "о": "ё", "у": "ю"}
@@ -602,7 +605,9 @@ _BULGARIAN_HARD_RE: Final = re.compile("ъ(?=[^еёюя]|$)")
 # unstressed о as а in the surname endings -аў, -ава, -авіч, -аўна (Турчынаў)
 # (before в and a soft vowel too, which Belarusian softens with it: Мядзведзеў =
 # Медведев, Мацвіенка = Матвиенко); -енка is -енко (Лукашэнка)
-_BELARUSIAN_SOFT_RE: Final = re.compile("(дз|ц)(?=в?[іеёюяь])")
+# (not a final дзе: Georgian surnames, which Ukrainian writes -дзе and Belarusian -дзэ:
+# Лордкіпанідзе)
+_BELARUSIAN_SOFT_RE: Final = re.compile("(дз(?!е$)|ц)(?=в?[іеёюяь])")
 _BELARUSIAN_ENDINGS: Final = (
     ("аў", "оў"), ("ава", "ова"), ("авіч", "овіч"), ("аўна", "оўна"), ("енка", "енко"),
 )  # fmt: skip
@@ -620,6 +625,8 @@ def _as_russian_letters(text: str) -> str:
         text = _BULGARIAN_HARD_RE.sub("а", text)
     if "є" in text:
         text = _UKRAINIAN_YE_RE.sub("е", text)
+    if "ьо" in text:
+        text = text.replace(*_UKRAINIAN_YO)
     if ("ў" in text or "і" in text) and _NOT_BELARUSIAN_RE.search(text) is None:
         text = _BELARUSIAN_SOFT_RE.sub(_belarusian_soft, text)
         for ending, russian in _BELARUSIAN_ENDINGS:

@@ -194,7 +194,9 @@ def lexicon_forms() -> Iterator[tuple[list[str], bool]]:
 
 
 _EQUIVALENTS = "given_equivalents.tsv"
-_VARIANT_COLUMNS = ("uk", "be", "bg", "sr")
+_VARIANT_COLUMNS = ("uk", "be", "be_tarask", "bg", "sr")
+# the columns of Ukrainian and Belarusian forms, and the national romanization of each
+_UK_BE_COLUMNS = {"uk": "uk", "be": "be", "be_tarask": "be"}
 
 
 @cache
@@ -223,8 +225,8 @@ def _equivalent_spellings() -> Iterator[tuple[str, list[str]]]:
         others: list[str] = []
         for column, form in forms:
             others.append(form)
-            if column in ("uk", "be"):
-                others.append(national_romanization(form, column))
+            if column in _UK_BE_COLUMNS:
+                others.append(national_romanization(form, _UK_BE_COLUMNS[column]))
         others.extend(f.strip() for f in latin.split(";") if f.strip())
         yield main, others
 
@@ -237,7 +239,7 @@ def uk_be_given_forms() -> frozenset[str]:
     theirs: set[str] = set()
     for _, forms, _ in _equivalent_forms():
         for column, form in forms:
-            (ours if column in ("uk", "be") else theirs).add(form.lower())
+            (ours if column in _UK_BE_COLUMNS else theirs).add(form.lower())
     return frozenset(ours - theirs)
 
 

@@ -17,6 +17,7 @@ from mypy_extensions import mypyc_attr
 from translit._util.cache import BoundedCache
 from translit._util.paths import data_path
 from translit.letters import has_cyrillic, prepare
+from translit.names.eastslavic import latin_reading, russian_reading
 from translit.names.fold import FRENCH, GERMANIC, KAZAKH_LATIN, fold_prepared, lower_convention
 from translit.names.lexicon import LexiconEntry, lexicon, uk_be_given_forms
 from translit.names.samename import word_key
@@ -460,6 +461,13 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
         entry: LexiconEntry | None = entries.get(fold)
         if entry is None and not cyrillic and low.endswith("s") and len(low) > 5:
             fold, entry = _baltic_given(low, conv, fold, entries)
+        elif entry is None and (cyrillic or conv in ("", GERMANIC)):
+            # a Belarusian word, or a Latin spelling of a Ukrainian one, read as the
+            # Russian name it spells (Варонін: Воронин; Havryliuk: Гаврилюк)
+            russian = russian_reading(low) if cyrillic else latin_reading(low, fold)
+            if russian is not None:
+                fold = fold_prepared(russian, True, "")
+                entry = entries.get(fold)
         given = variant = False
         if entry is not None:
             fold = entry.canonical

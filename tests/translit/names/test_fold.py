@@ -273,6 +273,10 @@ def test_single_letters_collapses_runs(text: str) -> None:
         ("Zsirinovszkij", "Zhirinovskiy"),  # hu: zs, -szkij
         ("Sztanyisev", "Stanishev"),  # hu: s is ш, ny a soft н
         ("Szewczenko", "Shevchenko"),  # pl: sz is ш (cz says Polish)
+        ("Льовочкін", "Лёвочкин"),  # uk: ьо is ё (official:ua-cyrl record)
+        ("Пономарьов", "Пономарёв"),  # uk: ьо is ё (official:ua-cyrl record)
+        ("Лордкіпанідзе", "Лордкипанидзе"),  # uk: a final дзе is no Belarusian дз
+        ("Джапарідзе", "Джапаридзе"),  # uk: the same (Тедо Джапарідзе)
     ],
 )
 def test_other_alphabets(other: str, same_as: str) -> None:

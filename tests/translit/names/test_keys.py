@@ -57,3 +57,48 @@ def test_split_compounds_is_idempotent(words: list[str]) -> None:
     once = split_compounds(" ".join(sorted(words)))
     assert split_compounds(once) == once
     assert "nursultan" not in once.split() and "aliaskar" not in once.split()
+
+
+# Spellings of one person that Ukrainian and Belarusian labels write otherwise: the
+# Wikidata labels (convention in brackets) of persons of the development set's tune
+# part (tests/data/devset/tune.tsv); the Ukrainian official record (official:ua-cyrl)
+# writes the surname first.
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        # Ukrainian ьо is ё
+        ("Льовочкін Сергій Володимирович", "Serhij Ljowotschkin", "Sergei Levochkin"),
+        # Belarusian akanye, yakanye (be, be-tarask) against ru and en
+        ("Уладзімір Мікалаевіч Варонін", "Уладзімер Варонін", "Vladimir Voronin"),
+        ("Валянціна Сцяпанаўна Леаненка", "Валентина Степановна Леоненко"),
+        ("Юлія Уладзіміраўна Цімашэнка", "Юлія Цімашэнка", "Iouliia Tymochenko"),
+        ("Аляксей Пятровіч Парашэнка", "Oleksi Porochenko"),
+        ("Людміла Віктараўна Старасціна", "Людмила Викторовна Старостина"),
+        # Latin spellings of the Ukrainian forms (en, fr) against uk and pl
+        ("Andriy Teteruk", "Andrij Teteruk", "Андрей Анатольевич Тетерук"),
+        ("Mykhailo Havryliuk", "Гаврилюк Михайло"),
+        ("Oleksiy Honcharenko", "Oleksiy Goncharenko"),
+        ("Yehor Soboliev", "Yehor Sobolyev", "Jehor Sobolew"),
+        ("Alyona Koshelyeva", "Кошелёва, Алёна Владимировна"),
+        # Latin spellings of the Belarusian forms (en, es)
+        ("Lyudmila Starastsina", "Людмила Викторовна Старостина"),
+        ("Svyatlana Shylava", "Светлана Дмитриевна Шилова"),
+        # a Georgian surname in Ukrainian keeps its -дзе (uk, en)
+        ("Важа Лордкіпанідзе", "Vazha Lordkipanidze"),
+    ],
+)
+def test_ukrainian_and_belarusian_spellings_meet(spellings: tuple[str, ...]) -> None:
+    assert len({translit.key(s) for s in spellings}) == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # readings are taken only where they spell a known name: other names stay apart
+        ("Баранаў", "Боронов"),
+        ("Harin", "Garin"),  # Харин and Гарин: h as х, as it reads
+        ("Andrej Hajduk", "Андрей Гайдук"),  # Slovak, passed through
+    ],
+)
+def test_readings_keep_other_names_apart(a: str, b: str) -> None:
+    assert translit.key(a) != translit.key(b)

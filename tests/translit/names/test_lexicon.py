@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from translit.names.fold import fold_token
 from translit.names.lexicon import lexicon
 from translit.names.parse import _chunk_words, plain_words
 
@@ -70,3 +71,16 @@ def test_plain_words_carry_the_entry_of_their_fold(name: str) -> None:
         assert word.entry is entries.get(word.fold)
         ((_, _, fold, _, _),) = _chunk_words(word.word)
         assert fold == word.fold
+
+
+@pytest.mark.parametrize(
+    ("tarask", "russian"),
+    [
+        # be-tarask labels of Belarusian deputies (tests/data/devset/tune.tsv)
+        ("Уладзімер", "Владимир"),
+        ("Аляксандар", "Александр"),
+    ],
+)
+def test_classical_belarusian_forms_are_variants(tarask: str, russian: str) -> None:
+    lex = lexicon()
+    assert lex.canonical(fold_token(tarask)) == lex.canonical(fold_token(russian))
