@@ -46,6 +46,9 @@ def test_variants_are_other_languages_forms_of_given_names() -> None:
         ("Siarhei", "Sergei"),
         ("Tetiana", "Tatiana"),
         ("Olha", "Olga"),
+        # French forms (fr.wikipedia titles: Alexandre Loukachenko, Maxime Gorki)
+        ("Alexandre", "Александр"),
+        ("Maxime", "Максим"),
     ],
 )
 def test_given_name_variants_share_the_key(variant: str, russian: str) -> None:
