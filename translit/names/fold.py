@@ -615,6 +615,12 @@ _BELARUSIAN_ENDINGS: Final = (
 _NOT_BELARUSIAN_RE: Final = re.compile("[әғқңөұүһиїєґ]")
 
 
+# Uzbek Cyrillic ў (Latin oʻ) after a consonant or at the start of a word: the о of
+# Russian and Kazakh names (Тўқаев, Жўмарт = Тоқаев, Жомарт); Belarusian ў (в, у)
+# follows a vowel.
+_UZBEK_O_RE: Final = re.compile("(?<![аеёиоуыэюяіїєәөұүў])ў")
+
+
 def _as_russian_letters(text: str) -> str:
     """A word of another Cyrillic alphabet with the letters and groups that read as
     Russian ones in context written as those (``_OTHER_ALPHABET_RE`` found one); other
@@ -627,6 +633,8 @@ def _as_russian_letters(text: str) -> str:
         text = _UKRAINIAN_YE_RE.sub("е", text)
     if "ьо" in text:
         text = text.replace(*_UKRAINIAN_YO)
+    if "ў" in text:
+        text = _UZBEK_O_RE.sub("о", text)
     if ("ў" in text or "і" in text) and _NOT_BELARUSIAN_RE.search(text) is None:
         text = _BELARUSIAN_SOFT_RE.sub(_belarusian_soft, text)
         for ending, russian in _BELARUSIAN_ENDINGS:
