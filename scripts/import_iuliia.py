@@ -279,11 +279,6 @@ def check_reverse(mapping: dict[str, str], latin: str, cyrillic: str) -> None:
 def convert(name: str, raw: dict[str, Any]) -> dict[str, Any]:
     """Build our scheme document from one iuliia schema."""
     meta = META[name]
-    notes: list[str] = [
-        f"Imported from iuliia {IUL_VERSION} schema '{name}' by scripts/import_iuliia.py;"
-        f" iuliia lists it as {meta.status}.",
-    ]
-    notes.extend(raw.get("comments") or [])
     maps = ("mapping", "prev_mapping", "next_mapping", "ending_mapping")
     had_cyr_yo = any(CYR_YO in v for m in maps for v in (raw.get(m) or {}).values())
 
@@ -293,30 +288,9 @@ def convert(name: str, raw: dict[str, Any]) -> dict[str, Any]:
     prev = {k: v for k, v in prev_raw.items() if len(k) != 1}
     nxt = fix_map(raw.get("next_mapping"))
     ending = fix_map(raw.get("ending_mapping"))
-    if any(
-        not unicodedata.is_normalized("NFC", v) for m in maps for v in (raw.get(m) or {}).values()
-    ):
-        notes.append(
-            "iuliia writes some output letters decomposed (ž as z + U+030C); they are"
-            " NFC-normalized here (precomposed), like all text the library handles."
-        )
-    if start:
-        notes.append("iuliia's one-letter prev_mapping keys (word start) are start_mapping here.")
-    if had_cyr_yo:
-        notes.append(
-            "iuliia holds the Cyrillic letter ё (U+0451) as the Latin output for ё; corrected"
-            f" to Latin ë (U+00EB) per {meta.yo_standard}, in the maps and the samples."
-        )
+    notes = import_notes(name, raw, maps, bool(start), had_cyr_yo)
     if name == "iso_9_1968_alt":
-        if mapping["и"] != "y":
-            raise ValueError("iso_9_1968_alt: expected iuliia's и -> y defect")
-        mapping["и"] = "i"
-        notes.append(
-            "iuliia maps и to y, which collides with ы -> y (Ильич -> Ylʹych); corrected to"
-            " и -> i as in ISO/R 9:1968, whose alternative table changes only ж х ц ч ш щ"
-            " ю я (and й); the sample is iuliia's, re-run through iuliia's engine with the"
-            " corrected table."
-        )
+        correct_iso_9_1968_alt(mapping, notes)
     fixed = {
         "name": name,
         "mapping": mapping,
@@ -325,39 +299,8 @@ def convert(name: str, raw: dict[str, Any]) -> dict[str, Any]:
         "ending_mapping": ending or None,
     }
 
-    samples: list[dict[str, str]] = []
-    for source, expected in raw["samples"]:
-        got = iuliia_translate(fixed, source)
-        origin = IUL_FROM
-        if got != expected and unicodedata.normalize("NFC", expected) == got:
-            origin = "iuliia sample, NFC-normalized"
-        elif got != expected:
-            if name == "iso_9_1968_alt":
-                origin = "iuliia sample, re-run with и -> i per ISO/R 9:1968 (see notes)"
-            elif unicodedata.normalize("NFC", expected.replace(CYR_YO, LAT_YO)) == got:
-                origin = f"iuliia sample, ё corrected to ë per {meta.yo_standard}"
-            else:
-                raise ValueError(f"{name}: sample {source!r} gives {got!r}, not {expected!r}")
-        samples.append({"source": source, "expected": got, "from": origin})
-
-    if name in EXTRA_TABLE:
-        row, what = EXTRA_TABLE[name]
-        expected_row = row.split()
-        origin = EXTRA_FROM.format(what=what)
-    else:
-        expected_row = [iuliia_translate(fixed, word) for word in EXTRA_WORDS]
-        origin = f"iuliia {IUL_VERSION} engine output on the word list of the reference notes §2.5"
-        if had_cyr_yo or name == "iso_9_1968_alt":
-            origin += ", run with the corrected table (see notes)"
-    for source, expected in zip(EXTRA_WORDS, expected_row, strict=True):
-        if name == "bgn_pcgn":  # ICU's ʹ ʺ, iuliia's ’ ”
-            expected = expected.replace("ʹ", "’").replace("ʺ", "”")
-        got = iuliia_translate(fixed, source)
-        if got != expected:
-            raise ValueError(f"{name}: §2.5 {source!r} gives {got!r}, not {expected!r}")
-        if any(s["source"] == source for s in samples):
-            continue
-        samples.append({"source": source, "expected": expected, "from": origin})
+    samples = checked_samples(name, raw, fixed)
+    add_word_list_samples(name, fixed, samples, had_cyr_yo or name == "iso_9_1968_alt")
     if name == "bgn_pcgn":
         notes.append(
             "ь and ъ are ’ ” (U+2019, U+201D) as in iuliia and the PCGN document; ICU 72.1"
@@ -396,6 +339,92 @@ def convert(name: str, raw: dict[str, Any]) -> dict[str, Any]:
         )
         doc["reverse"] = reverse
     return doc
+
+
+def import_notes(
+    name: str, raw: dict[str, Any], maps: tuple[str, ...], has_start: bool, had_cyr_yo: bool
+) -> list[str]:
+    """The scheme's notes: where it comes from, iuliia's comments, and what was changed."""
+    meta = META[name]
+    notes: list[str] = [
+        f"Imported from iuliia {IUL_VERSION} schema '{name}' by scripts/import_iuliia.py;"
+        f" iuliia lists it as {meta.status}.",
+    ]
+    notes.extend(raw.get("comments") or [])
+    if any(
+        not unicodedata.is_normalized("NFC", v) for m in maps for v in (raw.get(m) or {}).values()
+    ):
+        notes.append(
+            "iuliia writes some output letters decomposed (ž as z + U+030C); they are"
+            " NFC-normalized here (precomposed), like all text the library handles."
+        )
+    if has_start:
+        notes.append("iuliia's one-letter prev_mapping keys (word start) are start_mapping here.")
+    if had_cyr_yo:
+        notes.append(
+            "iuliia holds the Cyrillic letter ё (U+0451) as the Latin output for ё; corrected"
+            f" to Latin ë (U+00EB) per {meta.yo_standard}, in the maps and the samples."
+        )
+    return notes
+
+
+def correct_iso_9_1968_alt(mapping: dict[str, str], notes: list[str]) -> None:
+    """ISO/R 9:1968's alternative table: iuliia's и -> y corrected to и -> i."""
+    if mapping["и"] != "y":
+        raise ValueError("iso_9_1968_alt: expected iuliia's и -> y defect")
+    mapping["и"] = "i"
+    notes.append(
+        "iuliia maps и to y, which collides with ы -> y (Ильич -> Ylʹych); corrected to"
+        " и -> i as in ISO/R 9:1968, whose alternative table changes only ж х ц ч ш щ"
+        " ю я (and й); the sample is iuliia's, re-run through iuliia's engine with the"
+        " corrected table."
+    )
+
+
+def checked_samples(name: str, raw: dict[str, Any], fixed: dict[str, Any]) -> list[dict[str, str]]:
+    """iuliia's samples, run through iuliia's engine with the corrected table; a sample
+    that comes out otherwise must differ only by a correction, which its origin names."""
+    meta = META[name]
+    samples: list[dict[str, str]] = []
+    for source, expected in raw["samples"]:
+        got = iuliia_translate(fixed, source)
+        origin = IUL_FROM
+        if got != expected and unicodedata.normalize("NFC", expected) == got:
+            origin = "iuliia sample, NFC-normalized"
+        elif got != expected:
+            if name == "iso_9_1968_alt":
+                origin = "iuliia sample, re-run with и -> i per ISO/R 9:1968 (see notes)"
+            elif unicodedata.normalize("NFC", expected.replace(CYR_YO, LAT_YO)) == got:
+                origin = f"iuliia sample, ё corrected to ë per {meta.yo_standard}"
+            else:
+                raise ValueError(f"{name}: sample {source!r} gives {got!r}, not {expected!r}")
+        samples.append({"source": source, "expected": got, "from": origin})
+    return samples
+
+
+def add_word_list_samples(
+    name: str, fixed: dict[str, Any], samples: list[dict[str, str]], corrected: bool
+) -> None:
+    """The word list of the reference notes §2.5 as samples (those not samples yet): the
+    published table's row where there is one, else iuliia's engine output, checked."""
+    if name in EXTRA_TABLE:
+        row, what = EXTRA_TABLE[name]
+        expected_row = row.split()
+        origin = EXTRA_FROM.format(what=what)
+    else:
+        expected_row = [iuliia_translate(fixed, word) for word in EXTRA_WORDS]
+        origin = f"iuliia {IUL_VERSION} engine output on the word list of the reference notes §2.5"
+        if corrected:
+            origin += ", run with the corrected table (see notes)"
+    for source, expected in zip(EXTRA_WORDS, expected_row, strict=True):
+        if name == "bgn_pcgn":  # ICU's ʹ ʺ, iuliia's ’ ”
+            expected = expected.replace("ʹ", "’").replace("ʺ", "”")
+        got = iuliia_translate(fixed, source)
+        if got != expected:
+            raise ValueError(f"{name}: §2.5 {source!r} gives {got!r}, not {expected!r}")
+        if any(s["source"] == source for s in samples):
+            continue
+        samples.append({"source": source, "expected": expected, "from": origin})
 
 
 def build_reverse(

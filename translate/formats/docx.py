@@ -114,28 +114,47 @@ def _format_key(run: Any) -> bytes:
     return b"" if properties is None else bytes(etree.tostring(properties))
 
 
+_Piece = tuple[str, Any, int | None, str]
+"""A piece of a paragraph: ``(kind, element, link, text)``; ``link`` numbers its hyperlink."""
+
+
 def _read_paragraph(element: Any) -> _Paragraph:
     paragraph = _Paragraph(element)
-    pieces: list[tuple[str, Any, int | None, str]] = []  # (kind, element, link, text)
-
-    def add(child: Any, link: int | None) -> None:
-        tag = _local(child)
-        if tag == _W + "pPr":
-            return
-        if tag == _W + "r":
-            pieces.extend((kind, item, link, text) for kind, item, text in _run_pieces(child))
-        elif tag == _W + "hyperlink" and link is None:
-            paragraph.links.append(child)
-            for inner in child:
-                add(inner, len(paragraph.links) - 1)
-        elif tag in _MARKERS:
-            pieces.append(("marker", child, link, ""))
-        else:
-            pieces.append(("atom", child, link, ""))
-
+    pieces: list[_Piece] = []
     for child in element:
-        add(child, None)
-    # the base formatting: that of the most text
+        _add_pieces(child, None, paragraph, pieces)
+    base_key, paragraph.base = _base_format(pieces)
+    stretch = build(_InlineItems(paragraph, base_key).of(pieces))
+    paragraph.prefix, paragraph.suffix = stretch.prefix, stretch.suffix
+    if stretch.has_text:
+        markup = stretch.markup if stretch.markup.spans or stretch.markup.atoms else None
+        paragraph.unit = Unit(stretch.text, "docx", markup)
+    return paragraph
+
+
+def _add_pieces(child: Any, link: int | None, paragraph: _Paragraph, pieces: list[_Piece]) -> None:
+    """Append the pieces of a paragraph's ``child`` (in the hyperlink ``link``, if any).
+
+    A hyperlink's children are its pieces (one level: a hyperlink inside one is an atom);
+    the paragraph's properties are none.
+    """
+    tag = _local(child)
+    if tag == _W + "pPr":
+        return
+    if tag == _W + "r":
+        pieces.extend((kind, item, link, text) for kind, item, text in _run_pieces(child))
+    elif tag == _W + "hyperlink" and link is None:
+        paragraph.links.append(child)
+        for inner in child:
+            _add_pieces(inner, len(paragraph.links) - 1, paragraph, pieces)
+    elif tag in _MARKERS:
+        pieces.append(("marker", child, link, ""))
+    else:
+        pieces.append(("atom", child, link, ""))
+
+
+def _base_format(pieces: list[_Piece]) -> tuple[bytes, Any]:
+    """The base formatting (that of the most text) and the first run that has it."""
     weights: dict[bytes, int] = {}
     first: dict[bytes, Any] = {}
     for kind, item, _, text in pieces:
@@ -144,50 +163,73 @@ def _read_paragraph(element: Any) -> _Paragraph:
             weights[key] = weights.get(key, 0) + len(text)
             first.setdefault(key, item)
     base_key = max(weights, key=lambda k: weights[k]) if weights else b""
-    paragraph.base = first.get(base_key)
-    items: list[Item] = []
-    current_link: int | None = None
-    current_format: bytes | None = None
-    format_number: dict[bytes, int] = {}
+    return base_key, first.get(base_key)
 
-    def close_format() -> None:
-        nonlocal current_format
-        if current_format is not None:
-            items.append(Close(f"\x01c{format_number[current_format]}\x01", "run"))
-            current_format = None
 
-    for kind, item, link, text in pieces:
-        if link != current_link:
-            close_format()
-            if current_link is not None:
-                items.append(Close(f"\x01C{current_link}\x01", "link"))
-            if link is not None:
-                items.append(Open(f"\x01O{link}\x01", "link"))
-            current_link = link
-        if kind != "text":
-            close_format()
-            paragraph.atoms.append(item)
-            items.append(Atom(f"\x01a{len(paragraph.atoms) - 1}\x01", kind == "atom"))
-            continue
+class _InlineItems:
+    """A paragraph's pieces as inline items: a span for each hyperlink and for each
+    stretch of runs formatted otherwise than the base; an atom for what is kept whole.
+
+    The spans' formatting runs and the atoms are numbered into the paragraph.
+    """
+
+    def __init__(self, paragraph: _Paragraph, base_key: bytes) -> None:
+        self.paragraph = paragraph
+        self.base_key = base_key
+        self.items: list[Item] = []
+        self.link: int | None = None  # the hyperlink open
+        self.format: bytes | None = None  # the formatting span open
+        self.format_number: dict[bytes, int] = {}
+
+    def of(self, pieces: list[_Piece]) -> list[Item]:
+        for kind, item, link, text in pieces:
+            if link != self.link:
+                self._enter_link(link)
+            if kind == "text":
+                self._text(item, text)
+            else:
+                self._atom(kind, item)
+        self._close_format()
+        self._close_link()
+        return self.items
+
+    def _enter_link(self, link: int | None) -> None:
+        self._close_format()
+        self._close_link()
+        if link is not None:
+            self.items.append(Open(f"\x01O{link}\x01", "link"))
+        self.link = link
+
+    def _close_link(self) -> None:
+        if self.link is not None:
+            self.items.append(Close(f"\x01C{self.link}\x01", "link"))
+            self.link = None
+
+    def _close_format(self) -> None:
+        if self.format is not None:
+            self.items.append(Close(f"\x01c{self.format_number[self.format]}\x01", "run"))
+            self.format = None
+
+    def _atom(self, kind: str, item: Any) -> None:
+        self._close_format()
+        self.paragraph.atoms.append(item)
+        self.items.append(Atom(f"\x01a{len(self.paragraph.atoms) - 1}\x01", kind == "atom"))
+
+    def _text(self, item: Any, text: str) -> None:
         key = _format_key(item)
-        if key != current_format:
-            close_format()
-            if key != base_key:
-                if key not in format_number:
-                    format_number[key] = len(paragraph.runs)
-                    paragraph.runs.append(item)
-                items.append(Open(f"\x01o{format_number[key]}\x01", "run"))
-                current_format = key
-        items.append(Text(text))
-    close_format()
-    if current_link is not None:
-        items.append(Close(f"\x01C{current_link}\x01", "link"))
-    stretch = build(items)
-    paragraph.prefix, paragraph.suffix = stretch.prefix, stretch.suffix
-    if stretch.has_text:
-        markup = stretch.markup if stretch.markup.spans or stretch.markup.atoms else None
-        paragraph.unit = Unit(stretch.text, "docx", markup)
-    return paragraph
+        if key != self.format:
+            self._close_format()
+            if key != self.base_key:
+                self.items.append(Open(f"\x01o{self._number(key, item)}\x01", "run"))
+                self.format = key
+        self.items.append(Text(text))
+
+    def _number(self, key: bytes, run: Any) -> int:
+        """The number of the formatting ``key`` (``run`` its template, the first time)."""
+        if key not in self.format_number:
+            self.format_number[key] = len(self.paragraph.runs)
+            self.paragraph.runs.append(run)
+        return self.format_number[key]
 
 
 def _new_run(template: Any, text: str) -> Any:

@@ -44,6 +44,8 @@ META_CONTENT = frozenset(
 )
 _LINE_BREAK = re.compile(r"([ \t]*\r?\n[ \t]*)")
 _HTML_SPACE = " \t\n\r\f"
+_Event = tuple[int, str, str, list[tuple[str, str | None]]]
+"""A parser event: ``(offset, kind, tag, attrs)``; kind is start, void, end, text or other."""
 VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
      "source", "track", "wbr"}
@@ -55,7 +57,7 @@ class _Scanner(HTMLParser):
 
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=False)
-        self.events: list[tuple[int, str, str, list[tuple[str, str | None]]]] = []
+        self.events: list[_Event] = []
         self._starts = [0]
         for index, char in enumerate(text):
             if char == "\n":
@@ -103,9 +105,9 @@ _TAG_NAME = re.compile(r"</?([A-Za-z][\w:-]*)")
 _ATTRS = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 
 
-def _regex_events(text: str) -> list[tuple[int, str, str, list[tuple[str, str | None]]]]:
+def _regex_events(text: str) -> list[_Event]:
     """A simple scan of markup html.parser cannot read: tags, comments, text."""
-    events: list[tuple[int, str, str, list[tuple[str, str | None]]]] = []
+    events: list[_Event] = []
     position = 0
     for match in _MARKUP.finditer(text):
         if match.start() > position:
@@ -229,79 +231,137 @@ class _Run:
 
 def add_html(builder: Builder, text: str) -> None:
     """Append the pieces of an HTML fragment (or document) to ``builder``."""
+    _Walk(builder, text, _events(text)).walk()
+
+
+def _events(text: str) -> list[_Event]:
+    """The parser's events for ``text``; a simple scan's where the parser gives up."""
     scanner = _Scanner(text)
     try:
         scanner.feed(text)
         scanner.close()
-        events = scanner.events
+        return scanner.events
     except (AssertionError, ValueError):  # html.parser gives up on some broken markup
-        events = _regex_events(text)
-    run = _Run(builder)
-    stack: list[tuple[str, bool]] = []  # (tag, blocks translation)
-    blocked = 0
-    position = 0
-    index = 0
-    while index < len(events):
-        offset, kind, tag, attrs = events[index]
-        if offset > position:  # text the parser did not report (should not happen)
-            run.flush()
-            builder.literal(text[position:offset])
-        end = _end_of(events, index, text)
-        raw = text[offset:end]
+        return _regex_events(text)
+
+
+class _Walk:
+    """One pass over the events of an HTML text, into a builder's pieces.
+
+    Each event handler takes the index of its event and gives back that of the last
+    event it consumed and where the text it covered ends.
+    """
+
+    def __init__(self, builder: Builder, text: str, events: list[_Event]) -> None:
+        self.builder = builder
+        self.text = text
+        self.events = events
+        self.inline = _Run(builder)
+        self.stack: list[tuple[str, bool]] = []  # (tag, blocks translation)
+        self.blocked = 0  # open elements that block translation
+
+    def walk(self) -> None:
+        position = 0
+        index = 0
+        while index < len(self.events):
+            offset = self.events[index][0]
+            if offset > position:  # text the parser did not report (should not happen)
+                self.inline.flush()
+                self.builder.literal(self.text[position:offset])
+            index, position = self._event(index)
+            index += 1
+        self.inline.flush()
+        if position < len(self.text):
+            self.builder.literal(self.text[position:])
+
+    def _event(self, index: int) -> tuple[int, int]:
+        """The event at ``index``, handled by its kind and tag and what encloses it."""
+        offset, kind, tag, attrs = self.events[index]
+        end = _end_of(self.events, index, self.text)
+        raw = self.text[offset:end]
         if kind == "text":
-            while index + 1 < len(events) and events[index + 1][1] == "text":
-                index += 1
-            end = _end_of(events, index, text)
-            raw = text[offset:end]
-            if blocked:
-                builder.literal(raw)
-            else:
-                run.text(raw)
-        elif blocked:
-            if kind == "start" and tag not in VOID:
-                stack.append((tag, True))
-                blocked += 1
-            elif kind == "end":
-                blocked -= _close(stack, tag)
-            builder.literal(raw)
+            return self._text(index)
+        if self.blocked:
+            self._in_blocked(kind, tag, raw)
         elif kind == "other":
-            run.items.append(Atom(raw, False))
+            self.inline.items.append(Atom(raw, False))
         elif kind in ("start", "void") and (
             tag in INLINE_SKIP or (tag in INLINE and _no_translate(attrs))
         ):
-            if kind == "void" or tag in VOID:
-                run.items.append(Atom(tag_with_units(builder, raw, tag, []), True))
-            else:
-                close = _matching_end(events, index, tag)
-                end = _end_of(events, close, text) if close is not None else len(text)
-                run.items.append(Atom(text[offset:end], True))
-                index = close if close is not None else len(events)
+            return self._kept_whole(index, end)
         elif kind in ("start", "void") and tag in INLINE:
-            tagged = tag_with_units(builder, raw, tag, attrs)
-            if kind == "void" or tag in VOID:
-                run.items.append(Atom(tagged, False))
-            else:
-                run.items.append(Open(tagged, tag))
+            self._inline_start(kind, tag, raw, attrs)
         elif kind == "end" and tag in INLINE:
-            run.items.append(Close(raw, tag))
-        else:  # a block boundary: the run so far is one unit
-            run.flush()
-            builder.literal(tag_with_units(builder, raw, tag, attrs) if kind != "end" else raw)
-            if kind == "start" and tag not in VOID:
-                blocks = tag in SKIP or _no_translate(attrs)
-                stack.append((tag, blocks))
-                blocked += blocks
-            elif kind == "end":
-                blocked -= _close(stack, tag)
-        position, index = end, index + 1
-    run.flush()
-    if position < len(text):
-        builder.literal(text[position:])
+            self.inline.items.append(Close(raw, tag))
+        else:
+            self._block_boundary(kind, tag, raw, attrs)
+        return index, end
+
+    def _text(self, index: int) -> tuple[int, int]:
+        """Text (the parser's consecutive text events, as one)."""
+        offset = self.events[index][0]
+        while index + 1 < len(self.events) and self.events[index + 1][1] == "text":
+            index += 1
+        end = _end_of(self.events, index, self.text)
+        raw = self.text[offset:end]
+        if self.blocked:
+            self.builder.literal(raw)
+        else:
+            self.inline.text(raw)
+        return index, end
+
+    def _in_blocked(self, kind: str, tag: str, raw: str) -> None:
+        """A tag inside an element that blocks translation: copied, its nesting followed."""
+        if kind == "start" and tag not in VOID:
+            self._open_block(tag, True)
+        elif kind == "end":
+            self._close_block(tag)
+        self.builder.literal(raw)
+
+    def _kept_whole(self, index: int, end: int) -> tuple[int, int]:
+        """An inline element not translated: one atom, up to its end tag."""
+        offset, kind, tag, _ = self.events[index]
+        if kind == "void" or tag in VOID:
+            raw = self.text[offset:end]
+            self.inline.items.append(Atom(tag_with_units(self.builder, raw, tag, []), True))
+            return index, end
+        close = _matching_end(self.events, index, tag)
+        end = _end_of(self.events, close, self.text) if close is not None else len(self.text)
+        self.inline.items.append(Atom(self.text[offset:end], True))
+        return (close if close is not None else len(self.events)), end
+
+    def _inline_start(
+        self, kind: str, tag: str, raw: str, attrs: list[tuple[str, str | None]]
+    ) -> None:
+        """An inline element's start tag (its attributes translated): a span, or an atom."""
+        tagged = tag_with_units(self.builder, raw, tag, attrs)
+        if kind == "void" or tag in VOID:
+            self.inline.items.append(Atom(tagged, False))
+        else:
+            self.inline.items.append(Open(tagged, tag))
+
+    def _block_boundary(
+        self, kind: str, tag: str, raw: str, attrs: list[tuple[str, str | None]]
+    ) -> None:
+        """A block tag (or an unknown one): the inline content so far is one unit."""
+        self.inline.flush()
+        self.builder.literal(
+            tag_with_units(self.builder, raw, tag, attrs) if kind != "end" else raw
+        )
+        if kind == "start" and tag not in VOID:
+            self._open_block(tag, tag in SKIP or _no_translate(attrs))
+        elif kind == "end":
+            self._close_block(tag)
+
+    def _open_block(self, tag: str, blocks: bool) -> None:
+        self.stack.append((tag, blocks))
+        self.blocked += blocks
+
+    def _close_block(self, tag: str) -> None:
+        self.blocked -= _close(self.stack, tag)
 
 
-def _end_of(
-    events: list[tuple[int, str, str, list[tuple[str, str | None]]]], index: int, text: str
-) -> int:
+def _end_of(events: list[_Event], index: int, text: str) -> int:
     return events[index + 1][0] if index + 1 < len(events) else len(text)
 
 
@@ -315,9 +375,7 @@ def _close(stack: list[tuple[str, bool]], tag: str) -> int:
     return 0
 
 
-def _matching_end(
-    events: list[tuple[int, str, str, list[tuple[str, str | None]]]], index: int, tag: str
-) -> int | None:
+def _matching_end(events: list[_Event], index: int, tag: str) -> int | None:
     depth = 0
     for later in range(index + 1, len(events)):
         _, kind, name, _ = events[later]

@@ -269,34 +269,19 @@ def normalize_file(
     source = Source.of(source_name)
     in_format = input_format(source_name, fmt)
     if in_place:
-        if source.path is None:
-            raise UsageError("--in-place needs a file, not standard input")
-        target = str(source.path)
+        target = _in_place_target(source)
     out_format = DataFormat(out_fmt) if out_fmt is not None else output_format(target, in_format)
-    if (target is None or target == STDIO) and not out_format.streamable:
-        raise UsageError(f"{out_format.value} cannot be written to standard output; use -o FILE")
-    if not in_place and source.path is not None and target not in (None, STDIO):
-        refuse_overwrite(source.path, target, "use --in-place")
-    wanted = list(dict.fromkeys(columns))
-    if not wanted:
-        raise UsageError("name at least one column with --column")
+    _check_output(source, target, out_format, in_place)
+    wanted = _wanted_columns(columns)
     require_formats(in_format, out_format)
-    for name, fmt_ in ((source_name, in_format), (target, out_format)):
-        if compression_of(name) is not None and not fmt_.streamable:
-            raise UsageError(f"{name}: {fmt_.value} files cannot be compressed (.gz, .zst)")
+    _check_compression(source_name, in_format, target, out_format)
     report = FileReport(source=source.label, target=target or STDIO)
     sink = None
     if skip_bad_rows:
-        where = Path(rejects) if rejects is not None else None
-        sink = RejectSink(where or default_rejects_path(source, target, in_format))
+        sink = _reject_sink(source, target, in_format, rejects)
         report.rejects_path = sink.path
-    if sheet is not None and in_format is not DataFormat.xlsx:
-        raise UsageError("--sheet is for Excel input (.xlsx)")
     every_sheet = sheet == ALL_SHEETS
-    if every_sheet and out_format is not DataFormat.xlsx:
-        raise UsageError("--sheet all needs an Excel output (-o FILE.xlsx)")
-    if every_sheet:
-        sheet = _first_sheet_with(source, wanted)
+    sheet = _sheet_to_read(source, sheet, in_format, out_format, wanted)
     reader = open_reader(source, in_format, encoding=encoding, rejects=sink, sheet=sheet)
     meter = RowProgress(Path(source.label).name, source.size, enabled=progress)
     try:
@@ -317,25 +302,123 @@ def normalize_file(
             if getattr(reader, "bom", False) and out_format in (DataFormat.csv, DataFormat.tsv):
                 output.stream.write(UTF8_BOM)  # the input's UTF-8 BOM is kept
             try:
-                if in_format in _THREADED and out_format in _THREADED:
-                    report.rows = _run_threaded(reader, writer, wanted, cache, meter, output)
-                else:
-                    for batch in reader.batches():
-                        writer.write(add_columns(batch, wanted, cache))
-                        report.rows += batch.num_rows
-                        meter.update(batch.num_rows, reader.position)
+                report.rows = _write_rows(
+                    reader, writer, in_format, out_format, wanted, cache, meter, output
+                )
                 _close(writer, header, reader, (wanted, cache) if every_sheet else None)
             except BaseException:
                 if isinstance(writer, ParquetWriter):
                     writer.abort()
                 raise
-        if output.pending is not None and output.pending.backup is not None:
-            backup = output.pending.backup
-            if not backup.name.endswith(".bak"):  # FILE.bak is taken: say where it went
-                report.messages.append(f"{source.label}: the original is kept as {backup}")
+        _note_moved_backup(output, source, report)
     finally:
         meter.close()
         reader.close()
+    _note_one_sheet(reader, out_format, source, report)
+    _note_rejects(sink, in_format, source, report)
+    return report
+
+
+def _in_place_target(source: Source) -> str:
+    """``--in-place``: the output replaces the input file."""
+    if source.path is None:
+        raise UsageError("--in-place needs a file, not standard input")
+    return str(source.path)
+
+
+def _check_output(
+    source: Source, target: str | None, out_format: DataFormat, in_place: bool
+) -> None:
+    """Refuse a format that cannot stream to standard output, and overwriting the input."""
+    if (target is None or target == STDIO) and not out_format.streamable:
+        raise UsageError(f"{out_format.value} cannot be written to standard output; use -o FILE")
+    if not in_place and source.path is not None and target not in (None, STDIO):
+        refuse_overwrite(source.path, target, "use --in-place")
+
+
+def _wanted_columns(columns: Sequence[str]) -> list[str]:
+    """The columns to normalize, each once, in order; at least one."""
+    wanted = list(dict.fromkeys(columns))
+    if not wanted:
+        raise UsageError("name at least one column with --column")
+    return wanted
+
+
+def _check_compression(
+    source_name: str, in_format: DataFormat, target: str | None, out_format: DataFormat
+) -> None:
+    """Only the streamable formats are read or written compressed."""
+    for name, fmt_ in ((source_name, in_format), (target, out_format)):
+        if compression_of(name) is not None and not fmt_.streamable:
+            raise UsageError(f"{name}: {fmt_.value} files cannot be compressed (.gz, .zst)")
+
+
+def _reject_sink(
+    source: Source, target: str | None, in_format: DataFormat, rejects: str | Path | None
+) -> RejectSink:
+    """``--skip-bad-rows``: where the rejected rows go (``rejects``, else the default)."""
+    where = Path(rejects) if rejects is not None else None
+    return RejectSink(where or default_rejects_path(source, target, in_format))
+
+
+def _sheet_to_read(
+    source: Source,
+    sheet: str | None,
+    in_format: DataFormat,
+    out_format: DataFormat,
+    wanted: list[str],
+) -> str | None:
+    """The Excel worksheet to read (``None``: the first).
+
+    ``all``: the first worksheet that has the columns (the others are normalized as the
+    output is closed).
+    """
+    if sheet is not None and in_format is not DataFormat.xlsx:
+        raise UsageError("--sheet is for Excel input (.xlsx)")
+    if sheet != ALL_SHEETS:
+        return sheet
+    if out_format is not DataFormat.xlsx:
+        raise UsageError("--sheet all needs an Excel output (-o FILE.xlsx)")
+    return _first_sheet_with(source, wanted)
+
+
+def _write_rows(
+    reader: Reader,
+    writer: Writer,
+    in_format: DataFormat,
+    out_format: DataFormat,
+    wanted: list[str],
+    cache: NameCache,
+    meter: RowProgress,
+    output: Output,
+) -> int:
+    """Every batch read, with the added columns, written; the rows done.
+
+    CSV, TSV and Parquet on both sides run threaded (:func:`_run_threaded`); the other
+    formats a batch at a time.
+    """
+    if in_format in _THREADED and out_format in _THREADED:
+        return _run_threaded(reader, writer, wanted, cache, meter, output)
+    rows = 0
+    for batch in reader.batches():
+        writer.write(add_columns(batch, wanted, cache))
+        rows += batch.num_rows
+        meter.update(batch.num_rows, reader.position)
+    return rows
+
+
+def _note_moved_backup(output: Output, source: Source, report: FileReport) -> None:
+    """Say where the original went when ``FILE.bak`` was taken (``--in-place``)."""
+    if output.pending is not None and output.pending.backup is not None:
+        backup = output.pending.backup
+        if not backup.name.endswith(".bak"):
+            report.messages.append(f"{source.label}: the original is kept as {backup}")
+
+
+def _note_one_sheet(
+    reader: Reader, out_format: DataFormat, source: Source, report: FileReport
+) -> None:
+    """Say that only one worksheet of several was written (an output other than Excel)."""
     if (
         isinstance(reader, ExcelReader)
         and reader.sheet_count > 1
@@ -344,11 +427,16 @@ def normalize_file(
         report.messages.append(
             f"{source.label}: only the worksheet {reader.title!r} was written (see --sheet)"
         )
+
+
+def _note_rejects(
+    sink: RejectSink | None, in_format: DataFormat, source: Source, report: FileReport
+) -> None:
+    """Count the rejected rows and say where they went."""
     if sink is not None and sink.count:
         report.rejected = sink.count
         unit = "line" if in_format is DataFormat.jsonl else "record"
         report.messages.append(sink.summary(source.label, unit))
-    return report
 
 
 def refuse_added_columns(label: str, columns: Sequence[str], named: Sequence[str]) -> None:

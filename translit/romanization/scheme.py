@@ -13,7 +13,7 @@ import codecs
 import json
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -39,6 +39,9 @@ _CLEAN_ASCII: Final = " " + "".join(c for c in string.punctuation if c != "_")
 #: Context-regex outputs remembered (by match and neighbours) before the memo is emptied.
 _SUBS_LIMIT: Final = 4096
 _UNDEFINED: Final = "\ufffe"  # an unmapped byte in a charmap decoding table
+
+_Bad = Callable[[str], SchemeDataError]
+"""Makes the error for a problem of the scheme being loaded (it names the file)."""
 
 
 @dataclass(frozen=True)
@@ -127,42 +130,19 @@ def parse_scheme(raw: Any, path: Path | None = None) -> Scheme:
     def bad(problem: str) -> SchemeDataError:
         return SchemeDataError(f"{where}: {problem}")
 
-    if not isinstance(raw, dict):
-        raise bad("top level must be a JSON object")
-    missing = [k for k in _REQUIRED if k not in raw]
-    if missing:
-        raise bad(f"missing field(s): {', '.join(missing)}")
-    unknown = sorted(set(raw) - _KNOWN)
-    if unknown:
-        raise bad(f"unknown field(s): {', '.join(unknown)}")
-    for key in ("id", "language", "name", "description"):
-        if not isinstance(raw[key], str) or not raw[key]:
-            raise bad(f"'{key}' must be a non-empty string")
+    _check_fields(raw, bad)
     if path is not None:
-        if raw["id"] != path.stem:
-            raise bad(f"id '{raw['id']}' does not match the file name '{path.stem}'")
-        if raw["language"] != path.parent.name:
-            raise bad(f"language '{raw['language']}' does not match folder '{path.parent.name}'")
+        _check_location(raw, path, bad)
     standard = raw["standard"]
     if not isinstance(standard, dict) or not isinstance(standard.get("name"), str):
         raise bad("'standard' must be an object with at least a 'name'")
     casing = raw.get("casing", "default")
     if casing not in ("default", "turkic"):
         raise bad(f"'casing' must be 'default' or 'turkic', not {casing!r}")
-    aliases = raw.get("aliases", [])
-    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise bad("'aliases' must be a list of strings")
-    notes = raw.get("notes", [])
-    if isinstance(notes, str):
-        notes = [notes]
-    if not isinstance(notes, list):
-        raise bad("'notes' must be a list of strings")
+    aliases = _parse_aliases(raw, bad)
+    notes = _parse_notes(raw, bad)
     forward = _parse_direction(raw, "", bad)
-    reverse = None
-    if raw.get("reverse") is not None:
-        if not isinstance(raw["reverse"], dict):
-            raise bad("'reverse' must be an object or null")
-        reverse = _parse_direction(raw["reverse"], "reverse.", bad)
+    reverse = _parse_reverse(raw, bad)
     scheme = Scheme(
         id=raw["id"],
         language=raw["language"],
@@ -181,7 +161,72 @@ def parse_scheme(raw: Any, path: Path | None = None) -> Scheme:
     return scheme
 
 
-def _parse_direction(raw: dict[str, Any], prefix: str, bad: Any) -> Direction:
+def _check_fields(raw: Any, bad: _Bad) -> None:
+    """A JSON object with every required field, no unknown one, and its names as text."""
+    if not isinstance(raw, dict):
+        raise bad("top level must be a JSON object")
+    missing = [k for k in _REQUIRED if k not in raw]
+    if missing:
+        raise bad(f"missing field(s): {', '.join(missing)}")
+    unknown = sorted(set(raw) - _KNOWN)
+    if unknown:
+        raise bad(f"unknown field(s): {', '.join(unknown)}")
+    for key in ("id", "language", "name", "description"):
+        if not isinstance(raw[key], str) or not raw[key]:
+            raise bad(f"'{key}' must be a non-empty string")
+
+
+def _check_location(raw: dict[str, Any], path: Path, bad: _Bad) -> None:
+    """A scheme file is ``LANGUAGE/ID.json``."""
+    if raw["id"] != path.stem:
+        raise bad(f"id '{raw['id']}' does not match the file name '{path.stem}'")
+    if raw["language"] != path.parent.name:
+        raise bad(f"language '{raw['language']}' does not match folder '{path.parent.name}'")
+
+
+def _parse_aliases(raw: dict[str, Any], bad: _Bad) -> list[str]:
+    aliases = raw.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise bad("'aliases' must be a list of strings")
+    return aliases
+
+
+def _parse_notes(raw: dict[str, Any], bad: _Bad) -> list[Any]:
+    """The notes, a list (one note may be given as a string)."""
+    notes = raw.get("notes", [])
+    if isinstance(notes, str):
+        notes = [notes]
+    if not isinstance(notes, list):
+        raise bad("'notes' must be a list of strings")
+    return notes
+
+
+def _parse_reverse(raw: dict[str, Any], bad: _Bad) -> Direction | None:
+    """The Latin -> Cyrillic direction, where the scheme defines one."""
+    if raw.get("reverse") is None:
+        return None
+    if not isinstance(raw["reverse"], dict):
+        raise bad("'reverse' must be an object or null")
+    return _parse_direction(raw["reverse"], "reverse.", bad)
+
+
+def _parse_direction(raw: dict[str, Any], prefix: str, bad: _Bad) -> Direction:
+    maps = _parse_maps(raw, prefix, bad)
+    rules = _parse_rules(raw, prefix, bad)
+    samples = _parse_samples(raw, prefix, bad)
+    return Direction(
+        mapping=maps["mapping"],
+        start=maps["start_mapping"],
+        prev=maps["prev_mapping"],
+        next=maps["next_mapping"],
+        ending=maps["ending_mapping"],
+        rules=tuple(rules),
+        samples=tuple(samples),
+    )
+
+
+def _parse_maps(raw: dict[str, Any], prefix: str, bad: _Bad) -> dict[str, dict[str, str]]:
+    """The letter maps of a direction, by key (a missing or null one is empty)."""
     maps: dict[str, dict[str, str]] = {}
     for key in _MAP_KEYS:
         value = raw.get(key, {})
@@ -189,11 +234,7 @@ def _parse_direction(raw: dict[str, Any], prefix: str, bad: Any) -> Direction:
             value = {}
         if not isinstance(value, dict):
             raise bad(f"'{prefix}{key}' must be an object")
-        for k, v in value.items():
-            if not isinstance(k, str) or not k or not isinstance(v, str):
-                raise bad(f"'{prefix}{key}': bad entry {k!r}: {v!r}")
-            if k != k.lower() and k.lower() in value:
-                raise bad(f"'{prefix}{key}': key {k!r} must be lower case")
+        _check_map_entries(value, prefix + key, bad)
         maps[key] = value
     if not maps["mapping"]:
         raise bad(f"'{prefix}mapping' is empty")
@@ -201,6 +242,19 @@ def _parse_direction(raw: dict[str, Any], prefix: str, bad: Any) -> Direction:
         for k in maps[key]:
             if len(k) < 2:
                 raise bad(f"'{prefix}{key}': key {k!r} needs a context letter and a letter")
+    return maps
+
+
+def _check_map_entries(value: dict[Any, Any], label: str, bad: _Bad) -> None:
+    """Keys and values are text, keys not empty; a key is not the capital of another."""
+    for k, v in value.items():
+        if not isinstance(k, str) or not k or not isinstance(v, str):
+            raise bad(f"'{label}': bad entry {k!r}: {v!r}")
+        if k != k.lower() and k.lower() in value:
+            raise bad(f"'{label}': key {k!r} must be lower case")
+
+
+def _parse_rules(raw: dict[str, Any], prefix: str, bad: _Bad) -> list[Rule]:
     rules = []
     for i, item in enumerate(raw.get("rules", []) or []):
         if not isinstance(item, dict) or not isinstance(item.get("cur"), str):
@@ -218,6 +272,11 @@ def _parse_direction(raw: dict[str, Any], prefix: str, bad: Any) -> Direction:
                 next=_context_set(nxt, _WORD_END),
             )
         )
+    return rules
+
+
+def _parse_samples(raw: dict[str, Any], prefix: str, bad: _Bad) -> list[Sample]:
+    """The golden pairs: objects, or ``[source, expected, from]`` lists."""
     samples = []
     for i, item in enumerate(raw.get("samples", []) or []):
         if isinstance(item, list) and len(item) in (2, 3):
@@ -229,15 +288,7 @@ def _parse_direction(raw: dict[str, Any], prefix: str, bad: Any) -> Direction:
         if not isinstance(item.get("from"), str) or not item["from"]:
             raise bad(f"'{prefix}samples[{i}]' must say where it comes from ('from')")
         samples.append(Sample(item["source"], item["expected"], item["from"]))
-    return Direction(
-        mapping=maps["mapping"],
-        start=maps["start_mapping"],
-        prev=maps["prev_mapping"],
-        next=maps["next_mapping"],
-        ending=maps["ending_mapping"],
-        rules=tuple(rules),
-        samples=tuple(samples),
-    )
+    return samples
 
 
 def _context_set(value: Any, boundary: str) -> frozenset[str] | None:
@@ -248,7 +299,7 @@ def _context_set(value: Any, boundary: str) -> frozenset[str] | None:
     return frozenset(value.lower())
 
 
-def _check_alphabets(scheme: Scheme, bad: Any) -> None:
+def _check_alphabets(scheme: Scheme, bad: _Bad) -> None:
     """Outputs must not contain single-letter source keys (they would be mapped twice)."""
     for label, direction in (("", scheme.forward), ("reverse.", scheme.reverse)):
         if direction is None:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from translit.errors import SchemeDataError
 from translit.letters import prepare
-from translit.romanization.scheme import Transliterator, load_scheme, parse_scheme
+from translit.romanization.scheme import Sample, Transliterator, load_scheme, parse_scheme
 
 
 def make(**over: Any) -> dict[str, Any]:
@@ -223,3 +223,108 @@ def test_bad_file_names_itself(tmp_path: Path) -> None:
     wrong.write_text(json.dumps(make()), encoding="utf-8")
     with pytest.raises(SchemeDataError, match="does not match the file name"):
         load_scheme(wrong)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"standard": "ISO 9"}, "'standard' must be an object with at least a 'name'"),
+        ({"standard": {"url": "x"}}, "'standard' must be an object with at least a 'name'"),
+        ({"aliases": "t2"}, "'aliases' must be a list of strings"),
+        ({"aliases": ["t2", 3]}, "'aliases' must be a list of strings"),
+        ({"notes": {"a": "b"}}, "'notes' must be a list of strings"),
+        ({"start_mapping": ["е"]}, "'start_mapping' must be an object"),
+        ({"mapping": {"": "a"}}, "'mapping': bad entry '': 'a'"),
+        ({"mapping": {"Ж": "Zh", "ж": "zh"}}, "'mapping': key 'Ж' must be lower case"),
+        ({"rules": ["с"]}, "'rules[0]' needs 'cur' and 'out' strings"),
+        ({"rules": [{"cur": "с", "prev": "а"}]}, "'rules[0]' needs 'cur' and 'out' strings"),
+        (
+            {"rules": [{"cur": "", "out": "s", "prev": "а"}]},
+            "'rules[0]' needs 'cur' and 'out' strings",
+        ),
+        ({"samples": [["а"]]}, "'samples[0]' needs 'source' and 'expected' strings"),
+        (
+            {"samples": [{"source": "а", "expected": 1, "from": "x"}]},
+            "'samples[0]' needs 'source' and 'expected' strings",
+        ),
+        ({"samples": [["а", "a", ""]]}, "'samples[0]' must say where it comes from ('from')"),
+        ({"reverse": ["a"]}, "'reverse' must be an object or null"),
+        ({"reverse": {"mapping": None}}, "'reverse.mapping' is empty"),
+        (
+            {"reverse": {"mapping": {"a": "а"}, "next_mapping": {"a": "а"}}},
+            "'reverse.next_mapping': key 'a' needs a context letter and a letter",
+        ),
+        (
+            {"reverse": {"mapping": {"a": "а"}, "samples": [["a", "а"]]}},
+            "'reverse.samples[0]' must say where it comes from ('from')",
+        ),
+        (
+            {"reverse": {"mapping": {"a": "b", "b": "в"}}},
+            "'reverse.mapping': output letters ['b'] are also source letters",
+        ),
+    ],
+)
+def test_validation_messages(change: dict[str, Any], message: str) -> None:
+    with pytest.raises(SchemeDataError) as caught:
+        parse_scheme(make(**change))
+    assert str(caught.value) == f"<scheme>: {message}"
+
+
+@pytest.mark.parametrize(
+    ("raw", "path", "message"),
+    [
+        ([], None, "<scheme>: top level must be a JSON object"),
+        (make(id=1), None, "<scheme>: 'id' must be a non-empty string"),
+        (make(), Path("kk/t.json"), "kk/t.json: language 'ru' does not match folder 'kk'"),
+        (make(), Path("ru/u.json"), "ru/u.json: id 't' does not match the file name 'u'"),
+        # the first of several problems is the one reported
+        (
+            {"id": "t", "bogus": 1},
+            None,
+            "<scheme>: missing field(s): language, name, description, standard, mapping, samples",
+        ),
+        (make(bogus=1, id=""), None, "<scheme>: unknown field(s): bogus"),
+        (
+            make(casing="odd", aliases=1),
+            None,
+            "<scheme>: 'casing' must be 'default' or 'turkic', not 'odd'",
+        ),
+        (make(rules=[{"cur": "с", "out": "s", "prev": 5}]), None, "bad context 5"),
+        (make(mapping={}, rules=["с"]), None, "<scheme>: 'mapping' is empty"),
+        (
+            make(rules=["с"], samples=[["а"]]),
+            None,
+            "<scheme>: 'rules[0]' needs 'cur' and 'out' strings",
+        ),
+    ],
+)
+def test_validation_messages_in_order(raw: Any, path: Path | None, message: str) -> None:
+    with pytest.raises(SchemeDataError) as caught:
+        parse_scheme(raw, path)
+    assert str(caught.value) == message
+
+
+def test_optional_fields_and_their_short_forms() -> None:
+    scheme = parse_scheme(
+        make(
+            aliases=["t2"],
+            notes="one note",
+            ascii=True,
+            casing="turkic",
+            start_mapping=None,
+            samples=[["а", "a", "a book"], {"source": "ж", "expected": "zh", "from": "a site"}],
+            reverse={"mapping": {"a": "а"}, "rules": None, "samples": None},
+        ),
+        Path("ru/t.json"),
+    )
+    assert (scheme.aliases, scheme.notes, scheme.ascii, scheme.turkic) == (
+        ("t2",),
+        ("one note",),
+        True,
+        True,
+    )
+    assert scheme.forward.start == {}
+    assert scheme.samples == (Sample("а", "a", "a book"), Sample("ж", "zh", "a site"))
+    assert scheme.reverse is not None and scheme.reverse.mapping == {"a": "а"}
+    assert scheme.reverse.rules == () and scheme.reverse.samples == ()
+    assert scheme.path == Path("ru/t.json") and scheme.reversible
