@@ -88,6 +88,12 @@ def _shared_given() -> frozenset[str]:
     return frozenset(_data()["shared_given"])
 
 
+def known_surname(fold: str) -> bool:
+    """Is ``fold`` the fold of a surname of pymorphy3's Russian dictionary that no
+    other country's name folds to (:func:`_known_surnames`)?"""
+    return fold in _known_surnames()
+
+
 @cache
 def _known_surnames() -> frozenset[str]:
     """The folds of the surnames of pymorphy3's Russian dictionary, less the other

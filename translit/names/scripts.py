@@ -512,8 +512,13 @@ def _surname_like(word: str, endings: tuple[str, ...]) -> bool:
 
 def _plausible(word: str) -> bool:
     """Is ``word`` (a reading, lower case) a plausible Russian-form name: likely under
-    the letter model, or a given name spelt as the lexicon spells it (Игорь)?"""
-    return readings.plausible(word) or readings.given_name(word)
+    the letter model, a given name spelt as the lexicon spells it (Игорь), or a
+    surname of pymorphy3's dictionary that no other country's name folds to (Шойгу)?"""
+    return (
+        readings.plausible(word)
+        or readings.given_name(word)
+        or origin.known_surname(fold_token(word))
+    )
 
 
 _IN_ENDINGS: Final = ("ин", "ын", "ина", "ына")
@@ -525,7 +530,10 @@ def _in_surname(words: list[str]) -> bool:
     says little: Кевин, Франклин, Джамалудин."""
     lows = [word.lower() for word in words]
     for at, low in enumerate(lows):
-        if len(low) > 4 and low.endswith(_IN_ENDINGS) and readings.russian_surname(low):
+        if len(low) > 4 and (
+            (low.endswith(_IN_ENDINGS) and readings.russian_surname(low))
+            or origin.known_surname(fold_token(low))
+        ):
             others = lows[:at] + lows[at + 1 :]
             if any(readings.given_name(other) for other in others):
                 return True

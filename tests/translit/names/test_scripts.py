@@ -340,3 +340,18 @@ def test_analyze_normalize_and_key_agree_on_any_mix(text: str) -> None:
     assert found.output == translit.normalize(text)
     assert found.key == translit.key(text)
     assert not has_other_script(as_cyrillic(text))  # (one reading reads every word)
+
+
+# A surname with no Russian ending that pymorphy3's dictionary knows and no other
+# country's name folds to (data/names/known_names.json), after a given name the lexicon
+# spells so: the ja, zh and ko Wikipedia titles of Шойгу, Сергей Кужугетович
+@pytest.mark.parametrize("name", ["セルゲイ・ショイグ", "谢尔盖·绍伊古", "세르게이 쇼이구"])
+def test_a_known_surname_without_a_russian_ending_is_read(name: str) -> None:
+    assert translit.key(name) == translit.key("Сергей Шойгу")
+    assert translit.normalize(name) == "Sergei Shoigu"
+
+
+@pytest.mark.parametrize("name", ["ボリス・ジョンソン", "鲍里斯·约翰逊"])
+def test_a_russian_given_name_alone_does_not_read_a_foreign_surname(name: str) -> None:
+    # Борис Джонсон: Джонсон is no surname of the Russian dictionary's own
+    assert translit.normalize(name) == name
