@@ -134,12 +134,23 @@ def key(name: str, gazetteer: Gazetteer | None = None) -> str:
     gaz = caches.gazetteer
     if has_other_script(name):  # (Georgian, Armenian, Greek: read as the Cyrillic)
         name = cyrillic_reading(name)
-    if kept(name, gaz) and not origin.folded_key(name):
-        return origin.plain_key(name)
+    if kept(name, gaz):
+        return kept_key(name, caches)
+    return _folded(name, caches)
+
+
+def kept_key(name: str, caches: GazetteerCaches) -> str:
+    """The key of a name :func:`kept` as written: its plain key, or the key of its
+    folds where ``origin.folded_key`` says so (no gazetteer entry: it has none)."""
+    return _folded(name, caches) if origin.folded_key(name) else origin.plain_key(name)
+
+
+def _folded(name: str, caches: GazetteerCaches) -> str:
+    """The key made of the folds of ``name``'s words (and its gazetteer entry's)."""
     folds = plain_folds(name)
     if folds is not None:
         return folds_key(folds, caches)[0]
-    return key_of(parse_name(name), gaz)[0]
+    return key_of(parse_name(name), caches.gazetteer)[0]
 
 
 def kept(name: str, gazetteer: Gazetteer) -> bool:

@@ -11,7 +11,7 @@ from translit._util.distinct import map_distinct
 from translit.letters import KK_TO_RU, detect_language, has_cyrillic, has_kazakh
 from translit.names import origin
 from translit.names.gazetteer import KEY_FOLD, SURNAME_FOLD, Entity, Gazetteer, bundled_gazetteer
-from translit.names.keys import kept, key, key_of, plain_key
+from translit.names.keys import kept, kept_key, key, key_of, plain_key
 from translit.names.parse import (
     CAPS,
     COMMA,
@@ -126,7 +126,7 @@ def _analyze(name: str, s: Session) -> NameResult:
             method = "romanized" if found.method == "unchanged" else found.method
             return found._replace(input=name, method=method)
     if kept(name, s.gazetteer):
-        return NameResult(name, origin.tidy(name), key(name, s.gazetteer), None, "kept", 1.0)
+        return NameResult(name, origin.tidy(name), kept_key(name, s.caches), None, "kept", 1.0)
     plain = plain_words(name)
     if plain is not None:
         result = _analyze_plain(name, plain, s)

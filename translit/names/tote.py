@@ -45,10 +45,11 @@ def _inside(name: str, i: int) -> bool:
 def to_cyrillic(name: str) -> str:
     """``name`` (Kazakh Arabic script) in Kazakh Cyrillic, each word capitalized
     (Arabic letters have no case): ``قاسىم-جومارت توقايەۆ`` is ``Қасым-Жомарт Тоқаев``."""
+    mark = _data()["mark"]
     out = []
     word: list[str] = []
     for char in name + " ":
-        if char.isalpha() or char == _data()["mark"]:
+        if char.isalpha() or char == mark:
             word.append(char)
             continue
         if word:
