@@ -96,7 +96,7 @@ def _given_names() -> list[str]:
 @settings(max_examples=200, deadline=None)
 @given(st.sampled_from(_given_names()), st.sampled_from(_given_names()))
 def test_every_kazakh_given_name_meets_its_arabic_spelling(first: str, second: str) -> None:
-    assume(second[-1].lower() not in "аәеиоөұүыіэюя")  # (a surname: Әсел, Әселов)
+    assume(second[-1].lower() not in "аәеиоөұүыіэюяьъ")  # (a surname: Әсел, Әселов)
     name = f"{first} {second}ов"
     assume(len(translit.key(name).split()) == 2)  # (not a title: Әкім is a governor)
     assert translit.key(to_arabic(name)) == translit.key(name)
