@@ -11,7 +11,7 @@ from translit.names.fold import DIGRAPHS, fold_token
 from translit.names.gazetteer import Gazetteer, exact_form
 from translit.names.lexicon import lexicon
 from translit.names.parse import ParsedName, PlainName, parse_name, patronymic_words, plain_folds
-from translit.names.scripts import cyrillic_reading, has_other_script
+from translit.names.scripts import has_other_script, key_reading
 from translit.names.session import GazetteerCaches, KeyHit, gazetteer_caches
 
 
@@ -133,7 +133,7 @@ def key(name: str, gazetteer: Gazetteer | None = None) -> str:
     caches = gazetteer_caches(gazetteer)
     gaz = caches.gazetteer
     if has_other_script(name):  # (Georgian, Armenian, Greek: read as the Cyrillic)
-        name = cyrillic_reading(name)
+        name = key_reading(name)
     if kept(name, gaz):
         return kept_key(name, caches)
     return _folded(name, caches)

@@ -125,6 +125,13 @@ def _analyze(name: str, s: Session) -> NameResult:
             found = _analyze(read, s)
             method = "romanized" if found.method == "unchanged" else found.method
             return found._replace(input=name, method=method)
+        # (left as written, with the key of its likeliest reading: see key_reading)
+        return _analyze_written(name, s)._replace(key=key(name, s.gazetteer))
+    return _analyze_written(name, s)
+
+
+def _analyze_written(name: str, s: Session) -> NameResult:
+    """:func:`_analyze` for a name in Latin or Cyrillic letters, or left as written."""
     if kept(name, s.gazetteer):
         return NameResult(name, origin.tidy(name), kept_key(name, s.caches), None, "kept", 1.0)
     plain = plain_words(name)

@@ -22,7 +22,7 @@ from typing import Any, Final
 
 from translit._util.cache import BoundedCache
 from translit._util.paths import data_json
-from translit.names import origin, readings, tote
+from translit.names import devanagari, origin, readings, tote
 from translit.names.fold import cyrillic_to_latin, fold_token
 from translit.names.lexicon import lexicon
 
@@ -37,6 +37,7 @@ _RUNS: Final = (
     ("korean", re.compile("[\uac00-\ud7a3]+")),
     ("arabic", re.compile("[\u0621-\u065f\u0671-\u06d3\u200c]+")),
     ("hebrew", re.compile("(?:[\u05d0-\u05ea\u05b0-\u05c2][\u05f3']?)+")),
+    ("devanagari", re.compile("[\u0900-\u097f]+")),
 )
 _RUN_OF: Final = dict(_RUNS)
 # What separates the words of a name in katakana or Chinese characters: the middle
@@ -408,6 +409,9 @@ def _cyrillic_word(script: str, word: str) -> str:
         return _chinese_word(word)
     if script == "korean":
         return _hangul_word(word)
+    if script == "devanagari":
+        choices = devanagari.options(word)
+        return word if choices is None else _name_word(readings.likeliest(choices))
     table = _tables()[script]
     low = _lowered(script, word)
     if table.alternatives:  # (some letters read two ways: the likeliest name)
@@ -435,6 +439,8 @@ def has_other_script(name: str) -> bool:
             return True  # (katakana, Chinese characters)
         if 0xAC00 <= code <= 0xD7A3 or 0x0621 <= code <= 0x06D3 or 0x05D0 <= code <= 0x05EA:
             return True  # (Hangul syllables, Arabic and Hebrew letters)
+        if 0x0900 <= code <= 0x097F:
+            return True  # (Devanagari)
     return False
 
 
@@ -448,6 +454,29 @@ def cyrillic_reading(name: str) -> str:
     found = _READINGS.data.get(name)
     if found is None:
         found = _READINGS.put(name, _cyrillic_reading(name))
+    return found
+
+
+# a name as written -> the reading its key uses (see key_reading)
+_KEY_READINGS: Final[BoundedCache[str, str]] = BoundedCache(1 << 14)
+
+
+def key_reading(name: str) -> str:
+    """The reading of ``name`` that :func:`translit.key` folds: :func:`cyrillic_reading`
+    where that reads it; else the Cyrillic its letters transcribe (:func:`as_cyrillic`),
+    though the reading does not look of Cyrillic origin (Андреи Паруби, Вирджиниус), but
+    for a name of the script's own (a Chinese name, a Greek -ος), which stays as written.
+
+    A key only brings spellings together: the likeliest reading of a transcribed name
+    whose surname no dictionary knows still meets its Latin and Cyrillic spellings,
+    where the name as written meets none. :func:`translit.normalize` keeps the stricter
+    :func:`cyrillic_reading`: it leaves such a name as written."""
+    found = _KEY_READINGS.data.get(name)
+    if found is None:
+        found = cyrillic_reading(name)
+        if found == name and not _own_ending(name) and not _east_asian_name(name):
+            found = as_cyrillic(name)
+        found = _KEY_READINGS.put(name, found)
     return found
 
 
@@ -492,8 +521,16 @@ def _chinese_name(name: str) -> bool:
     return name.translate(_SEPARATORS) == name
 
 
+def _east_asian_name(name: str) -> bool:
+    """Is ``name`` a Chinese name (:func:`_chinese_name`), or a Korean one: one word of
+    up to three Hangul syllables (김정은; a transcribed name has a space: 조 바이든)?"""
+    if _chinese_name(name):
+        return True
+    return len(name) <= 3 and _RUN_OF["korean"].fullmatch(name) is not None
+
+
 # The scripts whose readings are chosen, not read.
-_CHOSEN: Final = ("japanese", "chinese", "korean", "arabic", "hebrew")
+_CHOSEN: Final = ("japanese", "chinese", "korean", "arabic", "hebrew", "devanagari")
 
 
 def _chosen(name: str) -> bool:
