@@ -351,7 +351,7 @@ class _Letters:
     every reading of each letter and letter group, the readings at a word's start,
     the marks to drop, and the vowels it leaves unwritten (Hebrew а, е)."""
 
-    __slots__ = ("added", "groups", "ignored", "letters", "start")
+    __slots__ = ("added", "groups", "ignored", "key_added", "letters", "start")
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.letters: dict[str, list[str]] = data["letters"]
@@ -359,9 +359,13 @@ class _Letters:
         self.start: dict[str, list[str]] = data["start"]
         self.ignored = str.maketrans(dict.fromkeys(data["ignored"]))
         self.added: list[str] = data["added_vowels"]
+        # (the vowels a key's reading also adds: see key_reading)
+        self.key_added: list[str] = data.get("key_added_vowels", self.added)
 
-    def options(self, word: str) -> list[list[str]] | None:
-        """Every reading of each letter of ``word``, or None where one has none."""
+    def options(self, word: str, key: bool = False) -> list[list[str]] | None:
+        """Every reading of each letter of ``word`` (with the vowels a key's reading
+        adds, where ``key``), or None where one has none."""
+        added = self.key_added if key else self.added
         word = word.translate(self.ignored)
         found: list[list[str]] = []
         at = 0
@@ -374,9 +378,9 @@ class _Letters:
                 size = 1
             if choices is None:
                 return None
-            if self.added and at + size < len(word):
+            if added and at + size < len(word):
                 # (a consonant may be followed by an unwritten vowel, but the last)
-                voiced = [c + v for c in choices if c and c[-1] not in _VOWELS for v in self.added]
+                voiced = [c + v for c in choices if c and c[-1] not in _VOWELS for v in added]
                 choices = [*choices, *voiced]
             found.append(choices)
             at += size
@@ -391,18 +395,18 @@ def _alphabets() -> dict[str, _Letters]:
     return {script: _Letters(_data()[script]) for script in ("arabic", "hebrew")}
 
 
-def _abjad_word(script: str, word: str) -> str:
+def _abjad_word(script: str, word: str, key: bool = False) -> str:
     """A word in Arabic or Hebrew letters as the likeliest Cyrillic name it
-    transcribes, or as it is where a letter has no reading."""
-    options = _alphabets()[script].options(word)
+    transcribes (for a key, where ``key``), or as it is where a letter has no reading."""
+    options = _alphabets()[script].options(word, key)
     if not options:
         return word
     return readings.likeliest(options).capitalize()
 
 
-def _cyrillic_word(script: str, word: str) -> str:
+def _cyrillic_word(script: str, word: str, key: bool = False) -> str:
     if script in ("arabic", "hebrew"):
-        return _abjad_word(script, word)
+        return _abjad_word(script, word, key)
     if script == "japanese":
         return _kana_word(word)
     if script == "chinese":
@@ -474,8 +478,15 @@ def key_reading(name: str) -> str:
     found = _KEY_READINGS.data.get(name)
     if found is None:
         found = cyrillic_reading(name)
-        if found == name and not _own_ending(name) and not _east_asian_name(name):
-            found = as_cyrillic(name)
+        # (a key reads Arabic with the short vowels it leaves unwritten, which
+        # normalize does not add: too many other names would then read as Russian)
+        if (
+            (found == name or _RUN_OF["arabic"].search(name) is not None)
+            and not tote.is_kazakh_arabic(name)
+            and not _own_ending(name)
+            and not _east_asian_name(name)
+        ):
+            found = as_cyrillic(name, key=True)
         found = _KEY_READINGS.put(name, found)
     return found
 
@@ -603,7 +614,7 @@ def _own_ending(name: str) -> bool:
     return False
 
 
-def as_cyrillic(name: str) -> str:
+def as_cyrillic(name: str, key: bool = False) -> str:
     """``name`` with its Georgian, Armenian and Greek words in the Russian letters they
     transcribe (other characters as they are): ``ვლადიმირ პუტინი`` as ``Владимир
     Путини``."""
@@ -611,9 +622,9 @@ def as_cyrillic(name: str) -> str:
         if run.search(name) is not None:
             if script in ("japanese", "chinese"):
                 name = name.translate(_SEPARATORS)
-            name = run.sub(partial(_cyrillic_match, script), name)
+            name = run.sub(partial(_cyrillic_match, script, key), name)
     return name
 
 
-def _cyrillic_match(script: str, match: re.Match[str]) -> str:
-    return _cyrillic_word(script, match.group())
+def _cyrillic_match(script: str, key: bool, match: re.Match[str]) -> str:
+    return _cyrillic_word(script, match.group(), key)
