@@ -93,7 +93,7 @@ _J_GLIDE_RE: Final = re.compile(f"(?<=[{VOWELS}])j")
 # oe with j (Sjojgoe, Joeri), Hungarian cs, zs, -ics, j after a consonant before a
 # vowel (Tetjana, Soboljev) and -ij, -yj with their Baltic endings (Jurij, Jurijs).
 _J_AS_Y_RE: Final = re.compile(
-    "sj|zj|^tj|tj$|j.*oe|oe.*j|cs|zs|ics$|[lbfmpv]j[aeiou]|[iy]j(?:u?s)?$"
+    "sj|zj|^tj|tj$|j.*oe(?!v)|oe(?!v).*j|cs|zs|ics$|[lbfmpv]j[aeiou]|[iy]j(?:u?s)?$"
 )
 _J_SOFT_RE: Final = re.compile("(?<=[lbfmpvsz])j(?=[aeiou])")
 _J_SOFT_END_RE: Final = re.compile("(?<=[bcdfgklmnprstvz])j$")

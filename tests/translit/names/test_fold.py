@@ -71,6 +71,10 @@ def test_different_names_stay_apart(a: str, b: str) -> None:
         ("Olimjon", KAZAKH_LATIN),  # Tajik and Uzbek -jon (-жон): j is ж, not й
         ("Tokayev", ""),
         ("Myrzatai", ""),
+        # the Russian ending -оев is no Dutch oe (= у): j stays ж (Мирлан Жээнчороев,
+        # a Kyrgyz deputy, as the English press writes him), but Dutch Dzjoemabojev
+        ("Jeenchoroev", ""),
+        ("Dzjoemabojev", GERMANIC),
     ],
 )
 def test_convention(token: str, expected: str) -> None:
