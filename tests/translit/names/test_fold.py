@@ -37,6 +37,7 @@ SAME = [
     ("Tokaïev", "Tokaev"),
     ("Poutine", "Putin"),  # French -ine
     ("TCONEV", "Tsonev"),  # tc for ц (Bulgarian official Latin, devset official:bg-latn)
+    ("Victor", "Viktor"),  # c before t is к (French, Romanian, English: devset de,en,fr labels)
 ]
 
 DIFFERENT = [
