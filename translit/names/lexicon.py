@@ -24,7 +24,7 @@ from pathlib import Path
 from mypy_extensions import mypyc_attr
 
 from translit._util.atomic import atomic_write_text
-from translit._util.paths import cache_dir, data_path
+from translit._util.paths import cache_dir, data_json, data_path
 from translit._util.tsv import read_tsv
 from translit.errors import OutputError
 from translit.letters import KAZAKH_ONLY, KK_TO_RU, has_kazakh
@@ -389,3 +389,16 @@ def lexicon() -> Lexicon:
         lex = build_lexicon()
         _store(path, fingerprint, lex)
     return lex
+
+
+def known_surname(fold: str) -> bool:
+    """Is ``fold`` the fold of a surname of pymorphy3's Russian dictionary that no
+    other country's name folds to (``data/names/known_names.json``, built by
+    ``scripts/build_known_names.py``)?"""
+    return fold in known_surnames()
+
+
+@cache
+def known_surnames() -> frozenset[str]:
+    """The folds of :func:`known_surname`."""
+    return frozenset(data_json("names", "known_names.json")["surnames"])

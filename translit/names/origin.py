@@ -32,7 +32,7 @@ from translit._util.cache import BoundedCache
 from translit._util.paths import data_json
 from translit.letters import has_cyrillic
 from translit.names.fold import fold_token
-from translit.names.lexicon import LexiconEntry, lexicon
+from translit.names.lexicon import LexiconEntry, known_surname, lexicon
 from translit.names.parse import VARIANT, chunk_plain, patronymic_words
 
 #: The name's words' summed evidence above which it is of Cyrillic origin: the
@@ -86,19 +86,6 @@ def _model() -> tuple[dict[str, float], int]:
 @cache
 def _shared_given() -> frozenset[str]:
     return frozenset(_data()["shared_given"])
-
-
-def known_surname(fold: str) -> bool:
-    """Is ``fold`` the fold of a surname of pymorphy3's Russian dictionary that no
-    other country's name folds to (:func:`_known_surnames`)?"""
-    return fold in _known_surnames()
-
-
-@cache
-def _known_surnames() -> frozenset[str]:
-    """The folds of the surnames of pymorphy3's Russian dictionary, less the other
-    countries' names."""
-    return frozenset(data_json("names", "known_names.json")["surnames"])
 
 
 @cache
@@ -170,7 +157,7 @@ _UNMISTAKABLE: Final = 3  # a patronymic, -ұлы, Czech -ovová: decides whatev
 
 def _kind(word: str, fold: str, entry: LexiconEntry | None) -> int:
     """What one word (lower case; ``fold``: its fold) shows by its ending, its lexicon
-    entry or the Russian dictionary's surnames (:func:`_known_surnames`). A surname
+    entry or the Russian dictionary's surnames (``lexicon.known_surname``). A surname
     ending or a known surname on a word whose statistics are above :data:`_DECIDES`
     decides alone (no other word of a real name outweighs that: the gate then skips
     the other words' statistics)."""
@@ -184,7 +171,7 @@ def _kind(word: str, fold: str, entry: LexiconEntry | None) -> int:
         return _ENDING  # (unless other countries' names end so too: Gjerskov, Bødskov)
     if entry is not None and not entry.given and entry.cyrillic:
         return _LEXICON
-    if fold in _known_surnames():
+    if known_surname(fold):
         return _LEXICON
     return _NONE
 

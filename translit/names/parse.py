@@ -19,7 +19,7 @@ from translit._util.paths import data_path
 from translit.letters import has_cyrillic, prepare
 from translit.names.eastslavic import latin_reading, russian_reading
 from translit.names.fold import FRENCH, GERMANIC, KAZAKH_LATIN, fold_prepared, lower_convention
-from translit.names.lexicon import LexiconEntry, lexicon, uk_be_given_forms
+from translit.names.lexicon import LexiconEntry, known_surname, lexicon, uk_be_given_forms
 from translit.names.samename import word_key
 
 _LETTER: Final = r"(?:[^\W\d_]|[\u0300-\u036f])"
@@ -459,8 +459,8 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
         fold = fold_prepared(low, cyrillic, "" if cyrillic else conv)
         # (one lookup: the repaired fold and given names)
         entry: LexiconEntry | None = entries.get(fold)
-        if entry is None and not cyrillic and low.endswith("s") and len(low) > 5:
-            fold, entry = _baltic_given(low, conv, fold, entries)
+        if entry is None and not cyrillic and low.endswith("s") and len(low) > 4:
+            fold, entry = _baltic_name(low, conv, fold, entries)
         elif entry is None and (cyrillic or conv in ("", GERMANIC)):
             # a Belarusian word, or a Latin spelling of a Ukrainian one, read as the
             # Russian name it spells (Варонін: Воронин; Havryliuk: Гаврилюк)
@@ -502,22 +502,34 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
 _GIVEN_ENDINGS: Final = ("бек", "bek")
 
 
-def _baltic_given(
+def _baltic_name(
     low: str, conv: str, fold: str, entries: dict[str, LexiconEntry]
 ) -> tuple[str, LexiconEntry | None]:
-    """A given name with the Latvian -s or Lithuanian -as of the nominative after a
-    consonant (Kairats, Aleksandrs, Vladimiras): the fold and entry of the name less it,
-    where the lexicon knows that as a given name; else ``fold`` and no entry."""
-    for cut in (2, 1) if low.endswith("as") else (1,):
+    """A name with the Latvian -s or the Lithuanian -as, -is, -ys of the nominative after a
+    consonant (Kairats, Igors, Vladimiras, Groismanas, Navalnys): the fold (and entry) of
+    the name less it, where the lexicon knows that as a given name or pymorphy3's
+    dictionary as a surname (:func:`translit.names.lexicon.known_surname`); else
+    ``fold`` and no entry. Latvian and Lithuanian write х as h and ch: a stem with ch
+    is also read so (Michailas: Михаил)."""
+    for cut in (2, 1) if low.endswith(_BALTIC_ENDINGS) else (1,):
         stem = low[:-cut]
-        if stem[-1:] in _VOWEL_LETTERS:
+        if len(stem) < 3:
             continue
-        found = entries.get(fold_prepared(stem, False, conv))
-        if found is not None and found.given:
-            return found.canonical, found
+        stem_fold = fold_prepared(stem, False, conv)
+        if stem[-1:] not in _VOWEL_LETTERS:  # (-s after a vowel: the stem's own, Boris)
+            found = entries.get(stem_fold)
+            if found is None and "ch" in stem and conv != GERMANIC:
+                found = entries.get(fold_prepared(stem, False, GERMANIC))
+            if found is not None and (found.given or found.cyrillic):
+                return found.canonical, found
+        # (a surname of the dictionary: Navalnys, Navaļnijs = Навальный)
+        if len(stem) > 4 and known_surname(stem_fold):
+            found = entries.get(stem_fold)
+            return (stem_fold, None) if found is None else (found.canonical, found)
     return fold, None
 
 
+_BALTIC_ENDINGS: Final = ("as", "is", "ys")
 _VOWEL_LETTERS: Final = frozenset("aeiouyāēīūõöüäėįųы")
 
 

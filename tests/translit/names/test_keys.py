@@ -102,3 +102,26 @@ def test_ukrainian_and_belarusian_spellings_meet(spellings: tuple[str, ...]) -> 
 )
 def test_readings_keep_other_names_apart(a: str, b: str) -> None:
     assert translit.key(a) != translit.key(b)
+
+
+# Latvian and Lithuanian add the nominative's -s, -as, -is to a Russian name (the lv and
+# lt Wikipedia titles of Russian public figures): the key reads the name less it, where
+# the lexicon knows it as a given name or pymorphy3's dictionary as a surname.
+@pytest.mark.parametrize(
+    ("baltic", "russian"),
+    [
+        ("Ramzanas Kadyrovas", "Рамзан Кадыров"),  # lt
+        ("Ramzans Kadirovs", "Рамзан Кадыров"),  # lv
+        ("Igoris Sečinas", "Игорь Сечин"),  # lt: -is after a consonant
+        ("Igors Sečins", "Игорь Сечин"),  # lv: a short given name
+        ("Oļegs Deripaska", "Олег Дерипаска"),  # lv
+        ("Aleksejs Navaļnijs", "Алексей Навальный"),  # lv: -ijs, a dictionary surname
+    ],
+)
+def test_baltic_case_endings_of_russian_names(baltic: str, russian: str) -> None:
+    assert translit.key(baltic) == translit.key(russian)
+
+
+@pytest.mark.parametrize("name", ["Boris Johnson", "James Adams", "Chris Williams"])
+def test_a_final_s_of_other_names_stays(name: str) -> None:
+    assert translit.key(name) == " ".join(sorted(name.lower().split()))
