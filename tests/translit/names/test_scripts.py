@@ -258,6 +258,7 @@ def test_hangul_meets_the_russian_name(korean: str, russian: str) -> None:
         ("סרגיי לברוב", "Сергей Лавров"),  # he
         ("ולדימיר פוטין", "Владимир Путин"),  # (no vowel after the last letter)
         ("דמיטרי מדבדב", "Дмитрий Медведев"),
+        ("נורסולטן נזרבייב", "Нурсултан Назарбаев"),  # (he.wikipedia) יי: е after a vowel
     ],
 )
 def test_arabic_and_hebrew_meet_the_russian_name(abjad: str, russian: str) -> None:
