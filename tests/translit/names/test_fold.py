@@ -37,6 +37,8 @@ SAME = [
     ("Tokaïev", "Tokaev"),
     ("Poutine", "Putin"),  # French -ine
     ("TCONEV", "Tsonev"),  # tc for ц (Bulgarian official Latin, devset official:bg-latn)
+    ("Timoixenko", "Timoshenko"),  # Catalan ix: ш (ca.wikipedia 'Iúlia Timoixenko')
+    ("Patruixev", "Patrushev"),
     ("Victor", "Viktor"),  # c before t is к (French, Romanian, English: devset de,en,fr labels)
 ]
 
