@@ -43,6 +43,9 @@ _CYR_WORD_RE = re.compile(r"[\u0400-\u04ff]+")
 # Schemes that write х as j (Spanish jota): a final -j after a consonant is a soft sign
 # to the fold (Dostojevskij), so their spelling of a word in -х proposes another word.
 _FINAL_J_SCHEMES = frozenset({"es-press"})
+# Schemes that write ж as ш (German sch): their spellings of a name with ж are no
+# evidence that a word with ш is that name.
+_SCH_SCHEMES = frozenset({"de-press"})
 # Surname suffix -> (masculine, feminine) endings; "-" means the stem is the whole surname.
 _SUFFIX_FORMS: dict[str, tuple[str, ...]] = {
     "ов": ("ов", "ова"), "ев": ("ев", "ева"), "ёв": ("ёв", "ёва"), "ин": ("ин", "ина"),
@@ -90,6 +93,9 @@ class Lexicon:
     variants: dict[str, str] = field(default_factory=dict)
     cyrillic: dict[str, str] = field(default_factory=dict)  # canonical fold -> Cyrillic
     given: set[str] = field(default_factory=set)  # canonical folds of given names
+    # folds of German spellings with sch for ж -> the canonical fold (Schukow: Жуков),
+    # read only in a word that shows the German convention (see german_entry)
+    german: dict[str, str] = field(default_factory=dict)
     # canonical folds whose Cyrillic form has Kazakh letters (see kazakh_folds)
     _kazakh: frozenset[str] | None = field(default=None, repr=False, compare=False)
     _entries: dict[str, LexiconEntry] | None = field(default=None, repr=False, compare=False)
@@ -126,6 +132,12 @@ class Lexicon:
                 found[fold] = LexiconEntry(canonical, "", True, False, variant=True)
             self._entries = found
         return found
+
+    def german_entry(self, fold: str) -> LexiconEntry | None:
+        """The entry of a fold of a word in the German convention where only its sch
+        read as ж makes a name (Schukow: Жуков; an English Shukov stays Шуков)."""
+        target = self.german.get(fold)
+        return None if target is None else self.entries().get(target)
 
     def reconstruct(self, fold: str) -> str | None:
         """Cyrillic form (Kazakh spelling when known) for a folded token."""
@@ -262,6 +274,7 @@ def build_lexicon() -> Lexicon:
     lex = Lexicon()
     canonical_of: dict[str, str] = {}
     proposals: dict[str, set[str]] = {}
+    german: dict[str, set[str]] = {}  # (as proposals, from the _SCH_SCHEMES' ж)
     for forms, given in lexicon_forms():
         main = forms[0]
         target = fold_token(main)
@@ -276,6 +289,12 @@ def build_lexicon() -> Lexicon:
             for lang, sid in available:
                 if sid in _FINAL_J_SCHEMES and form.endswith(("х", "Х")):
                     continue  # (-skij is -ский to the fold: Московских is not Moskovski)
+                if sid in _SCH_SCHEMES and ("ж" in form or "Ж" in form):
+                    # (German sch is ж and ш: its spelling of a name with ж says nothing
+                    # of Shakhanuly, only of a German spelling, Schukow)
+                    fold = fold_token(romanize(form, sid, lang=lang))
+                    german.setdefault(fold, set()).add(target)
+                    continue
                 spellings.add(romanize(form, sid, lang=lang))
         for spelling in spellings:
             fold = fold_token(spelling)
@@ -284,6 +303,10 @@ def build_lexicon() -> Lexicon:
     for fold, targets in proposals.items():
         if len(targets) == 1 and fold not in canonical_of:
             lex.overrides[fold] = next(iter(targets))
+    for fold, targets in german.items():
+        if len(targets) == 1 and fold != next(iter(targets)) and fold not in canonical_of:
+            if fold not in lex.overrides:
+                lex.german[fold] = next(iter(targets))
     _add_variants(lex, canonical_of, available)
     return lex
 
@@ -309,7 +332,7 @@ def _add_variants(
                 lex.variants.setdefault(fold, target)
 
 
-_CACHE_FORMAT = 3
+_CACHE_FORMAT = 4
 # Modules whose code shapes the derived tables (their source is part of the cache key),
 # as paths under translit/.
 _CODE = (
@@ -355,6 +378,7 @@ def _load_cached(path: Path, fingerprint: str) -> Lexicon | None:
             variants=dict(data["variants"]),
             cyrillic=dict(data["cyrillic"]),
             given=set(data["given"]),
+            german=dict(data["german"]),
         )
     except (KeyError, TypeError, ValueError):
         return None
@@ -367,6 +391,7 @@ def _store(path: Path, fingerprint: str, lex: Lexicon) -> None:
         "variants": lex.variants,
         "cyrillic": lex.cyrillic,
         "given": sorted(lex.given),
+        "german": lex.german,
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -459,7 +459,9 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
         fold = fold_prepared(low, cyrillic, "" if cyrillic else conv)
         # (one lookup: the repaired fold and given names)
         entry: LexiconEntry | None = entries.get(fold)
-        if entry is None and not cyrillic and low.endswith("s") and len(low) > 4:
+        if entry is None and conv == GERMANIC and "sch" in low:
+            entry = lexicon().german_entry(fold)  # (Schukow: Жуков)
+        if entry is None and not cyrillic and low.endswith("s") and len(low) > 4 and low.isalpha():
             fold, entry = _baltic_name(low, conv, fold, entries)
         elif entry is None and (cyrillic or conv in ("", GERMANIC)):
             # a Belarusian word, or a Latin spelling of a Ukrainian one, read as the
