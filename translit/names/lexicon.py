@@ -285,6 +285,9 @@ def build_lexicon() -> Lexicon:
             lex.given.add(target)
         canonical_of.setdefault(target, target)
         spellings = set(forms) | {f.translate(KK_TO_RU) for f in forms}
+        # (the row's own forms: a romanization that folds as another real surname,
+        # Rubakina, Bukovski, is no spelling of this name: Рыбакина, Быковский)
+        own = {fold_token(f) for f in spellings}
         for form in list(spellings):
             for lang, sid in available:
                 if sid in _FINAL_J_SCHEMES and form.endswith(("х", "Х")):
@@ -298,7 +301,7 @@ def build_lexicon() -> Lexicon:
                 spellings.add(romanize(form, sid, lang=lang))
         for spelling in spellings:
             fold = fold_token(spelling)
-            if fold and fold != target:
+            if fold and fold != target and (fold in own or not known_surname(fold)):
                 proposals.setdefault(fold, set()).add(target)
     for fold, targets in proposals.items():
         if len(targets) == 1 and fold not in canonical_of:

@@ -107,3 +107,20 @@ def test_german_sch_reads_zh_in_german_spellings(german: str, russian: str) -> N
 def test_english_sh_is_not_read_as_zh(english: str, other: str) -> None:
     assert translit.key(english) != translit.key(other)
     assert "Zh" not in translit.normalize(english)
+
+
+# A romanization of a lexicon name that folds like another real surname (one of
+# pymorphy3's dictionary) does not make that surname a spelling of the name: Буковский is
+# no Быковский, Сабуров no Сабиров (their spellings met in one key and were respelled).
+@pytest.mark.parametrize(
+    ("name", "other"),
+    [
+        ("Vladimir Bukovsky", "Владимир Быковский"),
+        ("Ekaterina Rubakina", "Екатерина Рыбакина"),
+        ("Ivan Saburov", "Иван Сабиров"),
+        ("Yury Varov", "Юрий Уваров"),
+    ],
+)
+def test_another_real_surname_is_not_respelled(name: str, other: str) -> None:
+    assert translit.key(name) != translit.key(other)
+    assert translit.normalize(name).split()[-1][:3] == name.split()[-1][:3]
