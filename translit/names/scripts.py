@@ -38,6 +38,7 @@ _RUNS: Final = (
     ("arabic", re.compile("[\u0621-\u065f\u0671-\u06d3\u200c]+")),
     ("hebrew", re.compile("(?:[\u05d0-\u05ea\u05b0-\u05c2][\u05f3']?)+")),
     ("devanagari", re.compile("[\u0900-\u097f]+")),
+    ("indic", re.compile("[\u0980-\u0d7f]+")),  # (the other Indic scripts)
 )
 _RUN_OF: Final = dict(_RUNS)
 # What separates the words of a name in katakana or Chinese characters: the middle
@@ -413,8 +414,8 @@ def _cyrillic_word(script: str, word: str, key: bool = False) -> str:
         return _chinese_word(word)
     if script == "korean":
         return _hangul_word(word)
-    if script == "devanagari":
-        choices = devanagari.options(word)
+    if script in ("devanagari", "indic"):
+        choices = devanagari.options(devanagari.from_indic(word), devanagari.southern(word))
         return word if choices is None else _name_word(readings.likeliest(choices))
     table = _tables()[script]
     low = _lowered(script, word)
@@ -443,8 +444,8 @@ def has_other_script(name: str) -> bool:
             return True  # (katakana, Chinese characters)
         if 0xAC00 <= code <= 0xD7A3 or 0x0621 <= code <= 0x06D3 or 0x05D0 <= code <= 0x05EA:
             return True  # (Hangul syllables, Arabic and Hebrew letters)
-        if 0x0900 <= code <= 0x097F:
-            return True  # (Devanagari)
+        if 0x0900 <= code <= 0x0D7F:
+            return True  # (Devanagari and the other Indic scripts)
     return False
 
 
@@ -541,7 +542,7 @@ def _east_asian_name(name: str) -> bool:
 
 
 # The scripts whose readings are chosen, not read.
-_CHOSEN: Final = ("japanese", "chinese", "korean", "arabic", "hebrew", "devanagari")
+_CHOSEN: Final = ("japanese", "chinese", "korean", "arabic", "hebrew", "devanagari", "indic")
 
 
 def _chosen(name: str) -> bool:

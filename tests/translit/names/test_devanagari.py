@@ -70,3 +70,30 @@ def test_every_syllable_has_readings(syllables: list[tuple[str, str]]) -> None:
     assume(not any(group in word for group in devanagari.groups()))  # (one letter each)
     found = devanagari.options(word)
     assert found is not None and len(found) == len(syllables) and all(found)
+
+
+# The ta, ml, bn, te and pa labels of persons of the development set
+# (tests/data/devset/tune.tsv) and Wikipedia titles in those languages.
+@pytest.mark.parametrize(
+    ("name", "russian"),
+    [
+        ("யூலியா திமொஷென்கோ", "Юлия Тимошенко"),  # ta
+        ("யூரி ககாரின்", "Юрий Гагарин"),  # ta: க is к and г
+        ("യൂലിയാ റ്റിമോഷെങ്കൊ", "Юлия Тимошенко"),  # ml: റ്റ is т
+        ("യൂറി ഗഗാറിൻ", "Юрий Гагарин"),  # ml: ൻ, a chillu
+        ("ভ্লাদিমির পুতিন", "Владимир Путин"),  # bn: ভ is в
+        ("వ్లాదిమిర్ పుతిన్", "Владимир Путин"),  # te
+        ("ਇਵਾਨ ਵਾਜ਼ਵ", "Иван Вазов"),  # pa
+    ],
+)
+def test_other_indic_scripts_read_through_devanagari(name: str, russian: str) -> None:
+    assert has_other_script(name)
+    assert translit.key(name) == translit.key(russian)
+
+
+def test_the_southern_scripts_keep_a_last_consonants_vowel() -> None:
+    tamil = devanagari.from_indic("காக")  # (கா, then a bare க: with its а)
+    found = devanagari.options(tamil, devanagari.southern("காக"))
+    assert found is not None and "га" in found[-1] and "г" in found[-1]
+    assert devanagari.options("कका") is not None
+    assert not devanagari.southern("ভ্লাদিমির")
