@@ -38,8 +38,9 @@ DIGRAPHS: Final[tuple[tuple[str, str], ...]] = tuple(_ALPHABET["digraphs"].items
 _SPECIAL: Final = str.maketrans(_LETTERS["latin"])
 # Letters of the Kazakh Wikipedia's Latin that the 2018 and 2021 alphabets do not use.
 _KK_WIKIPEDIA_RE: Final = re.compile("[wïşçğñä]")
-# kz-2017 apostrophe letters whose base letter reads differently.
-_APOSTROPHE_RE: Final = re.compile("([scy])['’ʼ`]")
+# kz-2017 apostrophe letters whose base letter reads differently (not the backtick of
+# GOST 7.79-2000 B, whose y` is ы: Ry`bakina).
+_APOSTROPHE_RE: Final = re.compile("([scy])['’ʼ]")
 _APOSTROPHE: Final = {"s": "sh", "c": "ch", "y": "u"}
 # The combining marks that NFKD splits off accented Latin letters.
 _LATIN_MARKS_RE: Final = re.compile("[\u0300-\u036f]")

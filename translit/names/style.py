@@ -22,7 +22,7 @@ from translit.romanization.schemes import scheme_ids
 
 #: The schemes of the ``en`` style (the English press's readable romanization), by
 #: language: for a name the gazetteer does not know, or an entity with no English form.
-_EN_SCHEMES: Final = {"kk": "official", "ru": "wikipedia"}
+_EN_SCHEMES: Final = {"kk": "en-press", "ru": "wikipedia"}
 #: The Cyrillic styles and the language whose letters each writes.
 _CYRILLIC: Final = {"cyrillic-kk": "kk", "cyrillic-ru": "ru"}
 

@@ -14,7 +14,7 @@ from translit.names.style import Style, get_style, style_ids
 @pytest.mark.parametrize(
     ("name", "form", "schemes", "english", "kazakh_first", "own_forms"),
     [
-        ("en", "", {"kk": "official", "ru": "wikipedia"}, True, False, True),
+        ("en", "", {"kk": "en-press", "ru": "wikipedia"}, True, False, True),
         ("rferl", "", {"kk": "rferl", "ru": "rferl"}, False, True, False),
         ("official", "", {"kk": "official", "ru": "official"}, False, True, True),
         ("kz-2021", "", {"kk": "kz-2021", "ru": "kz-2021"}, False, True, False),
