@@ -432,3 +432,19 @@ def test_hyphenated_surnames_and_initials_stay_whole(name: str, words: int) -> N
 )
 def test_the_en_style_writes_kazakh_names_as_the_english_press(name: str, expected: str) -> None:
     assert translit.normalize(name, "en") == expected
+
+
+# A Bulgarian or Macedonian surname in -ски, -ска ends like a surname in Cyrillic as in
+# Latin: the father's name before it is dropped from both alike (the Bulgarian
+# parliament's official record, tests/data/devset tune: ИВАЙЛО АНГЕЛОВ МОСКОВСКИ).
+@pytest.mark.parametrize(
+    ("cyrillic", "latin"),
+    [
+        ("ИВАЙЛО АНГЕЛОВ МОСКОВСКИ", "Ivailo Angelov Moskovski"),
+        ("СТЕФАН АНТОНОВ СОФИЯНСКИ", "Stefan Antonov Sofianski"),
+    ],
+)
+def test_a_fathers_name_goes_in_either_script(cyrillic: str, latin: str) -> None:
+    out = translit.normalize(cyrillic)
+    assert out == translit.normalize(latin) and len(out.split()) == 2
+    assert translit.normalize(out) == out
