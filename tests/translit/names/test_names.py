@@ -96,6 +96,7 @@ def test_key_keeps_different_names_apart(a: str, b: str) -> None:
         ("Jurij Anatolijovyč Bojko", "Бойко, Юрий Анатольевич"),
         ("Oleksij Petrowytsch Poroschenko", "Порошенко, Алексей Петрович"),
         ("Асланова Рабіят Нурулла кизи", "Асланова, Рабият Нурулла кызы"),
+        ("Ханларова Зейнаб Яхъя ҡыҙы", "Ханларова, Зейнаб Яхья кызы"),  # Bashkir (ba label)
         # the Kazakh Wikipedia's Latin (MediaWiki KkConverter, kk-latn): ý is й, w is у
         ("Qaýrat Kelimbetov", "Қайрат Келімбетов"),
         ("Bawırjan Momışulı", "Бауыржан Момышұлы"),
