@@ -812,7 +812,8 @@ def _patronymic_words(
     (Bulgarian Бойко Методиев Борисов): a word between the first and the last, the
     surname being one of them, that ends like a surname and is no given name the
     lexicon knows. After a comma (``comma``: Сендов, Благовест Христов), the word after
-    a known given name that ends like a surname and is none."""
+    a given name (one the lexicon knows, or a word that does not end like a surname:
+    Бинев, Славчо Пенчев) that ends like a surname and is no given name."""
     drop: set[int] = set()
     for pos, i in enumerate(full):
         if i == surname or flags[i] & JOINED or (i > 0 and flags[i - 1] & JOINED):
@@ -823,8 +824,10 @@ def _patronymic_words(
         elif flags[i] & _PATRONYMIC_END:
             drop.add(i)
     if fathers and comma and not drop and len(full) == 3 and surname == full[0]:
-        last = flags[full[2]]
-        if flags[full[1]] & _GIVEN and last & (_SURNAME_END | _GIVEN) == _SURNAME_END:
+        given, last = flags[full[1]], flags[full[2]]
+        # (a known given name, or a word not ending like a surname: Бинев, Славчо Пенчев)
+        looks_given = bool(given & _GIVEN) or not given & _SURNAME_END
+        if looks_given and last & (_SURNAME_END | _GIVEN) == _SURNAME_END:
             if not last & JOINED and not flags[full[1]] & JOINED:
                 drop.add(full[2])
     elif fathers and not comma and not drop and len(full) >= 3 and surname in (full[0], full[-1]):
