@@ -22,7 +22,7 @@ from typing import Any, Final
 
 from translit._util.cache import BoundedCache
 from translit._util.paths import data_json
-from translit.names import devanagari, origin, readings, tote
+from translit.names import devanagari, origin, readings, thai, tote
 from translit.names.fold import cyrillic_to_latin, fold_token
 from translit.names.lexicon import known_surname, lexicon
 
@@ -39,6 +39,7 @@ _RUNS: Final = (
     ("hebrew", re.compile("(?:[\u05d0-\u05ea\u05b0-\u05c2][\u05f3']?)+")),
     ("devanagari", re.compile("[\u0900-\u097f]+")),
     ("indic", re.compile("[\u0980-\u0d7f]+")),  # (the other Indic scripts)
+    ("thai", re.compile("[\u0e01-\u0e4e]+")),
 )
 _RUN_OF: Final = dict(_RUNS)
 # What separates the words of a name in katakana or Chinese characters: the middle
@@ -414,6 +415,9 @@ def _cyrillic_word(script: str, word: str, key: bool = False) -> str:
         return _chinese_word(word)
     if script == "korean":
         return _hangul_word(word)
+    if script == "thai":
+        choices = thai.options(word)
+        return word if choices is None else _name_word(readings.likeliest(choices))
     if script in ("devanagari", "indic"):
         choices = devanagari.options(devanagari.from_indic(word), devanagari.southern(word))
         return word if choices is None else _name_word(readings.likeliest(choices))
@@ -444,8 +448,8 @@ def has_other_script(name: str) -> bool:
             return True  # (katakana, Chinese characters)
         if 0xAC00 <= code <= 0xD7A3 or 0x0621 <= code <= 0x06D3 or 0x05D0 <= code <= 0x05EA:
             return True  # (Hangul syllables, Arabic and Hebrew letters)
-        if 0x0900 <= code <= 0x0D7F:
-            return True  # (Devanagari and the other Indic scripts)
+        if 0x0900 <= code <= 0x0D7F or 0x0E01 <= code <= 0x0E4E:
+            return True  # (Devanagari and the other Indic scripts, Thai)
     return False
 
 
@@ -542,7 +546,16 @@ def _east_asian_name(name: str) -> bool:
 
 
 # The scripts whose readings are chosen, not read.
-_CHOSEN: Final = ("japanese", "chinese", "korean", "arabic", "hebrew", "devanagari", "indic")
+_CHOSEN: Final = (
+    "japanese",
+    "chinese",
+    "korean",
+    "arabic",
+    "hebrew",
+    "devanagari",
+    "indic",
+    "thai",
+)
 
 
 def _chosen(name: str) -> bool:
