@@ -14,11 +14,11 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from translit._util.paths import data_json
+
 
 @cache
 def _table() -> dict[str, Any]:
-    from translit._util.paths import data_json
-
     table: dict[str, Any] = data_json("names", "other_scripts.json")["thai"]
     return table
 
@@ -97,4 +97,5 @@ def _bare_o(word: str, at: int) -> bool:
 
 def _iotated(reading: str) -> str:
     """й and a vowel at a syllable's start as the Russian iotated vowel (йу: ю)."""
-    return _table()["iotated"].get(reading[:2], reading[:2]) + reading[2:]
+    iotated: dict[str, str] = _table()["iotated"]
+    return iotated.get(reading[:2], reading[:2]) + reading[2:]
