@@ -473,8 +473,9 @@ _KEY_READINGS: Final[BoundedCache[str, str]] = BoundedCache(1 << 14)
 def key_reading(name: str) -> str:
     """The reading of ``name`` that :func:`translit.key` folds: :func:`cyrillic_reading`
     where that reads it; else the Cyrillic its letters transcribe (:func:`as_cyrillic`),
-    though the reading does not look of Cyrillic origin (Андреи Паруби, Вирджиниус), but
-    for a name of the script's own (a Chinese name, a Greek -ος), which stays as written.
+    though the reading does not look of Cyrillic origin (Андреи Паруби; an Armenian
+    Հակոբյան, Хакобян, near its Russian form Акопян), but for a Chinese or Korean name,
+    which stays as written.
 
     A key only brings spellings together: the likeliest reading of a transcribed name
     whose surname no dictionary knows still meets its Latin and Cyrillic spellings,
@@ -488,7 +489,6 @@ def key_reading(name: str) -> str:
         if (
             (found == name or _RUN_OF["arabic"].search(name) is not None)
             and not tote.is_kazakh_arabic(name)
-            and not _own_ending(name)
             and not _east_asian_name(name)
         ):
             found = as_cyrillic(name, key=True)

@@ -397,3 +397,15 @@ def test_a_known_surname_without_a_russian_ending_is_read(name: str) -> None:
 def test_a_russian_given_name_alone_does_not_read_a_foreign_surname(name: str) -> None:
     # Борис Джонсон: Джонсон is no surname of the Russian dictionary's own
     assert translit.normalize(name) == name
+
+
+# An Armenian name in its own script (-յան) is left as written by normalize, but its key
+# reads its letters: it meets the Russian form where that is a transcription (the hy
+# labels of Armenian deputies, tests/data/devset/tune.tsv, and their ru labels).
+@pytest.mark.parametrize(
+    ("armenian", "russian"),
+    [("Կարեն Կարապետյան", "Карен Карапетян"), ("Գագիկ Ծառուկյան", "Гагик Царукян")],
+)
+def test_the_key_reads_names_of_the_scripts_own(armenian: str, russian: str) -> None:
+    assert translit.normalize(armenian) == armenian
+    assert translit.key(armenian) == translit.key(russian)
