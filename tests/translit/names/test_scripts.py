@@ -409,3 +409,13 @@ def test_a_russian_given_name_alone_does_not_read_a_foreign_surname(name: str) -
 def test_the_key_reads_names_of_the_scripts_own(armenian: str, russian: str) -> None:
     assert translit.normalize(armenian) == armenian
     assert translit.key(armenian) == translit.key(russian)
+
+
+# ka.wikipedia titles give Russian persons the Georgian forms of their given names
+# (data/names/given_equivalents.tsv: Vladimer, Mikheil, Nikoloz).
+@pytest.mark.parametrize(
+    ("georgian", "russian"),
+    [("ვლადიმერ პუტინი", "Владимир Путин"), ("მიხეილ გორბაჩოვი", "Михаил Горбачёв")],
+)
+def test_georgian_forms_of_given_names_meet_the_russian(georgian: str, russian: str) -> None:
+    assert translit.key(georgian) == translit.key(russian)
