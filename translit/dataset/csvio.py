@@ -122,8 +122,8 @@ class CsvReader:
         of that input in flight on Arrow's I/O threads. Closed now, its descriptor
         number would go to the file opened for the next try, and a late read would
         take that file's bytes: the next parse would start part-way in and rows would
-        be lost without a word (1 read in ~3,000 of a 140 kB file with a 120 kB row,
-        on a busy machine).
+        be lost without a word (about 1 read in 3,000-5,000 of a 140 kB file with a
+        120 kB row, on a busy machine).
         """
         self._retired.append(old)
 
