@@ -61,6 +61,16 @@ def belarusian(word: str) -> bool:
     """Does ``word`` (Cyrillic, lower case) look Belarusian (``_BELARUSIAN_RE``: ў, і,
     дз, э after a consonant, жы, -енка), with no letter that Belarusian does not write
     (Ukrainian и, Kazakh ә)?"""
+    # (first what each match of _BELARUSIAN_RE holds, without a regex: most words fail)
+    if not (
+        "і" in word
+        or "ы" in word
+        or "э" in word
+        or "ў" in word
+        or "дз" in word
+        or word.endswith("нка")
+    ):
+        return False
     return _BELARUSIAN_RE.search(word) is not None and _NOT_BELARUSIAN_RE.search(word) is None
 
 
@@ -118,6 +128,8 @@ def russian_reading(word: str) -> str | None:
 #: read (a Western word with an h, Hammer, Johann, is never looked at; nor -in, which
 #: Turkish and Arabic names end in too: Şahin, Husein).
 _SLAVIC_END_RE: Final = re.compile("(?:enko|uk|ko|[aoei]va?|sk[iy]+|ska|ych|vich|[iy]cz|ets|ak)$")
+#: The last letters of ``_SLAVIC_END_RE``'s endings.
+_SLAVIC_LAST: Final = ("o", "k", "a", "v", "i", "y", "h", "z", "s")
 #: The longest group of ``data/names/ukrainian_latin.json``.
 _LONGEST: Final = 4
 
@@ -137,9 +149,10 @@ def ukrainian_latin(word: str) -> bool:
     kh, zh, ch, sh; ie or ye after a consonant), and no j (which it does not write:
     Hajduk is Slovak or Polish), and end as a Slavic surname does?"""
     return (
-        "j" not in word
-        and _latin_gate().search(word) is not None
+        word.endswith(_SLAVIC_LAST)  # (what _SLAVIC_END_RE's endings end in: most fail)
+        and "j" not in word
         and _SLAVIC_END_RE.search(word) is not None
+        and _latin_gate().search(word) is not None
     )
 
 

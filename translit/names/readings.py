@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Final
 
+from translit._util.cache import BoundedCache
 from translit._util.paths import data_json
 from translit.names.fold import fold_token
 from translit.names.lexicon import lexicon
@@ -113,12 +114,26 @@ def known_name(word: str) -> bool:
 _RUSSIAN_LETTERS: Final = str.maketrans("әғқңөұүһі", "агкноуухи")
 
 
+#: A word -> its :func:`name_rank` (-1: not known). The bundled lexicon and dictionary
+#: do not change, and the callers ask again: :func:`likeliest` looks up the spelling it
+#: then returns, and the readings of one word share many spellings.
+_ranks: Final[BoundedCache[str, int]] = BoundedCache(1 << 14)
+
+
 def name_rank(word: str) -> int | None:
     """How surely ``word`` (Cyrillic, lower case) is a known name: 0 spelt as the
     lexicon spells a name (Жапаров), or two given names of the lexicon written as one
     (Касымжомарт); 1 a name whose folded spelling the lexicon knows (Запаров, as
     Сапаров), or a given name, surname or patronymic of pymorphy3's Russian dictionary;
     None not known."""
+    rank = _ranks.get(word)
+    if rank is None:
+        rank = _ranks.put(word, _name_rank(word))
+    return None if rank < 0 else rank
+
+
+def _name_rank(word: str) -> int:
+    """:func:`name_rank` without its memo, -1 for a word not known."""
     folded = fold_token(word)
     entry = lexicon().entries().get(lexicon().canonical(folded))
     if entry is not None and (entry.cyrillic or entry.given):
@@ -127,7 +142,7 @@ def name_rank(word: str) -> int | None:
         return 0 if _two_given_names(folded) else 1
     if _two_given_names(folded):
         return 0
-    return 1 if _morph_name(word) else None
+    return 1 if _morph_name(word) else -1
 
 
 def given_name(word: str) -> bool:

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from translit.names import eastslavic
 from translit.names.eastslavic import (
     belarusian,
     belarusian_cyrillic,
@@ -181,3 +182,53 @@ def test_belarusian_latin_words_read_as_the_russian_name(
 )
 def test_other_latin_words_are_not_read(word: str) -> None:
     assert latin_reading(word, fold_token(word)) is None
+
+
+# The gates first look for a letter or ending without a regex: they must say what the
+# regexes alone say. Each word below matches one branch of the regex; the property
+# tests then mix the pieces.
+BELARUSIAN_BRANCHES = ["аў", "ріна", "адзе", "бэла", "ажыл", "шыр", "чык", "каенка", "ранка"]
+UKRAINIAN_BRANCHES = [
+    *[f"hr{end}" for end in ("enko", "uk", "ko", "av", "ava", "ov", "ova", "ev", "eva")],
+    *[f"hr{end}" for end in ("iv", "iva", "ski", "skyy", "ska", "ych", "vich", "icz", "ycz")],
+    *[f"{start}{end}" for start in ("hr", "liev") for end in ("ets", "ak")],
+]
+CYRILLIC_PIECES = ["і", "ў", "д", "з", "э", "ы", "ж", "ш", "ч", "е", "а", "нка", "и", "қ", "щ"]
+LATIN_PIECES = ["h", "kh", "ie", "ye", "j", "enko", "uk", "ova", "sk", "iy", "ych", "cz", "ets"]
+
+
+def _belarusian_by_regex(word: str) -> bool:
+    return (
+        eastslavic._BELARUSIAN_RE.search(word) is not None
+        and eastslavic._NOT_BELARUSIAN_RE.search(word) is None
+    )
+
+
+def _ukrainian_by_regex(word: str) -> bool:
+    return (
+        "j" not in word
+        and eastslavic._latin_gate().search(word) is not None
+        and eastslavic._SLAVIC_END_RE.search(word) is not None
+    )
+
+
+@pytest.mark.parametrize("word", BELARUSIAN_BRANCHES)
+def test_each_branch_of_the_belarusian_gate(word: str) -> None:
+    assert _belarusian_by_regex(word)
+    assert belarusian(word)
+
+
+@pytest.mark.parametrize("word", UKRAINIAN_BRANCHES)
+def test_each_ending_of_the_ukrainian_latin_gate(word: str) -> None:
+    assert _ukrainian_by_regex(word)
+    assert ukrainian_latin(word)
+
+
+@given(st.lists(st.sampled_from(CYRILLIC_PIECES), max_size=6).map("".join))
+def test_belarusian_gate_is_its_regexes(word: str) -> None:
+    assert belarusian(word) is _belarusian_by_regex(word)
+
+
+@given(st.lists(st.sampled_from(LATIN_PIECES), max_size=5).map("".join))
+def test_ukrainian_latin_gate_is_its_regexes(word: str) -> None:
+    assert ukrainian_latin(word) is _ukrainian_by_regex(word)

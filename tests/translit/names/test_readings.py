@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from translit.names.readings import (
+    _name_rank,
     known_name,
     letter_model,
     likeliest,
@@ -93,6 +94,8 @@ def test_likeliest_spells_one_option_of_each_sign(options: list[list[str]], othe
 )
 def test_name_rank(word: str, rank: int | None) -> None:
     assert name_rank(word) == rank
+    assert name_rank(word) == rank  # (again: from the memo)
+    assert _name_rank(word) == (-1 if rank is None else rank)  # (and without it)
 
 
 @pytest.mark.parametrize(
