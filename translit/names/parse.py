@@ -1,4 +1,4 @@
-"""Splitting a personal or place name into tokens: titles, initials, patronymics, surname.
+"""Reading a personal or place name into its words: titles, initials, patronymics, surname.
 
 The rules (titles in many languages, patronymic and surname endings) are data:
 ``data/names/name_rules.json``.
@@ -24,47 +24,6 @@ from translit.names.samename import word_key
 
 _LETTER: Final = r"(?:[^\W\d_]|[\u0300-\u036f])"
 _TOKEN_RE: Final = re.compile(f"{_LETTER}+(?:['’ʼ`]{_LETTER}+)*(?:['’ʼ`])?(\\.)?")
-
-
-class Token(NamedTuple):
-    """One word of a name, with its position in the prepared text."""
-
-    text: str
-    start: int
-    end: int
-    fold: str
-    initial: bool
-    flags: int = 0  # the word's flags: written in capitals, ends like a surname ...
-
-
-class ParsedName(NamedTuple):
-    """A name split into tokens (titles and patronymics removed).
-
-    ``folds`` are the folds of the full (non-initial) tokens, ``initials`` those of the
-    initials; :func:`parsed_name` fills them in.
-    """
-
-    text: str
-    tokens: tuple[Token, ...]
-    surname: int | None  # index into tokens
-    patronymics: tuple[Token, ...] = ()
-    folds: tuple[str, ...] = ()
-    initials: tuple[str, ...] = ()
-
-    @property
-    def surname_fold(self) -> str | None:
-        if self.surname is None:
-            return None
-        return self.tokens[self.surname].fold
-
-
-def parsed_name(
-    text: str, tokens: tuple[Token, ...], surname: int | None, patronymics: tuple[Token, ...] = ()
-) -> ParsedName:
-    """A :class:`ParsedName` with its folds and initials computed from ``tokens``."""
-    folds = tuple([t.fold for t in tokens if not t.initial and t.fold])
-    initials = tuple([t.fold for t in tokens if t.initial and t.fold])
-    return ParsedName(text, tokens, surname, patronymics, folds, initials)
 
 
 @cache
@@ -168,6 +127,7 @@ _VARIANT: Final = 4096  # another language's form of a known given name (Oleksan
 _CONVENTION_FLAGS: Final = {GERMANIC: 32, FRENCH: 64, KAZAKH_LATIN: 128}
 _CONVENTIONS: Final = 32 | 64 | 128
 _CYRILLIC: Final = 512  # written in Cyrillic
+_INITIAL: Final = 8192  # an initial: one letter, or an abbreviated given name (Zh., Kh.)
 _PATRONYMIC_FLAGS: Final = _PATRONYMIC_END | _PATRONYMIC_WORD
 # a word a name of three or more may drop: a patronymic, or a father's name
 _MAY_DROP: Final = _PATRONYMIC_FLAGS | _SURNAME_END
@@ -177,12 +137,17 @@ _chunks: Final[BoundedCache[str, tuple[_Word, ...]]] = BoundedCache(_CHUNK_LIMIT
 
 
 @mypyc_attr(acyclic=True)
-class Plain:
-    """A whitespace chunk that is one plain word of a name (see :func:`plain_words`),
-    or one word of a hyphenated chunk of plain words (Kassym-Jomart, Ust-Kamenogorsk).
+class Word:
+    """One word of a name: as written, its fold, its flags (``CAPS``, ``CYRILLIC``,
+    ``SURNAME_END``, ``GIVEN``, ``INITIAL``, ``COMMA``, ``JOINED`` ...), its offsets and
+    its lexicon entry. The one word model of both readers of a name: :func:`parse_name`
+    (any name) and :func:`plain_words` (a name whose chunks are plain words).
 
-    A hyphenated chunk is cached as a ``Plain`` whose ``parts`` are its words; the
-    words but the last carry the ``JOINED`` flag (a hyphen follows them).
+    A whitespace chunk that is one plain word, or plain words joined by hyphens
+    (Kassym-Jomart, Ust-Kamenogorsk), is remembered as a ``Word`` (whose ``parts`` are
+    the words of a hyphenated chunk; the words but the last carry the ``JOINED`` flag,
+    a hyphen follows them); its offsets are in the chunk. A word of a parsed name has
+    its offsets in the prepared name.
 
     Frozen once made: what later hops make of a word is kept by them (see
     :mod:`translit.names.session`), not on it.
@@ -191,9 +156,9 @@ class Plain:
     read directly. Acyclic: no reference from it leads back to it, so compiled, the
     garbage collector does not track it; the caches hold tens of thousands.)"""
 
-    __slots__ = ("entry", "flags", "fold", "parts", "word")
+    __slots__ = ("end", "entry", "flags", "fold", "parts", "start", "word")
 
-    def __init__(self, word: str, fold: str, flags: int) -> None:
+    def __init__(self, word: str, fold: str, flags: int, start: int = 0) -> None:
         self.word = word
         self.fold = fold
         # the lexicon's entry for the fold, set on every word of a plain name (None
@@ -201,48 +166,78 @@ class Plain:
         self.entry: LexiconEntry | None = None
         # the word's flags, with COMMA when a comma follows it (Surname, Given)
         self.flags = flags
-        self.parts: tuple[Plain, ...] | None = None  # the words of a hyphenated chunk
+        self.start = start  # where the word begins and ends in its text
+        self.end = start + len(word)
+        self.parts: tuple[Word, ...] | None = None  # the words of a hyphenated chunk
 
     def __repr__(self) -> str:
-        return f"Plain({self.word!r}, {self.fold!r}, {self.flags})"
+        return f"Word({self.word!r}, {self.fold!r}, {self.flags}, {self.start})"
 
 
-class PlainName:
-    """A name of plain words (see :func:`plain_words`) with what its words show together."""
+class Name:
+    """A name read into its words (titles cut, patronymics and a father's name dropped),
+    with what its words show together: by :func:`parse_name` or :func:`plain_words`."""
 
-    __slots__ = ("all_flags", "any_flags", "hint", "surname", "words")
+    __slots__ = ("all_flags", "any_flags", "dropped", "hint", "surname", "text", "words")
 
     def __init__(
-        self, words: list[Plain], any_flags: int, all_flags: int, hint: str, surname: int = -1
+        self,
+        words: list[Word],
+        any_flags: int,
+        all_flags: int,
+        hint: str,
+        surname: int = -1,
+        dropped: tuple[Word, ...] = (),
+        text: str = "",
     ) -> None:
         self.words = words
         self.any_flags = any_flags  # flags of any word (a comma shows as COMMA)
         self.all_flags = all_flags  # flags of every word
         self.hint = hint  # the one spelling convention its words show, else ""
-        # the surname's index where the name's patronymic was dropped (the surname
-        # was chosen among all its words); else -1 (see guess_surname)
+        # the surname's index, -1 for none; of a name of plain words, only where a
+        # patronymic was dropped (the surname was chosen among all its words), else
+        # -1 (its order is told by its words' flags: see guess_surname)
         self.surname = surname
+        self.dropped = dropped  # the patronymics and father's name dropped
+        self.text = text  # the prepared name (parse_name), whose offsets the words give
+
+    @property
+    def folds(self) -> tuple[str, ...]:
+        """The folds of its full words (not initials)."""
+        return tuple([w.fold for w in self.words if not w.flags & _INITIAL and w.fold])
+
+    @property
+    def initials(self) -> tuple[str, ...]:
+        """The folds of its initials."""
+        return tuple([w.fold for w in self.words if w.flags & _INITIAL and w.fold])
+
+    @property
+    def surname_fold(self) -> str | None:
+        if self.surname < 0:
+            return None
+        return self.words[self.surname].fold
 
 
-_NOT_PLAIN: Final = Plain("", "", 0)
-# a whitespace chunk of a name, as written -> its Plain (or _NOT_PLAIN)
-_plain: Final[BoundedCache[str, Plain]] = BoundedCache(_CHUNK_LIMIT)
-#: ``Plain.flags`` bits: the word is followed by a comma; by a hyphen (in its chunk).
+_NOT_PLAIN: Final = Word("", "", 0)
+# a whitespace chunk of a name, as written -> its Word (or _NOT_PLAIN)
+_plain: Final[BoundedCache[str, Word]] = BoundedCache(_CHUNK_LIMIT)
+#: ``Word.flags`` bits: the word is followed by a comma; by a hyphen (in its chunk).
 COMMA: Final = 1024
 JOINED: Final = 2048
 #: Every word flag is below ``1 << FLAG_BITS``.
-FLAG_BITS: Final = 13
+FLAG_BITS: Final = 14
 #: Word flag bits: written in capitals (two letters or more); written in Cyrillic;
-#: ends like a surname; another language's form of a known given name.
+#: ends like a surname; another language's form of a known given name; an initial.
 CAPS: Final = _CAPS
 VARIANT: Final = _VARIANT
 CYRILLIC: Final = _CYRILLIC
 SURNAME_END: Final = _SURNAME_END
 GIVEN: Final = _GIVEN
+INITIAL: Final = _INITIAL
 _BIT_CONVENTION: Final = {bit: conv for conv, bit in _CONVENTION_FLAGS.items()}
 
 
-def plain_words(name: str) -> PlainName | None:
+def plain_words(name: str) -> Name | None:
     """The words of ``name`` when each whitespace chunk is one plain word, else ``None``.
 
     A plain word is a full word (not an initial or a title), alone in its chunk or
@@ -281,7 +276,7 @@ def _may_drop(any_flags: int, middle: int) -> bool:
     return bool(any_flags & _PATRONYMIC_FLAGS or middle)
 
 
-def _middle_flags(words: list[Plain]) -> int:
+def _middle_flags(words: list[Word]) -> int:
     """``_SURNAME_END`` when a word between the first and the last ends like a surname
     and is no known given name (it may be a father's name), or, after a comma, the
     last word does, else 0."""
@@ -301,8 +296,8 @@ def word_convention(flags: int) -> str:
 
 
 def _without_patronymic(
-    words: list[Plain], any_flags: int, all_flags: int, hint: str
-) -> PlainName | None:
+    words: list[Word], any_flags: int, all_flags: int, hint: str
+) -> Name | None:
     """A plain name of three or more words without its patronymic, dropped as
     :func:`name_shape` drops it; ``None`` for the shapes left to the general
     path: nothing to drop, a dropped word with a comma or a hyphen, a convention shown
@@ -316,7 +311,7 @@ def _without_patronymic(
     if not drop:
         if any_flags & _PATRONYMIC_FLAGS:
             return None
-        return PlainName(words, any_flags, all_flags, hint)  # (no father's name either)
+        return Name(words, any_flags, all_flags, hint)  # (no father's name either)
     for i in drop:
         if flags[i] & (COMMA | JOINED) or (i > 0 and flags[i - 1] & JOINED):
             return None
@@ -331,19 +326,21 @@ def _without_patronymic(
     if word_convention(kept_any) != hint:
         return None
     surname -= sum(1 for i in drop if i < surname)
-    return PlainName(kept, kept_any, kept_all, hint, surname)
+    dropped = tuple([w for i, w in enumerate(words) if i in drop])
+    return Name(kept, kept_any, kept_all, hint, surname, dropped)
 
 
-# (word, flags, hint) -> the word folded by the hint
-_refolds: Final[BoundedCache[tuple[str, int, str], Plain]] = BoundedCache(_CHUNK_LIMIT)
+# (word, flags, offset, hint) -> the word folded by the hint
+_refolds: Final[BoundedCache[tuple[str, int, int, str], Word]] = BoundedCache(_CHUNK_LIMIT)
 
 
-def _refolded(word: Plain, hint: str) -> Plain:
+def _refolded(word: Word, hint: str) -> Word:
     """``word`` folded by the convention ``hint`` of the rest of its name."""
-    out = _refolds.get((word.word, word.flags, hint))  # (flags: with COMMA and JOINED)
+    found = (word.word, word.flags, word.start, hint)  # (flags: with COMMA and JOINED)
+    out = _refolds.get(found)
     if out is None:
-        out = _with_entry(Plain(word.word, word_key(word.word, hint), word.flags))
-        _refolds.put((word.word, word.flags, hint), out)
+        out = _with_entry(Word(word.word, word_key(word.word, hint), word.flags, word.start))
+        _refolds.put(found, out)
     return out
 
 
@@ -375,7 +372,7 @@ def plain_folds(name: str) -> tuple[str, ...] | None:
     return None if found is None else tuple([w.fold for w in found.words])
 
 
-def _plain_words_after_titles(name: str) -> PlainName | None:
+def _plain_words_after_titles(name: str) -> Name | None:
     """:func:`_plain_run` of a name that starts with titles, the titles cut."""
     chunks = name.split()
     if len(chunks) >= 2 and chunks[0].lower() in titles().words:
@@ -388,7 +385,7 @@ def _plain_words_after_titles(name: str) -> PlainName | None:
     return _plain_run(body.split())
 
 
-def _plain_run(chunks: list[str]) -> PlainName | None:
+def _plain_run(chunks: list[str]) -> Name | None:
     """The plain words of ``chunks`` with the flags of any and of every word (no hint
     yet); ``None`` where a chunk is not a plain word."""
     out = []
@@ -410,10 +407,10 @@ def _plain_run(chunks: list[str]) -> PlainName | None:
                 out.append(part)
                 any_flags |= part.flags
                 all_flags &= part.flags
-    return PlainName(out, any_flags, all_flags, "")
+    return Name(out, any_flags, all_flags, "")
 
 
-def chunk_plain(raw: str) -> Plain | None:
+def chunk_plain(raw: str) -> Word | None:
     """The plain word (or hyphenated plain words) a whitespace chunk of a name is, as
     :func:`plain_words` reads and remembers it; ``None`` when it is no plain word
     (an initial, a title, punctuation)."""
@@ -423,10 +420,10 @@ def chunk_plain(raw: str) -> Plain | None:
     return None if plain is _NOT_PLAIN else plain
 
 
-def _new_plain(raw: str) -> Plain:
+def _new_plain(raw: str) -> Word:
     chunk = prepare(raw)
     words = _chunks.get(chunk)
-    if words is None:  # (not stored: the chunk's Plain is what the fast path keeps)
+    if words is None:  # (not stored: the chunk's Word is what the fast path keeps)
         words = _chunk_words(chunk)
     return _plain.put(raw, _plain_chunk(chunk, words))
 
@@ -434,8 +431,8 @@ def _new_plain(raw: str) -> Plain:
 def _chunk(chunk: str) -> tuple[_Word, ...]:
     """The words of one whitespace-free chunk, cached: see ``_Word``.
 
-    Tokens never contain whitespace, so tokenizing a name chunk by chunk gives the
-    same tokens as tokenizing it whole.
+    Words never contain whitespace, so reading a name chunk by chunk gives the
+    same words as reading it whole.
     """
     return _chunks.put(chunk, _chunk_words(chunk))
 
@@ -533,7 +530,7 @@ _BALTIC_ENDINGS: Final = ("as", "is", "ys")
 _VOWEL_LETTERS: Final = frozenset("aeiouyāēīūõöüäėįųы")
 
 
-def _plain_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
+def _plain_chunk(chunk: str, words: tuple[_Word, ...]) -> Word:
     if len(words) != 1:
         return _compound_chunk(chunk, words) if len(words) > 1 and "-" in chunk else _NOT_PLAIN
     offset, word, fold, initial, flags = words[0]
@@ -542,10 +539,10 @@ def _plain_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
         return _NOT_PLAIN
     if word.lower() in titles().starts:  # (the chunk is the word, or it and a comma)
         return _NOT_PLAIN
-    return _with_entry(Plain(word, fold, flags | COMMA if comma else flags))
+    return _with_entry(Word(word, fold, flags | COMMA if comma else flags))
 
 
-def _with_entry(plain: Plain) -> Plain:
+def _with_entry(plain: Word) -> Word:
     """``plain`` with its :func:`lexicon_entry` (the chunk reader has just looked the
     fold up: the lookup finds it in the processor's caches)."""
     plain.entry = lexicon_entry(plain.word, plain.fold, plain.flags)
@@ -576,7 +573,7 @@ def as_the_name(word: str, flags: int) -> bool:
     return _UK_BE_LETTERS_RE.search(word) is not None or word.lower() in uk_be_given_forms()
 
 
-def _compound_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
+def _compound_chunk(chunk: str, words: tuple[_Word, ...]) -> Word:
     """A chunk of plain words joined by hyphens (and maybe a comma after them)."""
     comma = chunk.endswith(",")
     body = chunk[:-1] if comma else chunk
@@ -585,19 +582,20 @@ def _compound_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
     starts = titles().starts
     parts = []
     last = len(words) - 1
-    for i, (_, word, fold, initial, flags) in enumerate(words):
+    for i, (start, word, fold, initial, flags) in enumerate(words):
         if initial or not fold or word.lower() in starts:
             return _NOT_PLAIN
         if i < last:
-            parts.append(_with_entry(Plain(word, fold, flags | JOINED)))
+            parts.append(_with_entry(Word(word, fold, flags | JOINED, start)))
         else:
-            parts.append(_with_entry(Plain(word, fold, flags | COMMA if comma else flags)))
-    out = Plain(body, "", 0)
+            flags = flags | COMMA if comma else flags
+            parts.append(_with_entry(Word(word, fold, flags, start)))
+    out = Word(body, "", 0)
     out.parts = tuple(parts)
     return out
 
 
-def joined_words(texts: Sequence[str], words: Sequence[Plain], flags: int) -> str:
+def joined_words(texts: Sequence[str], words: Sequence[Word], flags: int) -> str:
     """``texts`` (one per plain word of ``words``) joined as the words were: by a hyphen
     after a ``JOINED`` word, else by a space; ``flags``: any word's flags."""
     if not flags & JOINED:
@@ -609,20 +607,20 @@ def joined_words(texts: Sequence[str], words: Sequence[Plain], flags: int) -> st
     return "".join(out[:-1])
 
 
-def parse_name(name: str) -> ParsedName:
-    """Split ``name`` into tokens; drop titles and (with the rest present) patronymics."""
+def parse_name(name: str) -> Name:
+    """Split ``name`` into words; drop titles and (with the rest present) patronymics."""
     return parse_body(name, True)
 
 
 _PARSED_LIMIT: Final = 1 << 16
 # names parsed by parse_body, with fathers and without
-_parsed: Final[tuple[BoundedCache[str, ParsedName], BoundedCache[str, ParsedName]]] = (
+_parsed: Final[tuple[BoundedCache[str, Name], BoundedCache[str, Name]]] = (
     BoundedCache(_PARSED_LIMIT),
     BoundedCache(_PARSED_LIMIT),
 )
 
 
-def parse_body(name: str, fathers: bool) -> ParsedName:
+def parse_body(name: str, fathers: bool) -> Name:
     """:func:`parse_name`; a father's name written like a surname is dropped only with
     ``fathers`` (normalization reads a name it has reordered again without it: the
     surname it found may no longer be first or last)."""
@@ -633,40 +631,50 @@ def parse_body(name: str, fathers: bool) -> ParsedName:
     return found
 
 
-def _parse_body(name: str, fathers: bool) -> ParsedName:
-    """:func:`parse_body` without its cache."""
+def _parse_body(name: str, fathers: bool) -> Name:
+    """:func:`parse_body` without its cache: the chunk reader's words with their
+    offsets in the prepared name, refolded by the convention the name shows, and the
+    name's shape (:func:`name_shape`)."""
     text = prepare(name)
     body = strip_titles(text)
     offset = len(text) - len(body)
-    tokens: list[Token] = []
-    flags: list[int] = []
+    words: list[Word] = []
     pos = 0
     get = _chunks.data.get
     for chunk in body.split():
         pos = body.find(chunk, pos)
-        words = get(chunk)
-        if words is None:
-            words = _chunk(chunk)
-        base = offset + pos
-        for rel, word, fold, initial, flag in words:
-            start = base + rel
-            tokens.append(Token(word, start, start + len(word), fold, initial, flag))
-            flags.append(flag)
+        found = get(chunk)
+        if found is None:
+            found = _chunk(chunk)
+        for rel, word, fold, initial, flag in found:
+            words.append(Word(word, fold, flag | _INITIAL if initial else flag, offset + pos + rel))
         pos += len(chunk)
-    if len(tokens) > 1 and any(f & _AMBIGUOUS for f in flags):
-        _apply_convention(tokens, flags)
-    full = [i for i, t in enumerate(tokens) if not t.initial]
+    flags = [w.flags for w in words]
+    any_flags = 0
+    for f in flags:
+        any_flags |= f
+    hint = word_convention(any_flags)
+    if len(words) > 1 and any_flags & _AMBIGUOUS and hint:
+        words = [_refolded(w, hint) if w.flags & _AMBIGUOUS else w for w in words]
+    full = [i for i, f in enumerate(flags) if not f & _INITIAL]
+    for i in full:
+        _with_entry(words[i])
     comma = body.find(",")
-    before = -1  # (the number of tokens before the first comma, if any)
+    before = -1  # (the number of words before the first comma, if any)
     if comma >= 0:
-        before = sum(1 for t in tokens if t.end <= comma + offset)
+        before = sum(1 for w in words if w.end <= comma + offset)
     surname, drop = name_shape(flags, full, before, fathers)
-    if not drop:
-        return parsed_name(text, tuple(tokens), None if surname < 0 else surname)
-    kept = [t for i, t in enumerate(tokens) if i not in drop]
-    dropped = tuple([t for i, t in enumerate(tokens) if i in drop])
-    new_surname = None if surname < 0 else kept.index(tokens[surname])
-    return parsed_name(text, tuple(kept), new_surname, dropped)
+    dropped: tuple[Word, ...] = ()
+    if drop:
+        dropped = tuple([w for i, w in enumerate(words) if i in drop])
+        words = [w for i, w in enumerate(words) if i not in drop]
+        surname -= sum(1 for i in drop if i < surname)  # (the surname is never dropped)
+    any_flags = 0
+    all_flags = -1
+    for w in words:
+        any_flags |= w.flags
+        all_flags &= w.flags
+    return Name(words, any_flags, all_flags, hint, surname, dropped, text)
 
 
 def name_shape(
@@ -735,19 +743,6 @@ def _has_patronymic_ending(word: str) -> bool:
     return _patronymic_ending_set().match(word.lower())
 
 
-def _apply_convention(tokens: list[Token], flags: list[int]) -> None:
-    """Refold tokens that show no convention with the one the rest of the name shows."""
-    any_flags = 0
-    for flag in flags:
-        any_flags |= flag
-    hint = word_convention(any_flags)  # (as plain_words finds it)
-    if not hint:
-        return
-    for i, flag in enumerate(flags):
-        if flag & _AMBIGUOUS:
-            tokens[i] = tokens[i]._replace(fold=word_key(tokens[i].text, hint))
-
-
 def _guess_surname(full: list[int], flags: Sequence[int], comma: int) -> int:
     if not full:
         return -1
@@ -795,7 +790,7 @@ def _guess_surname(full: list[int], flags: Sequence[int], comma: int) -> int:
     return full[-1]
 
 
-def _drops_more(words: list[Plain]) -> bool:
+def _drops_more(words: list[Word]) -> bool:
     """Would parsing ``words`` (a name less its patronymic) drop a father's name?"""
     return bool(name_shape([w.flags for w in words], list(range(len(words))), -1, True)[1])
 
