@@ -116,21 +116,24 @@ def strip_titles(text: str) -> str:
 
 
 _CHUNK_LIMIT: Final = 1 << 18
-# Word flags kept with each cached word.
-_CAPS: Final = 1  # written in capitals (two letters or more)
-_SURNAME_END: Final = 2  # ends like a surname
-_PATRONYMIC_END: Final = 4  # ends like a patronymic (-ovich, -ұлы joined)
-_PATRONYMIC_WORD: Final = 8  # a separate patronymic word (ұлы, kyzy)
-_AMBIGUOUS: Final = 16  # its fold depends on the convention of the rest of the name
-_GIVEN: Final = 256  # a given name the lexicon knows
-_VARIANT: Final = 4096  # another language's form of a known given name (Oleksandr)
-_CONVENTION_FLAGS: Final = {GERMANIC: 32, FRENCH: 64, KAZAKH_LATIN: 128}
+# The flags of a word (Word.flags), one bit each; every flag is below 1 << FLAG_BITS.
+CAPS: Final = 1  # written in capitals (two letters or more)
+SURNAME_END: Final = 2  # ends like a surname
+PATRONYMIC_END: Final = 4  # ends like a patronymic (-ovich, -ұлы joined)
+PATRONYMIC_WORD: Final = 8  # a separate patronymic word (ұлы, kyzy)
+AMBIGUOUS: Final = 16  # its fold depends on the convention of the rest of the name
+_CONVENTION_FLAGS: Final = {GERMANIC: 32, FRENCH: 64, KAZAKH_LATIN: 128}  # it shows one
 _CONVENTIONS: Final = 32 | 64 | 128
-_CYRILLIC: Final = 512  # written in Cyrillic
-_INITIAL: Final = 8192  # an initial: one letter, or an abbreviated given name (Zh., Kh.)
-_PATRONYMIC_FLAGS: Final = _PATRONYMIC_END | _PATRONYMIC_WORD
+GIVEN: Final = 256  # a given name the lexicon knows
+CYRILLIC: Final = 512  # written in Cyrillic
+COMMA: Final = 1024  # a comma follows it (Surname, Given)
+JOINED: Final = 2048  # a hyphen follows it, in its chunk (Kassym-Jomart)
+VARIANT: Final = 4096  # another language's form of a known given name (Oleksandr)
+INITIAL: Final = 8192  # an initial: one letter, or an abbreviated given name (Zh., Kh.)
+FLAG_BITS: Final = 14
+_PATRONYMIC_FLAGS: Final = PATRONYMIC_END | PATRONYMIC_WORD
 # a word a name of three or more may drop: a patronymic, or a father's name
-_MAY_DROP: Final = _PATRONYMIC_FLAGS | _SURNAME_END
+_MAY_DROP: Final = _PATRONYMIC_FLAGS | SURNAME_END
 _Word = tuple[int, str, str, bool, int]  # offset in chunk, word, fold, initial, flags
 # a whitespace-free chunk -> its words (see _chunk)
 _chunks: Final[BoundedCache[str, tuple[_Word, ...]]] = BoundedCache(_CHUNK_LIMIT)
@@ -204,12 +207,12 @@ class Name:
     @property
     def folds(self) -> tuple[str, ...]:
         """The folds of its full words (not initials)."""
-        return tuple([w.fold for w in self.words if not w.flags & _INITIAL and w.fold])
+        return tuple([w.fold for w in self.words if not w.flags & INITIAL and w.fold])
 
     @property
     def initials(self) -> tuple[str, ...]:
         """The folds of its initials."""
-        return tuple([w.fold for w in self.words if w.flags & _INITIAL and w.fold])
+        return tuple([w.fold for w in self.words if w.flags & INITIAL and w.fold])
 
     @property
     def surname_fold(self) -> str | None:
@@ -221,19 +224,6 @@ class Name:
 _NOT_PLAIN: Final = Word("", "", 0)
 # a whitespace chunk of a name, as written -> its Word (or _NOT_PLAIN)
 _plain: Final[BoundedCache[str, Word]] = BoundedCache(_CHUNK_LIMIT)
-#: ``Word.flags`` bits: the word is followed by a comma; by a hyphen (in its chunk).
-COMMA: Final = 1024
-JOINED: Final = 2048
-#: Every word flag is below ``1 << FLAG_BITS``.
-FLAG_BITS: Final = 14
-#: Word flag bits: written in capitals (two letters or more); written in Cyrillic;
-#: ends like a surname; another language's form of a known given name; an initial.
-CAPS: Final = _CAPS
-VARIANT: Final = _VARIANT
-CYRILLIC: Final = _CYRILLIC
-SURNAME_END: Final = _SURNAME_END
-GIVEN: Final = _GIVEN
-INITIAL: Final = _INITIAL
 _BIT_CONVENTION: Final = {bit: conv for conv, bit in _CONVENTION_FLAGS.items()}
 
 
@@ -262,8 +252,8 @@ def plain_words(name: str) -> Name | None:
     if any_flags & _CONVENTIONS:
         hint = word_convention(any_flags)
         run.hint = hint
-        if hint and any_flags & _AMBIGUOUS and len(words) > 1:
-            words = [_refolded(w, hint) if w.flags & _AMBIGUOUS else w for w in words]
+        if hint and any_flags & AMBIGUOUS and len(words) > 1:
+            words = [_refolded(w, hint) if w.flags & AMBIGUOUS else w for w in words]
             run.words = words
     if len(words) >= 3 and _may_drop(any_flags, _middle_flags(words)):
         return _without_patronymic(words, any_flags, run.all_flags, hint)
@@ -277,14 +267,14 @@ def _may_drop(any_flags: int, middle: int) -> bool:
 
 
 def _middle_flags(words: list[Word]) -> int:
-    """``_SURNAME_END`` when a word between the first and the last ends like a surname
+    """``SURNAME_END`` when a word between the first and the last ends like a surname
     and is no known given name (it may be a father's name), or, after a comma, the
     last word does, else 0."""
     for w in words[1:-1]:
-        if w.flags & (_SURNAME_END | _GIVEN) == _SURNAME_END:
-            return _SURNAME_END
-    if words[0].flags & COMMA and words[-1].flags & (_SURNAME_END | _GIVEN) == _SURNAME_END:
-        return _SURNAME_END
+        if w.flags & (SURNAME_END | GIVEN) == SURNAME_END:
+            return SURNAME_END
+    if words[0].flags & COMMA and words[-1].flags & (SURNAME_END | GIVEN) == SURNAME_END:
+        return SURNAME_END
     return 0
 
 
@@ -315,19 +305,25 @@ def _without_patronymic(
     for i in drop:
         if flags[i] & (COMMA | JOINED) or (i > 0 and flags[i - 1] & JOINED):
             return None
-    kept = [w for i, w in enumerate(words) if i not in drop]
-    kept_any = 0
-    kept_all = -1
+    kept = _shaped(words, surname, drop, hint, "")
+    if len(kept.words) >= 3 and (kept.any_flags & _PATRONYMIC_FLAGS or _drops_more(kept.words)):
+        return None
+    return kept if word_convention(kept.any_flags) == hint else None
+
+
+def _shaped(words: list[Word], surname: int, drop: set[int], hint: str, text: str) -> Name:
+    """The :class:`Name` of ``words`` less the words ``drop`` (their indices, see
+    :func:`name_shape`: the surname is never one), with the surname's index (among
+    all the words) among those kept: what both readers of a name make of its shape."""
+    kept = [w for i, w in enumerate(words) if i not in drop] if drop else words
+    any_flags = 0
+    all_flags = -1
     for w in kept:
-        kept_any |= w.flags
-        kept_all &= w.flags
-    if len(kept) >= 3 and (kept_any & _PATRONYMIC_FLAGS or _drops_more(kept)):
-        return None
-    if word_convention(kept_any) != hint:
-        return None
+        any_flags |= w.flags
+        all_flags &= w.flags
+    dropped = tuple([w for i, w in enumerate(words) if i in drop]) if drop else ()
     surname -= sum(1 for i in drop if i < surname)
-    dropped = tuple([w for i, w in enumerate(words) if i in drop])
-    return Name(kept, kept_any, kept_all, hint, surname, dropped)
+    return Name(kept, any_flags, all_flags, hint, surname, dropped, text)
 
 
 # (word, flags, offset, hint) -> the word folded by the hint
@@ -357,15 +353,15 @@ def plain_folds(name: str) -> tuple[str, ...] | None:
             break
         folds.append(plain.fold)
         flags |= plain.flags
-        if len(folds) > 2 and last & (_SURNAME_END | _GIVEN) == _SURNAME_END:
-            middle = _SURNAME_END  # (a middle word that may be a father's name)
+        if len(folds) > 2 and last & (SURNAME_END | GIVEN) == SURNAME_END:
+            middle = SURNAME_END  # (a middle word that may be a father's name)
         last = plain.flags
     else:
-        if flags & COMMA and last & (_SURNAME_END | _GIVEN) == _SURNAME_END:
-            middle = _SURNAME_END  # (after a comma, the last word may be a father's name)
+        if flags & COMMA and last & (SURNAME_END | GIVEN) == SURNAME_END:
+            middle = SURNAME_END  # (after a comma, the last word may be a father's name)
         # (a word whose fold depends on the name's convention is refolded only where
         # another word shows one: see plain_words)
-        refold = flags & _AMBIGUOUS and flags & _CONVENTIONS
+        refold = flags & AMBIGUOUS and flags & _CONVENTIONS
         if folds and not refold and (len(folds) < 3 or not _may_drop(flags, middle)):
             return tuple(folds)
     found = plain_words(name)
@@ -480,14 +476,14 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
         # its fold depends on the convention of the rest of the name (ch, j, c)
         ambiguous = ("ch" in low or "j" in low or "c" in low) and not cyrillic and not conv
         flags = (
-            (_CAPS if len(word) > 1 and word.isupper() else 0)
-            | (_SURNAME_END if surname_endings.match(low) else 0)
-            | (_PATRONYMIC_END if patronymic_endings.match(low) else 0)
-            | (_PATRONYMIC_WORD if low in patronymic_words else 0)
-            | (_AMBIGUOUS if ambiguous else _CONVENTION_FLAGS.get(conv, 0))
-            | (_GIVEN if given else 0)
-            | (_CYRILLIC if cyrillic else 0)
-            | (_VARIANT if variant else 0)
+            (CAPS if len(word) > 1 and word.isupper() else 0)
+            | (SURNAME_END if surname_endings.match(low) else 0)
+            | (PATRONYMIC_END if patronymic_endings.match(low) else 0)
+            | (PATRONYMIC_WORD if low in patronymic_words else 0)
+            | (AMBIGUOUS if ambiguous else _CONVENTION_FLAGS.get(conv, 0))
+            | (GIVEN if given else 0)
+            | (CYRILLIC if cyrillic else 0)
+            | (VARIANT if variant else 0)
         )
         if chunk.startswith("-", start + len(word) + dotted):
             flags |= JOINED  # (a hyphen follows it: Бъчварова-Пиралкова)
@@ -553,7 +549,7 @@ def lexicon_entry(word: str, fold: str, flags: int) -> LexiconEntry | None:
     """The lexicon's entry for a word of a name with this fold and these flags: none
     for another language's form of a known given name that is rendered as written
     (see :func:`as_the_name`)."""
-    if flags & _VARIANT and not as_the_name(word, flags):
+    if flags & VARIANT and not as_the_name(word, flags):
         return None
     return lexicon().entries().get(fold)
 
@@ -568,7 +564,7 @@ def as_the_name(word: str, flags: int) -> bool:
     Cyrillic is (Микола, Уладзімір, Сяргей as Nikolay, Vladimir, Sergey): Ukrainian
     and Belarusian labels give Russians' names so. Latin forms (Mykola, Aleksandar)
     and Bulgarian and Serbian ones (Петър, Александар) are rendered as written."""
-    if not flags & _CYRILLIC:
+    if not flags & CYRILLIC:
         return False
     return _UK_BE_LETTERS_RE.search(word) is not None or word.lower() in uk_be_given_forms()
 
@@ -647,16 +643,16 @@ def _parse_body(name: str, fathers: bool) -> Name:
         if found is None:
             found = _chunk(chunk)
         for rel, word, fold, initial, flag in found:
-            words.append(Word(word, fold, flag | _INITIAL if initial else flag, offset + pos + rel))
+            words.append(Word(word, fold, flag | INITIAL if initial else flag, offset + pos + rel))
         pos += len(chunk)
     flags = [w.flags for w in words]
     any_flags = 0
     for f in flags:
         any_flags |= f
     hint = word_convention(any_flags)
-    if len(words) > 1 and any_flags & _AMBIGUOUS and hint:
-        words = [_refolded(w, hint) if w.flags & _AMBIGUOUS else w for w in words]
-    full = [i for i, f in enumerate(flags) if not f & _INITIAL]
+    if len(words) > 1 and any_flags & AMBIGUOUS and hint:
+        words = [_refolded(w, hint) if w.flags & AMBIGUOUS else w for w in words]
+    full = [i for i, f in enumerate(flags) if not f & INITIAL]
     for i in full:
         _with_entry(words[i])
     comma = body.find(",")
@@ -664,17 +660,7 @@ def _parse_body(name: str, fathers: bool) -> Name:
     if comma >= 0:
         before = sum(1 for w in words if w.end <= comma + offset)
     surname, drop = name_shape(flags, full, before, fathers)
-    dropped: tuple[Word, ...] = ()
-    if drop:
-        dropped = tuple([w for i, w in enumerate(words) if i in drop])
-        words = [w for i, w in enumerate(words) if i not in drop]
-        surname -= sum(1 for i in drop if i < surname)  # (the surname is never dropped)
-    any_flags = 0
-    all_flags = -1
-    for w in words:
-        any_flags |= w.flags
-        all_flags &= w.flags
-    return Name(words, any_flags, all_flags, hint, surname, dropped, text)
+    return _shaped(words, surname, drop, hint, text)
 
 
 def name_shape(
@@ -755,9 +741,9 @@ def _guess_surname(full: list[int], flags: Sequence[int], comma: int) -> int:
     if len(full) >= 3:
         if (
             len(full) == 3
-            and flags[full[2]] & _PATRONYMIC_END
-            and not flags[full[0]] & _GIVEN
-            and (not flags[full[0]] & _PATRONYMIC_END or flags[full[1]] & _GIVEN)
+            and flags[full[2]] & PATRONYMIC_END
+            and not flags[full[0]] & GIVEN
+            and (not flags[full[0]] & PATRONYMIC_END or flags[full[1]] & GIVEN)
         ):
             # the official order Surname Given Patronymic, whatever the surname's
             # ending (Побер Ігор Миколайович, Шойгу Сергей Кужугетович), even one
@@ -766,26 +752,26 @@ def _guess_surname(full: list[int], flags: Sequence[int], comma: int) -> int:
             return full[0]
         if (
             len(full) == 3
-            and flags[full[0]] & _GIVEN
-            and flags[full[1]] & flags[full[2]] & _PATRONYMIC_END
+            and flags[full[0]] & GIVEN
+            and flags[full[1]] & flags[full[2]] & PATRONYMIC_END
         ):
             return full[2]  # Given Patronymic Surname (Руслан Михайлович Сидорович)
         # a word that ends like a patronymic is not the surname while another word
         # can be (Гузь Ігор Володимирович)
-        full = [i for i in full if not flags[i] & _PATRONYMIC_END] or full
-    caps = [i for i in full if flags[i] & _CAPS]
+        full = [i for i in full if not flags[i] & PATRONYMIC_END] or full
+    caps = [i for i in full if flags[i] & CAPS]
     if caps and len(caps) < len(full):
         return caps[0]  # passport style: SURNAME Given
-    with_ending = [i for i in full if flags[i] & _SURNAME_END]
+    with_ending = [i for i in full if flags[i] & SURNAME_END]
     if len(with_ending) > 1 or (
         # Yekaterina, Dmitriy, Валерий end like surnames but are given names: one is no
         # surname beside a word that is no given name (Валерий Иванович Стрелец)
-        with_ending and flags[with_ending[0]] & _GIVEN and any(not flags[i] & _GIVEN for i in full)
+        with_ending and flags[with_ending[0]] & GIVEN and any(not flags[i] & GIVEN for i in full)
     ):
-        with_ending = [i for i in with_ending if not flags[i] & _GIVEN]
+        with_ending = [i for i in with_ending if not flags[i] & GIVEN]
     if len(with_ending) == 1:
         return with_ending[0]
-    if len(full) == 2 and flags[full[1]] & _GIVEN and not flags[full[0]] & _GIVEN:
+    if len(full) == 2 and flags[full[1]] & GIVEN and not flags[full[0]] & GIVEN:
         return full[0]  # Surname Given, told by the given name (Filat Vladimir)
     return full[-1]
 
@@ -810,19 +796,19 @@ def _patronymic_words(
     for pos, i in enumerate(full):
         if i == surname or flags[i] & JOINED or (i > 0 and flags[i - 1] & JOINED):
             continue  # (a word of a hyphenated name: Belakowitsch-Jenewein)
-        if pos > 0 and flags[i] & _PATRONYMIC_WORD:
+        if pos > 0 and flags[i] & PATRONYMIC_WORD:
             if full[pos - 1] != surname:  # the surname is never part of a patronymic
                 drop.update((i, full[pos - 1]))
-        elif flags[i] & _PATRONYMIC_END:
+        elif flags[i] & PATRONYMIC_END:
             drop.add(i)
     if fathers and comma and not drop and len(full) == 3 and surname == full[0]:
         last = flags[full[2]]
-        if flags[full[1]] & _GIVEN and last & (_SURNAME_END | _GIVEN) == _SURNAME_END:
+        if flags[full[1]] & GIVEN and last & (SURNAME_END | GIVEN) == SURNAME_END:
             if not last & JOINED and not flags[full[1]] & JOINED:
                 drop.add(full[2])
     elif fathers and not comma and not drop and len(full) >= 3 and surname in (full[0], full[-1]):
         for i in full[1:-1]:  # (between the given name and the surname)
-            if flags[i] & (_SURNAME_END | _GIVEN) == _SURNAME_END:
+            if flags[i] & (SURNAME_END | GIVEN) == SURNAME_END:
                 if not flags[i] & JOINED and not flags[i - 1] & JOINED:
                     drop.add(i)  # (a word of a hyphenated surname is not one)
     return drop
@@ -851,8 +837,8 @@ def surname_leads(
         return False
     if caps or (simple and dropped):
         return True
-    if not simple or flags[0] & _GIVEN:
+    if not simple or flags[0] & GIVEN:
         return False
-    if flags[0] & _SURNAME_END:
-        return any(f & _GIVEN for f in flags[1:])
-    return len(flags) == 2 and bool(flags[1] & _GIVEN)  # (Filat Vladimir)
+    if flags[0] & SURNAME_END:
+        return any(f & GIVEN for f in flags[1:])
+    return len(flags) == 2 and bool(flags[1] & GIVEN)  # (Filat Vladimir)

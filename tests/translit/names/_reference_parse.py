@@ -55,7 +55,7 @@ def _apply_convention(tokens: list[Token], flags: list[int]) -> None:
     if not hint:
         return
     for i, flag in enumerate(flags):
-        if flag & parse._AMBIGUOUS:
+        if flag & parse.AMBIGUOUS:
             tokens[i] = tokens[i]._replace(fold=word_key(tokens[i].text, hint))
 
 
@@ -76,7 +76,7 @@ def reference_parse(name: str, fathers: bool = True) -> ParsedName:
             tokens.append(Token(word, start, start + len(word), fold, initial, flag))
             flags.append(flag)
         pos += len(chunk)
-    if len(tokens) > 1 and any(f & parse._AMBIGUOUS for f in flags):
+    if len(tokens) > 1 and any(f & parse.AMBIGUOUS for f in flags):
         _apply_convention(tokens, flags)
     full = [i for i, t in enumerate(tokens) if not t.initial]
     comma = body.find(",")
