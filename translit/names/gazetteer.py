@@ -17,7 +17,7 @@ from typing import Any, Final
 
 from translit._util.paths import data_path
 from translit.errors import InputDataError
-from translit.names.parse import ParsedName, parse_name
+from translit.names.parse import Name, parse_name
 
 _LIST_FIELDS: Final = ("official", "also", "former")
 PERSON: Final = "person"
@@ -58,8 +58,8 @@ def exact_form(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def full_key(parsed: ParsedName) -> str:
-    """Order-insensitive key of a parsed name's full tokens."""
+def full_key(parsed: Name) -> str:
+    """Order-insensitive key of a parsed name's full words."""
     return " ".join(sorted(parsed.folds))
 
 
@@ -133,7 +133,7 @@ class Gazetteer:
             user_ids=set(self.user_ids),
         )
 
-    def lookup(self, parsed: ParsedName, mention: bool = False) -> tuple[Entity, float] | None:
+    def lookup(self, parsed: Name, mention: bool = False) -> tuple[Entity, float] | None:
         """The entity a parsed name refers to, with a confidence, or ``None``.
 
         A name alone is linked to a person only with a given name that agrees; a

@@ -10,7 +10,7 @@ from translit.names import origin
 from translit.names.fold import DIGRAPHS, fold_token
 from translit.names.gazetteer import Gazetteer, exact_form
 from translit.names.lexicon import lexicon
-from translit.names.parse import ParsedName, PlainName, parse_name, patronymic_words, plain_folds
+from translit.names.parse import Name, parse_name, patronymic_words, plain_folds
 from translit.names.scripts import has_other_script, key_reading
 from translit.names.session import GazetteerCaches, KeyHit, gazetteer_caches
 
@@ -102,7 +102,7 @@ def _compound(word: str, elements: frozenset[str], starts: frozenset[str]) -> tu
     return word, ""
 
 
-def key_of(parsed: ParsedName, gazetteer: Gazetteer) -> tuple[str, str | None]:
+def key_of(parsed: Name, gazetteer: Gazetteer) -> tuple[str, str | None]:
     """(key, entity id) for a parsed name."""
     hit = gazetteer.lookup(parsed)
     if hit is not None:
@@ -163,7 +163,7 @@ def kept(name: str, gazetteer: Gazetteer) -> bool:
     return gazetteer.lookup(parse_name(name)) is None
 
 
-def plain_key(name: PlainName, caches: GazetteerCaches) -> KeyHit:
+def plain_key(name: Name, caches: GazetteerCaches) -> KeyHit:
     """The key of a name of plain words (see :func:`translit.names.parse.plain_words`) and
     its gazetteer entry with a confidence, as :func:`key_of` and ``Gazetteer.lookup``
     give them."""

@@ -7,7 +7,7 @@ from typing import Any
 
 from translit.names.gazetteer import Gazetteer, bundled_gazetteer
 from translit.names.keys import key_of
-from translit.names.parse import ParsedName, Token, parse_name
+from translit.names.parse import Name, Word, parse_name
 from translit.names.samename import same_consonants, spelling_likeness
 
 SAME_THRESHOLD = 0.85
@@ -35,7 +35,7 @@ def _gender_pair(x: str, y: str) -> bool:
     return long_ == short + "a" or (long_.endswith("aia") and long_[:-3] + "ii" == short)
 
 
-def _compare(pa: ParsedName, pb: ParsedName) -> tuple[float, str]:
+def _compare(pa: Name, pb: Name) -> tuple[float, str]:
     fa, fb = set(pa.folds), set(pb.folds)
     sa, sb = pa.surname_fold, pb.surname_fold
     if sa and sb and sa != sb and _gender_pair(sa, sb):
@@ -66,8 +66,8 @@ def _compare(pa: ParsedName, pb: ParsedName) -> tuple[float, str]:
     return min(ratio, SAME_THRESHOLD - 0.05), "different names"
 
 
-def _folds(tokens: tuple[Token, ...]) -> list[str]:
-    return sorted(t.fold for t in tokens)
+def _folds(words: tuple[Word, ...]) -> list[str]:
+    return sorted(w.fold for w in words)
 
 
 def match(a: str, b: str, gazetteer: Gazetteer | None = None) -> MatchResult:
@@ -80,7 +80,7 @@ def match(a: str, b: str, gazetteer: Gazetteer | None = None) -> MatchResult:
         if ea == eb:
             return MatchResult(a, b, 1.0, True, f"same gazetteer entity {ea}", ka, kb)
         return MatchResult(a, b, 0.0, False, f"different gazetteer entities {ea} / {eb}", ka, kb)
-    if pa.patronymics and pb.patronymics and _folds(pa.patronymics) != _folds(pb.patronymics):
+    if pa.dropped and pb.dropped and _folds(pa.dropped) != _folds(pb.dropped):
         # namesakes: the same given name and surname, different fathers
         return MatchResult(a, b, 0.3, False, "patronymics differ", ka, kb)
     if ka and ka == kb:

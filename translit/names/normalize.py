@@ -18,11 +18,11 @@ from translit.names.parse import (
     CYRILLIC,
     FLAG_BITS,
     GIVEN,
+    INITIAL,
     JOINED,
     SURNAME_END,
-    ParsedName,
-    Plain,
-    PlainName,
+    Name,
+    Word,
     guess_surname,
     joined_words,
     parse_body,
@@ -55,15 +55,15 @@ def styles() -> list[str]:
     return style_ids()
 
 
-def _without(text: str, parsed: ParsedName) -> str:
+def _without(text: str, parsed: Name) -> str:
     """The name's own span of ``text``: titles cut, patronymics removed."""
-    if not parsed.tokens:
+    if not parsed.words:
         return text.strip()
-    if not parsed.patronymics:
-        return " ".join(text[parsed.tokens[0].start : parsed.tokens[-1].end].split()).strip(" ,")
+    if not parsed.dropped:
+        return " ".join(text[parsed.words[0].start : parsed.words[-1].end].split()).strip(" ,")
     spans = sorted(
-        [(t.start, t.end, True) for t in parsed.tokens]
-        + [(t.start, t.end, False) for t in parsed.patronymics]
+        [(w.start, w.end, True) for w in parsed.words]
+        + [(w.start, w.end, False) for w in parsed.dropped]
     )
     start = min(s for s, _, keep in spans if keep)
     end = max(e for _, e, keep in spans if keep)
@@ -142,7 +142,7 @@ def _analyze_written(name: str, s: Session) -> NameResult:
     return _analyze_parsed(name, s)
 
 
-def _analyze_plain(name: str, plain: PlainName, s: Session) -> NameResult | None:
+def _analyze_plain(name: str, plain: Name, s: Session) -> NameResult | None:
     """:func:`analyze` for a name of plain words, without parsing it again; ``None``
     where its commas need the general path."""
     key, hit = plain_key(plain, s.caches)
@@ -168,7 +168,7 @@ def _analyze_plain(name: str, plain: PlainName, s: Session) -> NameResult | None
 
 def _plain_output(
     name: str,
-    plain: PlainName,
+    plain: Name,
     s: Session,
     renderings: list[WordRendering],
     found: list[int] | None = None,
@@ -253,7 +253,7 @@ def _rendered(word: WordRendering, lang: str, style: Style) -> str:
     return out
 
 
-def _spell(word: WordRendering, w: Plain, hint: str) -> None:
+def _spell(word: WordRendering, w: Word, hint: str) -> None:
     """Fill in the Cyrillic form of ``w`` for names that show the convention ``hint``
     (from the lexicon entry the word keeps: no lookups; a name with a Cyrillic word
     reaches here only in the en style)."""
@@ -268,7 +268,7 @@ def _spell(word: WordRendering, w: Plain, hint: str) -> None:
     word.cyrillic = cyr  # (set last: a thread that sees it sees the rest)
 
 
-def _renderings(name: PlainName, s: Session) -> list[WordRendering]:
+def _renderings(name: Name, s: Session) -> list[WordRendering]:
     """The session's record of each word of ``name``, in order (new ones with the
     kinds of their fold only: :func:`_spell` fills in the rest where the name needs
     it). A word whose fold and Cyrillic form are its lexicon entry's, not in capitals,
@@ -299,7 +299,7 @@ def _renderings(name: PlainName, s: Session) -> list[WordRendering]:
     return out
 
 
-def may_have_entity(name: PlainName, s: Session) -> bool:
+def may_have_entity(name: Name, s: Session) -> bool:
     """Can a name of plain words have an entry in the session's gazetteer? ``False``
     means :func:`translit.names.keys.plain_key` finds none (see :func:`_may_have_entity`)."""
     return _may_have_entity(_renderings(name, s))
@@ -319,7 +319,7 @@ def _may_have_entity(renderings: list[WordRendering]) -> bool:
     return every
 
 
-def _plain_order(plain: PlainName) -> tuple[int, ...] | None:
+def _plain_order(plain: Name) -> tuple[int, ...] | None:
     """The indices of plain words in Given Surname order (see :func:`_natural_order`):
     ``_KEEP`` where they stay in their order; ``None`` where commas make it a job for
     the general path. The order follows from the words' flags (and a surname chosen
@@ -387,7 +387,7 @@ def _analyze_parsed(name: str, s: Session) -> NameResult:
     parsed = parse_name(name)
     gaz = s.gazetteer
     key, entity_id = key_of(parsed, gaz)
-    if not parsed.tokens or not key:
+    if not parsed.words or not key:
         return NameResult(name, name, key, None, "unchanged", 0.0)
     hit = gaz.lookup(parsed) if entity_id is not None else None
     if hit is not None:
@@ -406,24 +406,24 @@ def _analyze_parsed(name: str, s: Session) -> NameResult:
     if not has_cyrillic(cyr):
         return NameResult(name, _title_if_caps(body), key, None, "unchanged", 0.5)
     out = _title_if_caps(render_cyrillic(cyr, style))
-    if all(has_cyrillic(t.text) for t in sub.tokens if not t.initial):
+    if all(has_cyrillic(w.word) for w in sub.words if not w.flags & INITIAL):
         return NameResult(name, out, key, None, "romanized", 0.9)
     return NameResult(name, out, key, None, "reconstructed", _confidence(found, total))
 
 
-def _natural_order(body: str, parsed: ParsedName) -> str:
+def _natural_order(body: str, parsed: Name) -> str:
     """``Surname, Given`` and passport ``SURNAME GIVEN`` in the usual Given Surname order."""
     if "," in body:
         before, _, after = body.partition(",")
         before, after = before.strip(), after.strip(" ,")
         return f"{after} {before}" if before and after and "," not in after else body
     chunks = body.split()
-    if len(chunks) < 2 or not parsed.tokens or parsed.tokens[0].initial:
+    if len(chunks) < 2 or not parsed.words or parsed.words[0].flags & INITIAL:
         return body
-    full = [t.flags for t in parsed.tokens if not t.initial]
-    surname = -1 if parsed.surname is None else parsed.surname  # (the first token: full)
+    full = [w.flags for w in parsed.words if not w.flags & INITIAL]
     caps = len(parsed.folds) >= 2 and body.isupper()
-    if surname_leads(full, surname, bool(parsed.patronymics), caps, len(chunks) == len(full)):
+    simple = len(chunks) == len(full)  # (the surname, the first word: a full one)
+    if surname_leads(full, parsed.surname, bool(parsed.dropped), caps, simple):
         return " ".join(chunks[1:] + chunks[:1])
     return body
 

@@ -1,4 +1,4 @@
-"""Splitting a personal or place name into tokens: titles, initials, patronymics, surname.
+"""Reading a personal or place name into its words: titles, initials, patronymics, surname.
 
 The rules (titles in many languages, patronymic and surname endings) are data:
 ``data/names/name_rules.json``.
@@ -24,47 +24,6 @@ from translit.names.samename import word_key
 
 _LETTER: Final = r"(?:[^\W\d_]|[\u0300-\u036f])"
 _TOKEN_RE: Final = re.compile(f"{_LETTER}+(?:['’ʼ`]{_LETTER}+)*(?:['’ʼ`])?(\\.)?")
-
-
-class Token(NamedTuple):
-    """One word of a name, with its position in the prepared text."""
-
-    text: str
-    start: int
-    end: int
-    fold: str
-    initial: bool
-    flags: int = 0  # the word's flags: written in capitals, ends like a surname ...
-
-
-class ParsedName(NamedTuple):
-    """A name split into tokens (titles and patronymics removed).
-
-    ``folds`` are the folds of the full (non-initial) tokens, ``initials`` those of the
-    initials; :func:`parsed_name` fills them in.
-    """
-
-    text: str
-    tokens: tuple[Token, ...]
-    surname: int | None  # index into tokens
-    patronymics: tuple[Token, ...] = ()
-    folds: tuple[str, ...] = ()
-    initials: tuple[str, ...] = ()
-
-    @property
-    def surname_fold(self) -> str | None:
-        if self.surname is None:
-            return None
-        return self.tokens[self.surname].fold
-
-
-def parsed_name(
-    text: str, tokens: tuple[Token, ...], surname: int | None, patronymics: tuple[Token, ...] = ()
-) -> ParsedName:
-    """A :class:`ParsedName` with its folds and initials computed from ``tokens``."""
-    folds = tuple([t.fold for t in tokens if not t.initial and t.fold])
-    initials = tuple([t.fold for t in tokens if t.initial and t.fold])
-    return ParsedName(text, tokens, surname, patronymics, folds, initials)
 
 
 @cache
@@ -157,32 +116,41 @@ def strip_titles(text: str) -> str:
 
 
 _CHUNK_LIMIT: Final = 1 << 18
-# Word flags kept with each cached word.
-_CAPS: Final = 1  # written in capitals (two letters or more)
-_SURNAME_END: Final = 2  # ends like a surname
-_PATRONYMIC_END: Final = 4  # ends like a patronymic (-ovich, -ұлы joined)
-_PATRONYMIC_WORD: Final = 8  # a separate patronymic word (ұлы, kyzy)
-_AMBIGUOUS: Final = 16  # its fold depends on the convention of the rest of the name
-_GIVEN: Final = 256  # a given name the lexicon knows
-_VARIANT: Final = 4096  # another language's form of a known given name (Oleksandr)
-_CONVENTION_FLAGS: Final = {GERMANIC: 32, FRENCH: 64, KAZAKH_LATIN: 128}
+# The flags of a word (Word.flags), one bit each; every flag is below 1 << FLAG_BITS.
+CAPS: Final = 1  # written in capitals (two letters or more)
+SURNAME_END: Final = 2  # ends like a surname
+PATRONYMIC_END: Final = 4  # ends like a patronymic (-ovich, -ұлы joined)
+PATRONYMIC_WORD: Final = 8  # a separate patronymic word (ұлы, kyzy)
+AMBIGUOUS: Final = 16  # its fold depends on the convention of the rest of the name
+_CONVENTION_FLAGS: Final = {GERMANIC: 32, FRENCH: 64, KAZAKH_LATIN: 128}  # it shows one
 _CONVENTIONS: Final = 32 | 64 | 128
-_CYRILLIC: Final = 512  # written in Cyrillic
-_PATRONYMIC_FLAGS: Final = _PATRONYMIC_END | _PATRONYMIC_WORD
+GIVEN: Final = 256  # a given name the lexicon knows
+CYRILLIC: Final = 512  # written in Cyrillic
+COMMA: Final = 1024  # a comma follows it (Surname, Given)
+JOINED: Final = 2048  # a hyphen follows it, in its chunk (Kassym-Jomart)
+VARIANT: Final = 4096  # another language's form of a known given name (Oleksandr)
+INITIAL: Final = 8192  # an initial: one letter, or an abbreviated given name (Zh., Kh.)
+FLAG_BITS: Final = 14
+_PATRONYMIC_FLAGS: Final = PATRONYMIC_END | PATRONYMIC_WORD
 # a word a name of three or more may drop: a patronymic, or a father's name
-_MAY_DROP: Final = _PATRONYMIC_FLAGS | _SURNAME_END
+_MAY_DROP: Final = _PATRONYMIC_FLAGS | SURNAME_END
 _Word = tuple[int, str, str, bool, int]  # offset in chunk, word, fold, initial, flags
 # a whitespace-free chunk -> its words (see _chunk)
 _chunks: Final[BoundedCache[str, tuple[_Word, ...]]] = BoundedCache(_CHUNK_LIMIT)
 
 
 @mypyc_attr(acyclic=True)
-class Plain:
-    """A whitespace chunk that is one plain word of a name (see :func:`plain_words`),
-    or one word of a hyphenated chunk of plain words (Kassym-Jomart, Ust-Kamenogorsk).
+class Word:
+    """One word of a name: as written, its fold, its flags (``CAPS``, ``CYRILLIC``,
+    ``SURNAME_END``, ``GIVEN``, ``INITIAL``, ``COMMA``, ``JOINED`` ...), its offsets and
+    its lexicon entry. The one word model of both readers of a name: :func:`parse_name`
+    (any name) and :func:`plain_words` (a name whose chunks are plain words).
 
-    A hyphenated chunk is cached as a ``Plain`` whose ``parts`` are its words; the
-    words but the last carry the ``JOINED`` flag (a hyphen follows them).
+    A whitespace chunk that is one plain word, or plain words joined by hyphens
+    (Kassym-Jomart, Ust-Kamenogorsk), is remembered as a ``Word`` (whose ``parts`` are
+    the words of a hyphenated chunk; the words but the last carry the ``JOINED`` flag,
+    a hyphen follows them); its offsets are in the chunk. A word of a parsed name has
+    its offsets in the prepared name.
 
     Frozen once made: what later hops make of a word is kept by them (see
     :mod:`translit.names.session`), not on it.
@@ -191,9 +159,9 @@ class Plain:
     read directly. Acyclic: no reference from it leads back to it, so compiled, the
     garbage collector does not track it; the caches hold tens of thousands.)"""
 
-    __slots__ = ("entry", "flags", "fold", "parts", "word")
+    __slots__ = ("end", "entry", "flags", "fold", "parts", "start", "word")
 
-    def __init__(self, word: str, fold: str, flags: int) -> None:
+    def __init__(self, word: str, fold: str, flags: int, start: int = 0) -> None:
         self.word = word
         self.fold = fold
         # the lexicon's entry for the fold, set on every word of a plain name (None
@@ -201,48 +169,65 @@ class Plain:
         self.entry: LexiconEntry | None = None
         # the word's flags, with COMMA when a comma follows it (Surname, Given)
         self.flags = flags
-        self.parts: tuple[Plain, ...] | None = None  # the words of a hyphenated chunk
+        self.start = start  # where the word begins and ends in its text
+        self.end = start + len(word)
+        self.parts: tuple[Word, ...] | None = None  # the words of a hyphenated chunk
 
     def __repr__(self) -> str:
-        return f"Plain({self.word!r}, {self.fold!r}, {self.flags})"
+        return f"Word({self.word!r}, {self.fold!r}, {self.flags}, {self.start})"
 
 
-class PlainName:
-    """A name of plain words (see :func:`plain_words`) with what its words show together."""
+class Name:
+    """A name read into its words (titles cut, patronymics and a father's name dropped),
+    with what its words show together: by :func:`parse_name` or :func:`plain_words`."""
 
-    __slots__ = ("all_flags", "any_flags", "hint", "surname", "words")
+    __slots__ = ("all_flags", "any_flags", "dropped", "hint", "surname", "text", "words")
 
     def __init__(
-        self, words: list[Plain], any_flags: int, all_flags: int, hint: str, surname: int = -1
+        self,
+        words: list[Word],
+        any_flags: int,
+        all_flags: int,
+        hint: str,
+        surname: int = -1,
+        dropped: tuple[Word, ...] = (),
+        text: str = "",
     ) -> None:
         self.words = words
         self.any_flags = any_flags  # flags of any word (a comma shows as COMMA)
         self.all_flags = all_flags  # flags of every word
         self.hint = hint  # the one spelling convention its words show, else ""
-        # the surname's index where the name's patronymic was dropped (the surname
-        # was chosen among all its words); else -1 (see guess_surname)
+        # the surname's index, -1 for none; of a name of plain words, only where a
+        # patronymic was dropped (the surname was chosen among all its words), else
+        # -1 (its order is told by its words' flags: see guess_surname)
         self.surname = surname
+        self.dropped = dropped  # the patronymics and father's name dropped
+        self.text = text  # the prepared name (parse_name), whose offsets the words give
+
+    @property
+    def folds(self) -> tuple[str, ...]:
+        """The folds of its full words (not initials)."""
+        return tuple([w.fold for w in self.words if not w.flags & INITIAL and w.fold])
+
+    @property
+    def initials(self) -> tuple[str, ...]:
+        """The folds of its initials."""
+        return tuple([w.fold for w in self.words if w.flags & INITIAL and w.fold])
+
+    @property
+    def surname_fold(self) -> str | None:
+        if self.surname < 0:
+            return None
+        return self.words[self.surname].fold
 
 
-_NOT_PLAIN: Final = Plain("", "", 0)
-# a whitespace chunk of a name, as written -> its Plain (or _NOT_PLAIN)
-_plain: Final[BoundedCache[str, Plain]] = BoundedCache(_CHUNK_LIMIT)
-#: ``Plain.flags`` bits: the word is followed by a comma; by a hyphen (in its chunk).
-COMMA: Final = 1024
-JOINED: Final = 2048
-#: Every word flag is below ``1 << FLAG_BITS``.
-FLAG_BITS: Final = 13
-#: Word flag bits: written in capitals (two letters or more); written in Cyrillic;
-#: ends like a surname; another language's form of a known given name.
-CAPS: Final = _CAPS
-VARIANT: Final = _VARIANT
-CYRILLIC: Final = _CYRILLIC
-SURNAME_END: Final = _SURNAME_END
-GIVEN: Final = _GIVEN
+_NOT_PLAIN: Final = Word("", "", 0)
+# a whitespace chunk of a name, as written -> its Word (or _NOT_PLAIN)
+_plain: Final[BoundedCache[str, Word]] = BoundedCache(_CHUNK_LIMIT)
 _BIT_CONVENTION: Final = {bit: conv for conv, bit in _CONVENTION_FLAGS.items()}
 
 
-def plain_words(name: str) -> PlainName | None:
+def plain_words(name: str) -> Name | None:
     """The words of ``name`` when each whitespace chunk is one plain word, else ``None``.
 
     A plain word is a full word (not an initial or a title), alone in its chunk or
@@ -267,8 +252,8 @@ def plain_words(name: str) -> PlainName | None:
     if any_flags & _CONVENTIONS:
         hint = word_convention(any_flags)
         run.hint = hint
-        if hint and any_flags & _AMBIGUOUS and len(words) > 1:
-            words = [_refolded(w, hint) if w.flags & _AMBIGUOUS else w for w in words]
+        if hint and any_flags & AMBIGUOUS and len(words) > 1:
+            words = [_refolded(w, hint) if w.flags & AMBIGUOUS else w for w in words]
             run.words = words
     if len(words) >= 3 and _may_drop(any_flags, _middle_flags(words)):
         return _without_patronymic(words, any_flags, run.all_flags, hint)
@@ -281,15 +266,15 @@ def _may_drop(any_flags: int, middle: int) -> bool:
     return bool(any_flags & _PATRONYMIC_FLAGS or middle)
 
 
-def _middle_flags(words: list[Plain]) -> int:
-    """``_SURNAME_END`` when a word between the first and the last ends like a surname
+def _middle_flags(words: list[Word]) -> int:
+    """``SURNAME_END`` when a word between the first and the last ends like a surname
     and is no known given name (it may be a father's name), or, after a comma, the
     last word does, else 0."""
     for w in words[1:-1]:
-        if w.flags & (_SURNAME_END | _GIVEN) == _SURNAME_END:
-            return _SURNAME_END
-    if words[0].flags & COMMA and words[-1].flags & (_SURNAME_END | _GIVEN) == _SURNAME_END:
-        return _SURNAME_END
+        if w.flags & (SURNAME_END | GIVEN) == SURNAME_END:
+            return SURNAME_END
+    if words[0].flags & COMMA and words[-1].flags & (SURNAME_END | GIVEN) == SURNAME_END:
+        return SURNAME_END
     return 0
 
 
@@ -301,8 +286,8 @@ def word_convention(flags: int) -> str:
 
 
 def _without_patronymic(
-    words: list[Plain], any_flags: int, all_flags: int, hint: str
-) -> PlainName | None:
+    words: list[Word], any_flags: int, all_flags: int, hint: str
+) -> Name | None:
     """A plain name of three or more words without its patronymic, dropped as
     :func:`name_shape` drops it; ``None`` for the shapes left to the general
     path: nothing to drop, a dropped word with a comma or a hyphen, a convention shown
@@ -316,34 +301,42 @@ def _without_patronymic(
     if not drop:
         if any_flags & _PATRONYMIC_FLAGS:
             return None
-        return PlainName(words, any_flags, all_flags, hint)  # (no father's name either)
+        return Name(words, any_flags, all_flags, hint)  # (no father's name either)
     for i in drop:
         if flags[i] & (COMMA | JOINED) or (i > 0 and flags[i - 1] & JOINED):
             return None
-    kept = [w for i, w in enumerate(words) if i not in drop]
-    kept_any = 0
-    kept_all = -1
+    kept = _shaped(words, surname, drop, hint, "")
+    if len(kept.words) >= 3 and (kept.any_flags & _PATRONYMIC_FLAGS or _drops_more(kept.words)):
+        return None
+    return kept if word_convention(kept.any_flags) == hint else None
+
+
+def _shaped(words: list[Word], surname: int, drop: set[int], hint: str, text: str) -> Name:
+    """The :class:`Name` of ``words`` less the words ``drop`` (their indices, see
+    :func:`name_shape`: the surname is never one), with the surname's index (among
+    all the words) among those kept: what both readers of a name make of its shape."""
+    kept = [w for i, w in enumerate(words) if i not in drop] if drop else words
+    any_flags = 0
+    all_flags = -1
     for w in kept:
-        kept_any |= w.flags
-        kept_all &= w.flags
-    if len(kept) >= 3 and (kept_any & _PATRONYMIC_FLAGS or _drops_more(kept)):
-        return None
-    if word_convention(kept_any) != hint:
-        return None
+        any_flags |= w.flags
+        all_flags &= w.flags
+    dropped = tuple([w for i, w in enumerate(words) if i in drop]) if drop else ()
     surname -= sum(1 for i in drop if i < surname)
-    return PlainName(kept, kept_any, kept_all, hint, surname)
+    return Name(kept, any_flags, all_flags, hint, surname, dropped, text)
 
 
-# (word, flags, hint) -> the word folded by the hint
-_refolds: Final[BoundedCache[tuple[str, int, str], Plain]] = BoundedCache(_CHUNK_LIMIT)
+# (word, flags, offset, hint) -> the word folded by the hint
+_refolds: Final[BoundedCache[tuple[str, int, int, str], Word]] = BoundedCache(_CHUNK_LIMIT)
 
 
-def _refolded(word: Plain, hint: str) -> Plain:
+def _refolded(word: Word, hint: str) -> Word:
     """``word`` folded by the convention ``hint`` of the rest of its name."""
-    out = _refolds.get((word.word, word.flags, hint))  # (flags: with COMMA and JOINED)
+    found = (word.word, word.flags, word.start, hint)  # (flags: with COMMA and JOINED)
+    out = _refolds.get(found)
     if out is None:
-        out = _with_entry(Plain(word.word, word_key(word.word, hint), word.flags))
-        _refolds.put((word.word, word.flags, hint), out)
+        out = _with_entry(Word(word.word, word_key(word.word, hint), word.flags, word.start))
+        _refolds.put(found, out)
     return out
 
 
@@ -360,22 +353,22 @@ def plain_folds(name: str) -> tuple[str, ...] | None:
             break
         folds.append(plain.fold)
         flags |= plain.flags
-        if len(folds) > 2 and last & (_SURNAME_END | _GIVEN) == _SURNAME_END:
-            middle = _SURNAME_END  # (a middle word that may be a father's name)
+        if len(folds) > 2 and last & (SURNAME_END | GIVEN) == SURNAME_END:
+            middle = SURNAME_END  # (a middle word that may be a father's name)
         last = plain.flags
     else:
-        if flags & COMMA and last & (_SURNAME_END | _GIVEN) == _SURNAME_END:
-            middle = _SURNAME_END  # (after a comma, the last word may be a father's name)
+        if flags & COMMA and last & (SURNAME_END | GIVEN) == SURNAME_END:
+            middle = SURNAME_END  # (after a comma, the last word may be a father's name)
         # (a word whose fold depends on the name's convention is refolded only where
         # another word shows one: see plain_words)
-        refold = flags & _AMBIGUOUS and flags & _CONVENTIONS
+        refold = flags & AMBIGUOUS and flags & _CONVENTIONS
         if folds and not refold and (len(folds) < 3 or not _may_drop(flags, middle)):
             return tuple(folds)
     found = plain_words(name)
     return None if found is None else tuple([w.fold for w in found.words])
 
 
-def _plain_words_after_titles(name: str) -> PlainName | None:
+def _plain_words_after_titles(name: str) -> Name | None:
     """:func:`_plain_run` of a name that starts with titles, the titles cut."""
     chunks = name.split()
     if len(chunks) >= 2 and chunks[0].lower() in titles().words:
@@ -388,7 +381,7 @@ def _plain_words_after_titles(name: str) -> PlainName | None:
     return _plain_run(body.split())
 
 
-def _plain_run(chunks: list[str]) -> PlainName | None:
+def _plain_run(chunks: list[str]) -> Name | None:
     """The plain words of ``chunks`` with the flags of any and of every word (no hint
     yet); ``None`` where a chunk is not a plain word."""
     out = []
@@ -410,10 +403,10 @@ def _plain_run(chunks: list[str]) -> PlainName | None:
                 out.append(part)
                 any_flags |= part.flags
                 all_flags &= part.flags
-    return PlainName(out, any_flags, all_flags, "")
+    return Name(out, any_flags, all_flags, "")
 
 
-def chunk_plain(raw: str) -> Plain | None:
+def chunk_plain(raw: str) -> Word | None:
     """The plain word (or hyphenated plain words) a whitespace chunk of a name is, as
     :func:`plain_words` reads and remembers it; ``None`` when it is no plain word
     (an initial, a title, punctuation)."""
@@ -423,10 +416,10 @@ def chunk_plain(raw: str) -> Plain | None:
     return None if plain is _NOT_PLAIN else plain
 
 
-def _new_plain(raw: str) -> Plain:
+def _new_plain(raw: str) -> Word:
     chunk = prepare(raw)
     words = _chunks.get(chunk)
-    if words is None:  # (not stored: the chunk's Plain is what the fast path keeps)
+    if words is None:  # (not stored: the chunk's Word is what the fast path keeps)
         words = _chunk_words(chunk)
     return _plain.put(raw, _plain_chunk(chunk, words))
 
@@ -434,8 +427,8 @@ def _new_plain(raw: str) -> Plain:
 def _chunk(chunk: str) -> tuple[_Word, ...]:
     """The words of one whitespace-free chunk, cached: see ``_Word``.
 
-    Tokens never contain whitespace, so tokenizing a name chunk by chunk gives the
-    same tokens as tokenizing it whole.
+    Words never contain whitespace, so reading a name chunk by chunk gives the
+    same words as reading it whole.
     """
     return _chunks.put(chunk, _chunk_words(chunk))
 
@@ -485,14 +478,14 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
         # its fold depends on the convention of the rest of the name (ch, j, c)
         ambiguous = ("ch" in low or "j" in low or "c" in low) and not cyrillic and not conv
         flags = (
-            (_CAPS if len(word) > 1 and word.isupper() else 0)
-            | (_SURNAME_END if surname_endings.match(low) else 0)
-            | (_PATRONYMIC_END if patronymic_endings.match(low) else 0)
-            | (_PATRONYMIC_WORD if low in patronymic_words else 0)
-            | (_AMBIGUOUS if ambiguous else _CONVENTION_FLAGS.get(conv, 0))
-            | (_GIVEN if given else 0)
-            | (_CYRILLIC if cyrillic else 0)
-            | (_VARIANT if variant else 0)
+            (CAPS if len(word) > 1 and word.isupper() else 0)
+            | (SURNAME_END if surname_endings.match(low) else 0)
+            | (PATRONYMIC_END if patronymic_endings.match(low) else 0)
+            | (PATRONYMIC_WORD if low in patronymic_words else 0)
+            | (AMBIGUOUS if ambiguous else _CONVENTION_FLAGS.get(conv, 0))
+            | (GIVEN if given else 0)
+            | (CYRILLIC if cyrillic else 0)
+            | (VARIANT if variant else 0)
         )
         if chunk.startswith("-", start + len(word) + dotted):
             flags |= JOINED  # (a hyphen follows it: Бъчварова-Пиралкова)
@@ -535,7 +528,7 @@ _BALTIC_ENDINGS: Final = ("as", "is", "ys")
 _VOWEL_LETTERS: Final = frozenset("aeiouyāēīūõöüäėįųы")
 
 
-def _plain_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
+def _plain_chunk(chunk: str, words: tuple[_Word, ...]) -> Word:
     if len(words) != 1:
         return _compound_chunk(chunk, words) if len(words) > 1 and "-" in chunk else _NOT_PLAIN
     offset, word, fold, initial, flags = words[0]
@@ -544,10 +537,10 @@ def _plain_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
         return _NOT_PLAIN
     if word.lower() in titles().starts:  # (the chunk is the word, or it and a comma)
         return _NOT_PLAIN
-    return _with_entry(Plain(word, fold, flags | COMMA if comma else flags))
+    return _with_entry(Word(word, fold, flags | COMMA if comma else flags))
 
 
-def _with_entry(plain: Plain) -> Plain:
+def _with_entry(plain: Word) -> Word:
     """``plain`` with its :func:`lexicon_entry` (the chunk reader has just looked the
     fold up: the lookup finds it in the processor's caches)."""
     plain.entry = lexicon_entry(plain.word, plain.fold, plain.flags)
@@ -558,7 +551,7 @@ def lexicon_entry(word: str, fold: str, flags: int) -> LexiconEntry | None:
     """The lexicon's entry for a word of a name with this fold and these flags: none
     for another language's form of a known given name that is rendered as written
     (see :func:`as_the_name`)."""
-    if flags & _VARIANT and not as_the_name(word, flags):
+    if flags & VARIANT and not as_the_name(word, flags):
         return None
     return lexicon().entries().get(fold)
 
@@ -573,12 +566,12 @@ def as_the_name(word: str, flags: int) -> bool:
     Cyrillic is (Микола, Уладзімір, Сяргей as Nikolay, Vladimir, Sergey): Ukrainian
     and Belarusian labels give Russians' names so. Latin forms (Mykola, Aleksandar)
     and Bulgarian and Serbian ones (Петър, Александар) are rendered as written."""
-    if not flags & _CYRILLIC:
+    if not flags & CYRILLIC:
         return False
     return _UK_BE_LETTERS_RE.search(word) is not None or word.lower() in uk_be_given_forms()
 
 
-def _compound_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
+def _compound_chunk(chunk: str, words: tuple[_Word, ...]) -> Word:
     """A chunk of plain words joined by hyphens (and maybe a comma after them)."""
     comma = chunk.endswith(",")
     body = chunk[:-1] if comma else chunk
@@ -587,19 +580,20 @@ def _compound_chunk(chunk: str, words: tuple[_Word, ...]) -> Plain:
     starts = titles().starts
     parts = []
     last = len(words) - 1
-    for i, (_, word, fold, initial, flags) in enumerate(words):
+    for i, (start, word, fold, initial, flags) in enumerate(words):
         if initial or not fold or word.lower() in starts:
             return _NOT_PLAIN
         if i < last:
-            parts.append(_with_entry(Plain(word, fold, flags | JOINED)))
+            parts.append(_with_entry(Word(word, fold, flags | JOINED, start)))
         else:
-            parts.append(_with_entry(Plain(word, fold, flags | COMMA if comma else flags)))
-    out = Plain(body, "", 0)
+            flags = flags | COMMA if comma else flags
+            parts.append(_with_entry(Word(word, fold, flags, start)))
+    out = Word(body, "", 0)
     out.parts = tuple(parts)
     return out
 
 
-def joined_words(texts: Sequence[str], words: Sequence[Plain], flags: int) -> str:
+def joined_words(texts: Sequence[str], words: Sequence[Word], flags: int) -> str:
     """``texts`` (one per plain word of ``words``) joined as the words were: by a hyphen
     after a ``JOINED`` word, else by a space; ``flags``: any word's flags."""
     if not flags & JOINED:
@@ -611,20 +605,20 @@ def joined_words(texts: Sequence[str], words: Sequence[Plain], flags: int) -> st
     return "".join(out[:-1])
 
 
-def parse_name(name: str) -> ParsedName:
-    """Split ``name`` into tokens; drop titles and (with the rest present) patronymics."""
+def parse_name(name: str) -> Name:
+    """Split ``name`` into words; drop titles and (with the rest present) patronymics."""
     return parse_body(name, True)
 
 
 _PARSED_LIMIT: Final = 1 << 16
 # names parsed by parse_body, with fathers and without
-_parsed: Final[tuple[BoundedCache[str, ParsedName], BoundedCache[str, ParsedName]]] = (
+_parsed: Final[tuple[BoundedCache[str, Name], BoundedCache[str, Name]]] = (
     BoundedCache(_PARSED_LIMIT),
     BoundedCache(_PARSED_LIMIT),
 )
 
 
-def parse_body(name: str, fathers: bool) -> ParsedName:
+def parse_body(name: str, fathers: bool) -> Name:
     """:func:`parse_name`; a father's name written like a surname is dropped only with
     ``fathers`` (normalization reads a name it has reordered again without it: the
     surname it found may no longer be first or last)."""
@@ -635,40 +629,40 @@ def parse_body(name: str, fathers: bool) -> ParsedName:
     return found
 
 
-def _parse_body(name: str, fathers: bool) -> ParsedName:
-    """:func:`parse_body` without its cache."""
+def _parse_body(name: str, fathers: bool) -> Name:
+    """:func:`parse_body` without its cache: the chunk reader's words with their
+    offsets in the prepared name, refolded by the convention the name shows, and the
+    name's shape (:func:`name_shape`)."""
     text = prepare(name)
     body = strip_titles(text)
     offset = len(text) - len(body)
-    tokens: list[Token] = []
-    flags: list[int] = []
+    words: list[Word] = []
     pos = 0
     get = _chunks.data.get
     for chunk in body.split():
         pos = body.find(chunk, pos)
-        words = get(chunk)
-        if words is None:
-            words = _chunk(chunk)
-        base = offset + pos
-        for rel, word, fold, initial, flag in words:
-            start = base + rel
-            tokens.append(Token(word, start, start + len(word), fold, initial, flag))
-            flags.append(flag)
+        found = get(chunk)
+        if found is None:
+            found = _chunk(chunk)
+        for rel, word, fold, initial, flag in found:
+            words.append(Word(word, fold, flag | INITIAL if initial else flag, offset + pos + rel))
         pos += len(chunk)
-    if len(tokens) > 1 and any(f & _AMBIGUOUS for f in flags):
-        _apply_convention(tokens, flags)
-    full = [i for i, t in enumerate(tokens) if not t.initial]
+    flags = [w.flags for w in words]
+    any_flags = 0
+    for f in flags:
+        any_flags |= f
+    hint = word_convention(any_flags)
+    if len(words) > 1 and any_flags & AMBIGUOUS and hint:
+        words = [_refolded(w, hint) if w.flags & AMBIGUOUS else w for w in words]
+    full = [i for i, f in enumerate(flags) if not f & INITIAL]
+    for i in full:
+        _with_entry(words[i])
     comma = body.find(",")
-    before = -1  # (the number of tokens before the first comma, if any)
+    before = -1  # (the number of words before the first comma, if any)
     if comma >= 0:
-        before = sum(1 for t in tokens if t.end <= comma + offset)
+        before = sum(1 for w in words if w.end <= comma + offset)
     surname, drop = name_shape(flags, full, before, fathers)
-    if not drop:
-        return parsed_name(text, tuple(tokens), None if surname < 0 else surname)
-    kept = [t for i, t in enumerate(tokens) if i not in drop]
-    dropped = tuple([t for i, t in enumerate(tokens) if i in drop])
-    new_surname = None if surname < 0 else kept.index(tokens[surname])
-    return parsed_name(text, tuple(kept), new_surname, dropped)
+    return _shaped(words, surname, drop, hint, text)
 
 
 def name_shape(
@@ -737,19 +731,6 @@ def _has_patronymic_ending(word: str) -> bool:
     return _patronymic_ending_set().match(word.lower())
 
 
-def _apply_convention(tokens: list[Token], flags: list[int]) -> None:
-    """Refold tokens that show no convention with the one the rest of the name shows."""
-    any_flags = 0
-    for flag in flags:
-        any_flags |= flag
-    hint = word_convention(any_flags)  # (as plain_words finds it)
-    if not hint:
-        return
-    for i, flag in enumerate(flags):
-        if flag & _AMBIGUOUS:
-            tokens[i] = tokens[i]._replace(fold=word_key(tokens[i].text, hint))
-
-
 def _guess_surname(full: list[int], flags: Sequence[int], comma: int) -> int:
     if not full:
         return -1
@@ -762,9 +743,9 @@ def _guess_surname(full: list[int], flags: Sequence[int], comma: int) -> int:
     if len(full) >= 3:
         if (
             len(full) == 3
-            and flags[full[2]] & _PATRONYMIC_END
-            and not flags[full[0]] & _GIVEN
-            and (not flags[full[0]] & _PATRONYMIC_END or flags[full[1]] & _GIVEN)
+            and flags[full[2]] & PATRONYMIC_END
+            and not flags[full[0]] & GIVEN
+            and (not flags[full[0]] & PATRONYMIC_END or flags[full[1]] & GIVEN)
         ):
             # the official order Surname Given Patronymic, whatever the surname's
             # ending (Побер Ігор Миколайович, Шойгу Сергей Кужугетович), even one
@@ -773,31 +754,31 @@ def _guess_surname(full: list[int], flags: Sequence[int], comma: int) -> int:
             return full[0]
         if (
             len(full) == 3
-            and flags[full[0]] & _GIVEN
-            and flags[full[1]] & flags[full[2]] & _PATRONYMIC_END
+            and flags[full[0]] & GIVEN
+            and flags[full[1]] & flags[full[2]] & PATRONYMIC_END
         ):
             return full[2]  # Given Patronymic Surname (Руслан Михайлович Сидорович)
         # a word that ends like a patronymic is not the surname while another word
         # can be (Гузь Ігор Володимирович)
-        full = [i for i in full if not flags[i] & _PATRONYMIC_END] or full
-    caps = [i for i in full if flags[i] & _CAPS]
+        full = [i for i in full if not flags[i] & PATRONYMIC_END] or full
+    caps = [i for i in full if flags[i] & CAPS]
     if caps and len(caps) < len(full):
         return caps[0]  # passport style: SURNAME Given
-    with_ending = [i for i in full if flags[i] & _SURNAME_END]
+    with_ending = [i for i in full if flags[i] & SURNAME_END]
     if len(with_ending) > 1 or (
         # Yekaterina, Dmitriy, Валерий end like surnames but are given names: one is no
         # surname beside a word that is no given name (Валерий Иванович Стрелец)
-        with_ending and flags[with_ending[0]] & _GIVEN and any(not flags[i] & _GIVEN for i in full)
+        with_ending and flags[with_ending[0]] & GIVEN and any(not flags[i] & GIVEN for i in full)
     ):
-        with_ending = [i for i in with_ending if not flags[i] & _GIVEN]
+        with_ending = [i for i in with_ending if not flags[i] & GIVEN]
     if len(with_ending) == 1:
         return with_ending[0]
-    if len(full) == 2 and flags[full[1]] & _GIVEN and not flags[full[0]] & _GIVEN:
+    if len(full) == 2 and flags[full[1]] & GIVEN and not flags[full[0]] & GIVEN:
         return full[0]  # Surname Given, told by the given name (Filat Vladimir)
     return full[-1]
 
 
-def _drops_more(words: list[Plain]) -> bool:
+def _drops_more(words: list[Word]) -> bool:
     """Would parsing ``words`` (a name less its patronymic) drop a father's name?"""
     return bool(name_shape([w.flags for w in words], list(range(len(words))), -1, True)[1])
 
@@ -818,21 +799,21 @@ def _patronymic_words(
     for pos, i in enumerate(full):
         if i == surname or flags[i] & JOINED or (i > 0 and flags[i - 1] & JOINED):
             continue  # (a word of a hyphenated name: Belakowitsch-Jenewein)
-        if pos > 0 and flags[i] & _PATRONYMIC_WORD:
+        if pos > 0 and flags[i] & PATRONYMIC_WORD:
             if full[pos - 1] != surname:  # the surname is never part of a patronymic
                 drop.update((i, full[pos - 1]))
-        elif flags[i] & _PATRONYMIC_END:
+        elif flags[i] & PATRONYMIC_END:
             drop.add(i)
     if fathers and comma and not drop and len(full) == 3 and surname == full[0]:
         given, last = flags[full[1]], flags[full[2]]
         # (a known given name, or a word not ending like a surname: Бинев, Славчо Пенчев)
-        looks_given = bool(given & _GIVEN) or not given & _SURNAME_END
-        if looks_given and last & (_SURNAME_END | _GIVEN) == _SURNAME_END:
+        looks_given = bool(given & GIVEN) or not given & SURNAME_END
+        if looks_given and last & (SURNAME_END | GIVEN) == SURNAME_END:
             if not last & JOINED and not flags[full[1]] & JOINED:
                 drop.add(full[2])
     elif fathers and not comma and not drop and len(full) >= 3 and surname in (full[0], full[-1]):
         for i in full[1:-1]:  # (between the given name and the surname)
-            if flags[i] & (_SURNAME_END | _GIVEN) == _SURNAME_END:
+            if flags[i] & (SURNAME_END | GIVEN) == SURNAME_END:
                 if not flags[i] & JOINED and not flags[i - 1] & JOINED:
                     drop.add(i)  # (a word of a hyphenated surname is not one)
     return drop
@@ -861,8 +842,8 @@ def surname_leads(
         return False
     if caps or (simple and dropped):
         return True
-    if not simple or flags[0] & _GIVEN:
+    if not simple or flags[0] & GIVEN:
         return False
-    if flags[0] & _SURNAME_END:
-        return any(f & _GIVEN for f in flags[1:])
-    return len(flags) == 2 and bool(flags[1] & _GIVEN)  # (Filat Vladimir)
+    if flags[0] & SURNAME_END:
+        return any(f & GIVEN for f in flags[1:])
+    return len(flags) == 2 and bool(flags[1] & GIVEN)  # (Filat Vladimir)

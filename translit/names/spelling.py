@@ -13,7 +13,7 @@ from typing import Final
 
 from translit.letters import has_cyrillic
 from translit.names.fold import TO_CYRILLIC, spell_prepared
-from translit.names.parse import CYRILLIC, ParsedName, lexicon_entry, word_convention
+from translit.names.parse import CYRILLIC, INITIAL, Name, word_convention
 
 # й before а, у, е is written я, ю, е (Толстайа -> Толстая, Кулийев -> Кулиев), and
 # is not written before и (Арайик -> Араик)
@@ -51,38 +51,37 @@ def cased_like(cyr: str, word: str) -> str:
     return cyr[:1].upper() + cyr[1:]
 
 
-def name_convention(parsed: ParsedName) -> str:
-    """The one spelling convention the words of a name show, else ``""``."""
+def name_convention(parsed: Name) -> str:
+    """The one spelling convention the full words of a name show, else ``""``."""
     flags = 0
-    for t in parsed.tokens:
-        if not t.initial:
-            flags |= t.flags
+    for w in parsed.words:
+        if not w.flags & INITIAL:
+            flags |= w.flags
     return word_convention(flags)
 
 
-def reconstruct(parsed: ParsedName, text: str, all_words: bool) -> tuple[str, int, int]:
+def reconstruct(parsed: Name, text: str, all_words: bool) -> tuple[str, int, int]:
     """The name with its words in Cyrillic: (text, words the lexicon knew, words).
 
     Latin words become their lexicon form, else their spelled-out form. Cyrillic words
     are kept unless ``all_words``, which treats them like Latin ones so that every
     script and spelling of a name meets in one form.
     """
-    if not parsed.tokens:
+    if not parsed.words:
         return text, 0, 0
     hint = name_convention(parsed)
     pieces = []
     last = 0
     found = total = 0
-    for token in parsed.tokens:
-        pieces.append(text[last : token.start])
-        last = token.end
-        if token.initial or (not all_words and has_cyrillic(token.text)):
-            pieces.append(token.text)
+    for word in parsed.words:
+        pieces.append(text[last : word.start])
+        last = word.end
+        if word.flags & INITIAL or (not all_words and has_cyrillic(word.word)):
+            pieces.append(word.word)
             continue
         total += 1
-        entry = lexicon_entry(token.text, token.fold, token.flags)
-        form = "" if entry is None else entry.cyrillic
+        form = "" if word.entry is None else word.entry.cyrillic  # (see parse.lexicon_entry)
         found += bool(form)
-        pieces.append(word_cyrillic(token.text, token.flags, form, hint))
-    pieces.append(text[last : parsed.tokens[-1].end])
-    return "".join(pieces)[parsed.tokens[0].start :], found, total
+        pieces.append(word_cyrillic(word.word, word.flags, form, hint))
+    pieces.append(text[last : parsed.words[-1].end])
+    return "".join(pieces)[parsed.words[0].start :], found, total

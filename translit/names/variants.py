@@ -56,7 +56,7 @@ def variants(name: str, gazetteer: Gazetteer | None = None) -> list[Variant]:
                 kk = body
             else:
                 ru = body
-        elif parsed.tokens:
+        elif parsed.words:
             cyr, found_n, total = reconstruct(parse_name(body), body, all_words=False)
             if found_n and found_n == total:
                 kk = cyr if detect_language(cyr) == "kk" else None

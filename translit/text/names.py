@@ -61,7 +61,7 @@ from translit.names.lexicon import lexicon
 from translit.names.morph import known_surname
 from translit.names.normalize import analyze, render_cyrillic, render_entity
 from translit.names.parse import (
-    ParsedName,
+    Name,
     _has_patronymic_ending,
     _has_surname_ending,
     parse_name,
@@ -159,21 +159,19 @@ class _Finder:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         self.size = len(gaz.entities)
-        self.lookups: BoundedCache[str, tuple[Entity, ParsedName, bool] | None] = BoundedCache(
-            1 << 18
-        )
+        self.lookups: BoundedCache[str, tuple[Entity, Name, bool] | None] = BoundedCache(1 << 18)
         self.infos: BoundedCache[str, _Info] = BoundedCache(1 << 18)
         self.entity_folds: dict[str, frozenset[str]] = {}
         self.name_folds = frozenset(f for key in gaz.by_key for f in key.split())
 
     # -- tables --------------------------------------------------------------------------
 
-    def lookup(self, name: str) -> tuple[Entity, ParsedName, bool] | None:
+    def lookup(self, name: str) -> tuple[Entity, Name, bool] | None:
         """``(entity, parsed, exact)`` for a name, cached; exact: a known form's key."""
         if name in self.lookups:
             return self.lookups[name]
         parsed = parse_name(name)
-        found: tuple[Entity, ParsedName, bool] | None = None
+        found: tuple[Entity, Name, bool] | None = None
         if parsed.folds:
             hit = self.gaz.lookup(parsed, mention=True)
             if hit is not None:
@@ -268,8 +266,8 @@ class _Finder:
                 continue
             entity, parsed, exact = found
             skip = 0
-            if parsed.tokens and len(parsed.text) == len(base):
-                skip = base[: parsed.tokens[0].start].count(" ")
+            if parsed.words and len(parsed.text) == len(base):
+                skip = base[: parsed.words[0].start].count(" ")
             loose = not exact and entity.is_person
             if loose and (
                 len(set(parsed.folds)) < len(parsed.folds) or not self._tight(entity, combo, skip)
@@ -551,8 +549,8 @@ def _span(
     written = text[start:end]
     if pattern:
         parsed = parse_name(written)
-        if parsed.tokens and len(parsed.text) == len(written):
-            cut = len(re.findall(r"[ \u00a0]", written[: parsed.tokens[0].start]))
+        if parsed.words and len(parsed.text) == len(written):
+            cut = len(re.findall(r"[ \u00a0]", written[: parsed.words[0].start]))
             if 0 < cut < last - first:
                 return _span(text, run, first + cut, last, entity, readings[cut:], pattern)
     base_words = [form for form, _ in readings]

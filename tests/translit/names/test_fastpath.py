@@ -201,8 +201,8 @@ def test_word_flags_fit_in_flag_bits() -> None:
     from translit.names import parse as n
 
     every = (
-        n._CAPS | n._SURNAME_END | n._PATRONYMIC_END | n._PATRONYMIC_WORD | n._AMBIGUOUS
-        | n._GIVEN | n._CYRILLIC | n.COMMA | n.JOINED
+        n.CAPS | n.SURNAME_END | n.PATRONYMIC_END | n.PATRONYMIC_WORD | n.AMBIGUOUS
+        | n.GIVEN | n.CYRILLIC | n.COMMA | n.JOINED | n.VARIANT | n.INITIAL
     )  # fmt: skip
     for bit in n._CONVENTION_FLAGS.values():
         every |= bit

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from translit.letters import prepare
 from translit.names.parse import (
-    Plain,
+    Word,
     _plain_run,
     _plain_words_after_titles,
     chunk_plain,
@@ -65,8 +65,8 @@ def test_the_plain_paths_title_shortcut_cuts_as_strip_titles(title: str, words: 
         assert [(w.word, w.fold) for w in found.words] == [(w.word, w.fold) for w in expected.words]
 
 
-def _plain_words_of(name: str) -> list[Plain]:
-    out: list[Plain] = []
+def _plain_words_of(name: str) -> list[Word]:
+    out: list[Word] = []
     for chunk in name.split():
         plain = chunk_plain(chunk)
         assert plain is not None, chunk
@@ -100,8 +100,8 @@ def test_name_shape(name: str, fathers: bool, surname: str, dropped: list[str]) 
     assert [words[i].word for i in sorted(drop)] == dropped
     # the general parser takes the same shape
     parsed = parse_body(name, fathers)
-    assert parsed.surname is not None and parsed.tokens[parsed.surname].text == surname
-    assert [t.text for t in parsed.patronymics] == dropped
+    assert parsed.surname >= 0 and parsed.words[parsed.surname].word == surname
+    assert [w.word for w in parsed.dropped] == dropped
 
 
 # (name, dropped: a patronymic was dropped after it, does it read Surname Given): the
@@ -136,6 +136,10 @@ _WORDS = st.sampled_from(
 )  # fmt: skip
 
 
+def _entry(word: Word) -> tuple[str, str] | None:
+    return None if word.entry is None else (word.entry.canonical, word.entry.cyrillic)
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_WORDS, min_size=1, max_size=5))
 def test_both_parsers_take_one_shape(pieces: list[str]) -> None:
@@ -146,7 +150,11 @@ def test_both_parsers_take_one_shape(pieces: list[str]) -> None:
     if plain is None:
         return  # (a shape left to the general parser)
     parsed = parse_name(name)
-    assert [w.word for w in plain.words] == [t.text for t in parsed.tokens]
-    assert [w.fold for w in plain.words] == [t.fold for t in parsed.tokens]
+    assert [w.word for w in plain.words] == [w.word for w in parsed.words]
+    assert [w.fold for w in plain.words] == [w.fold for w in parsed.words]
+    # (the same lexicon entry: a test that reloads the lexicon leaves cached words
+    # with entries of the former one, equal but not the same objects)
+    assert [_entry(w) for w in plain.words] == [_entry(w) for w in parsed.words]
+    assert [w.word for w in plain.dropped] == [w.word for w in parsed.dropped]
     if plain.surname >= 0:
         assert parsed.surname == plain.surname

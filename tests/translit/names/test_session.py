@@ -12,7 +12,7 @@ import pytest
 import translit
 from translit.names.gazetteer import Gazetteer, bundled_gazetteer, load_gazetteer
 from translit.names.lexicon import LexiconEntry
-from translit.names.parse import Plain, plain_words
+from translit.names.parse import Word, plain_words
 from translit.names.session import GazetteerCaches, Session, gazetteer_caches, session
 from translit.names.style import get_style
 
@@ -92,9 +92,9 @@ def test_words_in_capitals_or_unknown_have_their_own_record(name: str, word: str
 @pytest.mark.parametrize(
     ("make", "name"),
     [
-        (lambda: Plain("Ivan", "ivan", 0), "memo"),
-        (lambda: Plain("Ivan", "ivan", 0), "gazetteer"),
-        (lambda: Plain("Ivan", "ivan", 0), "origin"),
+        (lambda: Word("Ivan", "ivan", 0), "memo"),
+        (lambda: Word("Ivan", "ivan", 0), "gazetteer"),
+        (lambda: Word("Ivan", "ivan", 0), "origin"),
         (lambda: LexiconEntry("ivan", "Иван", True, False), "en_kk"),
         (lambda: LexiconEntry("ivan", "Иван", True, False), "en_ru"),
     ],

@@ -51,7 +51,7 @@ def test_thai_names_stay_as_written(name: str) -> None:
     assert translit.normalize(name) == name
 
 
-_CONSONANTS = "กคจชซดตทนบปพมรลวส"
+_CONSONANTS = "กคจชซดตทนบปพมรลส"  # (not ย, ว, อ: after a vowel sign they end the vowel)
 _AFTER = ["", "า", "ิ", "ี", "ุ", "ู"]
 
 
