@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from translit._util.paths import data_path
@@ -68,11 +69,36 @@ def _name_elements() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 _ELEMENTS: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = []
 
 
+@cache
+def _kazakh_forms() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The Russian-form folds of Kazakh name elements (``kazakh_russian_forms.tsv``)
+    as a pattern that finds them at a word's start or end, and the Kazakh fold of each."""
+    forms = {
+        fold_token(row["russian"]): fold_token(row["kazakh"])
+        for _, row in read_tsv(data_path("names", "kazakh_russian_forms.tsv"))
+    }
+    alternatives = "|".join(sorted(forms, key=len, reverse=True))
+    return re.compile(f"\\b({alternatives})|({alternatives})\\b"), forms
+
+
+def kazakh_forms(folds: str) -> str:
+    """A fold key with the Russian-form spelling of a Kazakh name element written in
+    the Kazakh one, whole or at a word's start or end (bulat, erbulat: bolat,
+    erbolat; tleuberdi: tileuberdi), in order again."""
+    pattern, forms = _kazakh_forms()
+    if pattern.search(folds) is None:  # (the common case: one search)
+        return folds
+    found = pattern.sub(lambda m: forms[m.group(1) or m.group(2)], folds)
+    return " ".join(sorted(found.split(" ")))
+
+
 def split_compounds(folds: str) -> str:
     """A fold key (folds in order, space-separated) with each word made of two Kazakh or
     Kyrgyz given names of three letters or more split into them, in order again: one
     key for a compound given name written as one word, hyphenated or as two words
-    (Nursultan, Nur-Sultan, Nur Sultan; Aliaskar, Ali-Askar)."""
+    (Nursultan, Nur-Sultan, Nur Sultan; Aliaskar, Ali-Askar); and Kazakh elements in
+    their Kazakh form (:func:`kazakh_forms`)."""
+    folds = kazakh_forms(folds)
     if len(folds) < 6:
         return folds
     elements, starts, ends = _ELEMENTS[0] if _ELEMENTS else _name_elements()
