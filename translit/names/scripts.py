@@ -484,13 +484,10 @@ def key_reading(name: str) -> str:
     found = _KEY_READINGS.data.get(name)
     if found is None:
         found = cyrillic_reading(name)
-        # (a key reads Arabic with the short vowels it leaves unwritten, which
-        # normalize does not add: too many other names would then read as Russian)
-        if (
-            (found == name or _RUN_OF["arabic"].search(name) is not None)
-            and not tote.is_kazakh_arabic(name)
-            and not _east_asian_name(name)
-        ):
+        # (a key reads Arabic with the short vowels it leaves unwritten, even where
+        # normalize leaves the name as written: too many other names would read as
+        # Russian with them)
+        if found == name and not tote.is_kazakh_arabic(name) and not _east_asian_name(name):
             found = as_cyrillic(name, key=True)
         found = _KEY_READINGS.put(name, found)
     return found
@@ -521,7 +518,11 @@ def _cyrillic_reading(name: str) -> str:
         # Japanese writes -ский スキー, with the long vowel, and -ski スキ)
         endings = _cyrillic_endings(_RUN_OF["japanese"].search(name) is None)
         russian = any(_surname_like(w, endings) for w in words) or _in_surname(words)
-        return read if likely and russian else name
+        if not (likely and russian):
+            return name
+        # (the gate asks the plainer reading; what goes on is the one with the short
+        # vowels Arabic leaves unwritten: نزارباييف, Назарбаев rather than Нзарбайев)
+        return as_cyrillic(name, key=True) if _RUN_OF["arabic"].search(name) else read
     latin = " ".join([cyrillic_to_latin(w) for w in words])
     return read if origin.cyrillic_origin(latin) else name
 
