@@ -128,16 +128,10 @@ def _compound(word: str, elements: frozenset[str], starts: frozenset[str]) -> tu
     return word, ""
 
 
-def key_of(parsed: Name, gazetteer: Gazetteer) -> tuple[str, str | None]:
-    """(key, entity id) for a parsed name."""
-    hit = gazetteer.lookup(parsed)
-    if hit is not None:
-        return readable(split_compounds(gazetteer.key_for(hit[0].id))), hit[0].id
-    parts = sorted(split_compounds(" ".join(without_particles(parsed.folds))).split(" "))
-    initials = sorted(parsed.initials)
-    if initials:
-        parts.append("".join(i[:1] for i in initials))
-    return readable(" ".join(parts)), None
+def key_of(parsed: Name, gazetteer: Gazetteer) -> KeyHit:
+    """The key of a parsed name and its gazetteer entry with a confidence: the key of
+    its full words (:func:`name_key`) with its initials."""
+    return name_key(parsed.folds, parsed.initials, gazetteer)
 
 
 def key(name: str, gazetteer: Gazetteer | None = None) -> str:
@@ -190,22 +184,33 @@ def kept(name: str, gazetteer: Gazetteer) -> bool:
 
 
 def plain_key(name: Name, caches: GazetteerCaches) -> KeyHit:
-    """The key of a name of plain words (see :func:`translit.names.parse.plain_words`) and
-    its gazetteer entry with a confidence, as :func:`key_of` and ``Gazetteer.lookup``
-    give them."""
+    """:func:`key_of` for a name of plain words (see
+    :func:`translit.names.parse.plain_words`: no initials)."""
     return folds_key(tuple([w.fold for w in name.words]), caches)
 
 
 def folds_key(folds: tuple[str, ...], caches: GazetteerCaches) -> KeyHit:
-    """:func:`plain_key` from the folds of the words, remembered per gazetteer (spellings
+    """:func:`name_key` of folds without initials, remembered per gazetteer (spellings
     of a name share their folds)."""
     found = caches.keys.data.get(folds)  # (the dict read directly: a hot loop)
     if found is not None:
         return found
-    gazetteer = caches.gazetteer
+    return caches.keys.put(folds, name_key(folds, (), caches.gazetteer))
+
+
+def name_key(folds: tuple[str, ...], initials: tuple[str, ...], gazetteer: Gazetteer) -> KeyHit:
+    """The key of a name's full words' ``folds`` and its ``initials``, and its gazetteer
+    entry with a confidence: the one rule of "is this the same name?".
+
+    The folds, less the particles (:func:`without_particles`), in order, are looked up
+    in the gazetteer; a name it knows has its entity's key, any other the folds less the
+    particles, compounds split (:func:`split_compounds`), then the first letters of its
+    initials."""
     full = folds[0] if len(folds) == 1 else " ".join(sorted(without_particles(folds)))
-    hit = gazetteer.lookup_folds(full, folds)
+    hit = gazetteer.lookup_folds(full, folds, initials) if full else None
     if hit is not None:
-        entity_key = split_compounds(gazetteer.key_for(hit[0].id))
-        return caches.keys.put(folds, (readable(entity_key), hit))
-    return caches.keys.put(folds, (readable(split_compounds(full)), None))
+        return readable(split_compounds(gazetteer.key_for(hit[0].id))), hit
+    key = split_compounds(full)
+    if initials:
+        key += " " + "".join(sorted([i[:1] for i in initials]))
+    return readable(key), None

@@ -74,8 +74,10 @@ def match(a: str, b: str, gazetteer: Gazetteer | None = None) -> MatchResult:
     """Compare two names: same person/place or not, with a score and the reason."""
     gaz = gazetteer if gazetteer is not None else bundled_gazetteer()
     pa, pb = parse_name(a), parse_name(b)
-    ka, ea = key_of(pa, gaz)
-    kb, eb = key_of(pb, gaz)
+    ka, ha = key_of(pa, gaz)
+    kb, hb = key_of(pb, gaz)
+    ea = ha[0].id if ha is not None else None
+    eb = hb[0].id if hb is not None else None
     if ea is not None and eb is not None:
         if ea == eb:
             return MatchResult(a, b, 1.0, True, f"same gazetteer entity {ea}", ka, kb)

@@ -386,10 +386,9 @@ def _analyze_parsed(name: str, s: Session) -> NameResult:
     """:func:`analyze` through :func:`parse_name`: any name."""
     parsed = parse_name(name)
     gaz = s.gazetteer
-    key, entity_id = key_of(parsed, gaz)
+    key, hit = key_of(parsed, gaz)
     if not parsed.words or not key:
         return NameResult(name, name, key, None, "unchanged", 0.0)
-    hit = gaz.lookup(parsed) if entity_id is not None else None
     if hit is not None:
         entity, confidence = hit
         return NameResult(name, _entity_form(entity, s), key, entity.id, "gazetteer", confidence)

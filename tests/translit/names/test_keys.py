@@ -7,7 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import translit
-from translit.names.keys import kazakh_forms, split_compounds
+from translit.names.gazetteer import bundled_gazetteer
+from translit.names.keys import folds_key, kazakh_forms, key_of, split_compounds
+from translit.names.parse import parse_name
+from translit.names.session import gazetteer_caches
 
 
 # A Kazakh compound given name written as one word, hyphenated or as two words (the
@@ -148,3 +151,47 @@ def test_the_forms_change_the_key_only() -> None:
     assert translit.normalize("Bulat Okudzhava") == "Bulat Okudzhava"
     assert kazakh_forms("bulat okuZava") == "bolat okuZava"
     assert kazakh_forms("nazarbaev nursultan") == "nazarbaev nursultan"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Baurjan Momysh-uly",  # the particle a word of its own: folds baurZan momiS uli
+        "Бауыржан Момышұлы",
+        "Тынчтык Абдыкалык уулу",
+        "Ильхам Гейдар оглы Алиев",
+        "Нурсултан Абишевич Назарбаев",
+    ],
+)
+def test_the_general_and_the_fast_path_share_one_rule(name: str) -> None:
+    # one "same name?" (issue 17): the gazetteer is looked up without the "son of"
+    # particles on both paths, so key, entity and confidence agree (Baurjan Momysh-uly
+    # had confidence 1.0 on the general path, 0.9 on the fast one)
+    gaz = bundled_gazetteer()
+    parsed = parse_name(name)
+    assert key_of(parsed, gaz) == folds_key(parsed.folds, gazetteer_caches(gaz))
+
+
+def test_a_particle_is_no_part_of_the_lookup() -> None:
+    gaz = bundled_gazetteer()
+    key, hit = key_of(parse_name("Baurjan Momysh-uly"), gaz)
+    assert hit is not None and hit[0].id == "kz-person-momyshuly-baurzhan"
+    assert key == key_of(parse_name("Бауыржан Момышұлы"), gaz)[0] == "bauirzhan momishuli"
+    assert hit[1] == 0.9  # found by given name and surname, not by the whole key
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Ivanov A. B.", "ivanov ab"),
+        ("Иванов Б.А.", "ivanov ab"),  # the initials' first letters, in order
+        ("Айтматов Ч. Т.", "aitmatov cht"),  # a sound symbol spelled as its digraph
+        ("Ivanov", "ivanov"),
+    ],
+)
+def test_initials_follow_the_key_of_the_full_words(name: str, key: str) -> None:
+    gaz = bundled_gazetteer()
+    parsed = parse_name(name)
+    assert key_of(parsed, gaz) == (key, None)
+    # the fast path has no initials: the same key without them
+    assert folds_key(parsed.folds, gazetteer_caches(gaz))[0] == key.split(" ")[0]
