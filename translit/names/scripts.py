@@ -453,21 +453,18 @@ def has_other_script(name: str) -> bool:
     return False
 
 
-# a name as written -> its reading (a chosen reading costs a search: a dataset repeats
-# its names)
-_READINGS: Final[BoundedCache[str, str]] = BoundedCache(1 << 14)
+# a name as written -> its readings (cyrillic_reading, key_reading): a chosen reading
+# costs a search, and a dataset repeats its names
+_READINGS: Final[BoundedCache[str, tuple[str, str]]] = BoundedCache(1 << 14)
 
 
 def cyrillic_reading(name: str) -> str:
-    """:func:`_cyrillic_reading`, remembered."""
+    """``name`` read as the Cyrillic name it renders, where that reading is of Cyrillic
+    origin, else ``name`` as it is (see :func:`_readings`), remembered."""
     found = _READINGS.data.get(name)
     if found is None:
-        found = _READINGS.put(name, _cyrillic_reading(name))
-    return found
-
-
-# a name as written -> the reading its key uses (see key_reading)
-_KEY_READINGS: Final[BoundedCache[str, str]] = BoundedCache(1 << 14)
+        found = _READINGS.put(name, _readings(name))
+    return found[0]
 
 
 def key_reading(name: str) -> str:
@@ -481,50 +478,66 @@ def key_reading(name: str) -> str:
     whose surname no dictionary knows still meets its Latin and Cyrillic spellings,
     where the name as written meets none. :func:`translit.normalize` keeps the stricter
     :func:`cyrillic_reading`: it leaves such a name as written."""
-    found = _KEY_READINGS.data.get(name)
+    found = _READINGS.data.get(name)
     if found is None:
-        found = cyrillic_reading(name)
-        # (a key reads Arabic with the short vowels it leaves unwritten, even where
-        # normalize leaves the name as written: too many other names would read as
-        # Russian with them)
-        if found == name and not tote.is_kazakh_arabic(name) and not _east_asian_name(name):
-            found = as_cyrillic(name, key=True)
-        found = _KEY_READINGS.put(name, found)
-    return found
+        found = _READINGS.put(name, _readings(name))
+    return found[1]
 
 
-def _cyrillic_reading(name: str) -> str:
-    """``name`` as :func:`as_cyrillic` reads it where that reading is a Cyrillic-origin
-    name, else ``name`` as it is (a Greek or Georgian name in its own script, an
-    English or a Chinese name in Chinese characters: translit leaves them alone).
+def _readings(name: str) -> tuple[str, str]:
+    """(:func:`cyrillic_reading`, :func:`key_reading`) of ``name``, each reading made once.
 
-    A reading of Georgian, Armenian or Greek letters, or of Kazakh in Arabic letters
-    (:mod:`translit.names.tote`), which write every letter, is of Cyrillic origin where
-    :func:`translit.names.origin.cyrillic_origin` says so of its Latin letters. A
-    reading of katakana or Chinese characters was chosen to look like a Russian name,
-    so neither test can
-    tell: it needs a word with a Russian, Kazakh or Kyrgyz surname or patronymic ending
-    (``cyrillic_endings`` in other_scripts.json: -ов, -ева, -ский, -енко) or a surname
-    the lexicon knows (Токаев, not the given name Стефан), and every word must be a
-    plausible Russian-form name (:func:`translit.names.readings.plausible`: not Нтниаев)."""
-    kazakh = tote.is_kazakh_arabic(name)  # (an alphabet: read back letter by letter)
-    if not kazakh and (_own_ending(name) or _chinese_name(name)):
-        return name
-    read = tote.to_cyrillic(name) if kazakh else as_cyrillic(name)
-    words = read.split()
-    if not kazakh and _chosen(name):
-        likely = all(_plausible(w) for w in read.lower().replace("-", " ").split())
-        # (-ски, -ска: Chinese, Korean and Arabic write -ский and Polish -ski alike, but
-        # Japanese writes -ский スキー, with the long vowel, and -ski スキ)
-        endings = _cyrillic_endings(_RUN_OF["japanese"].search(name) is None)
-        russian = any(_surname_like(w, endings) for w in words) or _in_surname(words)
-        if not (likely and russian):
-            return name
+    Normalize's reading: a reading of Georgian, Armenian or Greek letters, or of Kazakh
+    in Arabic letters (:mod:`translit.names.tote`), which write every letter, is of
+    Cyrillic origin where :func:`translit.names.origin.cyrillic_origin` says so of its
+    Latin letters. A reading of katakana, Chinese characters, Hangul, an abjad or an
+    abugida was chosen to look like a Russian name, so it needs more
+    (:func:`_looks_russian`). A name with an ending of its script's own names (Greek -ος)
+    and a Chinese name are left as written.
+
+    The key's reading is normalize's where that reads the name; else the likeliest
+    reading (Arabic with the short vowels it leaves unwritten, which normalize's does
+    not add: too many other names would read as Russian with them), but for a Chinese
+    or Korean name and Kazakh in Arabic letters, which stay as written."""
+    if tote.is_kazakh_arabic(name):  # (an alphabet: read back letter by letter)
+        read = tote.to_cyrillic(name)
+        found = read if _latin_origin(read) else name
+        return found, found
+    if _chinese_name(name):
+        return name, name
+    read = as_cyrillic(name)
+    keyed = as_cyrillic(name, key=True) if _RUN_OF["arabic"].search(name) else read
+    if _own_ending(name):
+        found = name
+    elif _chosen(name):
         # (the gate asks the plainer reading; what goes on is the one with the short
         # vowels Arabic leaves unwritten: نزارباييف, Назарбаев rather than Нзарбайев)
-        return as_cyrillic(name, key=True) if _RUN_OF["arabic"].search(name) else read
-    latin = " ".join([cyrillic_to_latin(w) for w in words])
-    return read if origin.cyrillic_origin(latin) else name
+        found = keyed if _looks_russian(name, read) else name
+    else:
+        found = read if _latin_origin(read) else name
+    if found != name:
+        return found, found
+    return name, name if _east_asian_name(name) else keyed
+
+
+def _latin_origin(read: str) -> bool:
+    """Is ``read`` (Cyrillic) of Cyrillic origin by its Latin letters?"""
+    return origin.cyrillic_origin(" ".join([cyrillic_to_latin(w) for w in read.split()]))
+
+
+def _looks_russian(name: str, read: str) -> bool:
+    """Does a reading chosen among several (``read``, of ``name``) look like a Russian
+    name: every word a plausible Russian-form name (:func:`_plausible`: not Нтниаев),
+    and a word with a Russian, Kazakh or Kyrgyz surname or patronymic ending
+    (``cyrillic_endings`` in other_scripts.json: -ов, -ева, -ский, -енко) or a surname
+    the lexicon knows (Токаев, not the given name Стефан)?"""
+    if not all(_plausible(w) for w in read.lower().replace("-", " ").split()):
+        return False
+    words = read.split()
+    # (-ски, -ска: Chinese, Korean and Arabic write -ский and Polish -ski alike, but
+    # Japanese writes -ский スキー, with the long vowel, and -ski スキ)
+    endings = _cyrillic_endings(_RUN_OF["japanese"].search(name) is None)
+    return any(_surname_like(w, endings) for w in words) or _in_surname(words)
 
 
 def _chinese_name(name: str) -> bool:
