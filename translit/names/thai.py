@@ -30,21 +30,18 @@ def _ignored() -> dict[int, None]:
 
 def _vowel(before: str, after: str) -> list[str] | None:
     """The readings of the vowel written ``before`` a consonant (a leading sign, or
-    ``""``) and ``after`` it (its other signs, in order), or ``None``: no vowel."""
-    table = _table()
-    found = table["vowels"].get(before + "-" + after)
-    if found is not None:
-        return list(found)
-    if not before and not after:
+    ``""``) and ``after`` it (its other signs, in order), or ``None``: no vowel, or
+    signs the table does not read."""
+    vowels = _table()["vowels"]
+    whole = vowels.get(before + "-" + after) if after else vowels.get(before)
+    if whole is not None:  # (one sign, or signs written together: เ-ีย)
+        return list(whole)
+    if not (before and after):
         return None
-    out = [""]
-    for part in (before, after):
-        if part:
-            readings = table["vowels"].get(part if part == before else "-" + part)
-            if readings is None:
-                return None
-            out = [a + b for a in out for b in readings]
-    return out
+    first, second = vowels.get(before), vowels.get("-" + after)
+    if first is None or second is None:
+        return None
+    return [a + b for a in first for b in second]
 
 
 def options(word: str) -> list[list[str]] | None:
