@@ -399,7 +399,14 @@ def _alphabets() -> dict[str, _Letters]:
 
 def _abjad_word(script: str, word: str, key: bool = False) -> str:
     """A word in Arabic or Hebrew letters as the likeliest Cyrillic name it
-    transcribes (for a key, where ``key``), or as it is where a letter has no reading."""
+    transcribes (for a key, where ``key``), or as it is where a letter has no reading.
+
+    Persian joins the parts of a compound name with a zero-width non-joiner
+    (قاسم‌جومارت, Касым-Жомарт): each part is read as a word of its own, and the parts
+    are joined by a hyphen."""
+    if "\u200c" in word:
+        parts = [_abjad_word(script, part, key) for part in word.split("\u200c") if part]
+        return "-".join(parts) if parts else word
     options = _alphabets()[script].options(word, key)
     if not options:
         return word
@@ -517,7 +524,20 @@ def _readings(name: str) -> tuple[str, str]:
         found = read if _latin_origin(read) else name
     if found != name:
         return found, found
-    return name, name if _east_asian_name(name) else keyed
+    if _east_asian_name(name) or _unread(keyed):
+        # (a word left unread would fold to nothing, and the key would lose it: the
+        # name's key is then the name as written, توقايېف قاسىم, not Касым alone)
+        return name, name
+    return name, keyed
+
+
+def _unread(read: str) -> bool:
+    """Does ``read`` hold a letter of neither the Latin nor the Cyrillic alphabet: a
+    letter its reading left as written (Uyghur ې, ە)?"""
+    for letter in read:
+        if letter.isalpha() and not (letter < "\u0250" or "\u0400" <= letter <= "\u052f"):
+            return True
+    return False
 
 
 def _latin_origin(read: str) -> bool:

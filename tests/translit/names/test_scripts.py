@@ -441,3 +441,30 @@ def test_georgian_forms_of_given_names_meet_the_russian(georgian: str, russian: 
 def test_analyze_keys_other_scripts_as_key_does(name: str, style: str) -> None:
     assert translit.analyze(name, style).key == translit.key(name)
     assert translit.analyze(name, style).output == translit.normalize(name, style)
+
+
+@pytest.mark.parametrize(
+    ("persian", "russian"),
+    [
+        # fa.wikipedia / Wikidata fa label of Kassym-Jomart Tokayev: the parts of the
+        # compound given name joined by a zero-width non-joiner
+        ("قاسم\u200cجومارت توکایف", "Касым-Жомарт Токаев"),
+    ],
+)
+def test_persian_parts_of_a_compound_name_are_read_apart(persian: str, russian: str) -> None:
+    assert translit.key(persian) == translit.key(russian)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # Uyghur Arabic letters (ې, ە) the Arabic reading has no reading for: reading the
+        # other word alone would leave a key of Касым only
+        "توقايېف قاسىم",
+        "ئەرلان قارىن",
+    ],
+)
+def test_a_name_partly_unread_keeps_every_word_in_its_key(name: str) -> None:
+    assert translit.key(name) != translit.key("Касым")
+    assert translit.key(name) != translit.key("Карин")
+    assert translit.key(name).split() == [w.lower() for w in name.split()]
