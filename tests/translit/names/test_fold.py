@@ -365,6 +365,13 @@ def test_serbian_ascii_and_ukrainian_spellings(other: str, same_as: str) -> None
         # Ossetian æ and the Chechen palochka (os, ce Wikipedia labels)
         ("Ӕлборты", "Алборты"),
         ("Ӏиса", "Иса"),
+        # Polish, Czech and Lithuanian c is ц before k too, and Polish dz is дз (Wikidata
+        # pl and be labels of one person: Anna Grodzka, Ганна Гродзкая; uk and pl labels:
+        # Андрій Білецький, Andrij Biłecki; Mykola Knjažyckyj, Микола Княжицький)
+        ("Grodzka", "Гродзкая"),
+        ("Biłecki", "Білецький"),
+        ("Knjažyckyj", "Княжицький"),
+        ("Zawadzki", "Завадский"),
     ],
 )
 def test_more_conventions(other: str, same_as: str) -> None:
