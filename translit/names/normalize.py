@@ -63,7 +63,8 @@ def _without(text: str, parsed: Name) -> str:
         return " ".join(text[parsed.words[0].start : parsed.words[-1].end].split()).strip(" ,")
     spans = sorted(
         [(w.start, w.end, True) for w in parsed.words]
-        + [(w.start, w.end, False) for w in parsed.dropped]
+        # (an initial's dot goes with it: Vladimir V. Putin)
+        + [(w.start, w.end + (text[w.end : w.end + 1] == "."), False) for w in parsed.dropped]
     )
     start = min(s for s, _, keep in spans if keep)
     end = max(e for _, e, keep in spans if keep)

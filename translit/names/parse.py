@@ -676,6 +676,10 @@ def name_shape(
     remain, and with ``fathers``, a father's name written like a surname (see
     :func:`_patronymic_words`). Both parsers take the shape of a name from here."""
     surname = _guess_surname(full, flags, comma)
+    if len(full) < len(flags):
+        initial = _fathers_initial(flags, full, surname)
+        if initial >= 0:
+            return surname, {initial}
     if len(full) < 3 or not any(flags[i] & _MAY_DROP for i in full):
         return surname, set()
     drop = _patronymic_words(full, flags, surname, fathers, comma >= 0)
@@ -781,6 +785,22 @@ def _guess_surname(full: list[int], flags: Sequence[int], comma: int) -> int:
 def _drops_more(words: list[Word]) -> bool:
     """Would parsing ``words`` (a name less its patronymic) drop a father's name?"""
     return bool(name_shape([w.flags for w in words], list(range(len(words))), -1, True)[1])
+
+
+def _fathers_initial(flags: Sequence[int], full: list[int], surname: int) -> int:
+    """The index of the one initial of a name of a given name and a surname that stands
+    for the patronymic, as the English press writes it (Vladimir V. Putin; Sidorenko,
+    Ivan P.): between the two, or after the given name where the surname leads; else
+    -1. A leading initial is the given name's (A. Nazarbayev), and is kept."""
+    initials = [i for i in range(len(flags)) if i not in full]
+    names = [i for i in full if not flags[i] & JOINED]  # (a hyphenated name is one)
+    if len(initials) != 1 or len(names) != 2:
+        return -1
+    at = initials[0]
+    first, last = names
+    if first < at < last or (at > last and surname == full[0]):
+        return at
+    return -1
 
 
 def _patronymic_words(

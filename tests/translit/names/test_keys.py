@@ -195,3 +195,36 @@ def test_initials_follow_the_key_of_the_full_words(name: str, key: str) -> None:
     assert key_of(parsed, gaz) == (key, None)
     # the fast path has no initials: the same key without them
     assert folds_key(parsed.folds, gazetteer_caches(gaz))[0] == key.split(" ")[0]
+
+
+@pytest.mark.parametrize(
+    ("with_initial", "without"),
+    [
+        # the English press writes a Russian name with the patronymic's initial (the New
+        # York Times: Vladimir V. Putin, Sergei V. Lavrov); the key drops a patronymic
+        ("Ivan P. Sidorenko", "Ivan Sidorenko"),
+        ("Иван П. Сидоренко", "Иван Петрович Сидоренко"),
+        ("Сидоренко Иван П.", "Сидоренко Иван"),
+        ("Sidorenko, Ivan P.", "Ivan Sidorenko"),
+        ("Petro O. Poroshenko", "Petro Poroshenko"),
+        ("Kassym-Jomart K. Tokayev", "Kassym-Jomart Tokayev"),
+    ],
+)
+def test_a_fathers_initial_is_dropped_as_the_patronymic_is(with_initial: str, without: str) -> None:
+    assert translit.key(with_initial) == translit.key(without)
+    assert translit.normalize(with_initial) == translit.normalize(without)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a leading initial is the given name's; initials alone stay in the key
+        ("A. Sidorenko", "Ivan Sidorenko"),
+        ("I. P. Sidorenko", "I. Sidorenko"),
+        ("A. Ivanov-Petrov", "B. Ivanov-Petrov"),
+        # two middle initials are no patronymic's
+        ("Ivan A. B. Sidorenko", "Ivan Sidorenko"),
+    ],
+)
+def test_other_initials_stay_in_the_key(a: str, b: str) -> None:
+    assert translit.key(a) != translit.key(b)

@@ -64,7 +64,9 @@ def test_dev_set_parses_as_the_reference(fathers: bool) -> None:
 def test_dev_set_shapes_are_varied() -> None:
     # the comparison covers initials, dropped patronymics and a surname after a comma
     parsed = [parse_name(n) for n in _dev_names()]
-    assert sum(1 for p in parsed if p.initials) > 30
+    assert sum(1 for p in parsed if p.initials) > 20
+    # (a father's initial, Hakob G. Hakobyan, is dropped as the patronymic is)
+    assert sum(1 for p in parsed if any(w.flags & INITIAL for w in p.dropped)) > 10
     assert sum(1 for p in parsed if p.dropped) > 3000
     assert sum(1 for p in parsed if "," in p.text) > 1000
 
