@@ -401,12 +401,17 @@ def _abjad_word(script: str, word: str, key: bool = False) -> str:
     """A word in Arabic or Hebrew letters as the likeliest Cyrillic name it
     transcribes (for a key, where ``key``), or as it is where a letter has no reading.
 
-    Persian joins the parts of a compound name with a zero-width non-joiner
-    (قاسم‌جومارت, Касым-Жомарт): each part is read as a word of its own, and the parts
-    are joined by a hyphen."""
+    Persian joins the parts of a compound name with a zero-width non-joiner: each part
+    is read as a word of its own, and the parts are joined by a hyphen (قاسم‌جومارت,
+    Касым-Жомарт), or as one word where the last reads as a surname's ending does
+    (آشیم‌بایف, Ашимбаев)."""
     if "\u200c" in word:
         parts = [_abjad_word(script, part, key) for part in word.split("\u200c") if part]
-        return "-".join(parts) if parts else word
+        if not parts:
+            return word
+        if parts[-1].lower().endswith(_cyrillic_endings(True)):
+            return "".join([parts[0], *[part.lower() for part in parts[1:]]])
+        return "-".join(parts)
     options = _alphabets()[script].options(word, key)
     if not options:
         return word

@@ -449,6 +449,8 @@ def test_analyze_keys_other_scripts_as_key_does(name: str, style: str) -> None:
         # fa.wikipedia / Wikidata fa label of Kassym-Jomart Tokayev: the parts of the
         # compound given name joined by a zero-width non-joiner
         ("قاسم\u200cجومارت توکایف", "Касым-Жомарт Токаев"),
+        # a surname's ending after the non-joiner stays in the word (Ашимбаев)
+        ("ماولن آشیم\u200cبایف", "Маулен Ашимбаев"),
     ],
 )
 def test_persian_parts_of_a_compound_name_are_read_apart(persian: str, russian: str) -> None:
