@@ -71,24 +71,35 @@ _ELEMENTS: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = []
 
 @cache
 def _kazakh_forms() -> tuple[re.Pattern[str], dict[str, str]]:
-    """The Russian-form folds of Kazakh name elements (``kazakh_russian_forms.tsv``)
-    as a pattern that finds them at a word's start or end, and the Kazakh fold of each."""
-    forms = {
-        fold_token(row["russian"]): fold_token(row["kazakh"])
-        for _, row in read_tsv(data_path("names", "kazakh_russian_forms.tsv"))
-    }
-    alternatives = "|".join(sorted(forms, key=len, reverse=True))
-    return re.compile(f"\\b({alternatives})|({alternatives})\\b"), forms
+    """The other folds of Kazakh name elements (``kazakh_russian_forms.tsv``) as a
+    pattern that finds them where the table says (a word's start or end; its end, or
+    before a surname ending), and the Kazakh fold of each."""
+    forms: dict[str, str] = {}
+    anywhere: list[str] = []
+    at_end: list[str] = []
+    for _, row in read_tsv(data_path("names", "kazakh_russian_forms.tsv")):
+        other, kazakh = fold_token(row["other"]), fold_token(row["kazakh"])
+        forms[other] = kazakh
+        (anywhere if row["at"] == "both" else at_end).append(other)
+    first = "|".join(sorted(anywhere, key=len, reverse=True))
+    last = "|".join(sorted(anywhere + at_end, key=len, reverse=True))
+    # (a final й is no letter of the fold before -ев: Назарбоев is nasarboev)
+    before = "|".join(sorted({f.removesuffix("i") for f in at_end}, key=len, reverse=True))
+    pattern = f"\\b({first})|({last})\\b|({before})(?=[eo]va?\\b)"
+    for form in at_end:
+        forms.setdefault(form.removesuffix("i"), forms[form].removesuffix("i"))
+    return re.compile(pattern), forms
 
 
 def kazakh_forms(folds: str) -> str:
-    """A fold key with the Russian-form spelling of a Kazakh name element written in
-    the Kazakh one, whole or at a word's start or end (bulat, erbulat: bolat,
-    erbolat; tleuberdi: tileuberdi), in order again."""
+    """A fold key with another spelling of a Kazakh name element (its Russian form, or
+    the Uzbek and Tajik one) written in the Kazakh one, where ``kazakh_russian_forms.tsv``
+    reads it (bulat, erbulat: bolat, erbolat; tleuberdi: tileuberdi; nazarboev:
+    nazarbaev), in order again."""
     pattern, forms = _kazakh_forms()
     if pattern.search(folds) is None:  # (the common case: one search)
         return folds
-    found = pattern.sub(lambda m: forms[m.group(1) or m.group(2)], folds)
+    found = pattern.sub(lambda m: forms[m.group(1) or m.group(2) or m.group(3)], folds)
     return " ".join(sorted(found.split(" ")))
 
 
