@@ -11,7 +11,7 @@ from translit.names import origin
 from translit.names.fold import DIGRAPHS, fold_token
 from translit.names.gazetteer import Gazetteer, exact_form
 from translit.names.lexicon import lexicon
-from translit.names.parse import Name, parse_name, patronymic_words, plain_folds
+from translit.names.parse import Name, parse_name, patronymic_words, plain_folds, split_brackets
 from translit.names.scripts import has_other_script, key_reading
 from translit.names.session import GazetteerCaches, KeyHit, gazetteer_caches
 
@@ -163,6 +163,8 @@ def key(name: str, gazetteer: Gazetteer | None = None) -> str:
     """
     caches = gazetteer_caches(gazetteer)
     gaz = caches.gazetteer
+    if "(" in name or "（" in name or "[" in name:
+        name = split_brackets(name)[0] or name  # (a qualifier or nickname is no part)
     if has_other_script(name):  # (Georgian, Armenian, Greek: read as the Cyrillic)
         name = key_reading(name)
     if kept(name, gaz):

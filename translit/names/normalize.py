@@ -28,6 +28,7 @@ from translit.names.parse import (
     parse_body,
     parse_name,
     plain_words,
+    split_brackets,
     surname_leads,
 )
 from translit.names.scripts import cyrillic_reading, has_other_script
@@ -120,6 +121,10 @@ def analyze(name: str, style: str | Style = "en", gazetteer: Gazetteer | None = 
 
 def _analyze(name: str, s: Session) -> NameResult:
     """:func:`analyze` in a session."""
+    if "(" in name or "（" in name or "[" in name:
+        found = _analyze_bracketed(name, s)
+        if found is not None:
+            return found
     if has_other_script(name):  # (Georgian, Armenian, Greek: read as the Cyrillic)
         read = cyrillic_reading(name)
         if read != name:
@@ -129,6 +134,20 @@ def _analyze(name: str, s: Session) -> NameResult:
         # (left as written, with the key of its likeliest reading: see key_reading)
         return _analyze_written(name, s)._replace(key=key(name, s.gazetteer))
     return _analyze_written(name, s)
+
+
+def _analyze_bracketed(name: str, s: Session) -> NameResult | None:
+    """:func:`analyze` of a name with a part in brackets (a qualifier, a nickname): the
+    rest is analyzed, and the bracketed parts are kept as written after it (Ivan Petrov
+    (politician)); where they stand inside the name (Giorgi (Gigi) Tsereteli), the name
+    is kept as written, with the rest's key. ``None`` for a name that is all brackets."""
+    head, groups, at_end = split_brackets(name)
+    if not head or not groups:
+        return None
+    found = _analyze(head, s)
+    if at_end:
+        return found._replace(input=name, output=f"{found.output} {groups}")
+    return NameResult(name, origin.tidy(name), found.key, None, "kept", 1.0)
 
 
 def _analyze_written(name: str, s: Session) -> NameResult:
@@ -454,6 +473,8 @@ def normalize(name: str, style: str | Style = "en", gazetteer: Gazetteer | None 
     """
     s = session(style, gazetteer)
     gaz = s.gazetteer
+    if "(" in name or "（" in name or "[" in name:
+        return _analyze(name, s).output  # (see _analyze_bracketed)
     if has_other_script(name):
         name = cyrillic_reading(name)
     if kept(name, gaz):

@@ -115,6 +115,25 @@ def strip_titles(text: str) -> str:
     return stripped if stripped.strip() else text
 
 
+# A part of a name in brackets: a qualifier or a nickname (Ivan Petrov (politician),
+# ヴァレリ・ムンテアヌ （政治家）, Giorgi (Gigi) Tsereteli); full-width brackets too.
+_BRACKETED_RE: Final = re.compile(r"[(（\[][^()（）\[\]]*[)）\]]")
+BRACKETS: Final = ("(", "（", "[")
+
+
+def split_brackets(name: str) -> tuple[str, str, bool]:
+    """``name`` less the parts it holds in brackets (whitespace tidied), those parts as
+    written (joined by a space), and whether they all come after the rest; for a name
+    with none, (``name``, ``""``, ``True``)."""
+    groups = list(_BRACKETED_RE.finditer(name))
+    if not groups:
+        return name, "", True
+    head = " ".join(_BRACKETED_RE.sub(" ", name).split())
+    # (at the end: nothing but brackets and spaces from the first bracket on)
+    at_end = not _BRACKETED_RE.sub("", name[groups[0].start() :]).strip()
+    return head, " ".join([m.group() for m in groups]), at_end
+
+
 _CHUNK_LIMIT: Final = 1 << 18
 # The flags of a word (Word.flags), one bit each; every flag is below 1 << FLAG_BITS.
 CAPS: Final = 1  # written in capitals (two letters or more)

@@ -259,3 +259,20 @@ def test_a_fathers_initial_is_dropped_as_the_patronymic_is(with_initial: str, wi
 )
 def test_other_initials_stay_in_the_key(a: str, b: str) -> None:
     assert translit.key(a) != translit.key(b)
+
+
+@pytest.mark.parametrize(
+    ("bracketed", "name"),
+    [
+        # a qualifier in brackets (a Wikipedia title's, a register's) is no part of the
+        # name: ja.wikipedia ヴァレリ・ムンテアヌ （政治家）, ru.wikipedia Мунтяну (политик)
+        ("Ivan Petrov (politician)", "Ivan Petrov"),
+        ("Валерий Мунтяну (политик)", "Валерий Мунтяну"),
+        ("Petrov Ivan (born 1960)", "Ivan Petrov"),
+        ("ヴァレリ・ムンテアヌ （政治家）", "ヴァレリ・ムンテアヌ"),
+        # a nickname (ka.wikipedia გიორგი (გიგი) წერეთელი; en Giorgi (Gigi) Tsereteli)
+        ("Giorgi (Gigi) Tsereteli", "Giorgi Tsereteli"),
+    ],
+)
+def test_a_part_in_brackets_is_no_part_of_the_key(bracketed: str, name: str) -> None:
+    assert translit.key(bracketed) == translit.key(name)

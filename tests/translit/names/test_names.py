@@ -464,3 +464,21 @@ def test_a_fathers_name_goes_in_either_script(cyrillic: str, latin: str) -> None
 def test_a_fathers_name_after_a_comma_is_dropped(ru: str, other: str) -> None:
     assert translit.key(ru) == translit.key(other)
     assert translit.normalize(ru) == translit.normalize(other)
+
+
+@pytest.mark.parametrize(
+    ("name", "output"),
+    [
+        # the rest is normalized, the bracketed part kept as written after it
+        ("Иван Петров (1965)", "Ivan Petrov (1965)"),
+        ("Petrov Ivan (born 1960)", "Ivan Petrov (born 1960)"),
+        ("Karim Massimov (politician)", "Karim Massimov (politician)"),
+        # inside the name, the name is kept as written
+        ("Giorgi (Gigi) Tsereteli", "Giorgi (Gigi) Tsereteli"),
+        ("Иван (Ваня) Петров", "Иван (Ваня) Петров"),
+    ],
+)
+def test_a_part_in_brackets_is_kept_as_written(name: str, output: str) -> None:
+    assert translit.normalize(name) == output
+    assert translit.analyze(name).output == output
+    assert translit.normalize(output) == output
