@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from translit._util.paths import data_path
 from translit._util.tsv import read_tsv
@@ -11,6 +12,7 @@ from translit.names import origin
 from translit.names.fold import DIGRAPHS, fold_token
 from translit.names.gazetteer import Gazetteer, exact_form
 from translit.names.lexicon import lexicon
+from translit.names.literal import literal, literal_key, without_forms
 from translit.names.parse import Name, parse_name, patronymic_words, plain_folds, split_brackets
 from translit.names.scripts import has_other_script, key_reading
 from translit.names.session import GazetteerCaches, KeyHit, gazetteer_caches
@@ -164,12 +166,26 @@ def key(name: str, gazetteer: Gazetteer | None = None) -> str:
     caches = gazetteer_caches(gazetteer)
     gaz = caches.gazetteer
     if "(" in name or "（" in name or "[" in name:
-        name = split_brackets(name)[0] or name  # (a qualifier or nickname is no part)
+        head, groups, _ = split_brackets(name)
+        if head and groups:  # (a qualifier or a nickname: see bracketed_key)
+            return f"{key(head, gazetteer)} {bracketed_key(groups)}".strip()
     if has_other_script(name):  # (Georgian, Armenian, Greek: read as the Cyrillic)
         name = key_reading(name)
     if kept(name, gaz):
         return kept_key(name, caches)
     return _folded(name, caches)
+
+
+def bracketed_key(groups: str) -> str:
+    """The key of the parts of a name in brackets, which follows its key: their words
+    and numbers in lower case, as written, in order of the alphabet. A qualifier is
+    not respelled as a name (Ivan Petrov (politician), ヴァレリ・ムンテアヌ （政治家）), and
+    it tells namesakes apart: Otto (senior) Hess is not Otto Hess, nor Иван Петров
+    (1965) Иван Петров (1970)."""
+    return " ".join(sorted([w.casefold() for w in _BRACKET_WORD_RE.findall(groups)]))
+
+
+_BRACKET_WORD_RE: Final = re.compile(r"\w+")
 
 
 def kept_key(name: str, caches: GazetteerCaches) -> str:
@@ -183,7 +199,20 @@ def _folded(name: str, caches: GazetteerCaches) -> str:
     folds = plain_folds(name)
     if folds is not None:
         return folds_key(folds, caches)[0]
+    if literal(name):  # (an organization's name, several names: word for word)
+        return literal_key_of(name, caches.gazetteer)[0]
     return key_of(parse_name(name), caches.gazetteer)[0]
+
+
+def literal_key_of(name: str, gazetteer: Gazetteer) -> KeyHit:
+    """The key of a name written word for word (:func:`translit.names.literal.literal`)
+    and its gazetteer entry: the entity's, where the gazetteer knows its own name (less
+    its legal form and quotation marks: АО «Казахтелеком» as Казахтелеком), else the
+    folds of its words but the legal forms, in order of the alphabet."""
+    found = key_of(parse_name(without_forms(name)), gazetteer)
+    if found[1] is not None:
+        return found
+    return readable(literal_key(name)), None
 
 
 def kept(name: str, gazetteer: Gazetteer) -> bool:

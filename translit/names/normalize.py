@@ -11,7 +11,8 @@ from translit._util.distinct import map_distinct
 from translit.letters import KK_TO_RU, detect_language, has_cyrillic, has_kazakh
 from translit.names import origin
 from translit.names.gazetteer import KEY_FOLD, SURNAME_FOLD, Entity, Gazetteer, bundled_gazetteer
-from translit.names.keys import kept, kept_key, key, key_of, plain_key
+from translit.names.keys import kept, kept_key, key, key_of, literal_key_of, plain_key
+from translit.names.literal import literal
 from translit.names.parse import (
     CAPS,
     COMMA,
@@ -140,14 +141,15 @@ def _analyze_bracketed(name: str, s: Session) -> NameResult | None:
     """:func:`analyze` of a name with a part in brackets (a qualifier, a nickname): the
     rest is analyzed, and the bracketed parts are kept as written after it (Ivan Petrov
     (politician)); where they stand inside the name (Giorgi (Gigi) Tsereteli), the name
-    is kept as written, with the rest's key. ``None`` for a name that is all brackets."""
+    is kept as written. ``None`` for a name that is all brackets."""
     head, groups, at_end = split_brackets(name)
     if not head or not groups:
         return None
     found = _analyze(head, s)
+    whole = key(name, s.gazetteer)  # (the rest's key, and the parts': see bracketed_key)
     if at_end:
-        return found._replace(input=name, output=f"{found.output} {groups}")
-    return NameResult(name, origin.tidy(name), found.key, None, "kept", 1.0)
+        return found._replace(input=name, output=f"{found.output} {groups}", key=whole)
+    return NameResult(name, origin.tidy(name), whole, None, "kept", 1.0)
 
 
 def _analyze_written(name: str, s: Session) -> NameResult:
@@ -402,8 +404,25 @@ def _order(flags: tuple[int, ...], surname: int) -> tuple[int, ...]:
     return (*range(first, count), *range(first))
 
 
+def _analyze_literal(name: str, s: Session) -> NameResult:
+    """:func:`analyze` of a name written word for word (:func:`literal`: an
+    organization's, several names): the gazetteer's entity for its own name (less its
+    legal form and quotation marks), else its Cyrillic romanized as a whole, punctuation
+    and all, or its Latin kept as written."""
+    key, hit = literal_key_of(name, s.gazetteer)
+    if hit is not None:
+        entity, confidence = hit
+        return NameResult(name, _entity_form(entity, s), key, entity.id, "gazetteer", confidence)
+    text = origin.tidy(name)
+    if has_cyrillic(text) and not s.style.cyrillic:
+        return NameResult(name, render_cyrillic(text, s.style), key, None, "romanized", 0.9)
+    return NameResult(name, text, key, None, "kept", 1.0)
+
+
 def _analyze_parsed(name: str, s: Session) -> NameResult:
     """:func:`analyze` through :func:`parse_name`: any name."""
+    if literal(name):
+        return _analyze_literal(name, s)
     parsed = parse_name(name)
     gaz = s.gazetteer
     key, hit = key_of(parsed, gaz)

@@ -20,6 +20,7 @@ from translit.letters import has_cyrillic, prepare
 from translit.names.eastslavic import latin_reading, russian_reading
 from translit.names.fold import FRENCH, GERMANIC, KAZAKH_LATIN, fold_prepared, lower_convention
 from translit.names.lexicon import LexiconEntry, known_surname, lexicon, uk_be_given_forms
+from translit.names.literal import stops_plain
 from translit.names.samename import word_key
 
 _LETTER: Final = r"(?:[^\W\d_]|[\u0300-\u036f])"
@@ -554,8 +555,8 @@ def _plain_chunk(chunk: str, words: tuple[_Word, ...]) -> Word:
     comma = chunk == word + ","
     if offset or initial or not fold or (word != chunk and not comma):
         return _NOT_PLAIN
-    if word.lower() in titles().starts:  # (the chunk is the word, or it and a comma)
-        return _NOT_PLAIN
+    if word.lower() in titles().starts or stops_plain(word):
+        return _NOT_PLAIN  # (a title, a legal form: see translit.names.literal)
     return _with_entry(Word(word, fold, flags | COMMA if comma else flags))
 
 
@@ -600,7 +601,7 @@ def _compound_chunk(chunk: str, words: tuple[_Word, ...]) -> Word:
     parts = []
     last = len(words) - 1
     for i, (start, word, fold, initial, flags) in enumerate(words):
-        if initial or not fold or word.lower() in starts:
+        if initial or not fold or word.lower() in starts or stops_plain(word):
             return _NOT_PLAIN
         if i < last:
             parts.append(_with_entry(Word(word, fold, flags | JOINED, start)))
@@ -850,12 +851,26 @@ def _patronymic_words(
         if looks_given and last & (SURNAME_END | GIVEN) == SURNAME_END:
             if not last & JOINED and not flags[full[1]] & JOINED:
                 drop.add(full[2])
-    elif fathers and not comma and not drop and len(full) >= 3 and surname in (full[0], full[-1]):
+    elif (
+        fathers
+        and not comma
+        and not drop
+        and surname in (full[0], full[-1])
+        and _three(full, flags)
+    ):
         for i in full[1:-1]:  # (between the given name and the surname)
             if flags[i] & (SURNAME_END | GIVEN) == SURNAME_END:
                 if not flags[i] & JOINED and not flags[i - 1] & JOINED:
                     drop.add(i)  # (a word of a hyphenated surname is not one)
     return drop
+
+
+def _three(full: list[int], flags: Sequence[int]) -> bool:
+    """Are the full words three names (the words of a hyphenated name one): a given
+    name, a father's name and a surname? A longer run of words is no one person's name
+    written so (two names, Ivan Petrov; Olga Petrova; an organization's, АО "Народный
+    банк Казахстана"), and none of its words is taken for a father's name."""
+    return sum(1 for i in full if not flags[i] & JOINED) == 3
 
 
 def guess_surname(flags: Sequence[int]) -> int:

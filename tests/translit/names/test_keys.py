@@ -262,17 +262,30 @@ def test_other_initials_stay_in_the_key(a: str, b: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("bracketed", "name"),
+    ("bracketed", "name", "qualifier"),
     [
-        # a qualifier in brackets (a Wikipedia title's, a register's) is no part of the
-        # name: ja.wikipedia ヴァレリ・ムンテアヌ （政治家）, ru.wikipedia Мунтяну (политик)
-        ("Ivan Petrov (politician)", "Ivan Petrov"),
-        ("Валерий Мунтяну (политик)", "Валерий Мунтяну"),
-        ("Petrov Ivan (born 1960)", "Ivan Petrov"),
-        ("ヴァレリ・ムンテアヌ （政治家）", "ヴァレリ・ムンテアヌ"),
-        # a nickname (ka.wikipedia გიორგი (გიგი) წერეთელი; en Giorgi (Gigi) Tsereteli)
-        ("Giorgi (Gigi) Tsereteli", "Giorgi Tsereteli"),
+        # a part in brackets (a Wikipedia title's qualifier: ja.wikipedia ヴァレリ・ムンテアヌ
+        # （政治家）, ru.wikipedia Мунтяну (политик); a nickname: ka.wikipedia გიორგი (გიგი)
+        # წერეთელი) follows the key of the rest, as written: not respelled as a name
+        ("Ivan Petrov (politician)", "Ivan Petrov", "politician"),
+        ("Валерий Мунтяну (политик)", "Валерий Мунтяну", "политик"),
+        ("Petrov Ivan (born 1960)", "Ivan Petrov", "1960 born"),
+        ("ヴァレリ・ムンテアヌ （政治家）", "ヴァレリ・ムンテアヌ", "政治家"),
+        ("Giorgi (Gigi) Tsereteli", "Giorgi Tsereteli", "gigi"),
     ],
 )
-def test_a_part_in_brackets_is_no_part_of_the_key(bracketed: str, name: str) -> None:
-    assert translit.key(bracketed) == translit.key(name)
+def test_a_part_in_brackets_follows_the_key(bracketed: str, name: str, qualifier: str) -> None:
+    assert translit.key(bracketed) == f"{translit.key(name)} {qualifier}"
+    assert translit.analyze(bracketed).key == translit.key(bracketed)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # it tells namesakes apart (Swiss National Council: Otto Hess, Otto (senior) Hess)
+        ("Otto (senior) Hess", "Otto Hess"),
+        ("Иван Петров (1965)", "Иван Петров (1970)"),
+    ],
+)
+def test_a_qualifier_tells_namesakes_apart(a: str, b: str) -> None:
+    assert translit.key(a) != translit.key(b)

@@ -482,3 +482,36 @@ def test_a_part_in_brackets_is_kept_as_written(name: str, output: str) -> None:
     assert translit.normalize(name) == output
     assert translit.analyze(name).output == output
     assert translit.normalize(output) == output
+
+
+@pytest.mark.parametrize(
+    ("name", "output"),
+    [
+        # an organization's name is written word for word: no word dropped as a father's
+        # name, none moved (it gave AO " Bank Kazakhstana, Partneri Ivanov, O Romashka)
+        ('АО "Народный банк Казахстана"', 'AO "Narodny bank Kazakhstana"'),
+        ("Иванов и партнеры", "Ivanov i partnery"),
+        ("ООО Ромашка", "OOO Romashka"),
+        ("ТОО «Азия Авто»", "TOO «Aziya Avto»"),
+        # several names in one value, and Latin ones, stay as they were written
+        ("Ivan Petrov; Olga Petrova", "Ivan Petrov; Olga Petrova"),
+        ("Ivan Petrov & Co", "Ivan Petrov & Co"),
+        ('"Ivan" Petrov', '"Ivan" Petrov'),
+    ],
+)
+def test_an_organizations_name_is_written_word_for_word(name: str, output: str) -> None:
+    assert translit.normalize(name) == output
+    assert translit.analyze(name).output == output
+    assert translit.analyze(name).key == translit.key(name)
+
+
+def test_an_organization_the_gazetteer_knows_is_found_without_its_legal_form() -> None:
+    found = translit.analyze("ТОО «Казахтелеком»")
+    assert found.entity == translit.analyze("Казахтелеком").entity
+    assert found.entity is not None
+
+
+def test_four_words_hold_no_fathers_name() -> None:
+    # a father's name is only read in a name of three: Бойко Методиев Борисов
+    assert translit.key("Бойко Методиев Борисов") == translit.key("Бойко Борисов")
+    assert translit.key("Ivan Petrov Olga Petrova") != translit.key("Ivan Olga Petrova")
