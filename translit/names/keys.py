@@ -13,7 +13,14 @@ from translit.names.fold import DIGRAPHS, fold_token
 from translit.names.gazetteer import Gazetteer, exact_form
 from translit.names.lexicon import lexicon
 from translit.names.literal import literal, literal_key, without_forms
-from translit.names.parse import Name, parse_name, patronymic_words, plain_folds, split_brackets
+from translit.names.parse import (
+    Name,
+    parse_name,
+    patronymic_words,
+    plain_folds,
+    split_brackets,
+    split_suffix,
+)
 from translit.names.scripts import has_other_script, key_reading
 from translit.names.session import GazetteerCaches, KeyHit, gazetteer_caches
 
@@ -201,6 +208,9 @@ def _folded(name: str, caches: GazetteerCaches) -> str:
         return folds_key(folds, caches)[0]
     if literal(name):  # (an organization's name, several names: word for word)
         return literal_key_of(name, caches.gazetteer)[0]
+    head, suffix = split_suffix(name)
+    if suffix:  # (Jr., PhD: as a part in brackets is, see bracketed_key)
+        return f"{key(head, caches.gazetteer)} {bracketed_key(suffix)}"
     return key_of(parse_name(name), caches.gazetteer)[0]
 
 

@@ -24,12 +24,14 @@ from translit.names.parse import (
     SURNAME_END,
     Name,
     Word,
+    generational_suffixes,
     guess_surname,
     joined_words,
     parse_body,
     parse_name,
     plain_words,
     split_brackets,
+    split_suffix,
     surname_leads,
 )
 from translit.names.scripts import cyrillic_reading, has_other_script
@@ -419,10 +421,24 @@ def _analyze_literal(name: str, s: Session) -> NameResult:
     return NameResult(name, text, key, None, "kept", 1.0)
 
 
+def _analyze_suffixed(name: str, head: str, suffix: str, s: Session) -> NameResult:
+    """:func:`analyze` of a name with a suffix (:func:`split_suffix`): the rest
+    analyzed, the suffix written after it as it was, and both in the key."""
+    found = _analyze(head, s)._replace(input=name, key=key(name, s.gazetteer))
+    words = {w.replace(".", "").strip(",").lower() for w in suffix.split()}
+    if found.entity is not None and not words.isdisjoint(generational_suffixes()):
+        # (a son is not his father: the rest's rendering, and no link)
+        return found._replace(output=origin.tidy(name), entity=None, method="kept")
+    return found._replace(output=found.output + suffix)
+
+
 def _analyze_parsed(name: str, s: Session) -> NameResult:
     """:func:`analyze` through :func:`parse_name`: any name."""
     if literal(name):
         return _analyze_literal(name, s)
+    head, suffix = split_suffix(name)
+    if suffix:  # (Ivan Petrov Jr., Ivanov Ivan, MP: the suffix as written after it)
+        return _analyze_suffixed(name, head, suffix, s)
     parsed = parse_name(name)
     gaz = s.gazetteer
     key, hit = key_of(parsed, gaz)

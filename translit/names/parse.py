@@ -135,6 +135,38 @@ def split_brackets(name: str) -> tuple[str, str, bool]:
     return head, " ".join([m.group() for m in groups]), at_end
 
 
+@cache
+def name_suffixes() -> frozenset[str]:
+    """Words that follow a name and are no part of it (``suffixes`` of name_rules.json:
+    Jr., II, PhD, мл.), lower case, without dots."""
+    found = _rules().get("suffixes") or {}
+    return frozenset([*found.get("generational", []), *found.get("post-nominal", [])])
+
+
+@cache
+def generational_suffixes() -> frozenset[str]:
+    """The suffixes that tell a son from his father (Jr., II, мл.), lower case, without
+    dots: a name with one is never linked to a gazetteer entity."""
+    return frozenset((_rules().get("suffixes") or {}).get("generational", []))
+
+
+def split_suffix(name: str) -> tuple[str, str]:
+    """``name`` less the suffixes it ends with (:func:`name_suffixes`: Ivan Petrov Jr.,
+    Ivanov Ivan, MP), and those suffixes as written, after a comma and a space or a
+    space as before them; (``name``, ``""``) for a name with none."""
+    suffixes = name_suffixes()
+    chunks = name.split()
+    cut = len(chunks)
+    while cut > 1 and chunks[cut - 1].replace(".", "").strip(",").lower() in suffixes:
+        cut -= 1
+    if cut == len(chunks):
+        return name, ""
+    head = " ".join(chunks[:cut])
+    comma = head.endswith(",")
+    tail = " ".join(chunks[cut:])
+    return head.rstrip(","), (", " if comma or tail.startswith(",") else " ") + tail.lstrip(", ")
+
+
 _CHUNK_LIMIT: Final = 1 << 18
 # The flags of a word (Word.flags), one bit each; every flag is below 1 << FLAG_BITS.
 CAPS: Final = 1  # written in capitals (two letters or more)
@@ -555,7 +587,7 @@ def _plain_chunk(chunk: str, words: tuple[_Word, ...]) -> Word:
     comma = chunk == word + ","
     if offset or initial or not fold or (word != chunk and not comma):
         return _NOT_PLAIN
-    if word.lower() in titles().starts or stops_plain(word):
+    if word.lower() in titles().starts or stops_plain(word) or word.lower() in name_suffixes():
         return _NOT_PLAIN  # (a title, a legal form: see translit.names.literal)
     return _with_entry(Word(word, fold, flags | COMMA if comma else flags))
 

@@ -515,3 +515,25 @@ def test_four_words_hold_no_fathers_name() -> None:
     # a father's name is only read in a name of three: Бойко Методиев Борисов
     assert translit.key("Бойко Методиев Борисов") == translit.key("Бойко Борисов")
     assert translit.key("Ivan Petrov Olga Petrova") != translit.key("Ivan Olga Petrova")
+
+
+@pytest.mark.parametrize(
+    ("name", "output"),
+    [
+        # a suffix after the name is written as it was (it gave Ivan Petrov Zhr and
+        # Fd Ivan Petrov), after the normalized rest
+        ("Ivan Petrov Jr.", "Ivan Petrov Jr."),
+        ("Ivan Petrov, PhD", "Ivan Petrov, PhD"),
+        ("Ivanov Ivan Ivanovich, MP", "Ivan Ivanov, MP"),
+        ("Иванов Иван мл.", "Ivan Ivanov мл."),
+    ],
+)
+def test_a_suffix_is_kept_as_written(name: str, output: str) -> None:
+    assert translit.normalize(name) == output
+    assert translit.normalize(output) == output
+
+
+def test_a_son_is_not_linked_to_his_father() -> None:
+    assert translit.analyze("Karim Massimov, PhD").entity == "kz-person-massimov-karim"
+    assert translit.analyze("Karim Massimov Jr.").entity is None
+    assert translit.key("Ivan Petrov Jr.") != translit.key("Ivan Petrov")
