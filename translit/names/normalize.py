@@ -64,7 +64,9 @@ def _without(text: str, parsed: Name) -> str:
     if not parsed.words:
         return text.strip()
     if not parsed.dropped:
-        return " ".join(text[parsed.words[0].start : parsed.words[-1].end].split()).strip(" ,")
+        last = parsed.words[-1]
+        end = last.end + (last.flags & INITIAL and text[last.end : last.end + 1] == ".")
+        return " ".join(text[parsed.words[0].start : end].split()).strip(" ,")
     spans = sorted(
         [(w.start, w.end, True) for w in parsed.words]
         # (an initial's dot goes with it: Vladimir V. Putin)

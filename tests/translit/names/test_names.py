@@ -537,3 +537,8 @@ def test_a_son_is_not_linked_to_his_father() -> None:
     assert translit.analyze("Karim Massimov, PhD").entity == "kz-person-massimov-karim"
     assert translit.analyze("Karim Massimov Jr.").entity is None
     assert translit.key("Ivan Petrov Jr.") != translit.key("Ivan Petrov")
+
+
+def test_a_last_initials_dot_is_kept() -> None:
+    # it gave I. I Petrov: the dot of the last initial was cut with the name's span
+    assert translit.normalize("Petrov, I. I.") == "I. I. Petrov"
