@@ -516,8 +516,34 @@ def _readings(name: str) -> tuple[str, str]:
     else:
         found = read if _latin_origin(read) else name
     if found != name:
-        return found, found
-    return name, name if _east_asian_name(name) else keyed
+        return found, _armenian_patronymic(name, found)
+    return name, name if _east_asian_name(name) else _armenian_patronymic(name, keyed)
+
+
+#: Russian letters a patronymic's stem may end in before -евич rather than -ович.
+_SOFT_STEM: Final = frozenset("йиеаяоуюь")
+
+
+def _armenian_patronymic(name: str, read: str) -> str:
+    """``read`` (the Cyrillic reading of ``name``) with the middle word of a three-word
+    Armenian name that ends in the genitive -ի (the father's given name: Armenian writes a
+    patronymic so, Լևոն Արամի Զուրաբյան for Левон Арамович Зурабян, and renders Russian
+    patronymics alike, Ալեքսանդր Սերգեյի Պուշկին) as a Russian patronymic, which the key
+    leaves out as it leaves out any (Арами as Арамович, Николайи as Николаевич)."""
+    words = name.split()
+    if len(words) != 3 or not words[1].endswith("ի") or len(words[1]) < 3:
+        return read
+    if not all(_RUN_OF["armenian"].fullmatch(w) for w in words):
+        return read
+    parts = read.split()
+    if len(parts) != 3 or not parts[1].endswith("и"):
+        return read
+    stem = parts[1][:-1]
+    if stem[-1:] in _SOFT_STEM:
+        patronymic = stem[:-1] + ("ьевич" if stem[-1] == "и" else "евич")
+    else:
+        patronymic = stem + "ович"
+    return f"{parts[0]} {patronymic} {parts[2]}"
 
 
 def _latin_origin(read: str) -> bool:
