@@ -353,11 +353,13 @@ class _Letters:
     every reading of each letter and letter group, the readings at a word's start,
     the marks to drop, and the vowels it leaves unwritten (Hebrew а, е)."""
 
-    __slots__ = ("added", "groups", "ignored", "key_added", "letters", "start")
+    __slots__ = ("added", "groups", "ignored", "key_added", "letters", "sizes", "start")
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.letters: dict[str, list[str]] = data["letters"]
         self.groups: dict[str, list[str]] = data["groups"]
+        # (the group sizes to try, the longest first)
+        self.sizes = sorted({len(g) for g in self.groups}, reverse=True)
         self.start: dict[str, list[str]] = data["start"]
         self.ignored = str.maketrans(dict.fromkeys(data["ignored"]))
         self.added: list[str] = data["added_vowels"]
@@ -372,8 +374,11 @@ class _Letters:
         found: list[list[str]] = []
         at = 0
         while at < len(word):
-            choices = self.groups.get(word[at : at + 2])
-            size = 2
+            choices = None
+            for size in self.sizes:
+                choices = self.groups.get(word[at : at + size])
+                if choices is not None:
+                    break
             if choices is None:
                 choices = (self.start if at == 0 else self.letters).get(word[at])
                 choices = choices if choices is not None else self.letters.get(word[at])
