@@ -202,12 +202,15 @@ def _pinyin_readings() -> tuple[dict[str, list[str]], dict[str, list[str]], dict
 
 
 @cache
-def _xinhua_readings() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+def _xinhua_readings(key: bool = False) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """The Russian syllables that the Xinhua table writes with each of its characters
-    (simplified and traditional), and with any character of each pinyin syllable."""
+    (simplified and traditional), and with any character of each pinyin syllable; for a
+    key (``key``), a syllable with э after a consonant also with е (see :func:`_e_too`)."""
     from pypinyin import lazy_pinyin
 
     characters: dict[str, list[str]] = _data()["chinese"]["xinhua"]
+    if key:
+        characters = {c: _e_too(russian) for c, russian in characters.items()}
     by_syllable: dict[str, list[str]] = {}
     for character, russian in characters.items():
         found = by_syllable.setdefault(lazy_pinyin(character)[0], [])
@@ -215,13 +218,25 @@ def _xinhua_readings() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     return characters, by_syllable
 
 
+def _e_too(russian: list[str]) -> list[str]:
+    """``russian`` (a character's syllables in the Xinhua table) with е beside each э
+    after a consonant: the table keeps 贝 for бэ and 别 for бе, 雷 for рэ and 列 for ре,
+    but Chinese usage writes Russian бе, ре with 贝, 雷 as well (贝雷扎 = Береза,
+    贝雷佐夫斯基 = Березовский), and a key need not tell э from е."""
+    more = [r.replace("э", "е") for r in russian if "э" in r[1:]]
+    return list(dict.fromkeys([*russian, *more]))
+
+
 @cache
-def _character_options(character: str, syllable: str) -> tuple[list[str], int] | None:
+def _character_options(
+    character: str, syllable: str, key: bool = False
+) -> tuple[list[str], int] | None:
     """Every Russian reading of a Chinese character read ``syllable`` in pinyin (``lv``
     for lü): those of the Xinhua table first (the character's own, else those of its
-    syllable), and how many those are; or None where it has none."""
+    syllable; for a key, where ``key``, with :func:`_e_too`), and how many those are;
+    or None where it has none."""
     initials, finals, whole = _pinyin_readings()
-    own, by_syllable = _xinhua_readings()
+    own, by_syllable = _xinhua_readings(key)
     usual = own.get(character) or by_syllable.get(syllable, [])
     if syllable in whole:
         composed = whole[syllable]
@@ -248,9 +263,9 @@ def _chinese_groups() -> tuple[dict[tuple[str, ...], list[str]], int]:
     return groups, max([len(g) for g in groups])
 
 
-def _chinese_word(word: str) -> str:
-    """A word in Chinese characters as the likeliest Cyrillic name it transcribes, or
-    as it is where a character has no reading."""
+def _chinese_word(word: str, key: bool = False) -> str:
+    """A word in Chinese characters as the likeliest Cyrillic name it transcribes (for
+    a key, where ``key``), or as it is where a character has no reading."""
     from pypinyin import lazy_pinyin  # (its dictionaries load on import: only when needed)
 
     syllables = lazy_pinyin(word)
@@ -269,7 +284,7 @@ def _chinese_word(word: str) -> str:
                 at += size
                 break
         else:
-            found = _character_options(word[at], syllables[at])
+            found = _character_options(word[at], syllables[at], key)
             if found is None:
                 return word
             choices, free = found
@@ -417,7 +432,7 @@ def _cyrillic_word(script: str, word: str, key: bool = False) -> str:
     if script == "japanese":
         return _kana_word(word)
     if script == "chinese":
-        return _chinese_word(word)
+        return _chinese_word(word, key)
     if script == "korean":
         return _hangul_word(word)
     if script == "thai":
@@ -511,7 +526,7 @@ def _readings(name: str) -> tuple[str, str]:
     if _chinese_name(name):
         return name, name
     read = as_cyrillic(name)
-    keyed = as_cyrillic(name, key=True) if _RUN_OF["arabic"].search(name) else read
+    keyed = as_cyrillic(name, key=True) if _keyed_apart(name) else read
     if _own_ending(name):
         found = name
     elif _chosen(name):
@@ -549,6 +564,13 @@ def _armenian_patronymic(name: str, read: str) -> str:
     else:
         patronymic = stem + "ович"
     return f"{parts[0]} {patronymic} {parts[2]}"
+
+
+def _keyed_apart(name: str) -> bool:
+    """Is the key's reading of ``name`` made apart from normalize's: has it a word in
+    Arabic letters (read with the short vowels) or Chinese characters (read with е for
+    э, :func:`_e_too`)?"""
+    return _RUN_OF["arabic"].search(name) is not None or _RUN_OF["chinese"].search(name) is not None
 
 
 def _latin_origin(read: str) -> bool:
