@@ -27,6 +27,8 @@ from translit.names.fold import cyrillic_to_latin, fold_token
 from translit.names.lexicon import known_surname, lexicon
 
 _GREEK_SPLIT_RE: Final = re.compile("([άέόή])(?=[ιυ])")
+# ι with the diaeresis after a vowel: й (Αϊτμάτοφ = Айтматов), read as the table's j.
+_GREEK_Y_RE: Final = re.compile("(?<=[αεηιοωυάέήίόύώ])[ϊΐ]")
 # A run of one script's letters: a word of it.
 _RUNS: Final = (
     ("georgian", re.compile("[\u10d0-\u10ff]+")),
@@ -182,9 +184,10 @@ def _lowered(script: str, word: str) -> str:
     """``word`` in lower case as the script's table reads it."""
     low = word.lower()
     if script == "greek":
-        # (a vowel with the accent before ι or υ is no digraph: Σεργκέι; then the
-        # accents and diaereses off)
+        # (a vowel with the accent before ι or υ is no digraph: Σεργκέι; ι with the
+        # diaeresis after a vowel is й: Σουλεϊμάν; then the accents and diaereses off)
         low = _GREEK_SPLIT_RE.sub("\\1\0", unicodedata.normalize("NFC", low))
+        low = _GREEK_Y_RE.sub("j", low)
         low = "".join(c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c))
     return low
 
