@@ -450,8 +450,27 @@ def _cyrillic_word(script: str, word: str, key: bool = False) -> str:
         read = readings.likeliest(table.options(low)).replace("\0", "")
     else:
         read = table.read(low).replace("\0", "")
+    if key and script == "georgian":
+        read = _georgian_nominative(low, read)
     # Georgian has no capitals: each word of a name starts with one
     return read.capitalize() if script == "georgian" or word[:1].isupper() else read
+
+
+_GEORGIAN_VOWELS: Final = frozenset("აეიოუ")
+
+
+def _georgian_nominative(low: str, read: str) -> str:
+    """``read`` (a Georgian word ``low`` read) with the final и that may be the
+    nominative -ი Georgian adds to a name that ends in a consonant (ანსიპი = Ансип,
+    ულმანისი = Улманис, მანუკიანი = Манукян) kept or dropped, whichever makes the
+    likelier name; a given name in -ий, which Georgian writes -ი, keeps it (ანატოლი =
+    Анатолий, not Анатол)."""
+    if len(low) < 4 or low[-1] != "ი" or low[-2] in _GEORGIAN_VOWELS or read[-1:] != "и":
+        return read
+    lower = read.lower()
+    if readings.given_name(lower + "й") or readings.given_name(lower):
+        return read
+    return readings.likeliest([[lower[:-1]], ["и", ""]])
 
 
 def has_other_script(name: str) -> bool:
@@ -571,9 +590,14 @@ def _armenian_patronymic(name: str, read: str) -> str:
 
 def _keyed_apart(name: str) -> bool:
     """Is the key's reading of ``name`` made apart from normalize's: has it a word in
-    Arabic letters (read with the short vowels) or Chinese characters (read with е for
-    э, :func:`_e_too`)?"""
-    return _RUN_OF["arabic"].search(name) is not None or _RUN_OF["chinese"].search(name) is not None
+    Arabic letters (read with the short vowels), Chinese characters (read with е for
+    э, :func:`_e_too`) or Georgian letters (the nominative -ი kept or dropped,
+    :func:`_georgian_nominative`)?"""
+    return any(_RUN_OF[script].search(name) is not None for script in _KEYED_APART)
+
+
+# The scripts whose words a key reads apart from normalize (see _keyed_apart).
+_KEYED_APART: Final = ("arabic", "chinese", "georgian")
 
 
 def _latin_origin(read: str) -> bool:
