@@ -371,14 +371,27 @@ class _Letters:
     every reading of each letter and letter group, the readings at a word's start,
     the marks to drop, and the vowels it leaves unwritten (Hebrew а, е)."""
 
-    __slots__ = ("added", "groups", "ignored", "key_added", "letters", "sizes", "start")
+    __slots__ = (
+        "added",
+        "first",
+        "first_sizes",
+        "groups",
+        "ignored",
+        "key_added",
+        "letters",
+        "sizes",
+        "start",
+    )
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.letters: dict[str, list[str]] = data["letters"]
         self.groups: dict[str, list[str]] = data["groups"]
-        # (the group sizes to try, the longest first)
-        self.sizes = sorted({len(g) for g in self.groups}, reverse=True)
+        # (a word's first letters: a start reading before a group's, then the group
+        # sizes to try, the longest first)
         self.start: dict[str, list[str]] = data["start"]
+        self.first = {**self.groups, **self.start}
+        self.sizes = sorted({len(g) for g in self.groups}, reverse=True)
+        self.first_sizes = sorted({len(g) for g in self.first}, reverse=True)
         self.ignored = str.maketrans(dict.fromkeys(data["ignored"]))
         self.added: list[str] = data["added_vowels"]
         # (the vowels a key's reading also adds: see key_reading)
@@ -393,13 +406,13 @@ class _Letters:
         at = 0
         while at < len(word):
             choices = None
-            for size in self.sizes:
-                choices = self.groups.get(word[at : at + size])
+            groups, sizes = (self.first, self.first_sizes) if at == 0 else (self.groups, self.sizes)
+            for size in sizes:
+                choices = groups.get(word[at : at + size])
                 if choices is not None:
                     break
             if choices is None:
-                choices = (self.start if at == 0 else self.letters).get(word[at])
-                choices = choices if choices is not None else self.letters.get(word[at])
+                choices = self.letters.get(word[at])
                 size = 1
             if choices is None:
                 return None
