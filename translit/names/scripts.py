@@ -348,8 +348,14 @@ def _hangul_word(word: str) -> str:
             middles = vowels[vowel]
             if vowel == _I_VOWEL and first in bare_i:
                 middles = [*middles, ""]
-            # (ㄹㄹ between vowels is л, one ㄹ р or л: 블라디미르 = Владимир)
-            firsts = ["л"] if double_l else initials[first]
+            # (ㄹㄹ between vowels is л, one ㄹ р or л: 블라디미르 = Владимир; inside a
+            # word, one ㄹ is р, л before a vowel being ㄹㄹ: 그로이스만 = Гройсман)
+            if double_l:
+                firsts = ["л"]
+            elif at and first == _RIEUL_INITIAL:
+                firsts = ["р"]
+            else:
+                firsts = initials[first]
             starts = [a + b for a in firsts for b in middles]
         ends = finals[last]
         double_l = (
