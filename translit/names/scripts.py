@@ -372,49 +372,53 @@ def _hangul_word(word: str) -> str:
     return _name_word(readings.likeliest(options, spelt=True))
 
 
+# Groups of letters by their first letters (a word's first letters: its start readings
+# before a group's), and the sizes to try, the longest first: (at a word's start, inside).
+_Lookup = tuple[dict[str, list[str]], list[int], dict[str, list[str]], list[int]]
+
+
+def _lookup(groups: dict[str, list[str]], start: dict[str, list[str]]) -> _Lookup:
+    first = {**groups, **start}
+    return (
+        first,
+        sorted({len(g) for g in first}, reverse=True),
+        groups,
+        sorted({len(g) for g in groups}, reverse=True),
+    )
+
+
 class _Letters:
     """An alphabet whose letters leave Russian letters open (Arabic و is в, у or о):
-    every reading of each letter and letter group, the readings at a word's start,
-    the marks to drop, and the vowels it leaves unwritten (Hebrew а, е)."""
+    every reading of each letter and letter group (and the groups a key's reading
+    alone reads so), the readings at a word's start, the marks to drop, and the vowels
+    it leaves unwritten (Hebrew а, е)."""
 
-    __slots__ = (
-        "added",
-        "first",
-        "first_sizes",
-        "groups",
-        "ignored",
-        "key_added",
-        "letters",
-        "sizes",
-        "start",
-    )
+    __slots__ = ("added", "ignored", "key_added", "keyed", "letters", "plain")
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.letters: dict[str, list[str]] = data["letters"]
-        self.groups: dict[str, list[str]] = data["groups"]
-        # (a word's first letters: a start reading before a group's, then the group
-        # sizes to try, the longest first)
-        self.start: dict[str, list[str]] = data["start"]
-        self.first = {**self.groups, **self.start}
-        self.sizes = sorted({len(g) for g in self.groups}, reverse=True)
-        self.first_sizes = sorted({len(g) for g in self.first}, reverse=True)
+        groups: dict[str, list[str]] = data["groups"]
+        start: dict[str, list[str]] = data["start"]
+        self.plain = _lookup(groups, start)
+        self.keyed = _lookup({**groups, **data.get("key_groups", {})}, start)
         self.ignored = str.maketrans(dict.fromkeys(data["ignored"]))
         self.added: list[str] = data["added_vowels"]
         # (the vowels a key's reading also adds: see key_reading)
         self.key_added: list[str] = data.get("key_added_vowels", self.added)
 
     def options(self, word: str, key: bool = False) -> list[list[str]] | None:
-        """Every reading of each letter of ``word`` (with the vowels a key's reading
-        adds, where ``key``), or None where one has none."""
+        """Every reading of each letter of ``word`` (with the vowels and groups a key's
+        reading adds, where ``key``), or None where one has none."""
         added = self.key_added if key else self.added
+        first, first_sizes, groups, sizes = self.keyed if key else self.plain
         word = word.translate(self.ignored)
         found: list[list[str]] = []
         at = 0
         while at < len(word):
             choices = None
-            groups, sizes = (self.first, self.first_sizes) if at == 0 else (self.groups, self.sizes)
-            for size in sizes:
-                choices = groups.get(word[at : at + size])
+            table, tried = (first, first_sizes) if at == 0 else (groups, sizes)
+            for size in tried:
+                choices = table.get(word[at : at + size])
                 if choices is not None:
                     break
             if choices is None:

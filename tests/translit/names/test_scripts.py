@@ -585,3 +585,17 @@ def test_the_e_for_the_tables_e_is_the_keys_only() -> None:
 )
 def test_one_rieul_inside_a_word_is_r(korean: str, same_as: str) -> None:
     assert translit.key(korean) == translit.key(same_as)
+
+
+# Persian and Arabic -سکی (fa.wikipedia and ar.wikipedia titles): the key reads -ский,
+# not -ской with the short о a key adds.
+@pytest.mark.parametrize(
+    ("abjad", "same_as"),
+    [
+        ("ولادیمیر ژیرینوفسکی", "Владимир Жириновский"),
+        ("فلاديمير جيرينوفسكي", "Владимир Жириновский"),
+        ("بوریس برزوفسکی", "Борис Березовский"),
+    ],
+)
+def test_a_key_reads_persian_ski_as_the_russian_ending(abjad: str, same_as: str) -> None:
+    assert translit.key(abjad) == translit.key(same_as)
