@@ -599,3 +599,13 @@ def test_one_rieul_inside_a_word_is_r(korean: str, same_as: str) -> None:
 )
 def test_a_key_reads_persian_ski_as_the_russian_ending(abjad: str, same_as: str) -> None:
     assert translit.key(abjad) == translit.key(same_as)
+
+
+# Arabic's unwritten short u (damma), which Russian writes у in names of Arabic origin
+# (ar.wikipedia: نور سلطان نزارباييف = Нурсултан Назарбаев; مختار, سلطان).
+@pytest.mark.parametrize(
+    ("abjad", "same_as"),
+    [("نور سلطان نزارباييف", "Нурсултан Назарбаев"), ("مختار", "Мухтар"), ("سلطان", "Султан")],
+)
+def test_a_key_reads_the_unwritten_u(abjad: str, same_as: str) -> None:
+    assert translit.key(abjad) == translit.key(same_as)
