@@ -581,7 +581,11 @@ def test_the_e_for_the_tables_e_is_the_keys_only() -> None:
 # before a vowel being ㄹㄹ (NIKL, 외래어 표기법 러시아어).
 @pytest.mark.parametrize(
     ("korean", "same_as"),
-    [("볼로디미르 그로이스만", "Vladimir Groysman"), ("블라디미르 푸틴", "Владимир Путин")],
+    [
+        ("볼로디미르 그로이스만", "Vladimir Groysman"),
+        ("블라디미르 푸틴", "Владимир Путин"),
+        ("군티스 울마니스", "Guntis Ulmanis"),  # a final ㄹ is л (р there is 르)
+    ],
 )
 def test_one_rieul_inside_a_word_is_r(korean: str, same_as: str) -> None:
     assert translit.key(korean) == translit.key(same_as)
