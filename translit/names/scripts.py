@@ -479,7 +479,9 @@ def _cyrillic_word(script: str, word: str, key: bool = False) -> str:
     return read.capitalize() if script == "georgian" or word[:1].isupper() else read
 
 
-_GEORGIAN_VOWELS: Final = frozenset("აეიოუ")
+# The letters after which a final -ი is kept: the vowels, and ლ (the Georgian surnames
+# in -ელი, -ული, Kazakh -ұлы: ნოღაიდელი = Ногаидели, მომიშული = Момышулы).
+_KEEP_I_AFTER: Final = frozenset("აეიოულ")
 
 
 def _georgian_nominative(low: str, read: str) -> str:
@@ -487,8 +489,8 @@ def _georgian_nominative(low: str, read: str) -> str:
     nominative -ი Georgian adds to a name that ends in a consonant (ანსიპი = Ансип,
     ულმანისი = Улманис, მანუკიანი = Манукян) kept or dropped, whichever makes the
     likelier name; a given name in -ий, which Georgian writes -ი, keeps it (ანატოლი =
-    Анатолий, not Анатол)."""
-    if len(low) < 4 or low[-1] != "ი" or low[-2] in _GEORGIAN_VOWELS or read[-1:] != "и":
+    Анатолий, not Анатол), and so does a name in -ли (:data:`_KEEP_I_AFTER`)."""
+    if len(low) < 4 or low[-1] != "ი" or low[-2] in _KEEP_I_AFTER or read[-1:] != "и":
         return read
     lower = read.lower()
     if readings.given_name(lower + "й") or readings.given_name(lower):

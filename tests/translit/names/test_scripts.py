@@ -532,6 +532,15 @@ def test_a_georgian_key_drops_the_nominative_i(georgian: str, same_as: str) -> N
     assert translit.key(georgian) == translit.key(same_as)
 
 
+@pytest.mark.parametrize(
+    ("georgian", "read"),
+    [("ზურაბ ნოღაიდელი", "Зураб Ногаидели"), ("ბაურჟან მომიშული", "Бауржан Момишули")],
+)
+def test_a_georgian_key_keeps_the_i_after_l(georgian: str, read: str) -> None:
+    # (ka label of the tune part; the Kazakh -ұлы of Бауыржан Момышұлы)
+    assert key_reading(georgian) == read
+
+
 def test_the_georgian_nominative_is_dropped_only_from_the_key() -> None:
     assert key_reading("ანდრუს ანსიპი") == "Андрус Ансип"
     assert as_cyrillic("ანდრუს ანსიპი") == "Андрус Ансипи"
