@@ -100,7 +100,9 @@ class _Table:
                 break
         out = []
         at = 0
-        if word[:1] in self.start:
+        # (a word's first letter has its start reading but where it begins a group:
+        # Armenian ո is во, ու у: Ուսուպաշվիլի = Усупашвили)
+        if word[:1] in self.start and not any(word.startswith(g) for g, _ in self.groups):
             out.append((word[0], self.start[word[0]]))
             at = 1
         last = len(word) - 1

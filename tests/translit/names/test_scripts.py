@@ -622,3 +622,13 @@ def test_a_key_reads_persian_ski_as_the_russian_ending(abjad: str, same_as: str)
 )
 def test_a_key_reads_the_unwritten_u(abjad: str, same_as: str) -> None:
     assert translit.key(abjad) == translit.key(same_as)
+
+
+# Armenian ո is во at a word's start, but ու there is у (hy label of the tune part; the
+# Armenian-Russian practical transcription: Ուզբեկստան = Узбекистан).
+@pytest.mark.parametrize(
+    ("armenian", "cyrillic"),
+    [("Դավիթ Ուսուպաշվիլի", "Давит Усупашвили"), ("Ուլուկբեկ", "Улукбек"), ("Ոսկան", "Воскан")],
+)
+def test_armenian_u_at_a_words_start(armenian: str, cyrillic: str) -> None:
+    assert as_cyrillic(armenian) == cyrillic
