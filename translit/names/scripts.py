@@ -268,12 +268,38 @@ def _chinese_groups() -> tuple[dict[tuple[str, ...], list[str]], int]:
     return groups, max([len(g) for g in groups])
 
 
+# (a word in Chinese characters, and whether for a key) -> its reading: a key reads a
+# name's words again, the same unless a character has э (see _e_too)
+_CHINESE_WORDS: Final[BoundedCache[tuple[str, bool], str]] = BoundedCache(1 << 12)
+
+
 def _chinese_word(word: str, key: bool = False) -> str:
     """A word in Chinese characters as the likeliest Cyrillic name it transcribes (for
-    a key, where ``key``), or as it is where a character has no reading."""
+    a key, where ``key``), or as it is where a character has no reading; remembered."""
     from pypinyin import lazy_pinyin  # (its dictionaries load on import: only when needed)
 
     syllables = lazy_pinyin(word)
+    if key and not _e_syllables().intersection(syllables):
+        key = False  # (read as normalize reads it)
+    found = _CHINESE_WORDS.get((word, key))
+    if found is None:
+        found = _CHINESE_WORDS.put((word, key), _read_chinese(word, syllables, key))
+    return found
+
+
+@cache
+def _e_syllables() -> frozenset[str]:
+    """The pinyin syllables of the characters whose key readings add е (:func:`_e_too`)."""
+    from pypinyin import lazy_pinyin
+
+    characters = _data()["chinese"]["xinhua"]
+    return frozenset(
+        [lazy_pinyin(c)[0] for c, russian in characters.items() if _e_too(russian) != russian]
+    )
+
+
+def _read_chinese(word: str, syllables: list[str], key: bool) -> str:
+    """:func:`_chinese_word` of ``word`` read ``syllables`` in pinyin, not remembered."""
     if len(syllables) != len(word):
         return word
     groups, longest = _chinese_groups()
