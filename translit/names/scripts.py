@@ -591,9 +591,13 @@ def _readings(name: str) -> tuple[str, str]:
     and a Chinese name are left as written.
 
     The key's reading is normalize's where that reads the name; else the likeliest
-    reading (Arabic with the short vowels it leaves unwritten, which normalize's does
-    not add: too many other names would read as Russian with them), but for a Chinese
-    or Korean name and Kazakh in Arabic letters, which stay as written."""
+    reading by the key's own rules (:func:`_keyed_apart`: Arabic with the short vowels
+    it leaves unwritten, Chinese with е for the table's э, Georgian with the nominative
+    -ი dropped where the name is likelier without; normalize's reading keeps none of
+    them: too many other names would read as Russian with them), but for a Chinese or
+    Korean name and Kazakh in Arabic letters, which stay as written. Either way an
+    Armenian patronymic in the genitive is read as the Russian one
+    (:func:`_armenian_patronymic`), which the key leaves out."""
     if tote.is_kazakh_arabic(name):  # (an alphabet: read back letter by letter)
         read = tote.to_cyrillic(name)
         found = read if _latin_origin(read) else name
