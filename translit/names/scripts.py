@@ -27,6 +27,8 @@ from translit.names.fold import cyrillic_to_latin, fold_token
 from translit.names.lexicon import known_surname, lexicon
 
 _GREEK_SPLIT_RE: Final = re.compile("([άέόή])(?=[ιυ])")
+# ι with the diaeresis after a vowel: й (Αϊτμάτοφ = Айтматов), read as the table's j.
+_GREEK_Y_RE: Final = re.compile("(?<=[αεηιοωυάέήίόύώ])[ϊΐ]")
 # A run of one script's letters: a word of it.
 _RUNS: Final = (
     ("georgian", re.compile("[\u10d0-\u10ff]+")),
@@ -98,7 +100,9 @@ class _Table:
                 break
         out = []
         at = 0
-        if word[:1] in self.start:
+        # (a word's first letter has its start reading but where it begins a group:
+        # Armenian ո is во, ու у: Ուսուպաշվիլի = Усупашвили)
+        if word[:1] in self.start and not any(word.startswith(g) for g, _ in self.groups):
             out.append((word[0], self.start[word[0]]))
             at = 1
         last = len(word) - 1
@@ -182,9 +186,10 @@ def _lowered(script: str, word: str) -> str:
     """``word`` in lower case as the script's table reads it."""
     low = word.lower()
     if script == "greek":
-        # (a vowel with the accent before ι or υ is no digraph: Σεργκέι; then the
-        # accents and diaereses off)
+        # (a vowel with the accent before ι or υ is no digraph: Σεργκέι; ι with the
+        # diaeresis after a vowel is й: Σουλεϊμάν; then the accents and diaereses off)
         low = _GREEK_SPLIT_RE.sub("\\1\0", unicodedata.normalize("NFC", low))
+        low = _GREEK_Y_RE.sub("j", low)
         low = "".join(c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c))
     return low
 
@@ -202,12 +207,15 @@ def _pinyin_readings() -> tuple[dict[str, list[str]], dict[str, list[str]], dict
 
 
 @cache
-def _xinhua_readings() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+def _xinhua_readings(key: bool = False) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """The Russian syllables that the Xinhua table writes with each of its characters
-    (simplified and traditional), and with any character of each pinyin syllable."""
+    (simplified and traditional), and with any character of each pinyin syllable; for a
+    key (``key``), a syllable with э after a consonant also with е (see :func:`_e_too`)."""
     from pypinyin import lazy_pinyin
 
     characters: dict[str, list[str]] = _data()["chinese"]["xinhua"]
+    if key:
+        characters = {c: _e_too(russian) for c, russian in characters.items()}
     by_syllable: dict[str, list[str]] = {}
     for character, russian in characters.items():
         found = by_syllable.setdefault(lazy_pinyin(character)[0], [])
@@ -215,13 +223,25 @@ def _xinhua_readings() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     return characters, by_syllable
 
 
+def _e_too(russian: list[str]) -> list[str]:
+    """``russian`` (a character's syllables in the Xinhua table) with е beside each э
+    after a consonant: the table keeps 贝 for бэ and 别 for бе, 雷 for рэ and 列 for ре,
+    but Chinese usage writes Russian бе, ре with 贝, 雷 as well (贝雷扎 = Береза,
+    贝雷佐夫斯基 = Березовский), and a key need not tell э from е."""
+    more = [r.replace("э", "е") for r in russian if "э" in r[1:]]
+    return list(dict.fromkeys([*russian, *more]))
+
+
 @cache
-def _character_options(character: str, syllable: str) -> tuple[list[str], int] | None:
+def _character_options(
+    character: str, syllable: str, key: bool = False
+) -> tuple[list[str], int] | None:
     """Every Russian reading of a Chinese character read ``syllable`` in pinyin (``lv``
     for lü): those of the Xinhua table first (the character's own, else those of its
-    syllable), and how many those are; or None where it has none."""
+    syllable; for a key, where ``key``, with :func:`_e_too`), and how many those are;
+    or None where it has none."""
     initials, finals, whole = _pinyin_readings()
-    own, by_syllable = _xinhua_readings()
+    own, by_syllable = _xinhua_readings(key)
     usual = own.get(character) or by_syllable.get(syllable, [])
     if syllable in whole:
         composed = whole[syllable]
@@ -248,12 +268,38 @@ def _chinese_groups() -> tuple[dict[tuple[str, ...], list[str]], int]:
     return groups, max([len(g) for g in groups])
 
 
-def _chinese_word(word: str) -> str:
-    """A word in Chinese characters as the likeliest Cyrillic name it transcribes, or
-    as it is where a character has no reading."""
+# (a word in Chinese characters, and whether for a key) -> its reading: a key reads a
+# name's words again, the same unless a character has э (see _e_too)
+_CHINESE_WORDS: Final[BoundedCache[tuple[str, bool], str]] = BoundedCache(1 << 12)
+
+
+def _chinese_word(word: str, key: bool = False) -> str:
+    """A word in Chinese characters as the likeliest Cyrillic name it transcribes (for
+    a key, where ``key``), or as it is where a character has no reading; remembered."""
     from pypinyin import lazy_pinyin  # (its dictionaries load on import: only when needed)
 
     syllables = lazy_pinyin(word)
+    if key and not _e_syllables().intersection(syllables):
+        key = False  # (read as normalize reads it)
+    found = _CHINESE_WORDS.get((word, key))
+    if found is None:
+        found = _CHINESE_WORDS.put((word, key), _read_chinese(word, syllables, key))
+    return found
+
+
+@cache
+def _e_syllables() -> frozenset[str]:
+    """The pinyin syllables of the characters whose key readings add е (:func:`_e_too`)."""
+    from pypinyin import lazy_pinyin
+
+    characters = _data()["chinese"]["xinhua"]
+    return frozenset(
+        [lazy_pinyin(c)[0] for c, russian in characters.items() if _e_too(russian) != russian]
+    )
+
+
+def _read_chinese(word: str, syllables: list[str], key: bool) -> str:
+    """:func:`_chinese_word` of ``word`` read ``syllables`` in pinyin, not remembered."""
     if len(syllables) != len(word):
         return word
     groups, longest = _chinese_groups()
@@ -269,7 +315,7 @@ def _chinese_word(word: str) -> str:
                 at += size
                 break
         else:
-            found = _character_options(word[at], syllables[at])
+            found = _character_options(word[at], syllables[at], key)
             if found is None:
                 return word
             choices, free = found
@@ -330,8 +376,14 @@ def _hangul_word(word: str) -> str:
             middles = vowels[vowel]
             if vowel == _I_VOWEL and first in bare_i:
                 middles = [*middles, ""]
-            # (ㄹㄹ between vowels is л, one ㄹ р or л: 블라디미르 = Владимир)
-            firsts = ["л"] if double_l else initials[first]
+            # (ㄹㄹ between vowels is л, one ㄹ р or л: 블라디미르 = Владимир; inside a
+            # word, one ㄹ is р, л before a vowel being ㄹㄹ: 그로이스만 = Гройсман)
+            if double_l:
+                firsts = ["л"]
+            elif at and first == _RIEUL_INITIAL:
+                firsts = ["р"]
+            else:
+                firsts = initials[first]
             starts = [a + b for a in firsts for b in middles]
         ends = finals[last]
         double_l = (
@@ -348,35 +400,57 @@ def _hangul_word(word: str) -> str:
     return _name_word(readings.likeliest(options, spelt=True))
 
 
+# Groups of letters by their first letters (a word's first letters: its start readings
+# before a group's), and the sizes to try, the longest first: (at a word's start, inside).
+_Lookup = tuple[dict[str, list[str]], list[int], dict[str, list[str]], list[int]]
+
+
+def _lookup(groups: dict[str, list[str]], start: dict[str, list[str]]) -> _Lookup:
+    first = {**groups, **start}
+    return (
+        first,
+        sorted({len(g) for g in first}, reverse=True),
+        groups,
+        sorted({len(g) for g in groups}, reverse=True),
+    )
+
+
 class _Letters:
     """An alphabet whose letters leave Russian letters open (Arabic و is в, у or о):
-    every reading of each letter and letter group, the readings at a word's start,
-    the marks to drop, and the vowels it leaves unwritten (Hebrew а, е)."""
+    every reading of each letter and letter group (and the groups a key's reading
+    alone reads so), the readings at a word's start, the marks to drop, and the vowels
+    it leaves unwritten (Hebrew а, е)."""
 
-    __slots__ = ("added", "groups", "ignored", "key_added", "letters", "start")
+    __slots__ = ("added", "ignored", "key_added", "keyed", "letters", "plain")
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.letters: dict[str, list[str]] = data["letters"]
-        self.groups: dict[str, list[str]] = data["groups"]
-        self.start: dict[str, list[str]] = data["start"]
+        groups: dict[str, list[str]] = data["groups"]
+        start: dict[str, list[str]] = data["start"]
+        self.plain = _lookup(groups, start)
+        self.keyed = _lookup({**groups, **data.get("key_groups", {})}, start)
         self.ignored = str.maketrans(dict.fromkeys(data["ignored"]))
         self.added: list[str] = data["added_vowels"]
         # (the vowels a key's reading also adds: see key_reading)
         self.key_added: list[str] = data.get("key_added_vowels", self.added)
 
     def options(self, word: str, key: bool = False) -> list[list[str]] | None:
-        """Every reading of each letter of ``word`` (with the vowels a key's reading
-        adds, where ``key``), or None where one has none."""
+        """Every reading of each letter of ``word`` (with the vowels and groups a key's
+        reading adds, where ``key``), or None where one has none."""
         added = self.key_added if key else self.added
+        first, first_sizes, groups, sizes = self.keyed if key else self.plain
         word = word.translate(self.ignored)
         found: list[list[str]] = []
         at = 0
         while at < len(word):
-            choices = self.groups.get(word[at : at + 2])
-            size = 2
+            choices = None
+            table, tried = (first, first_sizes) if at == 0 else (groups, sizes)
+            for size in tried:
+                choices = table.get(word[at : at + size])
+                if choices is not None:
+                    break
             if choices is None:
-                choices = (self.start if at == 0 else self.letters).get(word[at])
-                choices = choices if choices is not None else self.letters.get(word[at])
+                choices = self.letters.get(word[at])
                 size = 1
             if choices is None:
                 return None
@@ -424,7 +498,7 @@ def _cyrillic_word(script: str, word: str, key: bool = False) -> str:
     if script == "japanese":
         return _kana_word(word)
     if script == "chinese":
-        return _chinese_word(word)
+        return _chinese_word(word, key)
     if script == "korean":
         return _hangul_word(word)
     if script == "thai":
@@ -439,8 +513,29 @@ def _cyrillic_word(script: str, word: str, key: bool = False) -> str:
         read = readings.likeliest(table.options(low)).replace("\0", "")
     else:
         read = table.read(low).replace("\0", "")
+    if key and script == "georgian":
+        read = _georgian_nominative(low, read)
     # Georgian has no capitals: each word of a name starts with one
     return read.capitalize() if script == "georgian" or word[:1].isupper() else read
+
+
+# The letters after which a final -ი is kept: the vowels, and ლ (the Georgian surnames
+# in -ელი, -ული, Kazakh -ұлы: ნოღაიდელი = Ногаидели, მომიშული = Момышулы).
+_KEEP_I_AFTER: Final = frozenset("აეიოულ")
+
+
+def _georgian_nominative(low: str, read: str) -> str:
+    """``read`` (a Georgian word ``low`` read) with the final и that may be the
+    nominative -ი Georgian adds to a name that ends in a consonant (ანსიპი = Ансип,
+    ულმანისი = Улманис, მანუკიანი = Манукян) kept or dropped, whichever makes the
+    likelier name; a given name in -ий, which Georgian writes -ი, keeps it (ანატოლი =
+    Анатолий, not Анатол), and so does a name in -ли (:data:`_KEEP_I_AFTER`)."""
+    if len(low) < 4 or low[-1] != "ი" or low[-2] in _KEEP_I_AFTER or read[-1:] != "и":
+        return read
+    lower = read.lower()
+    if readings.given_name(lower + "й") or readings.given_name(lower):
+        return read
+    return readings.likeliest([[lower[:-1]], ["и", ""]])
 
 
 def has_other_script(name: str) -> bool:
@@ -508,9 +603,13 @@ def _readings(name: str) -> tuple[str, str]:
     and a Chinese name are left as written.
 
     The key's reading is normalize's where that reads the name; else the likeliest
-    reading (Arabic with the short vowels it leaves unwritten, which normalize's does
-    not add: too many other names would read as Russian with them), but for a Chinese
-    or Korean name and Kazakh in Arabic letters, which stay as written."""
+    reading by the key's own rules (:func:`_keyed_apart`: Arabic with the short vowels
+    it leaves unwritten, Chinese with е for the table's э, Georgian with the nominative
+    -ი dropped where the name is likelier without; normalize's reading keeps none of
+    them: too many other names would read as Russian with them), but for a Chinese or
+    Korean name and Kazakh in Arabic letters, which stay as written. Either way an
+    Armenian patronymic in the genitive is read as the Russian one
+    (:func:`_armenian_patronymic`), which the key leaves out."""
     if tote.is_kazakh_arabic(name):  # (an alphabet: read back letter by letter)
         read = tote.to_cyrillic(name)
         found = read if _latin_origin(read) else name
@@ -518,7 +617,7 @@ def _readings(name: str) -> tuple[str, str]:
     if _chinese_name(name):
         return name, name
     read = as_cyrillic(name)
-    keyed = as_cyrillic(name, key=True) if _RUN_OF["arabic"].search(name) else read
+    keyed = as_cyrillic(name, key=True) if _keyed_apart(name) else read
     if _own_ending(name):
         found = name
     elif _chosen(name):
@@ -528,12 +627,12 @@ def _readings(name: str) -> tuple[str, str]:
     else:
         found = read if _latin_origin(read) else name
     if found != name:
-        return found, found
+        return found, _armenian_patronymic(name, found)
     if _east_asian_name(name) or _unread(keyed):
         # (a word left unread would fold to nothing, and the key would lose it: the
         # name's key is then the name as written, توقايېف قاسىم, not Касым alone)
         return name, name
-    return name, keyed
+    return name, _armenian_patronymic(name, keyed)
 
 
 def _unread(read: str) -> bool:
@@ -543,6 +642,44 @@ def _unread(read: str) -> bool:
         if letter.isalpha() and not (letter < "\u0250" or "\u0400" <= letter <= "\u052f"):
             return True
     return False
+
+
+#: Russian letters a patronymic's stem may end in before -евич rather than -ович.
+_SOFT_STEM: Final = frozenset("йиеаяоуюь")
+
+
+def _armenian_patronymic(name: str, read: str) -> str:
+    """``read`` (the Cyrillic reading of ``name``) with the middle word of a three-word
+    Armenian name that ends in the genitive -ի (the father's given name: Armenian writes a
+    patronymic so, Լևոն Արամի Զուրաբյան for Левон Арамович Зурабян, and renders Russian
+    patronymics alike, Ալեքսանդր Սերգեյի Պուշկին) as a Russian patronymic, which the key
+    leaves out as it leaves out any (Арами as Арамович, Николайи as Николаевич)."""
+    words = name.split()
+    if len(words) != 3 or not words[1].endswith("ի") or len(words[1]) < 3:
+        return read
+    if not all(_RUN_OF["armenian"].fullmatch(w) for w in words):
+        return read
+    parts = read.split()
+    if len(parts) != 3 or not parts[1].endswith("и"):
+        return read
+    stem = parts[1][:-1]
+    if stem[-1:] in _SOFT_STEM:
+        patronymic = stem[:-1] + ("ьевич" if stem[-1] == "и" else "евич")
+    else:
+        patronymic = stem + "ович"
+    return f"{parts[0]} {patronymic} {parts[2]}"
+
+
+def _keyed_apart(name: str) -> bool:
+    """Is the key's reading of ``name`` made apart from normalize's: has it a word in
+    Arabic letters (read with the short vowels), Chinese characters (read with е for
+    э, :func:`_e_too`) or Georgian letters (the nominative -ი kept or dropped,
+    :func:`_georgian_nominative`)?"""
+    return any(_RUN_OF[script].search(name) is not None for script in _KEYED_APART)
+
+
+# The scripts whose words a key reads apart from normalize (see _keyed_apart).
+_KEYED_APART: Final = ("arabic", "chinese", "georgian")
 
 
 def _latin_origin(read: str) -> bool:
