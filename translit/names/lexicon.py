@@ -9,6 +9,10 @@ It serves two purposes:
   name, records ``fold(spelling) -> fold(name)``.
 * **Reconstruction.** An unknown Latin spelling is mapped back to Cyrillic
   (*Tokayev* -> Тоқаев) so that it can be re-rendered in any house style.
+
+A Kazakh name of the name lists also keeps its Russian form (Ілиясова: Ильясова), which
+the styles that romanize Kazakh names from their Russian form (``en``, ``official``)
+write (see :func:`translit.names.spelling.lexicon_form`).
 """
 
 from __future__ import annotations
@@ -70,10 +74,16 @@ class LexiconEntry:
     """What the lexicon knows of one fold, in one object: what a name parser reads of
     a new word with one dict lookup, not four (each likely a processor cache miss)."""
 
-    __slots__ = ("canonical", "cyrillic", "given", "kazakh", "variant")
+    __slots__ = ("canonical", "cyrillic", "given", "kazakh", "russian", "variant")
 
     def __init__(
-        self, canonical: str, cyrillic: str, given: bool, kazakh: bool, variant: bool = False
+        self,
+        canonical: str,
+        cyrillic: str,
+        given: bool,
+        kazakh: bool,
+        variant: bool = False,
+        russian: str = "",
     ) -> None:
         self.canonical = canonical  # the fold after convention repair
         self.given = given  # the canonical fold is a given name's
@@ -82,6 +92,9 @@ class LexiconEntry:
         self.variant = variant
         self.cyrillic = cyrillic  # the Cyrillic form of the fold itself ("" if none)
         self.kazakh = kazakh  # that Cyrillic form has Kazakh letters
+        # the Russian form of that Kazakh form, where the name lists give one that is
+        # written otherwise (Ильясова for Ілиясова), else ""
+        self.russian = russian
 
 
 @dataclass
@@ -92,6 +105,8 @@ class Lexicon:
     # folds of other languages' forms of a given name -> the Russian form's fold
     variants: dict[str, str] = field(default_factory=dict)
     cyrillic: dict[str, str] = field(default_factory=dict)  # canonical fold -> Cyrillic
+    # canonical fold -> the Russian form of its Kazakh Cyrillic form (see russian_form)
+    russian: dict[str, str] = field(default_factory=dict)
     given: set[str] = field(default_factory=set)  # canonical folds of given names
     # folds of German spellings with sch for ж -> the canonical fold (Schukow: Жуков),
     # read only in a word that shows the German convention (see german_entry)
@@ -126,7 +141,11 @@ class Lexicon:
                 canonical = self.overrides.get(fold, fold)
                 cyrillic = self.cyrillic.get(fold, "")
                 found[fold] = LexiconEntry(
-                    canonical, cyrillic, canonical in self.given, fold in kazakh
+                    canonical,
+                    cyrillic,
+                    canonical in self.given,
+                    fold in kazakh,
+                    russian=self.russian.get(fold, ""),
                 )
             for fold, canonical in self.variants.items():
                 found[fold] = LexiconEntry(canonical, "", True, False, variant=True)
@@ -172,6 +191,30 @@ def _stem_forms(row: dict[str, str], stems: list[str]) -> Iterator[list[str]]:
 def lexicon_forms() -> Iterator[tuple[list[str], bool]]:
     """Every group of Cyrillic forms of one name, with whether it is a given name:
     lexicon rows and gazetteer words."""
+    yield from _list_forms()
+    yield from _gazetteer_forms()
+
+
+def russian_form(forms: list[str]) -> str:
+    """The Russian form of a name-list row's Kazakh form (``forms`` as
+    :func:`_name_forms` gives them, the Kazakh one first): the first form after it with
+    no Kazakh letters, where the first has some (Ілиясова, Ильясова: Ильясова), else
+    ``""``. A Russian form that writes a Kazakh ж as дж, a Soviet-era spelling (Жақыпов,
+    Джакупов; Қожанов, Ходжанов), is none, and the Kazakh form is written: the press
+    mostly writes Zh in such names today (the gazetteer's Nurlan Zhakupov, Svetlana
+    Zhakupova), and a person who keeps Dzh has his own form there (Kabibulla
+    Dzhakupov)."""
+    kazakh = forms[0]
+    if not has_kazakh(kazakh):
+        return ""
+    found = next((f for f in forms[1:] if not has_kazakh(f)), "")
+    if "дж" in found.lower() and "дж" not in kazakh.lower():
+        return ""
+    return found
+
+
+def _list_forms() -> Iterator[tuple[list[str], bool]]:
+    """:func:`lexicon_forms` of the name lists (``data/names/*.tsv``)."""
     folder = data_path("names")
     for path in sorted(folder.glob("*.tsv")) if folder.is_dir() else []:
         if path.name == _EQUIVALENTS:
@@ -186,6 +229,10 @@ def lexicon_forms() -> Iterator[tuple[list[str], bool]]:
                 yield from ((f, False) for f in _stem_forms(row, forms))
             else:
                 yield forms, given
+
+
+def _gazetteer_forms() -> Iterator[tuple[list[str], bool]]:
+    """:func:`lexicon_forms` of the gazetteer's words."""
     gazetteer = data_path("gazetteer")
     for path in sorted(gazetteer.glob("*.jsonl")) if gazetteer.is_dir() else []:
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -311,7 +358,22 @@ def build_lexicon() -> Lexicon:
             if fold not in lex.overrides:
                 lex.german[fold] = next(iter(targets))
     _add_variants(lex, canonical_of, available)
+    _add_russian_forms(lex)
     return lex
+
+
+def _add_russian_forms(lex: Lexicon) -> None:
+    """The Russian form (:func:`russian_form`) of each Kazakh form of the name lists that
+    is its fold's Cyrillic form. Only the name lists give them: the gazetteer pairs a
+    person's Kazakh and Russian words, which may be forms of his own that are no other
+    name's (Қабылұлы / Кабулович, Орал / Урал, Омаров / Умаров)."""
+    for forms, _ in _list_forms():
+        main = forms[0]
+        target = fold_token(main)
+        if target and lex.cyrillic.get(target) == main:
+            russian = russian_form(forms)
+            if russian:
+                lex.russian.setdefault(target, russian)
 
 
 def _add_variants(
@@ -335,7 +397,7 @@ def _add_variants(
                 lex.variants.setdefault(fold, target)
 
 
-_CACHE_FORMAT = 4
+_CACHE_FORMAT = 5
 # Modules whose code shapes the derived tables (their source is part of the cache key),
 # as paths under translit/.
 _CODE = (
@@ -380,6 +442,7 @@ def _load_cached(path: Path, fingerprint: str) -> Lexicon | None:
             overrides=dict(data["overrides"]),
             variants=dict(data["variants"]),
             cyrillic=dict(data["cyrillic"]),
+            russian=dict(data["russian"]),
             given=set(data["given"]),
             german=dict(data["german"]),
         )
@@ -393,6 +456,7 @@ def _store(path: Path, fingerprint: str, lex: Lexicon) -> None:
         "overrides": lex.overrides,
         "variants": lex.variants,
         "cyrillic": lex.cyrillic,
+        "russian": lex.russian,
         "given": sorted(lex.given),
         "german": lex.german,
     }

@@ -40,7 +40,10 @@ class Style:
     ``official_forms``: an entity's official forms come first (``official``).
     ``keeps_place_names``: a place or organization keeps its English form
     (RFE/RL writes Almaty, Aktau). ``own_forms``: the style gives every entity a form
-    of its own (its English or official form, or its Cyrillic one)."""
+    of its own (its English or official form, or its Cyrillic one). ``russian_forms``:
+    a Kazakh name of the name lists is romanized from its Russian form (``en`` and
+    ``official``: Ильясова, not Ілиясова, gives Ilyasova), as the English press and
+    the Kazakh state sites write Kazakh names (``data/schemes/kk/official.json``)."""
 
     __slots__ = (
         "english",
@@ -50,6 +53,7 @@ class Style:
         "language_form",
         "official_forms",
         "own_forms",
+        "russian_forms",
         "schemes",
     )
 
@@ -62,6 +66,7 @@ class Style:
         self.keeps_place_names = style_id == "rferl"
         self.kazakh_first = not language_form and not self.english and style_id in scheme_ids("kk")
         self.own_forms = self.english or self.official_forms or bool(language_form)
+        self.russian_forms = self.english or self.official_forms
 
     @property
     def cyrillic(self) -> bool:
