@@ -198,16 +198,14 @@ def lexicon_forms() -> Iterator[tuple[list[str], bool]]:
 def russian_form(forms: list[str]) -> str:
     """The Russian form of a name-list row's Kazakh form (``forms`` as
     :func:`_name_forms` gives them, the Kazakh one first): the first form after it with
-    no Kazakh letters, where the first has some (Ілиясова, Ильясова: Ильясова), else
-    ``""``. A Russian form that writes a Kazakh ж as дж, a Soviet-era spelling (Жақыпов,
-    Джакупов; Қожанов, Ходжанов), is none, and the Kazakh form is written: the press
-    mostly writes Zh in such names today (the gazetteer's Nurlan Zhakupov, Svetlana
-    Zhakupova), and a person who keeps Dzh has his own form there (Kabibulla
-    Dzhakupov)."""
+    no Kazakh letters that is written otherwise (Ілиясова: Ильясова; Ыбырайымов:
+    Ибраимов), else ``""``. A Russian form that writes a Kazakh ж as дж, a Soviet-era
+    spelling (Жақыпов, Джакупов; Қожанов, Ходжанов), is none, and the Kazakh form is
+    written: the press mostly writes Zh in such names today (the gazetteer's Nurlan
+    Zhakupov, Svetlana Zhakupova), and a person who keeps Dzh has his own form there
+    (Kabibulla Dzhakupov)."""
     kazakh = forms[0]
-    if not has_kazakh(kazakh):
-        return ""
-    found = next((f for f in forms[1:] if not has_kazakh(f)), "")
+    found = next((f for f in forms[1:] if f != kazakh and not has_kazakh(f)), "")
     if "дж" in found.lower() and "дж" not in kazakh.lower():
         return ""
     return found
@@ -364,15 +362,17 @@ def build_lexicon() -> Lexicon:
 
 def _add_russian_forms(lex: Lexicon) -> None:
     """The Russian form (:func:`russian_form`) of each Kazakh form of the name lists that
-    is its fold's Cyrillic form. Only the name lists give them: the gazetteer pairs a
-    person's Kazakh and Russian words, which may be forms of his own that are no other
-    name's (Қабылұлы / Кабулович, Орал / Урал, Омаров / Умаров)."""
+    is its fold's Cyrillic form, where it reads back as that name (its fold is repaired
+    to the name's: a spelling of it is a spelling of the name, and comes out as it is).
+    Only the name lists give them: the gazetteer pairs a person's Kazakh and Russian
+    words, which may be forms of his own that are no other name's (Қабылұлы / Кабулович,
+    Орал / Урал, Омаров / Умаров)."""
     for forms, _ in _list_forms():
         main = forms[0]
         target = fold_token(main)
         if target and lex.cyrillic.get(target) == main:
             russian = russian_form(forms)
-            if russian:
+            if russian and lex.canonical(fold_token(russian)) == target:
                 lex.russian.setdefault(target, russian)
 
 
