@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Final
 
 from mypy_extensions import mypyc_attr
 
@@ -74,7 +75,7 @@ class LexiconEntry:
     """What the lexicon knows of one fold, in one object: what a name parser reads of
     a new word with one dict lookup, not four (each likely a processor cache miss)."""
 
-    __slots__ = ("canonical", "cyrillic", "given", "kazakh", "russian", "variant")
+    __slots__ = ("canonical", "cyrillic", "given", "kazakh", "others", "russian", "variant")
 
     def __init__(
         self,
@@ -95,6 +96,9 @@ class LexiconEntry:
         # the Russian form of that Kazakh form, where the name lists give one that is
         # written otherwise (Ильясова for Ілиясова), else ""
         self.russian = russian
+        # the entries of the other names whose fold is this one (Салихов beside
+        # Салыков), each with its own forms: see spelled_entry
+        self.others: tuple[LexiconEntry, ...] = ()
 
 
 @dataclass
@@ -107,6 +111,9 @@ class Lexicon:
     cyrillic: dict[str, str] = field(default_factory=dict)  # canonical fold -> Cyrillic
     # canonical fold -> the Russian form of its Kazakh Cyrillic form (see russian_form)
     russian: dict[str, str] = field(default_factory=dict)
+    # canonical fold -> the other names of that fold: their Cyrillic form -> its Russian
+    # form ("" if none), in the order read (see spelled_entry)
+    others: dict[str, dict[str, str]] = field(default_factory=dict)
     given: set[str] = field(default_factory=set)  # canonical folds of given names
     # folds of German spellings with sch for ж -> the canonical fold (Schukow: Жуков),
     # read only in a word that shows the German convention (see german_entry)
@@ -149,8 +156,37 @@ class Lexicon:
                 )
             for fold, canonical in self.variants.items():
                 found[fold] = LexiconEntry(canonical, "", True, False, variant=True)
+            for fold, others in self.others.items():
+                entry = found.get(fold)
+                if entry is not None:
+                    entry.others = tuple(
+                        [
+                            LexiconEntry(fold, form, entry.given, has_kazakh(form), russian=ru)
+                            for form, ru in others.items()
+                        ]
+                    )
             self._entries = found
         return found
+
+    def add_form(self, fold: str, form: str) -> None:
+        """Record ``form``, a name's Cyrillic form whose fold is ``fold``: the fold's
+        form, or one of its ``others`` where it has one already."""
+        if self.cyrillic.setdefault(fold, form) != form:
+            self.others.setdefault(fold, {}).setdefault(form, "")
+
+    def spelled_entry(self, entry: LexiconEntry, word: str) -> LexiconEntry:
+        """The entry of the name that ``word`` (a word whose fold has the entry
+        ``entry``) spells, of the names whose spellings fold alike (Салыков, Салихов):
+        the first whose Cyrillic form, or Russian form, is the word or its spelling in
+        the English press (the ``en`` style's schemes); else ``entry``. A word that is
+        one name's usual spelling stays that name (Salykov, not Salikhov)."""
+        others = entry.others
+        if not others or _spells(entry, word):
+            return entry
+        for other in others:
+            if _spells(other, word):
+                return other
+        return entry
 
     def german_entry(self, fold: str) -> LexiconEntry | None:
         """The entry of a fold of a word in the German convention where only its sch
@@ -161,6 +197,33 @@ class Lexicon:
     def reconstruct(self, fold: str) -> str | None:
         """Cyrillic form (Kazakh spelling when known) for a folded token."""
         return self.cyrillic.get(self.overrides.get(fold, fold))
+
+
+#: The schemes of the English press's spellings that :meth:`Lexicon.spelled_entry` reads
+#: (the ``en`` style's: translit.names.style), for a form with Kazakh letters and without.
+_PRESS_SCHEMES: Final = {
+    True: (("en-press", "kk"),),
+    False: (("en-press", "kk"), ("wikipedia", "ru")),
+}
+
+
+def _spells(entry: LexiconEntry, word: str) -> bool:
+    """Is ``word`` one of :func:`press_spellings` of the entry's forms?"""
+    return word.lower() in press_spellings(entry.cyrillic, entry.russian)
+
+
+def press_spellings(form: str, russian: str) -> frozenset[str]:
+    """A name's Cyrillic form and Russian form (``""`` if none) and their spellings in
+    the English press, in lower case."""
+    from translit.romanization.romanize import romanize_word
+
+    found = set()
+    for cyr in (form, russian):
+        if cyr:
+            found.add(cyr.lower())
+            for scheme, lang in _PRESS_SCHEMES[has_kazakh(cyr)]:
+                found.add(romanize_word(cyr, scheme, lang).lower())
+    return frozenset(found)
 
 
 def _name_forms(row: dict[str, str]) -> list[str]:
@@ -325,7 +388,7 @@ def build_lexicon() -> Lexicon:
         target = fold_token(main)
         if not target:
             continue
-        lex.cyrillic.setdefault(target, main)
+        lex.add_form(target, main)
         if given:
             lex.given.add(target)
         canonical_of.setdefault(target, target)
@@ -357,23 +420,48 @@ def build_lexicon() -> Lexicon:
                 lex.german[fold] = next(iter(targets))
     _add_variants(lex, canonical_of, available)
     _add_russian_forms(lex)
+    _keep_distinct_others(lex)
     return lex
+
+
+def _keep_distinct_others(lex: Lexicon) -> None:
+    """Keep the other names of a fold (``Lexicon.others``) that a spelling tells from the
+    fold's name and from each other: none of an other name's :func:`press_spellings` is
+    one of theirs (Салыков, Салихов: Salykov, Salikhov). An other name that the press
+    spells alike (Сәбит beside Сабит: Sabit) would turn the spelling back into the
+    other name, a Kazakh or a Russian one, and the rest of the name with it."""
+    for fold, others in list(lex.others.items()):
+        seen = set(press_spellings(lex.cyrillic[fold], lex.russian.get(fold, "")))
+        kept: dict[str, str] = {}
+        for form, russian in others.items():
+            spellings = press_spellings(form, russian)
+            if not spellings & seen:
+                kept[form] = russian
+            seen |= spellings
+        if kept:
+            lex.others[fold] = kept
+        else:
+            del lex.others[fold]
 
 
 def _add_russian_forms(lex: Lexicon) -> None:
     """The Russian form (:func:`russian_form`) of each Kazakh form of the name lists that
-    is its fold's Cyrillic form, where it reads back as that name (its fold is repaired
-    to the name's: a spelling of it is a spelling of the name, and comes out as it is).
-    Only the name lists give them: the gazetteer pairs a person's Kazakh and Russian
-    words, which may be forms of his own that are no other name's (Қабылұлы / Кабулович,
-    Орал / Урал, Омаров / Умаров)."""
+    is its fold's Cyrillic form or one of its ``others``, where it reads back as that
+    name (its fold is repaired to the name's: a spelling of it is a spelling of the
+    name, and comes out as it is). Only the name lists give them: the gazetteer pairs a
+    person's Kazakh and Russian words, which may be forms of his own that are no other
+    name's (Қабылұлы / Кабулович, Орал / Урал, Омаров / Умаров)."""
     for forms, _ in _list_forms():
         main = forms[0]
         target = fold_token(main)
-        if target and lex.cyrillic.get(target) == main:
-            russian = russian_form(forms)
-            if russian and lex.canonical(fold_token(russian)) == target:
-                lex.russian.setdefault(target, russian)
+        russian = russian_form(forms) if target else ""
+        if not russian or lex.canonical(fold_token(russian)) != target:
+            continue
+        others = lex.others.get(target, {})
+        if lex.cyrillic.get(target) == main:
+            lex.russian.setdefault(target, russian)
+        elif others.get(main) == "":  # (one of the fold's other names, its form unset)
+            others[main] = russian
 
 
 def _add_variants(
@@ -397,7 +485,7 @@ def _add_variants(
                 lex.variants.setdefault(fold, target)
 
 
-_CACHE_FORMAT = 5
+_CACHE_FORMAT = 6
 # Modules whose code shapes the derived tables (their source is part of the cache key),
 # as paths under translit/.
 _CODE = (
@@ -443,6 +531,7 @@ def _load_cached(path: Path, fingerprint: str) -> Lexicon | None:
             variants=dict(data["variants"]),
             cyrillic=dict(data["cyrillic"]),
             russian=dict(data["russian"]),
+            others={k: dict(v) for k, v in data["others"].items()},
             given=set(data["given"]),
             german=dict(data["german"]),
         )
@@ -457,6 +546,7 @@ def _store(path: Path, fingerprint: str, lex: Lexicon) -> None:
         "variants": lex.variants,
         "cyrillic": lex.cyrillic,
         "russian": lex.russian,
+        "others": lex.others,
         "given": sorted(lex.given),
         "german": lex.german,
     }

@@ -6,7 +6,7 @@ import pytest
 
 import translit
 from translit.names.fold import fold_token
-from translit.names.lexicon import lexicon, russian_form
+from translit.names.lexicon import lexicon, press_spellings, russian_form
 from translit.names.parse import _chunk_words, plain_words
 
 
@@ -172,3 +172,40 @@ def test_russian_forms_come_from_the_name_lists_only() -> None:
         fold = fold_token(word)
         assert lex.cyrillic.get(fold) == word and fold not in lex.russian
     assert 2000 < len(lex.russian) < len(lex.cyrillic)
+
+
+@pytest.mark.parametrize(
+    ("word", "cyrillic"),
+    [
+        # names whose spellings fold alike (data/names/surname_stems.tsv, given_ru.tsv):
+        # a word is the name it spells in the press, else the fold's first name
+        ("Salykov", "Салықов"),
+        ("Salikhov", "Салихов"),
+        ("Салыков", "Салықов"),  # (the Russian form of Салықов)
+        ("Salikov", "Салихов"),
+        ("Erik", "Эрик"),
+        ("Yerik", "Ерик"),
+        ("Gorbachev", "Горбачев"),
+        ("Горбачёв", "Горбачёв"),
+    ],
+)
+def test_a_word_is_the_name_it_spells(word: str, cyrillic: str) -> None:
+    plain = plain_words(word)
+    assert plain is not None and plain.words[0].entry is not None
+    entry = plain.words[0].entry
+    assert entry.cyrillic == cyrillic
+    assert entry.canonical == lexicon().canonical(fold_token(word))  # (one key)
+
+
+def test_the_other_names_of_a_fold_are_told_apart_by_their_spellings() -> None:
+    lex = lexicon()
+    assert 50 < len(lex.others) < 1000
+    for fold, others in lex.others.items():
+        entry = lex.entries()[fold]
+        assert [o.cyrillic for o in entry.others] == list(others)
+        seen = press_spellings(entry.cyrillic, entry.russian)
+        for other in entry.others:
+            assert other.canonical == fold and not other.others
+            spellings = press_spellings(other.cyrillic, other.russian)
+            assert not spellings & seen, other.cyrillic
+            seen |= spellings
