@@ -425,19 +425,25 @@ def build_lexicon() -> Lexicon:
 
 
 def _keep_distinct_others(lex: Lexicon) -> None:
-    """Keep the other names of a fold (``Lexicon.others``) that a spelling tells from the
-    fold's name and from each other: none of an other name's :func:`press_spellings` is
-    one of theirs (Салыков, Салихов: Salykov, Salikhov). An other name that the press
-    spells alike (Сәбит beside Сабит: Sabit) would turn the spelling back into the
-    other name, a Kazakh or a Russian one, and the rest of the name with it."""
+    """Keep the other names of a fold (``Lexicon.others``) that are other names, not the
+    fold's name in another spelling (Фёдор, Наталья beside Федор, Наталия: see
+    :func:`_spelling_of`; every spelling of one name meets in one form), and that a
+    spelling tells from the fold's name and from each other: none of an other name's
+    :func:`press_spellings` is one of theirs (Салыков, Салихов: Salykov, Salikhov). An
+    other name that the press spells alike (Сәбит beside Сабит: Sabit) would turn the
+    spelling back into the other name, a Kazakh or a Russian one, and the rest of the
+    name with it."""
     for fold, others in list(lex.others.items()):
-        seen = set(press_spellings(lex.cyrillic[fold], lex.russian.get(fold, "")))
+        main = lex.cyrillic[fold]
+        seen = set(press_spellings(main, lex.russian.get(fold, "")))
+        names = {_spelling_of(main)}
         kept: dict[str, str] = {}
         for form, russian in others.items():
             spellings = press_spellings(form, russian)
-            if not spellings & seen:
+            if not spellings & seen and _spelling_of(form) not in names:
                 kept[form] = russian
             seen |= spellings
+            names.add(_spelling_of(form))
         if kept:
             lex.others[fold] = kept
         else:
@@ -483,6 +489,18 @@ def _add_variants(
             fold = fold_token(spelling)
             if fold and fold != target and fold not in canonical_of and fold not in lex.overrides:
                 lex.variants.setdefault(fold, target)
+
+
+# ь before a vowel letter and и before it spell one name (Наталья, Наталия; Дарья,
+# Дария), as do ё and е (Фёдор, Федор)
+_SOFT_SIGN_RE = re.compile("ь(?=[яеёюи])")
+
+
+def _spelling_of(form: str) -> str:
+    """A Cyrillic form with the letters that spell one name alike made one: ё as е, ь
+    before a vowel as и, no ъ (Наталья, Наталия: наталия; Фёдор: федор)."""
+    low = form.lower().replace("ё", "е").replace("ъ", "")
+    return _SOFT_SIGN_RE.sub("и", low)
 
 
 _CACHE_FORMAT = 6
