@@ -9,6 +9,10 @@ It serves two purposes:
   name, records ``fold(spelling) -> fold(name)``.
 * **Reconstruction.** An unknown Latin spelling is mapped back to Cyrillic
   (*Tokayev* -> Тоқаев) so that it can be re-rendered in any house style.
+
+A Kazakh name of the name lists also keeps its Russian form (Ілиясова: Ильясова), which
+the styles that romanize Kazakh names from their Russian form (``en``, ``official``)
+write (see :func:`translit.names.spelling.lexicon_form`).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Final
 
 from mypy_extensions import mypyc_attr
 
@@ -70,10 +75,16 @@ class LexiconEntry:
     """What the lexicon knows of one fold, in one object: what a name parser reads of
     a new word with one dict lookup, not four (each likely a processor cache miss)."""
 
-    __slots__ = ("canonical", "cyrillic", "given", "kazakh", "variant")
+    __slots__ = ("canonical", "cyrillic", "given", "kazakh", "others", "russian", "variant")
 
     def __init__(
-        self, canonical: str, cyrillic: str, given: bool, kazakh: bool, variant: bool = False
+        self,
+        canonical: str,
+        cyrillic: str,
+        given: bool,
+        kazakh: bool,
+        variant: bool = False,
+        russian: str = "",
     ) -> None:
         self.canonical = canonical  # the fold after convention repair
         self.given = given  # the canonical fold is a given name's
@@ -82,6 +93,12 @@ class LexiconEntry:
         self.variant = variant
         self.cyrillic = cyrillic  # the Cyrillic form of the fold itself ("" if none)
         self.kazakh = kazakh  # that Cyrillic form has Kazakh letters
+        # the Russian form of that Kazakh form, where the name lists give one that is
+        # written otherwise (Ильясова for Ілиясова), else ""
+        self.russian = russian
+        # the entries of the other names whose fold is this one (Салихов beside
+        # Салыков), each with its own forms: see spelled_entry
+        self.others: tuple[LexiconEntry, ...] = ()
 
 
 @dataclass
@@ -92,6 +109,11 @@ class Lexicon:
     # folds of other languages' forms of a given name -> the Russian form's fold
     variants: dict[str, str] = field(default_factory=dict)
     cyrillic: dict[str, str] = field(default_factory=dict)  # canonical fold -> Cyrillic
+    # canonical fold -> the Russian form of its Kazakh Cyrillic form (see russian_form)
+    russian: dict[str, str] = field(default_factory=dict)
+    # canonical fold -> the other names of that fold: their Cyrillic form -> its Russian
+    # form ("" if none), in the order read (see spelled_entry)
+    others: dict[str, dict[str, str]] = field(default_factory=dict)
     given: set[str] = field(default_factory=set)  # canonical folds of given names
     # folds of German spellings with sch for ж -> the canonical fold (Schukow: Жуков),
     # read only in a word that shows the German convention (see german_entry)
@@ -126,12 +148,45 @@ class Lexicon:
                 canonical = self.overrides.get(fold, fold)
                 cyrillic = self.cyrillic.get(fold, "")
                 found[fold] = LexiconEntry(
-                    canonical, cyrillic, canonical in self.given, fold in kazakh
+                    canonical,
+                    cyrillic,
+                    canonical in self.given,
+                    fold in kazakh,
+                    russian=self.russian.get(fold, ""),
                 )
             for fold, canonical in self.variants.items():
                 found[fold] = LexiconEntry(canonical, "", True, False, variant=True)
+            for fold, others in self.others.items():
+                entry = found.get(fold)
+                if entry is not None:
+                    entry.others = tuple(
+                        [
+                            LexiconEntry(fold, form, entry.given, has_kazakh(form), russian=ru)
+                            for form, ru in others.items()
+                        ]
+                    )
             self._entries = found
         return found
+
+    def add_form(self, fold: str, form: str) -> None:
+        """Record ``form``, a name's Cyrillic form whose fold is ``fold``: the fold's
+        form, or one of its ``others`` where it has one already."""
+        if self.cyrillic.setdefault(fold, form) != form:
+            self.others.setdefault(fold, {}).setdefault(form, "")
+
+    def spelled_entry(self, entry: LexiconEntry, word: str) -> LexiconEntry:
+        """The entry of the name that ``word`` (a word whose fold has the entry
+        ``entry``) spells, of the names whose spellings fold alike (Салыков, Салихов):
+        the first whose Cyrillic form, or Russian form, is the word or its spelling in
+        the English press (the ``en`` style's schemes); else ``entry``. A word that is
+        one name's usual spelling stays that name (Salykov, not Salikhov)."""
+        others = entry.others
+        if not others or _spells(entry, word):
+            return entry
+        for other in others:
+            if _spells(other, word):
+                return other
+        return entry
 
     def german_entry(self, fold: str) -> LexiconEntry | None:
         """The entry of a fold of a word in the German convention where only its sch
@@ -142,6 +197,33 @@ class Lexicon:
     def reconstruct(self, fold: str) -> str | None:
         """Cyrillic form (Kazakh spelling when known) for a folded token."""
         return self.cyrillic.get(self.overrides.get(fold, fold))
+
+
+#: The schemes of the English press's spellings that :meth:`Lexicon.spelled_entry` reads
+#: (the ``en`` style's: translit.names.style), for a form with Kazakh letters and without.
+_PRESS_SCHEMES: Final = {
+    True: (("en-press", "kk"),),
+    False: (("en-press", "kk"), ("wikipedia", "ru")),
+}
+
+
+def _spells(entry: LexiconEntry, word: str) -> bool:
+    """Is ``word`` one of :func:`press_spellings` of the entry's forms?"""
+    return word.lower() in press_spellings(entry.cyrillic, entry.russian)
+
+
+def press_spellings(form: str, russian: str) -> frozenset[str]:
+    """A name's Cyrillic form and Russian form (``""`` if none) and their spellings in
+    the English press, in lower case."""
+    from translit.romanization.romanize import romanize_word
+
+    found = set()
+    for cyr in (form, russian):
+        if cyr:
+            found.add(cyr.lower())
+            for scheme, lang in _PRESS_SCHEMES[has_kazakh(cyr)]:
+                found.add(romanize_word(cyr, scheme, lang).lower())
+    return frozenset(found)
 
 
 def _name_forms(row: dict[str, str]) -> list[str]:
@@ -172,6 +254,28 @@ def _stem_forms(row: dict[str, str], stems: list[str]) -> Iterator[list[str]]:
 def lexicon_forms() -> Iterator[tuple[list[str], bool]]:
     """Every group of Cyrillic forms of one name, with whether it is a given name:
     lexicon rows and gazetteer words."""
+    yield from _list_forms()
+    yield from _gazetteer_forms()
+
+
+def russian_form(forms: list[str]) -> str:
+    """The Russian form of a name-list row's Kazakh form (``forms`` as
+    :func:`_name_forms` gives them, the Kazakh one first): the first form after it with
+    no Kazakh letters that is written otherwise (Ілиясова: Ильясова; Ыбырайымов:
+    Ибраимов), else ``""``. A Russian form that writes a Kazakh ж as дж, a Soviet-era
+    spelling (Жақыпов, Джакупов; Қожанов, Ходжанов), is none, and the Kazakh form is
+    written: the press mostly writes Zh in such names today (the gazetteer's Nurlan
+    Zhakupov, Svetlana Zhakupova), and a person who keeps Dzh has his own form there
+    (Kabibulla Dzhakupov)."""
+    kazakh = forms[0]
+    found = next((f for f in forms[1:] if f != kazakh and not has_kazakh(f)), "")
+    if "дж" in found.lower() and "дж" not in kazakh.lower():
+        return ""
+    return found
+
+
+def _list_forms() -> Iterator[tuple[list[str], bool]]:
+    """:func:`lexicon_forms` of the name lists (``data/names/*.tsv``)."""
     folder = data_path("names")
     for path in sorted(folder.glob("*.tsv")) if folder.is_dir() else []:
         if path.name == _EQUIVALENTS:
@@ -186,6 +290,10 @@ def lexicon_forms() -> Iterator[tuple[list[str], bool]]:
                 yield from ((f, False) for f in _stem_forms(row, forms))
             else:
                 yield forms, given
+
+
+def _gazetteer_forms() -> Iterator[tuple[list[str], bool]]:
+    """:func:`lexicon_forms` of the gazetteer's words."""
     gazetteer = data_path("gazetteer")
     for path in sorted(gazetteer.glob("*.jsonl")) if gazetteer.is_dir() else []:
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -280,7 +388,7 @@ def build_lexicon() -> Lexicon:
         target = fold_token(main)
         if not target:
             continue
-        lex.cyrillic.setdefault(target, main)
+        lex.add_form(target, main)
         if given:
             lex.given.add(target)
         canonical_of.setdefault(target, target)
@@ -311,7 +419,55 @@ def build_lexicon() -> Lexicon:
             if fold not in lex.overrides:
                 lex.german[fold] = next(iter(targets))
     _add_variants(lex, canonical_of, available)
+    _add_russian_forms(lex)
+    _keep_distinct_others(lex)
     return lex
+
+
+def _keep_distinct_others(lex: Lexicon) -> None:
+    """Keep the other names of a fold (``Lexicon.others``) that are other names, not the
+    fold's name in another spelling (Фёдор, Наталья beside Федор, Наталия: see
+    :func:`_spelling_of`; every spelling of one name meets in one form), and that a
+    spelling tells from the fold's name and from each other: none of an other name's
+    :func:`press_spellings` is one of theirs (Салыков, Салихов: Salykov, Salikhov). An
+    other name that the press spells alike (Сәбит beside Сабит: Sabit) would turn the
+    spelling back into the other name, a Kazakh or a Russian one, and the rest of the
+    name with it."""
+    for fold, others in list(lex.others.items()):
+        main = lex.cyrillic[fold]
+        seen = set(press_spellings(main, lex.russian.get(fold, "")))
+        names = {_spelling_of(main)}
+        kept: dict[str, str] = {}
+        for form, russian in others.items():
+            spellings = press_spellings(form, russian)
+            if not spellings & seen and _spelling_of(form) not in names:
+                kept[form] = russian
+            seen |= spellings
+            names.add(_spelling_of(form))
+        if kept:
+            lex.others[fold] = kept
+        else:
+            del lex.others[fold]
+
+
+def _add_russian_forms(lex: Lexicon) -> None:
+    """The Russian form (:func:`russian_form`) of each Kazakh form of the name lists that
+    is its fold's Cyrillic form or one of its ``others``, where it reads back as that
+    name (its fold is repaired to the name's: a spelling of it is a spelling of the
+    name, and comes out as it is). Only the name lists give them: the gazetteer pairs a
+    person's Kazakh and Russian words, which may be forms of his own that are no other
+    name's (Қабылұлы / Кабулович, Орал / Урал, Омаров / Умаров)."""
+    for forms, _ in _list_forms():
+        main = forms[0]
+        target = fold_token(main)
+        russian = russian_form(forms) if target else ""
+        if not russian or lex.canonical(fold_token(russian)) != target:
+            continue
+        others = lex.others.get(target, {})
+        if lex.cyrillic.get(target) == main:
+            lex.russian.setdefault(target, russian)
+        elif others.get(main) == "":  # (one of the fold's other names, its form unset)
+            others[main] = russian
 
 
 def _add_variants(
@@ -335,7 +491,19 @@ def _add_variants(
                 lex.variants.setdefault(fold, target)
 
 
-_CACHE_FORMAT = 4
+# ь before a vowel letter and и before it spell one name (Наталья, Наталия; Дарья,
+# Дария), as do ё and е (Фёдор, Федор)
+_SOFT_SIGN_RE = re.compile("ь(?=[яеёюи])")
+
+
+def _spelling_of(form: str) -> str:
+    """A Cyrillic form with the letters that spell one name alike made one: ё as е, ь
+    before a vowel as и, no ъ (Наталья, Наталия: наталия; Фёдор: федор)."""
+    low = form.lower().replace("ё", "е").replace("ъ", "")
+    return _SOFT_SIGN_RE.sub("и", low)
+
+
+_CACHE_FORMAT = 6
 # Modules whose code shapes the derived tables (their source is part of the cache key),
 # as paths under translit/.
 _CODE = (
@@ -380,6 +548,8 @@ def _load_cached(path: Path, fingerprint: str) -> Lexicon | None:
             overrides=dict(data["overrides"]),
             variants=dict(data["variants"]),
             cyrillic=dict(data["cyrillic"]),
+            russian=dict(data["russian"]),
+            others={k: dict(v) for k, v in data["others"].items()},
             given=set(data["given"]),
             german=dict(data["german"]),
         )
@@ -393,6 +563,8 @@ def _store(path: Path, fingerprint: str, lex: Lexicon) -> None:
         "overrides": lex.overrides,
         "variants": lex.variants,
         "cyrillic": lex.cyrillic,
+        "russian": lex.russian,
+        "others": lex.others,
         "given": sorted(lex.given),
         "german": lex.german,
     }

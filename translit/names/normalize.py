@@ -36,7 +36,7 @@ from translit.names.parse import (
 )
 from translit.names.scripts import cyrillic_reading, has_other_script
 from translit.names.session import Session, WordRendering, gazetteer_caches, session
-from translit.names.spelling import reconstruct, word_cyrillic
+from translit.names.spelling import lexicon_form, reconstruct, word_cyrillic
 from translit.names.style import Style, style_ids
 
 
@@ -229,7 +229,7 @@ def _plain_output(
     for i in range(len(order)):
         word = renderings[i]
         if not word.cyrillic:
-            _spell(word, order[i], hint)
+            _spell(word, order[i], hint, style.russian_forms)
         known += word.found
         kazakh |= word.kazakh
     if found is not None:
@@ -279,12 +279,13 @@ def _rendered(word: WordRendering, lang: str, style: Style) -> str:
     return out
 
 
-def _spell(word: WordRendering, w: Word, hint: str) -> None:
+def _spell(word: WordRendering, w: Word, hint: str, russian_forms: bool) -> None:
     """Fill in the Cyrillic form of ``w`` for names that show the convention ``hint``
     (from the lexicon entry the word keeps: no lookups; a name with a Cyrillic word
-    reaches here only in the en style)."""
+    reaches here only in the en style), in a style that romanizes Kazakh names from
+    their Russian form or not (see :func:`translit.names.spelling.lexicon_form`)."""
     entry = w.entry
-    form = "" if entry is None else entry.cyrillic
+    form = lexicon_form(entry, russian_forms)
     cyr = word_cyrillic(w.word, w.flags, form, hint)
     if entry is not None and form:
         word.found = 1
@@ -315,7 +316,8 @@ def _renderings(name: Name, s: Session) -> list[WordRendering]:
             word = known.data.get(entry)
             if word is None:
                 word = WordRendering(kinds.get(w.fold, 0))
-                _spell(word, w, hint)  # (the entry's form: the same for every spelling)
+                # (the entry's form: the same for every spelling)
+                _spell(word, w, hint, s.style.russian_forms)
                 known.put(entry, word)
         else:
             word = cache.data.get(w.word)
@@ -458,10 +460,10 @@ def _analyze_parsed(name: str, s: Session) -> NameResult:
         return NameResult(name, out, key, None, method, 0.9)
     # Latin input, or the en style: every spelling of the name meets in one form.
     sub = parsed if body == parsed.text else parse_body(body, False)
-    cyr, found, total = reconstruct(sub, body, all_words=style.english)
+    cyr, found, total, kazakh = reconstruct(sub, body, style.english, style.russian_forms)
     if not has_cyrillic(cyr):
         return NameResult(name, _title_if_caps(body), key, None, "unchanged", 0.5)
-    out = _title_if_caps(render_cyrillic(cyr, style))
+    out = _title_if_caps(render_cyrillic(cyr, style, "kk" if kazakh else "ru"))
     if all(has_cyrillic(w.word) for w in sub.words if not w.flags & INITIAL):
         return NameResult(name, out, key, None, "romanized", 0.9)
     return NameResult(name, out, key, None, "reconstructed", _confidence(found, total))

@@ -605,7 +605,10 @@ def lexicon_entry(word: str, fold: str, flags: int) -> LexiconEntry | None:
     (see :func:`as_the_name`)."""
     if flags & VARIANT and not as_the_name(word, flags):
         return None
-    return lexicon().entries().get(fold)
+    entry = lexicon().entries().get(fold)
+    if entry is not None and entry.others:
+        return lexicon().spelled_entry(entry, word)  # (Salykov: Салыков, not Салихов)
+    return entry
 
 
 # Letters of the Ukrainian and Belarusian alphabets that Russian does not write.

@@ -9,10 +9,11 @@ of a name comes out alike in the chosen style.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, NamedTuple
 
-from translit.letters import has_cyrillic
+from translit.letters import has_cyrillic, has_kazakh
 from translit.names.fold import TO_CYRILLIC, spell_prepared
+from translit.names.lexicon import LexiconEntry
 from translit.names.parse import CYRILLIC, INITIAL, Name, word_convention
 
 # й before а, у, е is written я, ю, е (Толстайа -> Толстая, Кулийев -> Кулиев), and
@@ -27,6 +28,22 @@ def _cyrillic_of_spelling(spelled: str) -> str:
         for pair, letter in _IOTATED:
             cyr = cyr.replace(pair, letter)
     return cyr
+
+
+def lexicon_form(entry: LexiconEntry | None, russian_forms: bool) -> str:
+    """The Cyrillic form that a style writes for a word with this lexicon entry (``""``
+    where it has none, see :func:`translit.names.parse.lexicon_entry`): the Russian form
+    of a Kazakh name where the style romanizes Kazakh names from it (``russian_forms``,
+    see :class:`translit.names.style.Style`) and the name lists give one (Ильясова for
+    Ілиясова), else the entry's own form. The name stays a Kazakh one (``entry.kazakh``):
+    its Russian form is romanized by the style's Kazakh scheme. The one choice of the
+    form, for both the fast path (:mod:`translit.names.normalize`) and
+    :func:`reconstruct`."""
+    if entry is None:
+        return ""
+    if russian_forms and entry.russian:
+        return entry.russian
+    return entry.cyrillic
 
 
 def word_cyrillic(word: str, flags: int, form: str, hint: str = "") -> str:
@@ -60,19 +77,34 @@ def name_convention(parsed: Name) -> str:
     return word_convention(flags)
 
 
-def reconstruct(parsed: Name, text: str, all_words: bool) -> tuple[str, int, int]:
-    """The name with its words in Cyrillic: (text, words the lexicon knew, words).
+class Reconstruction(NamedTuple):
+    """A name with its words in Cyrillic (:func:`reconstruct`)."""
 
-    Latin words become their lexicon form, else their spelled-out form. Cyrillic words
+    text: str
+    found: int  # words the lexicon knew
+    total: int  # words put in Cyrillic
+    kazakh: bool  # a word is a Kazakh name, or the text has Kazakh letters
+
+
+def reconstruct(
+    parsed: Name, text: str, all_words: bool, russian_forms: bool = False
+) -> Reconstruction:
+    """The name with its words in Cyrillic.
+
+    Latin words become their lexicon form (:func:`lexicon_form`: the Russian form of a
+    Kazakh name where ``russian_forms``), else their spelled-out form. Cyrillic words
     are kept unless ``all_words``, which treats them like Latin ones so that every
-    script and spelling of a name meets in one form.
+    script and spelling of a name meets in one form. ``kazakh``: the name is to be
+    romanized as a Kazakh one: a word's lexicon entry is a Kazakh name, or the text
+    has Kazakh letters.
     """
     if not parsed.words:
-        return text, 0, 0
+        return Reconstruction(text, 0, 0, has_kazakh(text))
     hint = name_convention(parsed)
     pieces = []
     last = 0
     found = total = 0
+    kazakh = False
     for word in parsed.words:
         pieces.append(text[last : word.start])
         last = word.end
@@ -80,8 +112,11 @@ def reconstruct(parsed: Name, text: str, all_words: bool) -> tuple[str, int, int
             pieces.append(word.word)
             continue
         total += 1
-        form = "" if word.entry is None else word.entry.cyrillic  # (see parse.lexicon_entry)
+        form = lexicon_form(word.entry, russian_forms)
         found += bool(form)
+        if form and word.entry is not None and word.entry.kazakh:
+            kazakh = True
         pieces.append(word_cyrillic(word.word, word.flags, form, hint))
     pieces.append(text[last : parsed.words[-1].end])
-    return "".join(pieces)[parsed.words[0].start :], found, total
+    out = "".join(pieces)[parsed.words[0].start :]
+    return Reconstruction(out, found, total, kazakh or has_kazakh(out))

@@ -23,6 +23,15 @@ from translit.romanization.schemes import scheme_ids
 #: The schemes of the ``en`` style (the English press's readable romanization), by
 #: language: for a name the gazetteer does not know, or an entity with no English form.
 _EN_SCHEMES: Final = {"kk": "en-press", "ru": "wikipedia"}
+#: The styles besides ``en`` that romanize a Kazakh name of the name lists from its
+#: Russian form (see ``Style.russian_forms``): the English of Kazakh state sites
+#: (``official``, and ``en-press``, the en style's Kazakh scheme, which follows it), and
+#: the foreign press, whose desks get Kazakh names in their Russian form (Tokajew,
+#: Koulibaïev: docs/styles.md). Every other scheme writes the Kazakh form (RFE/RL's
+#: Toqaev, the Kazakh Latin alphabets, BGN/PCGN and ISO 9 of Kazakh).
+_RUSSIAN_FORM_STYLES: Final = frozenset(
+    {"official", "en-press", "de-press", "fr-press", "pl-press", "tr-press", "es-press"}
+)
 #: The Cyrillic styles and the language whose letters each writes.
 _CYRILLIC: Final = {"cyrillic-kk": "kk", "cyrillic-ru": "ru"}
 
@@ -40,7 +49,11 @@ class Style:
     ``official_forms``: an entity's official forms come first (``official``).
     ``keeps_place_names``: a place or organization keeps its English form
     (RFE/RL writes Almaty, Aktau). ``own_forms``: the style gives every entity a form
-    of its own (its English or official form, or its Cyrillic one)."""
+    of its own (its English or official form, or its Cyrillic one). ``russian_forms``:
+    a Kazakh name of the name lists is romanized from its Russian form (Ильясова, not
+    Ілиясова: Aigerim Ilyasova), as the English and foreign press and the Kazakh state
+    sites write Kazakh names: ``en``, ``official``, ``en-press`` and the foreign press
+    styles (``de-press`` ...), see ``_RUSSIAN_FORM_STYLES``."""
 
     __slots__ = (
         "english",
@@ -50,6 +63,7 @@ class Style:
         "language_form",
         "official_forms",
         "own_forms",
+        "russian_forms",
         "schemes",
     )
 
@@ -62,6 +76,7 @@ class Style:
         self.keeps_place_names = style_id == "rferl"
         self.kazakh_first = not language_form and not self.english and style_id in scheme_ids("kk")
         self.own_forms = self.english or self.official_forms or bool(language_form)
+        self.russian_forms = self.english or style_id in _RUSSIAN_FORM_STYLES
 
     @property
     def cyrillic(self) -> bool:

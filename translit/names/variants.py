@@ -57,7 +57,7 @@ def variants(name: str, gazetteer: Gazetteer | None = None) -> list[Variant]:
             else:
                 ru = body
         elif parsed.words:
-            cyr, found_n, total = reconstruct(parse_name(body), body, all_words=False)
+            cyr, found_n, total, _ = reconstruct(parse_name(body), body, all_words=False)
             if found_n and found_n == total:
                 kk = cyr if detect_language(cyr) == "kk" else None
                 ru = cyr if kk is None else None

@@ -6,7 +6,7 @@ import pytest
 
 import translit
 from translit.names.fold import fold_token
-from translit.names.lexicon import lexicon
+from translit.names.lexicon import lexicon, press_spellings, russian_form
 from translit.names.parse import _chunk_words, plain_words
 
 
@@ -21,6 +21,7 @@ def test_entries_agree_with_the_tables() -> None:
         assert entry.cyrillic == lex.cyrillic.get(fold, "")
         assert entry.kazakh == (fold in kazakh)
         assert entry.variant == (fold in lex.variants)
+        assert entry.russian == lex.russian.get(fold, "")
     assert lex.entries() is entries  # built once
 
 
@@ -124,3 +125,92 @@ def test_english_sh_is_not_read_as_zh(english: str, other: str) -> None:
 def test_another_real_surname_is_not_respelled(name: str, other: str) -> None:
     assert translit.key(name) != translit.key(other)
     assert translit.normalize(name).split()[-1][:3] == name.split()[-1][:3]
+
+
+@pytest.mark.parametrize(
+    ("forms", "russian"),
+    [
+        (["Ілиясова", "Ильясова"], "Ильясова"),  # (data/names/surname_stems.tsv)
+        (["Өмірзақ", "Умирзак"], "Умирзак"),  # (given_kk.tsv)
+        (["Тоқаев", "Токаев"], "Токаев"),
+        (["Иван"], ""),  # a Russian name: its form is Russian already
+        (["Болат", "Болат"], ""),  # written alike
+        (["Ыбырайымов", "Ибраимов"], "Ибраимов"),  # (no Kazakh letters in either)
+        (["Нұрлан", "Нұрлан"], ""),  # no form without Kazakh letters
+        # a Soviet-era дж for the Kazakh ж is none
+        (["Жақыпов", "Джакупов"], ""),
+        (["Қожанов", "Ходжанов"], ""),
+    ],
+)
+def test_the_russian_form_of_a_kazakh_name(forms: list[str], russian: str) -> None:
+    assert russian_form(forms) == russian
+
+
+@pytest.mark.parametrize(
+    ("word", "cyrillic", "russian"),
+    [
+        ("Ilyasova", "Ілиясова", "Ильясова"),
+        ("Aigerim", "Айгерім", "Айгерим"),
+        ("Tileuberdi", "Тілеуберді", "Тлеуберди"),
+        ("Zhakypov", "Жақыпов", ""),  # (the name lists give Джакупов)
+        ("Ivanov", "Иванов", ""),
+    ],
+)
+def test_a_kazakh_name_of_the_lists_keeps_its_russian_form(
+    word: str, cyrillic: str, russian: str
+) -> None:
+    entry = lexicon().entries()[fold_token(word)]
+    assert (entry.cyrillic, entry.russian) == (cyrillic, russian)
+
+
+def test_russian_forms_come_from_the_name_lists_only() -> None:
+    # The gazetteer pairs a person's Kazakh and Russian words, which may be forms of his
+    # own (data/gazetteer/people.jsonl): Қабылұлы / Кабулович, Асқарұлы / Аскарович,
+    # Қырымбек / Крымбек.
+    lex = lexicon()
+    for word in ("Қабылұлы", "Асқарұлы", "Қырымбек"):
+        fold = fold_token(word)
+        assert lex.cyrillic.get(fold) == word and fold not in lex.russian
+    assert 2000 < len(lex.russian) < len(lex.cyrillic)
+
+
+@pytest.mark.parametrize(
+    ("word", "cyrillic"),
+    [
+        # names whose spellings fold alike (data/names/surname_stems.tsv, given_ru.tsv):
+        # a word is the name it spells in the press, else the fold's first name
+        ("Salykov", "Салықов"),
+        ("Salikhov", "Салихов"),
+        ("Салыков", "Салықов"),  # (the Russian form of Салықов)
+        ("Salikov", "Салихов"),
+        ("Erik", "Эрик"),
+        ("Yerik", "Ерик"),
+        # one name's spellings are no other names (ё, е; ья, ия): its first form
+        ("Gorbachyov", "Горбачев"),
+        ("Горбачёв", "Горбачев"),
+        ("Natalya", "Наталия"),
+    ],
+)
+def test_a_word_is_the_name_it_spells(word: str, cyrillic: str) -> None:
+    plain = plain_words(word)
+    assert plain is not None and plain.words[0].entry is not None
+    entry = plain.words[0].entry
+    assert entry.cyrillic == cyrillic
+    assert entry.canonical == lexicon().canonical(fold_token(word))  # (one key)
+
+
+def test_the_other_names_of_a_fold_are_told_apart_by_their_spellings() -> None:
+    lex = lexicon()
+    assert 50 < len(lex.others) < 1000
+    for fold, others in lex.others.items():
+        entry = lex.entries()[fold]
+        assert [o.cyrillic for o in entry.others] == list(others)
+        seen = press_spellings(entry.cyrillic, entry.russian)
+        names = {entry.cyrillic.lower().replace("ё", "е")}
+        for other in entry.others:
+            assert other.cyrillic.lower().replace("ё", "е") not in names
+            names.add(other.cyrillic.lower().replace("ё", "е"))
+            assert other.canonical == fold and not other.others
+            spellings = press_spellings(other.cyrillic, other.russian)
+            assert not spellings & seen, other.cyrillic
+            seen |= spellings

@@ -6,8 +6,8 @@ import pytest
 
 import translit
 from translit.names.fold import fold_token, spell_prepared, token_convention
-from translit.names.parse import chunk_plain
-from translit.names.spelling import word_cyrillic
+from translit.names.parse import chunk_plain, parse_name, plain_words
+from translit.names.spelling import lexicon_form, reconstruct, word_cyrillic
 
 # Spellings of names that are in neither the gazetteer nor the lexicon. The spellings
 # follow the conventions in translit.fold (BGN/PCGN and ICAO romanization of the Cyrillic,
@@ -129,3 +129,34 @@ def test_gazetteer_surnames_still_pair_kazakh_and_russian() -> None:
     from translit.names.lexicon import lexicon
 
     assert lexicon().reconstruct(fold_token("Токаев")) == "Тоқаев"
+
+
+@pytest.mark.parametrize(
+    ("word", "russian_forms", "form"),
+    [
+        ("Ilyasova", True, "Ильясова"),  # the Russian form (data/names/surname_stems.tsv)
+        ("Ilyasova", False, "Ілиясова"),  # the Kazakh form
+        ("Ivanov", True, "Иванов"),  # a Russian name has one form
+        ("Qwertzova", True, ""),  # no lexicon entry
+    ],
+)
+def test_lexicon_form(word: str, russian_forms: bool, form: str) -> None:
+    plain = plain_words(word)
+    assert plain is not None
+    assert lexicon_form(plain.words[0].entry, russian_forms) == form
+
+
+@pytest.mark.parametrize(
+    ("name", "russian_forms", "text", "kazakh"),
+    [
+        ("Aigerim Ilyasova", True, "Айгерим Ильясова", True),  # still a Kazakh name
+        ("Aigerim Ilyasova", False, "Айгерім Ілиясова", True),
+        ("Ivan Ilyasov", True, "Иван Ильясов", True),
+        ("Ivan Petrov", True, "Иван Петров", False),
+    ],
+)
+def test_reconstruct_says_whether_the_name_is_kazakh(
+    name: str, russian_forms: bool, text: str, kazakh: bool
+) -> None:
+    found = reconstruct(parse_name(name), name, all_words=False, russian_forms=russian_forms)
+    assert (found.text, found.found, found.total, found.kazakh) == (text, 2, 2, kazakh)

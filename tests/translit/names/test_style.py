@@ -43,6 +43,35 @@ def test_a_style_by_name(
     assert style.keeps_place_names is (name == "rferl")
 
 
+# Which styles write a Kazakh name from its Russian form (issue 16 part 4): the English
+# press and the Kazakh state sites do (reference notes §1.5: "romanized from its
+# Russian-form spelling"), and foreign desks get Kazakh names in their Russian form (§3);
+# RFE/RL (§1.4), the Kazakh Latin alphabets and the letter standards write the Kazakh form.
+@pytest.mark.parametrize(
+    ("name", "russian_forms"),
+    [
+        ("en", True),
+        ("official", True),
+        ("en-press", True),
+        ("de-press", True),
+        ("fr-press", True),
+        ("pl-press", True),
+        ("tr-press", True),
+        ("es-press", True),
+        ("rferl", False),
+        ("kz-2021", False),
+        ("kz-2018", False),
+        ("bgn-pcgn", False),
+        ("iso9", False),
+        ("wikipedia", False),
+        ("cyrillic-kk", False),
+        ("cyrillic-ru", False),
+    ],
+)
+def test_the_styles_that_write_a_kazakh_names_russian_form(name: str, russian_forms: bool) -> None:
+    assert get_style(name).russian_forms is russian_forms
+
+
 def test_one_value_per_style_and_a_style_is_its_own_style() -> None:
     style = get_style("rferl")
     assert get_style("rferl") is style
