@@ -410,7 +410,9 @@ def _fold_lower(text: str, conv: str, spell: bool) -> str:  # noqa: C901 - hot p
                 text = "".join(c for c in text if not unicodedata.combining(c))
         letters = text.isascii() and text.isalpha() and text.islower()
     if not letters:
-        if _APOSTROPHE_RE.search(text) is not None:
+        # (kz-2017 s' c' y' for ш ч у; in a word that writes й as j, an apostrophe is a
+        # soft sign: Zvjahil's'kyj = Звягільський)
+        if conv != GERMANIC and _APOSTROPHE_RE.search(text) is not None:
             text = _APOSTROPHE_RE.sub(_apostrophe_letter, text)
         text = _NON_LETTER_RE.sub("", text)
     if not text:
