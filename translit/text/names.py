@@ -56,7 +56,7 @@ from typing import Any, NamedTuple
 
 from translit._util.cache import BoundedCache
 from translit.letters import KK_TO_RU, detect_language, has_cyrillic
-from translit.names.gazetteer import Entity, Gazetteer, bundled_gazetteer, exact_form, full_key
+from translit.names.gazetteer import Entity, Gazetteer, bundled_gazetteer, exact_form, lookup_key
 from translit.names.lexicon import lexicon
 from translit.names.morph import known_surname
 from translit.names.normalize import analyze, render_cyrillic, render_entity
@@ -162,7 +162,7 @@ class _Finder:
         self.lookups: BoundedCache[str, tuple[Entity, Name, bool] | None] = BoundedCache(1 << 18)
         self.infos: BoundedCache[str, _Info] = BoundedCache(1 << 18)
         self.entity_folds: dict[str, frozenset[str]] = {}
-        self.name_folds = frozenset(f for key in gaz.by_key for f in key.split())
+        self.name_folds = frozenset(gaz.fold_kinds)  # (every fold of a gazetteer name)
 
     # -- tables --------------------------------------------------------------------------
 
@@ -175,7 +175,7 @@ class _Finder:
         if parsed.folds:
             hit = self.gaz.lookup(parsed, mention=True)
             if hit is not None:
-                found = (hit[0], parsed, full_key(parsed) in self.gaz.by_key)
+                found = (hit[0], parsed, lookup_key(parsed.folds) in self.gaz.by_key)
         return self.lookups.put(name, found)
 
     def folds_of(self, entity: Entity) -> frozenset[str]:
@@ -302,7 +302,7 @@ class _Finder:
         between (Алға: the party and the town), with that reading."""
         for form, ending in self.info(word).readings:
             parsed = parse_name(form)
-            ids = self.gaz.by_key.get(full_key(parsed), []) if parsed.folds else []
+            ids = self.gaz.by_key.get(lookup_key(parsed.folds), []) if parsed.folds else []
             orgs = [self.gaz.entities[e] for e in ids if _is_organization(self.gaz.entities[e])]
             if len(ids) > 1 and len(orgs) == 1:
                 return orgs[0], (form, ending)
