@@ -126,20 +126,21 @@ def _analyze(name: str, s: Session) -> NameResult:
             method = "romanized" if found.method == "unchanged" else found.method
             return found._replace(input=name, method=method)
         # (left as written, with the key of its likeliest reading: see key_reading)
-        return _analyze_written(name, s)._replace(key=key(name, s.gazetteer))
+        return _analyze_written(name, s, key(name, s.gazetteer))
     return _analyze_written(name, s)
 
 
-def _analyze_written(name: str, s: Session) -> NameResult:
-    """:func:`_analyze` for a name in Latin or Cyrillic letters, or left as written."""
+def _analyze_written(name: str, s: Session, keyed: str | None = None) -> NameResult:
+    """:func:`_analyze` for a name in Latin or Cyrillic letters, or left as written
+    with the key ``keyed`` (its reading's)."""
     if kept(name, s.gazetteer):
-        return NameResult(name, origin.tidy(name), kept_key(name, s.caches), None, "kept", 1.0)
+        found = kept_key(name, s.caches) if keyed is None else keyed
+        return NameResult(name, origin.tidy(name), found, None, "kept", 1.0)
     plain = plain_words(name)
-    if plain is not None:
-        result = _analyze_plain(name, plain, s)
-        if result is not None:
-            return result
-    return _analyze_parsed(name, s)
+    result = None if plain is None else _analyze_plain(name, plain, s)
+    if result is None:
+        result = _analyze_parsed(name, s)
+    return result if keyed is None else result._replace(key=keyed)
 
 
 def _analyze_plain(name: str, plain: Name, s: Session) -> NameResult | None:
