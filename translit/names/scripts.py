@@ -24,7 +24,7 @@ from translit._util.cache import BoundedCache
 from translit._util.paths import data_json
 from translit.names import devanagari, origin, readings, thai, tote
 from translit.names.fold import cyrillic_to_latin, fold_token
-from translit.names.lexicon import known_surname, lexicon
+from translit.names.lexicon import lexicon, russian_only_surname
 
 _GREEK_SPLIT_RE: Final = re.compile("([άέόή])(?=[ιυ])")
 # A run of one script's letters: a word of it.
@@ -590,7 +590,11 @@ def _plausible(word: str) -> bool:
     """Is ``word`` (a reading, lower case) a plausible Russian-form name: likely under
     the letter model, a given name spelt as the lexicon spells it (Игорь), or a
     surname of pymorphy3's dictionary that no other country's name folds to (Шойгу)?"""
-    return readings.plausible(word) or readings.given_name(word) or known_surname(fold_token(word))
+    return (
+        readings.plausible(word)
+        or readings.given_name(word)
+        or russian_only_surname(fold_token(word))
+    )
 
 
 _IN_ENDINGS: Final = ("ин", "ын", "ина", "ына")
@@ -604,7 +608,7 @@ def _in_surname(words: list[str]) -> bool:
     for at, low in enumerate(lows):
         if len(low) > 4 and (
             (low.endswith(_IN_ENDINGS) and readings.russian_surname(low))
-            or known_surname(fold_token(low))
+            or russian_only_surname(fold_token(low))
         ):
             others = lows[:at] + lows[at + 1 :]
             if any(readings.given_name(other) for other in others):

@@ -58,7 +58,7 @@ from translit._util.cache import BoundedCache
 from translit.letters import KK_TO_RU, detect_language, has_cyrillic
 from translit.names.gazetteer import Entity, Gazetteer, bundled_gazetteer, exact_form, lookup_key
 from translit.names.lexicon import lexicon
-from translit.names.morph import known_surname
+from translit.names.morph import dictionary_surname_form
 from translit.names.normalize import analyze, render_cyrillic, render_entity
 from translit.names.parse import (
     Name,
@@ -208,7 +208,7 @@ class _Finder:
         # one is known
         dictionary = has_cyrillic(word) and (surname < 0 or not _strong(readings[surname][0]))
         if dictionary:
-            found = [i for i, (form, _) in enumerate(readings) if known_surname(form)]
+            found = [i for i, (form, _) in enumerate(readings) if dictionary_surname_form(form)]
             dictionary = bool(found)
             if found:
                 surname = next((i for i in found if i > 0), found[0])
