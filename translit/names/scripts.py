@@ -583,7 +583,7 @@ def _surname_like(word: str, endings: tuple[str, ...]) -> bool:
     low = word.lower()
     # (five letters at least: short words say little, and Цой, Тен and Ли are
     # Russian forms of Korean surnames, not evidence of a Russian name)
-    return len(low) > 4 and (low.endswith(endings) or _known_surname(low))
+    return len(low) > 4 and (low.endswith(endings) or _lexicon_surname(low))
 
 
 def _plausible(word: str) -> bool:
@@ -623,7 +623,7 @@ def _cyrillic_endings(ski: bool) -> tuple[str, ...]:
     return tuple(_data()["cyrillic_endings"] + (_data()["ski_endings"] if ski else []))
 
 
-def _known_surname(word: str) -> bool:
+def _lexicon_surname(word: str) -> bool:
     """Is ``word`` (a reading, lower case) a surname that the lexicon knows?"""
     entry = lexicon().entries().get(lexicon().canonical(fold_token(word)))
     return entry is not None and bool(entry.cyrillic) and not entry.given
