@@ -357,6 +357,7 @@ def _fingerprint() -> str:
         ("names", "*.tsv"),
         ("names", "fold_letters.json"),  # (the fold alphabet)
         ("names", "name_rules.json"),
+        ("names", "known_names.json"),  # (russian_only_surname: which spellings pair)
         ("gazetteer", "*.jsonl"),
         ("schemes", "*/*.json"),
     ):
