@@ -173,32 +173,19 @@ class Gazetteer:
     ) -> tuple[Entity, float] | None:
         """:meth:`lookup` given the folds of the full words, their :func:`lookup_key` and
         the folds of the initials (the fast path of keys and normalization uses it)."""
-        if mention:
-            return self._lookup_mention(key, folds, initials)
         ids = self.by_key.get(key)
-        if ids and len(folds) < 2:
-            # a bare surname, with or without initials, is no person's name: only a
-            # place or an organization is known by one word, and never with initials
-            # (Масимов is not Karim Massimov; A. Nazarbayev may not be Nursultan;
-            # M.A. Jabbar is not the Khabar agency)
+        # a bare surname, with or without initials, is no person's name: only a place
+        # or an organization is known by one word, and never with initials (Масимов is
+        # not Karim Massimov; A. Nazarbayev may not be Nursultan; M.A. Jabbar is not the
+        # Khabar agency), but in a mention, whose article says who it is
+        alone = len(folds) < 2 and not mention
+        if ids and alone:
             ids = [] if initials else [i for i in ids if not self.entities[i].is_person]
         if ids:
             if len(ids) == 1 or ids[0] in self.user_ids:
                 return self.entities[ids[0]], 0.95 if initials else 1.0
             return None
-        if len(folds) < 2:
-            return None
-        return self.lookup_person(folds, initials)
-
-    def _lookup_mention(
-        self, key: str, folds: Sequence[str], initials: Sequence[str]
-    ) -> tuple[Entity, float] | None:
-        ids = self.by_key.get(key)
-        if ids:
-            if len(ids) == 1 or ids[0] in self.user_ids:
-                return self.entities[ids[0]], 0.95 if initials else 1.0
-            return None
-        return self.lookup_person(folds, initials, mention=True)
+        return None if alone else self.lookup_person(folds, initials, mention)
 
     def candidates(self, folds: Sequence[str]) -> list[str]:
         """The ids of the persons one of whose surnames is among ``folds``: who a bare

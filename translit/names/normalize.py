@@ -300,17 +300,12 @@ def _renderings(name: Name, s: Session) -> list[WordRendering]:
     return out
 
 
-def may_have_entity(name: Name, s: Session) -> bool:
-    """Can a name of plain words have an entry in the session's gazetteer? ``False``
-    means :func:`translit.names.keys.plain_key` finds none (see :func:`_may_have_entity`)."""
-    return _may_have_entity(_renderings(name, s))
-
-
 def _may_have_entity(renderings: list[WordRendering]) -> bool:
-    """:func:`may_have_entity` from the records of the name's words: no word is a known
-    surname, and a word's fold occurs in no key of the gazetteer. (The kinds of each
-    word's fold are kept with the word's rendering, which the name needs next: where
-    the key needs its own lookup in a big cache.)"""
+    """Can a name of plain words, told the session's records of its words, have an
+    entry in the gazetteer? ``False`` (no word is a known surname, and a word's fold
+    occurs in no key of the gazetteer) means :func:`translit.names.keys.plain_key` finds
+    none. (The kinds of each word's fold are kept with the word's rendering, which the
+    name needs next: where the key needs its own lookup in a big cache.)"""
     every = True
     for word in renderings:
         if word.kinds & SURNAME_FOLD:
