@@ -103,7 +103,7 @@ class Gazetteer:
     by_key: dict[str, list[str]] = field(default_factory=dict)
     by_surname: dict[str, list[str]] = field(default_factory=dict)
     given: dict[str, frozenset[str]] = field(default_factory=dict)
-    canonical_key: dict[str, str] = field(default_factory=dict)
+    canonical_key: dict[str, str] = field(default_factory=dict)  # id -> its primary name's key
     # every fold in a key of by_key (KEY_FOLD), with SURNAME_FOLD for the folds of
     # by_surname: a name with a fold outside it has no key there
     fold_kinds: dict[str, int] = field(default_factory=dict)
@@ -236,9 +236,6 @@ class Gazetteer:
         if len(top) != 1 or (best == 0 and not mention):  # (best 0: a surname alone)
             return None
         return self.entities[top[0]], 0.9 if best > 0 else 0.75
-
-    def key_for(self, entity_id: str) -> str:
-        return self.canonical_key[entity_id]
 
 
 def _as_tuple(value: Any) -> tuple[str, ...]:

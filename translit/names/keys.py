@@ -192,7 +192,7 @@ def name_key(folds: tuple[str, ...], initials: tuple[str, ...], gazetteer: Gazet
     full = lookup_key(folds)
     hit = gazetteer.lookup_folds(full, folds, initials) if full else None
     if hit is not None:
-        return readable(split_compounds(gazetteer.key_for(hit[0].id))), hit
+        return readable(split_compounds(gazetteer.canonical_key[hit[0].id])), hit
     key = split_compounds(full)
     if initials:
         key += " " + "".join(sorted([i[:1] for i in initials]))
