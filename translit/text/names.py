@@ -158,7 +158,6 @@ class _Finder:
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
-        self.size = len(gaz.entities)
         self.lookups: BoundedCache[str, tuple[Entity, Name, bool] | None] = BoundedCache(1 << 18)
         self.infos: BoundedCache[str, _Info] = BoundedCache(1 << 18)
         self.entity_folds: dict[str, frozenset[str]] = {}
@@ -171,12 +170,9 @@ class _Finder:
         if name in self.lookups:
             return self.lookups[name]
         parsed = parse_name(name)
-        found: tuple[Entity, Name, bool] | None = None
-        if parsed.folds:
-            hit = self.gaz.lookup(parsed, mention=True)
-            if hit is not None:
-                found = (hit[0], parsed, lookup_key(parsed.folds) in self.gaz.by_key)
-        return self.lookups.put(name, found)
+        hit = self.gaz.lookup(parsed, mention=True)  # (None for a name of no full word)
+        exact = hit is not None and lookup_key(parsed.folds) in self.gaz.by_key
+        return self.lookups.put(name, None if hit is None else (hit[0], parsed, exact))
 
     def folds_of(self, entity: Entity) -> frozenset[str]:
         folds = self.entity_folds.get(entity.id)
