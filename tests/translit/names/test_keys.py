@@ -173,6 +173,8 @@ def test_the_general_and_the_fast_path_share_one_rule(name: str) -> None:
     gaz = bundled_gazetteer()
     parsed = parse_name(name)
     assert key_of(parsed, gaz) == folds_key(parsed.folds, gazetteer_caches(gaz))
+    # ... and the gazetteer's own lookup (kept(), variants, running text) agrees
+    assert gaz.lookup(parsed) == key_of(parsed, gaz)[1]
 
 
 def test_a_particle_is_no_part_of_the_lookup() -> None:
