@@ -369,17 +369,13 @@ def _read_fold(token: str, cyrillic: bool, conv: str, hint: str, spell: bool) ->
     if not token:
         return ""
     if cyrillic:
-        return _fold_latin(cyrillic_to_latin(token), "", spell)
-    return _fold_latin(token, conv or hint, spell)
-
-
-def _fold_latin(token: str, conv: str, spell: bool) -> str:
-    """The fold of a Latin token (a Cyrillic one comes romanized) read by ``conv``."""
-    return _fold_lower(token.lower(), conv, spell)
+        return _fold_lower(cyrillic_to_latin(token).lower(), "", spell)
+    return _fold_lower(token.lower(), conv or hint, spell)
 
 
 def _fold_lower(text: str, conv: str, spell: bool) -> str:  # noqa: C901 - hot path: folds every word of every name in one pass, compiled with mypyc; a split costs calls per word
-    """:func:`_fold_latin` of a token in lower case."""
+    """The fold of a Latin token in lower case (a Cyrillic one comes romanized) read
+    by the convention ``conv``."""
     if text.endswith(_OTHER_LATIN_ENDINGS) or _OTHER_LATIN_RE.search(text) is not None:
         text = _other_latin(text)
     if conv == GERMANIC:

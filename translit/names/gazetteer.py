@@ -12,12 +12,14 @@ import csv
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
 from translit._util.paths import data_path
 from translit.errors import InputDataError
-from translit.names.parse import Name, parse_name
+from translit.names.fold import fold_token
+from translit.names.parse import Name, parse_name, patronymic_words
 
 _LIST_FIELDS: Final = ("official", "also", "former")
 PERSON: Final = "person"
@@ -58,9 +60,30 @@ def exact_form(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def full_key(parsed: Name) -> str:
-    """Order-insensitive key of a parsed name's full words."""
-    return " ".join(sorted(parsed.folds))
+@cache
+def _particles() -> frozenset[str]:
+    """The folds of the words "son of", "daughter of" (уулу, kyzy, ogly, ұлы): a name
+    is looked up without them where they follow the surname (Тынчтык Абдыкалык уулу =
+    Tynchtyk Abdykalyk), as it is without its patronymics."""
+    return frozenset(fold_token(w) for w in patronymic_words())
+
+
+def without_particles(folds: tuple[str, ...]) -> tuple[str, ...]:
+    """``folds`` less the particles of :func:`_particles`, when three or more remain
+    with them."""
+    if len(folds) < 3:
+        return folds
+    particles = _particles()
+    kept = tuple([f for f in folds if f not in particles])
+    return kept if len(kept) >= 2 else folds
+
+
+def lookup_key(folds: tuple[str, ...]) -> str:
+    """The key of a name's full words' folds in :attr:`Gazetteer.by_key`: less the
+    particles (:func:`without_particles`), in order. Every name is looked up, and
+    every name of an entity indexed, by it: the gazetteer's half of the one rule of
+    "is this the same name?" (:func:`translit.names.keys.name_key`)."""
+    return folds[0] if len(folds) == 1 else " ".join(sorted(without_particles(folds)))
 
 
 #: ``Gazetteer.fold_kinds`` bits: the fold occurs in a key; it is a person's surname.
@@ -80,7 +103,7 @@ class Gazetteer:
     by_key: dict[str, list[str]] = field(default_factory=dict)
     by_surname: dict[str, list[str]] = field(default_factory=dict)
     given: dict[str, frozenset[str]] = field(default_factory=dict)
-    canonical_key: dict[str, str] = field(default_factory=dict)
+    canonical_key: dict[str, str] = field(default_factory=dict)  # id -> its primary name's key
     # every fold in a key of by_key (KEY_FOLD), with SURNAME_FOLD for the folds of
     # by_surname: a name with a fold outside it has no key there
     fold_kinds: dict[str, int] = field(default_factory=dict)
@@ -96,12 +119,12 @@ class Gazetteer:
         if user:
             self.user_ids.add(entity.id)
         primary = entity.kk or entity.ru or entity.en
-        self.canonical_key[entity.id] = full_key(parse_name(primary))
+        self.canonical_key[entity.id] = lookup_key(parse_name(primary).folds)
         given: set[str] = set()
         for name in entity.names():
             self.exact.setdefault(exact_form(name), entity.id)
             parsed = parse_name(name)
-            key = full_key(parsed)
+            key = lookup_key(parsed.folds)
             if not key:
                 continue
             kinds = self.fold_kinds
@@ -139,42 +162,30 @@ class Gazetteer:
         A name alone is linked to a person only with a given name that agrees; a
         ``mention`` in running text, whose article says who it is, also by its
         surname (``President Tokayev``)."""
-        key = full_key(parsed)
+        folds = parsed.folds
+        key = lookup_key(folds)
         if not key:
             return None
-        return self.lookup_folds(key, parsed.folds, parsed.initials, mention)
+        return self.lookup_folds(key, folds, parsed.initials, mention)
 
     def lookup_folds(
         self, key: str, folds: Sequence[str], initials: Sequence[str] = (), mention: bool = False
     ) -> tuple[Entity, float] | None:
-        """:meth:`lookup` given the folds of the full words, their :func:`full_key` and
+        """:meth:`lookup` given the folds of the full words, their :func:`lookup_key` and
         the folds of the initials (the fast path of keys and normalization uses it)."""
-        if mention:
-            return self._lookup_mention(key, folds, initials)
         ids = self.by_key.get(key)
-        if ids and len(folds) < 2:
-            # a bare surname, with or without initials, is no person's name: only a
-            # place or an organization is known by one word, and never with initials
-            # (Масимов is not Karim Massimov; A. Nazarbayev may not be Nursultan;
-            # M.A. Jabbar is not the Khabar agency)
+        # a bare surname, with or without initials, is no person's name: only a place
+        # or an organization is known by one word, and never with initials (Масимов is
+        # not Karim Massimov; A. Nazarbayev may not be Nursultan; M.A. Jabbar is not the
+        # Khabar agency), but in a mention, whose article says who it is
+        alone = len(folds) < 2 and not mention
+        if ids and alone:
             ids = [] if initials else [i for i in ids if not self.entities[i].is_person]
         if ids:
             if len(ids) == 1 or ids[0] in self.user_ids:
                 return self.entities[ids[0]], 0.95 if initials else 1.0
             return None
-        if len(folds) < 2:
-            return None
-        return self.lookup_person(folds, initials)
-
-    def _lookup_mention(
-        self, key: str, folds: Sequence[str], initials: Sequence[str]
-    ) -> tuple[Entity, float] | None:
-        ids = self.by_key.get(key)
-        if ids:
-            if len(ids) == 1 or ids[0] in self.user_ids:
-                return self.entities[ids[0]], 0.95 if initials else 1.0
-            return None
-        return self.lookup_person(folds, initials, mention=True)
+        return None if alone else self.lookup_person(folds, initials, mention)
 
     def candidates(self, folds: Sequence[str]) -> list[str]:
         """The ids of the persons one of whose surnames is among ``folds``: who a bare
@@ -225,9 +236,6 @@ class Gazetteer:
         if len(top) != 1 or (best == 0 and not mention):  # (best 0: a surname alone)
             return None
         return self.entities[top[0]], 0.9 if best > 0 else 0.75
-
-    def key_for(self, entity_id: str) -> str:
-        return self.canonical_key[entity_id]
 
 
 def _as_tuple(value: Any) -> tuple[str, ...]:

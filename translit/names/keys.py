@@ -10,13 +10,12 @@ from translit._util.paths import data_path
 from translit._util.tsv import read_tsv
 from translit.names import origin
 from translit.names.fold import DIGRAPHS, fold_token
-from translit.names.gazetteer import Gazetteer, exact_form
+from translit.names.gazetteer import Gazetteer, exact_form, lookup_key
 from translit.names.lexicon import lexicon
 from translit.names.literal import literal, literal_key, without_forms
 from translit.names.parse import (
     Name,
     parse_name,
-    patronymic_words,
     plain_folds,
     split_brackets,
     split_suffix,
@@ -33,24 +32,6 @@ def readable(fold_key: str) -> str:
         if symbol in fold_key:  # with a table of multi-letter strings)
             fold_key = fold_key.replace(symbol, digraph)
     return fold_key
-
-
-@cache
-def _particles() -> frozenset[str]:
-    """The folds of the words "son of", "daughter of" (уулу, kyzy, ogly, ұлы): a key
-    leaves them out where they follow the surname (Тынчтык Абдыкалык уулу = Tynchtyk
-    Abdykalyk), as it leaves patronymics out."""
-    return frozenset(fold_token(w) for w in patronymic_words())
-
-
-def without_particles(folds: tuple[str, ...]) -> tuple[str, ...]:
-    """``folds`` less the particles of :func:`_particles`, when three or more remain
-    with them."""
-    if len(folds) < 3:
-        return folds
-    particles = _particles()
-    kept = tuple([f for f in folds if f not in particles])
-    return kept if len(kept) >= 2 else folds
 
 
 def _name_elements() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -254,14 +235,15 @@ def name_key(folds: tuple[str, ...], initials: tuple[str, ...], gazetteer: Gazet
     """The key of a name's full words' ``folds`` and its ``initials``, and its gazetteer
     entry with a confidence: the one rule of "is this the same name?".
 
-    The folds, less the particles (:func:`without_particles`), in order, are looked up
-    in the gazetteer; a name it knows has its entity's key, any other the folds less the
-    particles, compounds split (:func:`split_compounds`), then the first letters of its
-    initials."""
-    full = folds[0] if len(folds) == 1 else " ".join(sorted(without_particles(folds)))
+    The folds are looked up in the gazetteer by their
+    :func:`~translit.names.gazetteer.lookup_key` (less the particles "son of",
+    "daughter of", in order); a name it knows has its entity's key, any other that
+    lookup key, compounds split (:func:`split_compounds`), then the first letters of
+    its initials."""
+    full = lookup_key(folds)
     hit = gazetteer.lookup_folds(full, folds, initials) if full else None
     if hit is not None:
-        return readable(split_compounds(gazetteer.key_for(hit[0].id))), hit
+        return readable(split_compounds(gazetteer.canonical_key[hit[0].id])), hit
     key = split_compounds(full)
     if initials:
         key += " " + "".join(sorted([i[:1] for i in initials]))

@@ -409,7 +409,7 @@ def build_lexicon() -> Lexicon:
                 spellings.add(romanize(form, sid, lang=lang))
         for spelling in spellings:
             fold = fold_token(spelling)
-            if fold and fold != target and (fold in own or not known_surname(fold)):
+            if fold and fold != target and (fold in own or not russian_only_surname(fold)):
                 proposals.setdefault(fold, set()).add(target)
     for fold, targets in proposals.items():
         if len(targets) == 1 and fold not in canonical_of:
@@ -525,6 +525,7 @@ def _fingerprint() -> str:
         ("names", "*.tsv"),
         ("names", "fold_letters.json"),  # (the fold alphabet)
         ("names", "name_rules.json"),
+        ("names", "known_names.json"),  # (russian_only_surname: which spellings pair)
         ("gazetteer", "*.jsonl"),
         ("schemes", "*/*.json"),
     ):
@@ -591,14 +592,16 @@ def lexicon() -> Lexicon:
     return lex
 
 
-def known_surname(fold: str) -> bool:
+def russian_only_surname(fold: str) -> bool:
     """Is ``fold`` the fold of a surname of pymorphy3's Russian dictionary that no
     other country's name folds to (``data/names/known_names.json``, built by
-    ``scripts/build_known_names.py``)?"""
-    return fold in known_surnames()
+    ``scripts/build_known_names.py``)? Evidence of a Russian name, for any script; no
+    dictionary to load (:func:`translit.names.morph.dictionary_surname_form` asks the
+    dictionary itself of a Cyrillic word, for running text)."""
+    return fold in russian_only_surnames()
 
 
 @cache
-def known_surnames() -> frozenset[str]:
-    """The folds of :func:`known_surname`."""
+def russian_only_surnames() -> frozenset[str]:
+    """The folds of :func:`russian_only_surname`."""
     return frozenset(data_json("names", "known_names.json")["surnames"])

@@ -26,10 +26,13 @@ def analyzer() -> Any:  # (pymorphy3.MorphAnalyzer)
     return pymorphy3.MorphAnalyzer()
 
 
-def known_surname(word: str) -> bool:
+def dictionary_surname_form(word: str) -> bool:
     """Is ``word`` (Cyrillic, any case, maybe inflected: Лужкова, Зорькин) a form of a
     surname in pymorphy3's dictionary? Only words the dictionary holds count: its guesses
-    at unknown words (any -ов word) are left to the callers' own ending rules."""
+    at unknown words (any -ов word) are left to the callers' own ending rules. Also the
+    surnames other countries' names share (Миллер): for running text, where the words
+    around say it is a name (:func:`translit.names.lexicon.russian_only_surname` is
+    the set of folds for evidence of a Russian name)."""
     found = _surnames.get(word)
     if found is None:
         low = word.lower()

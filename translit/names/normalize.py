@@ -137,7 +137,7 @@ def _analyze(name: str, s: Session) -> NameResult:
             method = "romanized" if found.method == "unchanged" else found.method
             return found._replace(input=name, method=method)
         # (left as written, with the key of its likeliest reading: see key_reading)
-        return _analyze_written(name, s)._replace(key=key(name, s.gazetteer))
+        return _analyze_written(name, s, key(name, s.gazetteer))
     return _analyze_written(name, s)
 
 
@@ -156,16 +156,17 @@ def _analyze_bracketed(name: str, s: Session) -> NameResult | None:
     return NameResult(name, origin.tidy(name), whole, None, "kept", 1.0)
 
 
-def _analyze_written(name: str, s: Session) -> NameResult:
-    """:func:`_analyze` for a name in Latin or Cyrillic letters, or left as written."""
+def _analyze_written(name: str, s: Session, keyed: str | None = None) -> NameResult:
+    """:func:`_analyze` for a name in Latin or Cyrillic letters, or left as written
+    with the key ``keyed`` (its reading's)."""
     if kept(name, s.gazetteer):
-        return NameResult(name, origin.tidy(name), kept_key(name, s.caches), None, "kept", 1.0)
+        found = kept_key(name, s.caches) if keyed is None else keyed
+        return NameResult(name, origin.tidy(name), found, None, "kept", 1.0)
     plain = plain_words(name)
-    if plain is not None:
-        result = _analyze_plain(name, plain, s)
-        if result is not None:
-            return result
-    return _analyze_parsed(name, s)
+    result = None if plain is None else _analyze_plain(name, plain, s)
+    if result is None:
+        result = _analyze_parsed(name, s)
+    return result if keyed is None else result._replace(key=keyed)
 
 
 def _analyze_plain(name: str, plain: Name, s: Session) -> NameResult | None:
@@ -327,17 +328,12 @@ def _renderings(name: Name, s: Session) -> list[WordRendering]:
     return out
 
 
-def may_have_entity(name: Name, s: Session) -> bool:
-    """Can a name of plain words have an entry in the session's gazetteer? ``False``
-    means :func:`translit.names.keys.plain_key` finds none (see :func:`_may_have_entity`)."""
-    return _may_have_entity(_renderings(name, s))
-
-
 def _may_have_entity(renderings: list[WordRendering]) -> bool:
-    """:func:`may_have_entity` from the records of the name's words: no word is a known
-    surname, and a word's fold occurs in no key of the gazetteer. (The kinds of each
-    word's fold are kept with the word's rendering, which the name needs next: where
-    the key needs its own lookup in a big cache.)"""
+    """Can a name of plain words, told the session's records of its words, have an
+    entry in the gazetteer? ``False`` (no word is a known surname, and a word's fold
+    occurs in no key of the gazetteer) means :func:`translit.names.keys.plain_key` finds
+    none. (The kinds of each word's fold are kept with the word's rendering, which the
+    name needs next: where the key needs its own lookup in a big cache.)"""
     every = True
     for word in renderings:
         if word.kinds & SURNAME_FOLD:

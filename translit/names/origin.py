@@ -32,7 +32,7 @@ from translit._util.cache import BoundedCache
 from translit._util.paths import data_json
 from translit.letters import has_cyrillic
 from translit.names.fold import fold_token
-from translit.names.lexicon import LexiconEntry, known_surname, lexicon
+from translit.names.lexicon import LexiconEntry, lexicon, russian_only_surname
 from translit.names.parse import VARIANT, chunk_plain, patronymic_words
 
 #: The name's words' summed evidence above which it is of Cyrillic origin: the
@@ -157,7 +157,7 @@ _UNMISTAKABLE: Final = 3  # a patronymic, -ұлы, Czech -ovová: decides whatev
 
 def _kind(word: str, fold: str, entry: LexiconEntry | None) -> int:
     """What one word (lower case; ``fold``: its fold) shows by its ending, its lexicon
-    entry or the Russian dictionary's surnames (``lexicon.known_surname``). A surname
+    entry or the Russian dictionary's surnames (``lexicon.russian_only_surname``). A surname
     ending or a known surname on a word whose statistics are above :data:`_DECIDES`
     decides alone (no other word of a real name outweighs that: the gate then skips
     the other words' statistics)."""
@@ -171,7 +171,7 @@ def _kind(word: str, fold: str, entry: LexiconEntry | None) -> int:
         return _ENDING  # (unless other countries' names end so too: Gjerskov, Bødskov)
     if entry is not None and not entry.given and entry.cyrillic:
         return _LEXICON
-    if known_surname(fold):
+    if russian_only_surname(fold):
         return _LEXICON
     return _NONE
 

@@ -19,7 +19,7 @@ from translit._util.paths import data_path
 from translit.letters import has_cyrillic, prepare
 from translit.names.eastslavic import latin_reading, russian_reading
 from translit.names.fold import FRENCH, GERMANIC, KAZAKH_LATIN, fold_prepared, lower_convention
-from translit.names.lexicon import LexiconEntry, known_surname, lexicon, uk_be_given_forms
+from translit.names.lexicon import LexiconEntry, lexicon, russian_only_surname, uk_be_given_forms
 from translit.names.literal import stops_plain
 from translit.names.samename import word_key
 
@@ -555,7 +555,7 @@ def _baltic_name(
     """A name with the Latvian -s or the Lithuanian -as, -is, -ys of the nominative after a
     consonant (Kairats, Igors, Vladimiras, Groismanas, Navalnys): the fold (and entry) of
     the name less it, where the lexicon knows that as a given name or pymorphy3's
-    dictionary as a surname (:func:`translit.names.lexicon.known_surname`); else
+    dictionary as a surname (:func:`translit.names.lexicon.russian_only_surname`); else
     ``fold`` and no entry. Latvian and Lithuanian write х as h and ch: a stem with ch
     is also read so (Michailas: Михаил)."""
     for cut in (2, 1) if low.endswith(_BALTIC_ENDINGS) else (1,):
@@ -570,7 +570,7 @@ def _baltic_name(
             if found is not None and (found.given or found.cyrillic):
                 return found.canonical, found
         # (a surname of the dictionary: Navalnys, Navaļnijs = Навальный)
-        if len(stem) > 4 and known_surname(stem_fold):
+        if len(stem) > 4 and russian_only_surname(stem_fold):
             found = entries.get(stem_fold)
             return (stem_fold, None) if found is None else (found.canonical, found)
     return fold, None

@@ -24,7 +24,7 @@ from translit._util.cache import BoundedCache
 from translit._util.paths import data_json
 from translit.names import devanagari, origin, readings, thai, tote
 from translit.names.fold import cyrillic_to_latin, fold_token
-from translit.names.lexicon import known_surname, lexicon
+from translit.names.lexicon import lexicon, russian_only_surname
 
 _GREEK_SPLIT_RE: Final = re.compile("([άέόή])(?=[ιυ])")
 # ι with the diaeresis after a vowel: й (Αϊτμάτοφ = Айтматов), read as the table's j.
@@ -745,14 +745,18 @@ def _surname_like(word: str, endings: tuple[str, ...]) -> bool:
     low = word.lower()
     # (five letters at least: short words say little, and Цой, Тен and Ли are
     # Russian forms of Korean surnames, not evidence of a Russian name)
-    return len(low) > 4 and (low.endswith(endings) or _known_surname(low))
+    return len(low) > 4 and (low.endswith(endings) or _lexicon_surname(low))
 
 
 def _plausible(word: str) -> bool:
     """Is ``word`` (a reading, lower case) a plausible Russian-form name: likely under
     the letter model, a given name spelt as the lexicon spells it (Игорь), or a
     surname of pymorphy3's dictionary that no other country's name folds to (Шойгу)?"""
-    return readings.plausible(word) or readings.given_name(word) or known_surname(fold_token(word))
+    return (
+        readings.plausible(word)
+        or readings.given_name(word)
+        or russian_only_surname(fold_token(word))
+    )
 
 
 _IN_ENDINGS: Final = ("ин", "ын", "ина", "ына")
@@ -766,7 +770,7 @@ def _in_surname(words: list[str]) -> bool:
     for at, low in enumerate(lows):
         if len(low) > 4 and (
             (low.endswith(_IN_ENDINGS) and readings.russian_surname(low))
-            or known_surname(fold_token(low))
+            or russian_only_surname(fold_token(low))
         ):
             others = lows[:at] + lows[at + 1 :]
             if any(readings.given_name(other) for other in others):
@@ -781,7 +785,7 @@ def _cyrillic_endings(ski: bool) -> tuple[str, ...]:
     return tuple(_data()["cyrillic_endings"] + (_data()["ski_endings"] if ski else []))
 
 
-def _known_surname(word: str) -> bool:
+def _lexicon_surname(word: str) -> bool:
     """Is ``word`` (a reading, lower case) a surname that the lexicon knows?"""
     entry = lexicon().entries().get(lexicon().canonical(fold_token(word)))
     return entry is not None and bool(entry.cyrillic) and not entry.given

@@ -56,9 +56,9 @@ from typing import Any, NamedTuple
 
 from translit._util.cache import BoundedCache
 from translit.letters import KK_TO_RU, detect_language, has_cyrillic
-from translit.names.gazetteer import Entity, Gazetteer, bundled_gazetteer, exact_form, full_key
+from translit.names.gazetteer import Entity, Gazetteer, bundled_gazetteer, exact_form, lookup_key
 from translit.names.lexicon import lexicon
-from translit.names.morph import known_surname
+from translit.names.morph import dictionary_surname_form
 from translit.names.normalize import analyze, render_cyrillic, render_entity
 from translit.names.parse import (
     Name,
@@ -158,11 +158,10 @@ class _Finder:
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
-        self.size = len(gaz.entities)
         self.lookups: BoundedCache[str, tuple[Entity, Name, bool] | None] = BoundedCache(1 << 18)
         self.infos: BoundedCache[str, _Info] = BoundedCache(1 << 18)
         self.entity_folds: dict[str, frozenset[str]] = {}
-        self.name_folds = frozenset(f for key in gaz.by_key for f in key.split())
+        self.name_folds = frozenset(gaz.fold_kinds)  # (every fold of a gazetteer name)
 
     # -- tables --------------------------------------------------------------------------
 
@@ -171,12 +170,9 @@ class _Finder:
         if name in self.lookups:
             return self.lookups[name]
         parsed = parse_name(name)
-        found: tuple[Entity, Name, bool] | None = None
-        if parsed.folds:
-            hit = self.gaz.lookup(parsed, mention=True)
-            if hit is not None:
-                found = (hit[0], parsed, full_key(parsed) in self.gaz.by_key)
-        return self.lookups.put(name, found)
+        hit = self.gaz.lookup(parsed, mention=True)  # (None for a name of no full word)
+        exact = hit is not None and lookup_key(parsed.folds) in self.gaz.by_key
+        return self.lookups.put(name, None if hit is None else (hit[0], parsed, exact))
 
     def folds_of(self, entity: Entity) -> frozenset[str]:
         folds = self.entity_folds.get(entity.id)
@@ -208,7 +204,7 @@ class _Finder:
         # one is known
         dictionary = has_cyrillic(word) and (surname < 0 or not _strong(readings[surname][0]))
         if dictionary:
-            found = [i for i, (form, _) in enumerate(readings) if known_surname(form)]
+            found = [i for i, (form, _) in enumerate(readings) if dictionary_surname_form(form)]
             dictionary = bool(found)
             if found:
                 surname = next((i for i in found if i > 0), found[0])
@@ -302,7 +298,7 @@ class _Finder:
         between (Алға: the party and the town), with that reading."""
         for form, ending in self.info(word).readings:
             parsed = parse_name(form)
-            ids = self.gaz.by_key.get(full_key(parsed), []) if parsed.folds else []
+            ids = self.gaz.by_key.get(lookup_key(parsed.folds), []) if parsed.folds else []
             orgs = [self.gaz.entities[e] for e in ids if _is_organization(self.gaz.entities[e])]
             if len(ids) > 1 and len(orgs) == 1:
                 return orgs[0], (form, ending)

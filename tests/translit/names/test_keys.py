@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,6 +13,7 @@ from translit.names.gazetteer import bundled_gazetteer
 from translit.names.keys import folds_key, kazakh_forms, key_of, split_compounds
 from translit.names.parse import parse_name
 from translit.names.session import gazetteer_caches
+from translit.names.variants import variants
 
 
 # A Kazakh compound given name written as one word, hyphenated or as two words (the
@@ -201,14 +204,43 @@ def test_the_general_and_the_fast_path_share_one_rule(name: str) -> None:
     gaz = bundled_gazetteer()
     parsed = parse_name(name)
     assert key_of(parsed, gaz) == folds_key(parsed.folds, gazetteer_caches(gaz))
+    # ... and the gazetteer's own lookup (kept(), variants, running text) agrees
+    assert gaz.lookup(parsed) == key_of(parsed, gaz)[1]
 
 
 def test_a_particle_is_no_part_of_the_lookup() -> None:
     gaz = bundled_gazetteer()
     key, hit = key_of(parse_name("Baurjan Momysh-uly"), gaz)
     assert hit is not None and hit[0].id == "kz-person-momyshuly-baurzhan"
-    assert key == key_of(parse_name("Бауыржан Момышұлы"), gaz)[0] == "bauirzhan momishuli"
-    assert hit[1] == 0.9  # found by given name and surname, not by the whole key
+    assert key == key_of(parse_name("Бауыржан Momyshuly"), gaz)[0] == "bauirzhan momishuli"
+    # an attested form of the entity: the gazetteer indexes it by the same rule (without
+    # the particle), so it is found by its whole key (it was 0.9: by given name and
+    # surname, the index keeping the particle where the lookup left it out)
+    assert hit[1] == 1.0
+    assert key_of(parse_name("Baurjan Momysh"), gaz) == (key, hit)
+
+
+# A Kyrgyz person of a user's gazetteer whose name ends in "son of" as a word of its own
+# (the rule's example in gazetteer._particles); the gazetteer kept the particle in the
+# entity's key and index, so the name without it had another key and no entity, and
+# running text and variants missed it (issue 17: one rule of "same name?").
+_KYRGYZ = "id,type,ru,en\nkg-1,person,Тынчтык Абдыкалык уулу,Tynchtyk Abdykalyk uulu\n"
+
+
+@pytest.mark.parametrize(
+    "name", ["Tynchtyk Abdykalyk", "Тынчтык Абдыкалык", "Абдыкалык Тынчтык уулу"]
+)
+def test_a_particle_is_no_part_of_an_entity_key(tmp_path: Path, name: str) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text(_KYRGYZ, encoding="utf-8")
+    gaz = translit.load_gazetteer([path])
+    assert translit.key(name, gaz) == translit.key("Тынчтык Абдыкалык уулу", gaz)
+    assert translit.key(name, gaz) == "abdikalik tinchtik"
+    assert translit.analyze(name, gazetteer=gaz).entity == "kg-1"
+    first = variants(name, gaz)[0]
+    assert first.spelling == "Tynchtyk Abdykalyk uulu" and first.sources[0] == "gazetteer:en"
+    text = f"Вчера {name} заявил."
+    assert [s.entity for s in translit.find_names(text, gaz, ner=False)] == ["kg-1"]
 
 
 @pytest.mark.parametrize(

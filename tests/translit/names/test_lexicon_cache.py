@@ -46,6 +46,20 @@ def test_the_code_in_the_cache_key_exists() -> None:
         assert (package / name).is_file(), name
 
 
+def test_the_known_surnames_are_in_the_cache_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # build_lexicon reads them (a spelling that folds like a surname of theirs pairs
+    # with no other name): an edit of known_names.json must rebuild the tables
+    monkeypatch.setattr(lexmod, "data_path", lambda *parts: tmp_path.joinpath(*parts))
+    known = tmp_path / "names" / "known_names.json"
+    known.parent.mkdir()
+    known.write_text('{"surnames": ["ivanov"]}', encoding="utf-8")
+    before = lexmod._fingerprint()
+    known.write_text('{"surnames": ["petrov"]}', encoding="utf-8")
+    assert lexmod._fingerprint() != before
+
+
 def test_empty_setting_turns_the_cache_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TRANSLIT_CACHE_DIR", "")
     lexmod.lexicon.cache_clear()

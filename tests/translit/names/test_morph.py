@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from translit.names.morph import known_surname
+from translit.names.morph import dictionary_surname_form
 
 
 # Surnames and their case forms in the OpenCorpora dictionary that pymorphy3-dicts-ru
@@ -24,6 +24,6 @@ from translit.names.morph import known_surname
         ("Жапаров", False),  # not in the dictionary (its guess by ending does not count)
     ],
 )
-def test_known_surname(word: str, known: bool) -> None:
-    assert known_surname(word) is known
-    assert known_surname(word) is known  # (the second answer from the cache)
+def test_dictionary_surname_form(word: str, known: bool) -> None:
+    assert dictionary_surname_form(word) is known
+    assert dictionary_surname_form(word) is known  # (the second answer from the cache)

@@ -110,7 +110,7 @@ def test_cyrillic_origin_names_are_read(name: str) -> None:
     assert translit.analyze(name).method != "kept"
 
 
-def test_known_surnames_leave_out_every_fold_of_the_other_names() -> None:
+def test_russian_only_surnames_leave_out_every_fold_of_the_other_names() -> None:
     # scripts/build_known_names.py drops every fold of the other countries' names that
     # the build reads (here: the tune part of the name lists), so that a known surname
     # is never a word those names use (Смит and Миллер are in pymorphy3's dictionary)
@@ -118,7 +118,7 @@ def test_known_surnames_leave_out_every_fold_of_the_other_names() -> None:
     with path.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     other = {fold_token(r["word"].lower()) for r in rows if r["part"] == "tune"}
-    known = lexicon.known_surnames()
+    known = lexicon.russian_only_surnames()
     assert len(known) > 10_000
     assert not known & other
     assert {fold_token(w) for w in ("smith", "miller", "weber")} <= other
