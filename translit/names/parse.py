@@ -87,9 +87,14 @@ def patronymic_words() -> frozenset[str]:
 
 
 @cache
-def _surname_endings() -> tuple[str, ...]:
+def _surname_endings(strong: bool = False) -> tuple[str, ...]:
+    """The surname endings of name_rules.json (and the Kazakh patronymics', which are
+    surnames too), Cyrillic and Latin; only those not marked ``weak`` where ``strong``
+    (-ов, -ский, -енко; not -ин, -ий, which given names share)."""
     out: set[str] = set()
     for item in _rules().get("surname_endings") or []:
+        if strong and item.get("weak"):
+            continue
         for key in ("m", "f", "latin_m", "latin_f"):
             value = item.get(key)
             values = value if isinstance(value, list) else [value]
@@ -182,7 +187,8 @@ COMMA: Final = 1024  # a comma follows it (Surname, Given)
 JOINED: Final = 2048  # a hyphen follows it, in its chunk (Kassym-Jomart)
 VARIANT: Final = 4096  # another language's form of a known given name (Oleksandr)
 INITIAL: Final = 8192  # an initial: one letter, or an abbreviated given name (Zh., Kh.)
-FLAG_BITS: Final = 14
+STRONG_END: Final = 16384  # ends like a surname, with an ending no given name has (-ов)
+FLAG_BITS: Final = 15
 _PATRONYMIC_FLAGS: Final = PATRONYMIC_END | PATRONYMIC_WORD
 # a word a name of three or more may drop: a patronymic, or a father's name
 _MAY_DROP: Final = _PATRONYMIC_FLAGS | SURNAME_END
@@ -488,7 +494,7 @@ def _chunk(chunk: str) -> tuple[_Word, ...]:
 def _chunk_words(chunk: str) -> tuple[_Word, ...]:
     """:func:`_chunk` without its cache."""
     out = []
-    patronymic_words, surname_endings, patronymic_endings = _word_rules()
+    patronymic_words, surname_endings, patronymic_endings, strong_endings = _word_rules()
     entries = lexicon().entries()
     alpha = chunk.isalpha()
     if alpha:  # one word, the whole chunk (what _TOKEN_RE finds in it)
@@ -531,6 +537,7 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
         ambiguous = ("ch" in low or "j" in low or "c" in low) and not cyrillic and not conv
         flags = (
             (CAPS if len(word) > 1 and word.isupper() else 0)
+            | (SURNAME_END | STRONG_END if strong_endings.match(low) else 0)
             | (SURNAME_END if surname_endings.match(low) else 0)
             | (PATRONYMIC_END if patronymic_endings.match(low) else 0)
             | (PATRONYMIC_WORD if low in patronymic_words else 0)
@@ -766,10 +773,11 @@ class _Endings:
 
 
 @cache
-def _word_rules() -> tuple[frozenset[str], _Endings, _Endings]:
-    """(patronymic words, surname endings, patronymic endings): what the chunk reader
-    looks words up in, fetched with one call."""
-    return _patronymic_endings()[1], _surname_ending_set(), _patronymic_ending_set()
+def _word_rules() -> tuple[frozenset[str], _Endings, _Endings, _Endings]:
+    """(patronymic words, surname endings, patronymic endings, strong surname endings):
+    what the chunk reader looks words up in, fetched with one call."""
+    strong = _Endings(_surname_endings(True))
+    return _patronymic_endings()[1], _surname_ending_set(), _patronymic_ending_set(), strong
 
 
 @cache
@@ -830,6 +838,9 @@ def _guess_surname(full: list[int], flags: Sequence[int], comma: int) -> int:
         with_ending and flags[with_ending[0]] & GIVEN and any(not flags[i] & GIVEN for i in full)
     ):
         with_ending = [i for i in with_ending if not flags[i] & GIVEN]
+    if len(with_ending) == 2 == len(full):  # (PETROVA SNEZHINA: -ова tells, -ина less)
+        strong = [i for i in with_ending if flags[i] & STRONG_END]
+        with_ending = strong if len(strong) == 1 else with_ending
     if len(with_ending) == 1:
         return with_ending[0]
     if len(full) == 2 and flags[full[1]] & GIVEN and not flags[full[0]] & GIVEN:
@@ -934,5 +945,9 @@ def surname_leads(
     if not simple or flags[0] & GIVEN:
         return False
     if flags[0] & SURNAME_END:
+        # (a known given name after it; or, of two words, a strong surname ending and
+        # none after it: Petrova Snezhina)
+        if len(flags) == 2 and flags[0] & STRONG_END and not flags[1] & STRONG_END:
+            return True
         return any(f & GIVEN for f in flags[1:])
     return len(flags) == 2 and bool(flags[1] & GIVEN)  # (Filat Vladimir)

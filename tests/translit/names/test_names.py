@@ -183,7 +183,8 @@ def test_a_given_name_in_bek_comes_first(name: str) -> None:
     [
         "Ivan Petrov",  # already given first
         "Zarina Nurlanova",  # Zarina ends like a surname, but is a given name
-        "Kystaubaev Geroikhan",  # the lexicon does not know Geroikhan: order kept
+        "Geroikhan Kystaubaev",  # no ending on the first word: order kept
+        "Dimitrov Stoyanov",  # two strong surname endings: order kept
     ],
 )
 def test_order_is_kept_without_evidence(name: str) -> None:
@@ -684,3 +685,19 @@ def test_an_en_output_fed_back_comes_out_unchanged(pair: tuple[str, str]) -> Non
     assert translit.normalize(out, "en") == out
     if translit.key(kazakh) == translit.key(russian):
         assert translit.normalize(russian, "en") == out
+
+
+@pytest.mark.parametrize(
+    ("surname_first", "given_first"),
+    [
+        # of two words, one with a surname ending no given name has (-ов, -ева) before
+        # one without it, or with only a given name's (-ина, -ой), is Surname Given:
+        # Bulgarian official lists (DIMITROV BLAGOI, MADZHAROVA SNEZHINA: dev set), even
+        # where the lexicon does not know the given name
+        ("Kystaubaev Geroikhan", "Geroikhan Kystaubaev"),
+        ("DIMITROV BLAGOI", "Blagoi Dimitrov"),
+        ("Madzharova Snezhina", "Snezhina Madzharova"),
+    ],
+)
+def test_a_strong_surname_ending_leads(surname_first: str, given_first: str) -> None:
+    assert translit.normalize(surname_first) == translit.normalize(given_first)
