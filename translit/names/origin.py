@@ -70,6 +70,9 @@ _CACHE_LIMIT: Final = 1 << 17
 # a whitespace chunk of a name, as written -> its evidence (one lookup for a chunk
 # seen before, not the name parser's and then one of its own)
 _chunks: Final[BoundedCache[str, Evidence]] = BoundedCache(_CACHE_LIMIT)
+# a name with accents that the key keeps as written -> is its spelling without acute
+# accents of Cyrillic origin (see folded_key)
+_stress_marked: Final[BoundedCache[str, bool]] = BoundedCache(_CACHE_LIMIT)
 
 
 @cache
@@ -254,8 +257,13 @@ def folded_key(name: str) -> bool:
         return False
     if evidence(name) > KEY_THRESHOLD:
         return True
-    plain = unacute(name)
-    return plain is not name and evidence(plain) > THRESHOLD
+    if name.isascii():
+        return False
+    found = _stress_marked.data.get(name)  # (the dict read directly: a hot loop)
+    if found is None:
+        plain = unacute(name)
+        found = _stress_marked.put(name, plain is not name and evidence(plain) > THRESHOLD)
+    return found
 
 
 #: Vowels with an acute accent: a stress mark in the Spanish, Portuguese, Catalan,
