@@ -363,6 +363,27 @@ def uk_be_given_forms() -> frozenset[str]:
     return frozenset(ours - theirs)
 
 
+@cache
+def uk_be_latin_given() -> frozenset[str]:
+    """The folds of the Latin spellings (national romanizations) of the Ukrainian and
+    Belarusian forms of ``given_equivalents.tsv`` that no Russian, Bulgarian or Serbian
+    form folds to (Volodymyr, Wolodymyr, Ihor, Yevhen, Jewhen, Viktar; not Petro =
+    Петър's Petr, nor Hanna = Анна's Ana): a word of a name that shows its name is
+    written in Ukrainian or Belarusian Latin, which writes г as h and х as kh."""
+    from translit.names.fold import national_romanization
+
+    ours: set[str] = set()
+    theirs: set[str] = set()
+    for main, forms, _ in _equivalent_forms():
+        theirs.add(fold_token(main))
+        for column, form in forms:
+            if column in _UK_BE_COLUMNS:
+                ours.add(fold_token(national_romanization(form, _UK_BE_COLUMNS[column])))
+            else:
+                theirs.add(fold_token(form))
+    return frozenset(ours - theirs)
+
+
 def _paired(kk: str, ru: str) -> bool:
     """Do a Kazakh and a Russian word at one place of an organization's names spell
     one word (Тоқаев / Токаев), maybe in another form (Атырау / Атырауская)?

@@ -18,8 +18,21 @@ from translit._util.cache import BoundedCache
 from translit._util.paths import data_path
 from translit.letters import has_cyrillic, prepare
 from translit.names.eastslavic import latin_reading, russian_reading
-from translit.names.fold import FRENCH, GERMANIC, KAZAKH_LATIN, fold_prepared, lower_convention
-from translit.names.lexicon import LexiconEntry, lexicon, russian_only_surname, uk_be_given_forms
+from translit.names.fold import (
+    FRENCH,
+    GERMANIC,
+    KAZAKH_LATIN,
+    fold_prepared,
+    fold_token,
+    lower_convention,
+)
+from translit.names.lexicon import (
+    LexiconEntry,
+    lexicon,
+    russian_only_surname,
+    uk_be_given_forms,
+    uk_be_latin_given,
+)
 from translit.names.literal import stops_plain
 from translit.names.samename import word_key
 
@@ -313,6 +326,9 @@ def plain_words(name: str) -> Name | None:
         if hint and any_flags & AMBIGUOUS and len(words) > 1:
             words = [_refolded(w, hint) if w.flags & AMBIGUOUS else w for w in words]
             run.words = words
+    if any_flags & VARIANT and len(words) > 1:
+        words = _ukrainian_h(words, hint)
+        run.words = words
     if len(words) >= 3 and _may_drop(any_flags, _middle_flags(words)):
         return _without_patronymic(words, any_flags, run.all_flags, hint)
     return run
@@ -398,6 +414,46 @@ def _refolded(word: Word, hint: str) -> Word:
     return out
 
 
+# A lone h, no part of kh, zh, ch, sh, ts ... (Ukrainian and Belarusian Latin write г as
+# h: Hroysman, Baloha, Ohnevych; and х as kh, Polish and German as ch).
+_LONE_H_RE: Final = re.compile("(?<![kzcstpdgw])h")
+_H_HINT: Final = "h"  # (what _refolds is told for a word whose h is read as г)
+_UK_H_SKIP: Final = VARIANT | GIVEN | CYRILLIC | INITIAL
+
+
+def _ukrainian_h(words: list[Word], hint: str) -> list[Word]:
+    """``words`` (of a name with a ``VARIANT`` word), where one is a Latin form of a
+    Ukrainian or Belarusian given name (``lexicon.uk_be_latin_given``: Volodymyr, Ihor,
+    Wiktar), with each lone h of the others that the lexicon does not know read as г
+    (Volodymyr Hroysman: Гройсман, Ihor Hryniw: Гринив, as their Cyrillic spellings
+    fold); else ``words`` themselves. (Read so for the whole name, not word by word:
+    in other conventions h is х too, Harin is Харин, not Гарин.)"""
+    if not any(
+        not w.flags & _UK_H_SKIP and "h" in w.word.lower() and w.entry is None for w in words
+    ):
+        return words  # (most names: no word with an h)
+    given = uk_be_latin_given()
+    if not any(w.flags & VARIANT and fold_token(w.word) in given for w in words):
+        return words
+    out = []
+    for w in words:
+        if not w.flags & _UK_H_SKIP and w.entry is None and _LONE_H_RE.search(w.word.lower()):
+            w = _h_refolded(w, hint)
+        out.append(w)
+    return out
+
+
+def _h_refolded(word: Word, hint: str) -> Word:
+    """``word`` folded with its lone h read as г (and by the name's convention ``hint``)."""
+    found = (word.word, word.flags, word.start, _H_HINT + hint)
+    out = _refolds.get(found)
+    if out is None:
+        read = _LONE_H_RE.sub("g", word.word.lower())
+        out = _with_entry(Word(word.word, word_key(read, hint), word.flags, word.start))
+        _refolds.put(found, out)
+    return out
+
+
 def plain_folds(name: str) -> tuple[str, ...] | None:
     """The folds of the words of :func:`plain_words` (``None`` where it gives none):
     what a match key needs, with a shortcut for names whose chunks are all known."""
@@ -420,6 +476,8 @@ def plain_folds(name: str) -> tuple[str, ...] | None:
         # (a word whose fold depends on the name's convention is refolded only where
         # another word shows one: see plain_words)
         refold = flags & AMBIGUOUS and flags & _CONVENTIONS
+        if flags & VARIANT and ("h" in name or "H" in name):
+            refold = True  # (a lone h may be г: see _ukrainian_h)
         if folds and not refold and (len(folds) < 3 or not _may_drop(flags, middle)):
             return tuple(folds)
     found = plain_words(name)
@@ -719,6 +777,8 @@ def _parse_body(name: str, fathers: bool) -> Name:
     full = [i for i, f in enumerate(flags) if not f & INITIAL]
     for i in full:
         _with_entry(words[i])
+    if len(words) > 1 and any_flags & VARIANT:
+        words = _ukrainian_h(words, hint)
     comma = body.find(",")
     before = -1  # (the number of words before the first comma, if any)
     if comma >= 0:

@@ -5,15 +5,18 @@ It builds a name of ``Token`` named tuples from the chunk reader's words, refold
 words that show no convention by the one the rest of the name shows, and takes the
 name's shape (surname, dropped words) from ``parse.name_shape``, the one pure function
 of the words' flags that both the parser and this reference use. Not used by the
-library; kept unchanged so that a change of the parser shows against it.
+library; kept unchanged so that a change of the parser shows against it (but for
+the rules added since, each said where).
 """
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from translit.letters import prepare
-from translit.names import parse
+from translit.names import lexicon, parse
+from translit.names.fold import fold_token
 from translit.names.samename import word_key
 
 
@@ -59,6 +62,28 @@ def _apply_convention(tokens: list[Token], flags: list[int]) -> None:
             tokens[i] = tokens[i]._replace(fold=word_key(tokens[i].text, hint))
 
 
+def _apply_ukrainian_h(tokens: list[Token], flags: list[int]) -> None:
+    """Added with issue 16: in a name with a Latin form of a Ukrainian or Belarusian
+    given name (Volodymyr), each lone h of a word that is no given name, no initial and
+    no word the lexicon knows is read as г (Hroysman: Гройсман)."""
+    any_flags = 0
+    for flag in flags:
+        any_flags |= flag
+    given = lexicon.uk_be_latin_given()
+    pairs = list(zip(tokens, flags, strict=True))
+    if not any(f & parse.VARIANT and fold_token(t.text) in given for t, f in pairs):
+        return
+    hint = parse.word_convention(any_flags)
+    skip = parse.VARIANT | parse.GIVEN | parse.CYRILLIC
+    for i, (token, flag) in enumerate(pairs):
+        lone_h = re.search("(?<![kzcstpdgw])h", token.text.lower())
+        if token.initial or flag & skip or not lone_h:
+            continue
+        if parse.lexicon_entry(token.text, token.fold, flag) is None:
+            read = re.sub("(?<![kzcstpdgw])h", "g", token.text.lower())
+            tokens[i] = token._replace(fold=word_key(read, hint))
+
+
 def reference_parse(name: str, fathers: bool = True) -> ParsedName:
     """``parse.parse_body(name, fathers)`` as the general parser gave it (uncached)."""
     text = prepare(name)
@@ -78,6 +103,8 @@ def reference_parse(name: str, fathers: bool = True) -> ParsedName:
         pos += len(chunk)
     if len(tokens) > 1 and any(f & parse.AMBIGUOUS for f in flags):
         _apply_convention(tokens, flags)
+    if len(tokens) > 1 and any(f & parse.VARIANT for f in flags):
+        _apply_ukrainian_h(tokens, flags)
     full = [i for i, t in enumerate(tokens) if not t.initial]
     comma = body.find(",")
     before = -1

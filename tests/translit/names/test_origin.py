@@ -98,6 +98,58 @@ def test_a_kept_name_with_some_evidence_has_the_key_of_its_cyrillic_spelling() -
     assert translit.analyze(name).key == translit.key(name)
 
 
+# tests/data/devset/tune.tsv (Wikidata labels of Андрій Парубій): the Danish label marks
+# stress with acute accents, which the statistics weigh as Czech or Hungarian letters;
+# the name stays as written, yet its key is that of the other spellings.
+@pytest.mark.parametrize(
+    ("accented", "other"),
+    [("Andríj Parubíj", "Andrij Parubij"), ("Andríj Parubíj", "Андрій Парубій")],
+)
+def test_a_name_kept_only_for_its_stress_marks_has_the_key_of_its_plain_spelling(
+    accented: str, other: str
+) -> None:
+    assert origin.evidence(accented) <= origin.KEY_THRESHOLD
+    assert origin.cyrillic_origin(origin.unacute(accented))
+    assert translit.normalize(accented) == accented
+    assert translit.key(accented) == translit.key(other) != origin.plain_key(accented)
+
+
+# tests/data/devset/open_world.tsv (Czech Republic, Slovakia, Chile, Iceland): an accent
+# that ends a word is an ending (-ová, -ý), not a stress mark, and the other names keep
+# their plain key.
+@pytest.mark.parametrize(
+    "name", ["Marie Stiborová", "Lucie Talmanová", "Sari Essayahová", "Jón Gunnarsson"]
+)
+def test_other_names_with_acute_accents_keep_their_plain_key(name: str) -> None:
+    assert not origin.cyrillic_origin(name)
+    assert not origin.folded_key(name)
+    assert translit.key(name) == origin.plain_key(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "plain"),
+    [
+        ("Serguéi Stánishev", "Serguei Stanishev"),
+        ("Iúlia Volodýmyrivna", "Iulia Volodymyrivna"),
+        ("Marie Stiborová", "Marie Stiborová"),
+        ("Jan Novotný", "Jan Novotný"),
+        ("Tomáš Páv", "Tomaš Pav"),
+        ("Jiří", "Jiří"),
+    ],
+)
+def test_unacute_takes_off_acute_accents_but_on_a_words_last_letter(name: str, plain: str) -> None:
+    assert origin.unacute(name) == plain
+
+
+@given(st.text(alphabet="abcijnosvyáéíóúýÁÍšř -", max_size=20))
+def test_unacute_keeps_length_and_only_changes_acute_vowels(name: str) -> None:
+    plain = origin.unacute(name)
+    assert len(plain) == len(name)
+    for a, b in zip(name, plain, strict=True):
+        assert a == b or (a in origin.ACUTE_VOWELS and b not in origin.ACUTE_VOWELS)
+    assert origin.unacute(plain) == plain
+
+
 @pytest.mark.parametrize("name", ["John Smith", "Emmanuel Macron", "Jacinda Ardern", "习近平"])
 def test_a_name_with_little_evidence_keeps_its_plain_key(name: str) -> None:
     assert origin.evidence(name) <= origin.KEY_THRESHOLD or not origin.folded_key(name)

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import translit
 from translit.letters import prepare
 from translit.names.parse import (
     Word,
@@ -158,3 +159,40 @@ def test_both_parsers_take_one_shape(pieces: list[str]) -> None:
     assert [w.word for w in plain.dropped] == [w.word for w in parsed.dropped]
     if plain.surname >= 0:
         assert parsed.surname == plain.surname
+
+
+# tests/data/devset/tune.tsv: the Wikidata labels and official lists' spellings of
+# members of the Verkhovna Rada and a Belarusian writer, in Ukrainian and Belarusian
+# Latin (г written h), each against the Cyrillic spelling of the same person.
+H_AS_G = [
+    ("Volodymyr Hroysman", "Гройсман Володимир Борисович"),  # names:ua
+    ("Wołodymyr Hrojsman", "Гройсман, Владимир Борисович"),  # pl, against ru
+    ("Volodymyr Borysovyč Hrojsman", "Гройсман Володимир Борисович"),  # names:ua
+    ("Hanna Hopko", "Гопко Ганна Миколаївна"),  # en, de, fr ...
+    ("Ihor Hryniw", "Гринів Ігор Олексійович"),  # pl
+    ("Wiktar Huminski", "Віктар Аляксандравіч Гумінскі"),  # pl, ast
+]
+
+
+@pytest.mark.parametrize(("latin", "cyrillic"), H_AS_G)
+def test_a_ukrainian_given_name_reads_the_other_words_h_as_g(latin: str, cyrillic: str) -> None:
+    assert translit.key(latin) == translit.key(cyrillic)
+    parsed = parse_name(latin)
+    assert not any("X" in w.fold for w in parsed.words)  # (no h read as х)
+    plain = plain_words(latin)  # (the fast path reads it so too, where it reads it)
+    if plain is not None:
+        assert [w.fold for w in plain.words] == [w.fold for w in parsed.words]
+
+
+@pytest.mark.parametrize(
+    ("name", "other"),
+    [
+        ("Ivan Harin", "Иван Гарин"),  # no Ukrainian given name: h is х (Харин)
+        ("Volodymyr Harin", "Володимир Гарін"),  # Harin is a known name: Харин
+        ("Hanna Hoffmann", "Ганна Гофман"),  # a name kept with its plain key
+    ],
+)
+def test_h_stays_kh_without_a_ukrainian_given_name_or_in_a_known_name(
+    name: str, other: str
+) -> None:
+    assert translit.key(name) != translit.key(other)
