@@ -10,7 +10,7 @@ from translit._util.cache import BoundedCache
 from translit._util.distinct import map_distinct
 from translit.letters import KK_TO_RU, detect_language, has_cyrillic, has_kazakh
 from translit.names import origin
-from translit.names.gazetteer import KEY_FOLD, SURNAME_FOLD, Entity, Gazetteer, bundled_gazetteer
+from translit.names.gazetteer import Entity, Gazetteer, bundled_gazetteer
 from translit.names.keys import kept, kept_key, key, key_of, literal_key_of, plain_key
 from translit.names.literal import literal
 from translit.names.parse import (
@@ -121,7 +121,15 @@ def _entity_form(entity: Entity, s: Session) -> str:
 
 def analyze(name: str, style: str | Style = "en", gazetteer: Gazetteer | None = None) -> NameResult:
     """Normalize one name and say how: the full :class:`NameResult`."""
-    return _analyze(name, session(style, gazetteer))
+    return _result(name, session(style, gazetteer))
+
+
+def _result(name: str, s: Session) -> NameResult:
+    """:func:`analyze` in a session, remembered by it: a dataset repeats its names."""
+    found = s.results.data.get(name)  # (the dict read directly: a hot path)
+    if found is None:
+        found = s.results.put(name, _analyze(name, s))
+    return found
 
 
 def _analyze(name: str, s: Session) -> NameResult:
@@ -328,21 +336,6 @@ def _renderings(name: Name, s: Session) -> list[WordRendering]:
     return out
 
 
-def _may_have_entity(renderings: list[WordRendering]) -> bool:
-    """Can a name of plain words, told the session's records of its words, have an
-    entry in the gazetteer? ``False`` (no word is a known surname, and a word's fold
-    occurs in no key of the gazetteer) means :func:`translit.names.keys.plain_key` finds
-    none. (The kinds of each word's fold are kept with the word's rendering, which the
-    name needs next: where the key needs its own lookup in a big cache.)"""
-    every = True
-    for word in renderings:
-        if word.kinds & SURNAME_FOLD:
-            return True
-        if not word.kinds & KEY_FOLD:
-            every = False
-    return every
-
-
 def _plain_order(plain: Name) -> tuple[int, ...] | None:
     """The indices of plain words in Given Surname order (see :func:`_natural_order`):
     ``_KEEP`` where they stay in their order; ``None`` where commas make it a job for
@@ -506,25 +499,7 @@ def normalize(name: str, style: str | Style = "en", gazetteer: Gazetteer | None 
     >>> normalize("Tokajew")
     'Kassym-Jomart Tokayev'
     """
-    s = session(style, gazetteer)
-    gaz = s.gazetteer
-    if "(" in name or "（" in name or "[" in name:
-        return _analyze(name, s).output  # (see _analyze_bracketed)
-    if has_other_script(name):
-        name = cyrillic_reading(name)
-    if kept(name, gaz):
-        return origin.tidy(name)
-    plain = plain_words(name)
-    if plain is not None:  # (what analyze gives, without its key and result)
-        renderings = _renderings(plain, s)
-        if _may_have_entity(renderings):
-            hit = plain_key(plain, s.caches)[1]
-            if hit is not None:
-                return _entity_form(hit[0], s)
-        out = _plain_output(name, plain, s, renderings)
-        if out is not None:
-            return out
-    return _analyze_parsed(name, s).output
+    return analyze(name, style, gazetteer).output
 
 
 def name_record(result: NameResult, gazetteer: Gazetteer | None = None) -> dict[str, Any]:
@@ -547,7 +522,7 @@ def normalize_many(
 ) -> list[NameResult]:
     """:func:`analyze` over many names, once per distinct name, in input order."""
     s = session(style, gazetteer)
-    return map_distinct(lambda name: _analyze(name, s), names)
+    return map_distinct(lambda name: _result(name, s), names)
 
 
 def keys_many(names: Sequence[str], gazetteer: Gazetteer | None = None) -> list[str]:
