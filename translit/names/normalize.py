@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from functools import partial
-from typing import Any, Final, NamedTuple
+from collections.abc import Iterable, Sequence
+from typing import Any, Final
 
 from translit._util.cache import BoundedCache
 from translit._util.distinct import map_distinct
 from translit.letters import KK_TO_RU, detect_language, has_cyrillic, has_kazakh
 from translit.names import origin
-from translit.names.gazetteer import Entity, Gazetteer, bundled_gazetteer
+from translit.names.gazetteer import KEY_FOLD, SURNAME_FOLD, Entity, Gazetteer, bundled_gazetteer
 from translit.names.keys import kept, kept_key, key, key_of, literal_key_of, plain_key
 from translit.names.literal import literal
 from translit.names.parse import (
@@ -35,23 +34,107 @@ from translit.names.parse import (
     surname_leads,
 )
 from translit.names.scripts import cyrillic_reading, has_other_script
-from translit.names.session import Session, WordRendering, gazetteer_caches, session
+from translit.names.session import (
+    GazetteerCaches,
+    Session,
+    WordRendering,
+    gazetteer_caches,
+    session,
+)
 from translit.names.spelling import lexicon_form, reconstruct, word_cyrillic
 from translit.names.style import Style, style_ids
 
 
-class NameResult(NamedTuple):
-    """The outcome of normalizing one name."""
+class NameResult:
+    """The outcome of normalizing one name: ``input``, ``output``, ``key``, ``entity``,
+    ``method`` (gazetteer | romanized | reconstructed | unchanged | kept) and
+    ``confidence``.
 
-    input: str
-    output: str
-    key: str
-    entity: str | None
-    method: str  # gazetteer | romanized | reconstructed | unchanged | kept
-    confidence: float
+    The key of a name of plain words that can have no gazetteer entry (see
+    :func:`_may_have_entity`) is worked out when it is first read: its output does not
+    need it, and :func:`normalize` reads only the output."""
+
+    __slots__ = ("_caches", "_key", "_plain", "confidence", "entity", "input", "method", "output")
+
+    def __init__(
+        self,
+        input: str,
+        output: str,
+        key: str,
+        entity: str | None,
+        method: str,
+        confidence: float,
+    ) -> None:
+        self.input = input
+        self.output = output
+        self._key = key
+        self.entity = entity
+        self.method = method
+        self.confidence = confidence
+        # (the name's words and the caches its key is looked up in, until it is read)
+        self._plain: Name | None = None
+        self._caches: GazetteerCaches | None = None
+
+    @property
+    def key(self) -> str:
+        plain = self._plain
+        if plain is not None and self._caches is not None:
+            self._key = plain_key(plain, self._caches)[0]
+            self._plain = None  # (set after the key: a thread that sees it sees the key)
+        return self._key
+
+    def _replace(self, **changes: Any) -> NameResult:
+        """A copy with ``changes`` to its fields (a key not worked out yet, unless
+        replaced, is worked out by the copy when read)."""
+        fields: dict[str, Any] = {
+            "input": self.input,
+            "output": self.output,
+            "key": self._key,
+            "entity": self.entity,
+            "method": self.method,
+            "confidence": self.confidence,
+        }
+        fields.update(changes)
+        out = NameResult(**fields)
+        if "key" not in changes:
+            out._plain, out._caches = self._plain, self._caches
+        return out
 
     def as_dict(self) -> dict[str, Any]:
-        return self._asdict()
+        return {
+            "input": self.input,
+            "output": self.output,
+            "key": self.key,
+            "entity": self.entity,
+            "method": self.method,
+            "confidence": self.confidence,
+        }
+
+    def _fields_tuple(self) -> tuple[str, str, str, str | None, str, float]:
+        return (self.input, self.output, self.key, self.entity, self.method, self.confidence)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NameResult):
+            return NotImplemented
+        return self._fields_tuple() == other._fields_tuple()
+
+    def __hash__(self) -> int:
+        return hash(self._fields_tuple())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{k}={v!r}" for k, v in self.as_dict().items())
+        return f"NameResult({fields})"
+
+
+def _unkeyed(
+    name: str, output: str, method: str, confidence: float, plain: Name, s: Session
+) -> NameResult:
+    """The result of a name of plain words that can have no gazetteer entry: its key
+    (:func:`translit.names.keys.plain_key`) worked out when read."""
+    out = NameResult(name, output, "", None, method, confidence)
+    out._caches = s.caches
+    out._plain = plain
+    return out
 
 
 def styles() -> list[str]:
@@ -121,15 +204,7 @@ def _entity_form(entity: Entity, s: Session) -> str:
 
 def analyze(name: str, style: str | Style = "en", gazetteer: Gazetteer | None = None) -> NameResult:
     """Normalize one name and say how: the full :class:`NameResult`."""
-    return _result(name, session(style, gazetteer))
-
-
-def _result(name: str, s: Session) -> NameResult:
-    """:func:`analyze` in a session, remembered by it: a dataset repeats its names."""
-    found = s.results.data.get(name)  # (the dict read directly: a hot path)
-    if found is None:
-        found = s.results.put(name, _analyze(name, s))
-    return found
+    return _analyze(name, session(style, gazetteer))
 
 
 def _analyze(name: str, s: Session) -> NameResult:
@@ -180,25 +255,33 @@ def _analyze_written(name: str, s: Session, keyed: str | None = None) -> NameRes
 def _analyze_plain(name: str, plain: Name, s: Session) -> NameResult | None:
     """:func:`analyze` for a name of plain words, without parsing it again; ``None``
     where its commas need the general path."""
-    key, hit = plain_key(plain, s.caches)
-    if hit is not None:
-        entity, confidence = hit
-        rendered = _entity_form(entity, s)
-        return _made((name, rendered, key, entity.id, "gazetteer", confidence))
+    renderings = _renderings(plain, s)
+    key: str | None = None  # (None: worked out when read, see _unkeyed)
+    if _may_have_entity(renderings):
+        key, hit = plain_key(plain, s.caches)
+        if hit is not None:
+            entity, confidence = hit
+            rendered = _entity_form(entity, s)
+            return NameResult(name, rendered, key, entity.id, "gazetteer", confidence)
     found: list[int] = []
-    out = _plain_output(name, plain, s, _renderings(plain, s), found)
+    out = _plain_output(name, plain, s, renderings, found)
     if out is None:
         return None
     if plain.any_flags & CYRILLIC and not s.style.english:
-        return _made((name, out, key, None, "unchanged" if out == name else "romanized", 0.9))
-    if plain.all_flags & CYRILLIC:
-        return _made((name, out, key, None, "romanized", 0.9))
-    total = len(plain.words)
-    if total < len(_CONFIDENCES):
-        confidence = _CONFIDENCES[total][found[0]]
+        method = "unchanged" if out == name else "romanized"
+        confidence = 0.9
+    elif plain.all_flags & CYRILLIC:
+        method, confidence = "romanized", 0.9
     else:
-        confidence = _confidence(found[0], total)
-    return _made((name, out, key, None, "reconstructed", confidence))
+        method = "reconstructed"
+        total = len(plain.words)
+        if total < len(_CONFIDENCES):
+            confidence = _CONFIDENCES[total][found[0]]
+        else:
+            confidence = _confidence(found[0], total)
+    if key is not None:
+        return NameResult(name, out, key, None, method, confidence)
+    return _unkeyed(name, out, method, confidence, plain, s)
 
 
 def _plain_output(
@@ -257,13 +340,6 @@ def _plain_output(
     # (a word not in capitals is rendered capitalized, with small letters after the
     # first: only words in capitals can make the whole name come out in capitals)
     return _title_if_caps(out) if any_flags & CAPS and out.isupper() else out
-
-
-# A NameResult from its fields, without the named tuple's __new__ (interpreted code,
-# which shows in the compiled fast path).
-_made: Final[Callable[[tuple[str, str, str, str | None, str, float]], NameResult]] = partial(
-    tuple.__new__, NameResult
-)
 
 
 def _confidence(found: int, total: int) -> float:
@@ -334,6 +410,21 @@ def _renderings(name: Name, s: Session) -> list[WordRendering]:
                 word = cache.put(w.word, WordRendering(kinds.get(w.fold, 0)))
         out.append(word)
     return out
+
+
+def _may_have_entity(renderings: list[WordRendering]) -> bool:
+    """Can a name of plain words, told the session's records of its words, have an
+    entry in the gazetteer? ``False`` (no word is a known surname, and a word's fold
+    occurs in no key of the gazetteer) means :func:`translit.names.keys.plain_key` finds
+    none. (The kinds of each word's fold are kept with the word's rendering, which the
+    name needs next: where the key needs its own lookup in a big cache.)"""
+    every = True
+    for word in renderings:
+        if word.kinds & SURNAME_FOLD:
+            return True
+        if not word.kinds & KEY_FOLD:
+            every = False
+    return every
 
 
 def _plain_order(plain: Name) -> tuple[int, ...] | None:
@@ -522,7 +613,7 @@ def normalize_many(
 ) -> list[NameResult]:
     """:func:`analyze` over many names, once per distinct name, in input order."""
     s = session(style, gazetteer)
-    return map_distinct(lambda name: _result(name, s), names)
+    return map_distinct(lambda name: _analyze(name, s), names)
 
 
 def keys_many(names: Sequence[str], gazetteer: Gazetteer | None = None) -> list[str]:

@@ -7,11 +7,11 @@ caches (:class:`translit._util.cache.BoundedCache`), and nowhere else:
 * :class:`GazetteerCaches` (one per gazetteer, shared by its sessions): the key and
   entity of each tuple of word folds (:func:`translit.names.keys.folds_key`), and the
   running-text name finder built from the gazetteer (:mod:`translit.text.names`).
-* :class:`Session` (one per gazetteer and style): each name's result, each entity's
-  canonical form and each word's record: the kinds of its fold in the gazetteer, its
-  Cyrillic form and its rendering in the style. A word the lexicon knows (its fold the
-  entry's, not in capitals) has the record of its lexicon entry, which every spelling
-  of it shares; any other word has its own, per spelling-convention hint.
+* :class:`Session` (one per gazetteer and style): each entity's canonical form and
+  each word's record: the kinds of its fold in the gazetteer, its Cyrillic form and
+  its rendering in the style. A word the lexicon knows (its fold the entry's, not in
+  capitals) has the record of its lexicon entry, which every spelling of it shares;
+  any other word has its own, per spelling-convention hint.
 
 Caches of pure functions of frozen data stay with their function: folds
 (``fold.py``), romanizations (``romanize.py``), parsed chunks (``parse.py``),
@@ -23,7 +23,7 @@ bundled one by default) and style; the last one used is found without a lookup.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from mypy_extensions import mypyc_attr
 
@@ -32,9 +32,6 @@ from translit.names.gazetteer import Entity, Gazetteer, bundled_gazetteer
 from translit.names.lexicon import LexiconEntry
 from translit.names.style import Style, get_style
 
-if TYPE_CHECKING:
-    from translit.names.normalize import NameResult
-
 #: A key and the entity with its confidence (``None``: no entity), per tuple of folds.
 KeyHit = tuple[str, "tuple[Entity, float] | None"]
 
@@ -42,8 +39,6 @@ KeyHit = tuple[str, "tuple[Entity, float] | None"]
 _KEY_LIMIT: Final = 1 << 18
 #: Word renderings a session keeps per convention hint, and per lexicon entry.
 _WORD_LIMIT: Final = 1 << 17
-#: Results of names a session keeps.
-_RESULT_LIMIT: Final = 1 << 17
 #: Entity renderings a session keeps.
 _ENTITY_LIMIT: Final = 1 << 16
 #: Gazetteers and sessions the registries keep (each holds its gazetteer alive).
@@ -88,25 +83,13 @@ class GazetteerCaches:
 class Session:
     """What the name path remembers for one gazetteer and one house style."""
 
-    __slots__ = (
-        "caches",
-        "entities",
-        "gazetteer",
-        "hinted",
-        "keys",
-        "known",
-        "results",
-        "style",
-        "words",
-    )
+    __slots__ = ("caches", "entities", "gazetteer", "hinted", "keys", "known", "style", "words")
 
     def __init__(self, gazetteer: Gazetteer, style: Style, caches: GazetteerCaches) -> None:
         self.gazetteer = gazetteer
         self.style = style
         self.caches = caches
         self.keys = caches.keys  # (the gazetteer's, read directly)
-        # name -> its result (translit.names.normalize.analyze): a dataset repeats names
-        self.results: BoundedCache[str, NameResult] = BoundedCache(_RESULT_LIMIT)
         # entity id -> its canonical form in the style
         self.entities: BoundedCache[str, str] = BoundedCache(_ENTITY_LIMIT)
         # lexicon entry -> the rendering every spelling of it shares (whatever the

@@ -15,15 +15,16 @@ from hypothesis import strategies as st
 import translit
 from translit.names import origin
 from translit.names.gazetteer import Gazetteer, bundled_gazetteer
-from translit.names.keys import kept, key_of
+from translit.names.keys import kept, key_of, plain_key
 from translit.names.normalize import (
     NameResult,
-    _analyze,
     _analyze_parsed,
+    _may_have_entity,
+    _renderings,
     styles,
 )
 from translit.names.parse import parse_name, plain_words
-from translit.names.session import session
+from translit.names.session import gazetteer_caches, session
 
 DEV_SET = Path(__file__).resolve().parents[2] / "data" / "names_dev.jsonl"
 
@@ -128,15 +129,26 @@ def test_normalization_agrees_with_the_general_path(style: str) -> None:
 
 
 @pytest.mark.parametrize("style", ["en", "rferl", "official", "cyrillic-kk"])
-def test_the_remembered_result_is_the_one_worked_out_again(style: str) -> None:
-    # (normalize is analyze's output; the session remembers analyze's result per name)
-    s = session(style)
-    for name in _names():
-        result = translit.analyze(name, style)
-        assert s.results.data[name] is result
-        assert translit.analyze(name, style) is result
-        assert translit.normalize(name, style) == result.output
-        assert _analyze(name, s) == result, name
+def test_normalize_gives_the_output_of_analyze(style: str) -> None:
+    # normalize skips the key of a name that cannot have an entity
+    names = _names()
+    assert [translit.normalize(n, style) for n in names] == [
+        translit.analyze(n, style).output for n in names
+    ]
+
+
+def test_a_name_that_cannot_have_an_entity_has_none() -> None:
+    gaz = bundled_gazetteer()
+    checked = skipped = 0
+    for name in [*_names(), *(e.en for e in gaz.entities.values())]:
+        plain = plain_words(name)
+        if plain is None:
+            continue
+        checked += 1
+        if not _may_have_entity(_renderings(plain, session("en", gaz))):
+            skipped += 1
+            assert plain_key(plain, gazetteer_caches(gaz))[1] is None, name
+    assert checked > 1000 and 0 < skipped < checked
 
 
 def test_threads_in_different_styles_agree_with_one_thread() -> None:
