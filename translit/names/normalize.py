@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
+from mypy_extensions import mypyc_attr
+
 from translit._util.cache import BoundedCache
 from translit._util.distinct import map_distinct
 from translit.letters import KK_TO_RU, detect_language, has_cyrillic, has_kazakh
@@ -45,16 +47,30 @@ from translit.names.spelling import lexicon_form, reconstruct, word_cyrillic
 from translit.names.style import Style, style_ids
 
 
+@mypyc_attr(acyclic=True)
 class NameResult:
     """The outcome of normalizing one name: ``input``, ``output``, ``key``, ``entity``,
     ``method`` (gazetteer | romanized | reconstructed | unchanged | kept) and
     ``confidence``.
 
-    The key of a name of plain words that can have no gazetteer entry (see
-    :func:`_may_have_entity`) is worked out when it is first read: its output does not
-    need it, and :func:`normalize` reads only the output."""
+    The key of a name kept as written, and of a name of plain words that can have no
+    gazetteer entry (see :func:`_may_have_entity`), is worked out when it is first read:
+    its output does not need it, and :func:`normalize` reads only the output.
 
-    __slots__ = ("_caches", "_key", "_plain", "confidence", "entity", "input", "method", "output")
+    Acyclic (compiled, the garbage collector does not track it): it holds strings,
+    numbers and the name's words (which hold no result)."""
+
+    __slots__ = (
+        "_caches",
+        "_kept",
+        "_key",
+        "_plain",
+        "confidence",
+        "entity",
+        "input",
+        "method",
+        "output",
+    )
 
     def __init__(
         self,
@@ -71,16 +87,24 @@ class NameResult:
         self.entity = entity
         self.method = method
         self.confidence = confidence
-        # (the name's words and the caches its key is looked up in, until it is read)
-        self._plain: Name | None = None
+        # (until the key is read: the caches it is looked up in, and the name's plain
+        # words, or the name kept as written)
         self._caches: GazetteerCaches | None = None
+        self._plain: Name | None = None
+        self._kept: str | None = None
 
     @property
     def key(self) -> str:
-        plain = self._plain
-        if plain is not None and self._caches is not None:
-            self._key = plain_key(plain, self._caches)[0]
-            self._plain = None  # (set after the key: a thread that sees it sees the key)
+        caches = self._caches
+        if caches is not None:
+            plain = self._plain
+            kept = self._kept
+            if plain is not None:
+                self._key = plain_key(plain, caches)[0]
+            elif kept is not None:
+                self._key = kept_key(kept, caches)
+            self._caches = None  # (set after the key: a thread that sees it sees the key)
+            self._plain = self._kept = None
         return self._key
 
     def _replace(self, **changes: Any) -> NameResult:
@@ -97,7 +121,7 @@ class NameResult:
         fields.update(changes)
         out = NameResult(**fields)
         if "key" not in changes:
-            out._plain, out._caches = self._plain, self._caches
+            out._plain, out._kept, out._caches = self._plain, self._kept, self._caches
         return out
 
     def as_dict(self) -> dict[str, Any]:
@@ -127,13 +151,17 @@ class NameResult:
 
 
 def _unkeyed(
-    name: str, output: str, method: str, confidence: float, plain: Name, s: Session
+    name: str, output: str, method: str, confidence: float, s: Session, plain: Name | None
 ) -> NameResult:
-    """The result of a name of plain words that can have no gazetteer entry: its key
-    (:func:`translit.names.keys.plain_key`) worked out when read."""
+    """The result of a name whose key is worked out when read: of a name of plain words
+    that can have no gazetteer entry (:func:`translit.names.keys.plain_key` of ``plain``),
+    or of one kept as written (``plain`` ``None``: :func:`translit.names.keys.kept_key`)."""
     out = NameResult(name, output, "", None, method, confidence)
+    if plain is None:
+        out._kept = name
+    else:
+        out._plain = plain
     out._caches = s.caches
-    out._plain = plain
     return out
 
 
@@ -243,8 +271,9 @@ def _analyze_written(name: str, s: Session, keyed: str | None = None) -> NameRes
     """:func:`_analyze` for a name in Latin or Cyrillic letters, or left as written
     with the key ``keyed`` (its reading's)."""
     if kept(name, s.gazetteer):
-        found = kept_key(name, s.caches) if keyed is None else keyed
-        return NameResult(name, origin.tidy(name), found, None, "kept", 1.0)
+        if keyed is None:
+            return _unkeyed(name, origin.tidy(name), "kept", 1.0, s, None)
+        return NameResult(name, origin.tidy(name), keyed, None, "kept", 1.0)
     plain = plain_words(name)
     result = None if plain is None else _analyze_plain(name, plain, s)
     if result is None:
@@ -281,7 +310,7 @@ def _analyze_plain(name: str, plain: Name, s: Session) -> NameResult | None:
             confidence = _confidence(found[0], total)
     if key is not None:
         return NameResult(name, out, key, None, method, confidence)
-    return _unkeyed(name, out, method, confidence, plain, s)
+    return _unkeyed(name, out, method, confidence, s, plain)
 
 
 def _plain_output(
