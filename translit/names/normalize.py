@@ -110,14 +110,7 @@ class NameResult:
     def _replace(self, **changes: Any) -> NameResult:
         """A copy with ``changes`` to its fields (a key not worked out yet, unless
         replaced, is worked out by the copy when read)."""
-        fields: dict[str, Any] = {
-            "input": self.input,
-            "output": self.output,
-            "key": self._key,
-            "entity": self.entity,
-            "method": self.method,
-            "confidence": self.confidence,
-        }
+        fields = self._fields(self._key)
         fields.update(changes)
         out = NameResult(**fields)
         if "key" not in changes:
@@ -125,10 +118,13 @@ class NameResult:
         return out
 
     def as_dict(self) -> dict[str, Any]:
+        return self._fields(self.key)
+
+    def _fields(self, key: str) -> dict[str, Any]:
         return {
             "input": self.input,
             "output": self.output,
-            "key": self.key,
+            "key": key,
             "entity": self.entity,
             "method": self.method,
             "confidence": self.confidence,
