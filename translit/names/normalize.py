@@ -288,8 +288,7 @@ def _analyze_plain(name: str, plain: Name, s: Session) -> NameResult | None:
             entity, confidence = hit
             rendered = _entity_form(entity, s)
             return NameResult(name, rendered, key, entity.id, "gazetteer", confidence)
-    found: list[int] = []
-    out = _plain_output(name, plain, s, renderings, found)
+    out = _plain_output(name, plain, s, renderings)
     if out is None:
         return None
     if plain.any_flags & CYRILLIC and not s.style.english:
@@ -299,11 +298,14 @@ def _analyze_plain(name: str, plain: Name, s: Session) -> NameResult | None:
         method, confidence = "romanized", 0.9
     else:
         method = "reconstructed"
+        known = 0  # (the words the lexicon knew: _spell told their records)
+        for word in renderings:
+            known += word.found
         total = len(plain.words)
         if total < len(_CONFIDENCES):
-            confidence = _CONFIDENCES[total][found[0]]
+            confidence = _CONFIDENCES[total][known]
         else:
-            confidence = _confidence(found[0], total)
+            confidence = _confidence(known, total)
     if key is not None:
         return NameResult(name, out, key, None, method, confidence)
     return _unkeyed(name, out, method, confidence, s, plain)
@@ -314,12 +316,10 @@ def _plain_output(
     plain: Name,
     s: Session,
     renderings: list[WordRendering],
-    found: list[int] | None = None,
 ) -> str | None:
     """The canonical form of a name of plain words that has no gazetteer entry, from
-    the session's records of its words (:func:`_renderings`); ``None`` where its commas
-    need the general path. ``found`` (when given) gets how many of its words the
-    lexicon knew, if they were reconstructed."""
+    the session's records of its words (:func:`_renderings`, each spelled here where it
+    was not yet); ``None`` where its commas need the general path."""
     any_flags = plain.any_flags
     order = plain.words
     # (what a name needs to be reordered, by a comma or by parse.surname_leads:
@@ -342,15 +342,12 @@ def _plain_output(
         text = joined_words([w.word for w in order], order, any_flags)
         return _title_if_caps(render_cyrillic(text, style))
     hint = plain.hint
-    known = kazakh = 0
+    kazakh = 0
     for i in range(len(order)):
         word = renderings[i]
         if not word.cyrillic:
             _spell(word, order[i], hint, style.russian_forms)
-        known += word.found
         kazakh |= word.kazakh
-    if found is not None:
-        found.append(known)
     if style.cyrillic:
         texts = [w.cyrillic for w in renderings]
         out = render_cyrillic(joined_words(texts, order, any_flags), style)
