@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from functools import partial
-from typing import Any, Final, NamedTuple
+from collections.abc import Iterable, Sequence
+from typing import Any, Final
+
+from mypy_extensions import mypyc_attr
 
 from translit._util.cache import BoundedCache
 from translit._util.distinct import map_distinct
@@ -35,23 +36,129 @@ from translit.names.parse import (
     surname_leads,
 )
 from translit.names.scripts import cyrillic_reading, has_other_script
-from translit.names.session import Session, WordRendering, gazetteer_caches, session
+from translit.names.session import (
+    GazetteerCaches,
+    Session,
+    WordRendering,
+    gazetteer_caches,
+    session,
+)
 from translit.names.spelling import lexicon_form, reconstruct, word_cyrillic
 from translit.names.style import Style, style_ids
 
 
-class NameResult(NamedTuple):
-    """The outcome of normalizing one name."""
+@mypyc_attr(acyclic=True)
+class NameResult:
+    """The outcome of normalizing one name: ``input``, ``output``, ``key``, ``entity``,
+    ``method`` (gazetteer | romanized | reconstructed | unchanged | kept) and
+    ``confidence``.
 
-    input: str
-    output: str
-    key: str
-    entity: str | None
-    method: str  # gazetteer | romanized | reconstructed | unchanged | kept
-    confidence: float
+    The key of a name kept as written, and of a name of plain words that can have no
+    gazetteer entry (see :func:`_may_have_entity`), is worked out when it is first read:
+    its output does not need it, and :func:`normalize` reads only the output.
+
+    Acyclic (compiled, the garbage collector does not track it): it holds strings,
+    numbers and the name's words (which hold no result)."""
+
+    __slots__ = (
+        "_caches",
+        "_kept",
+        "_key",
+        "_plain",
+        "confidence",
+        "entity",
+        "input",
+        "method",
+        "output",
+    )
+
+    def __init__(
+        self,
+        input: str,
+        output: str,
+        key: str,
+        entity: str | None,
+        method: str,
+        confidence: float,
+    ) -> None:
+        self.input = input
+        self.output = output
+        self._key = key
+        self.entity = entity
+        self.method = method
+        self.confidence = confidence
+        # (until the key is read: the caches it is looked up in, and the name's plain
+        # words, or the name kept as written)
+        self._caches: GazetteerCaches | None = None
+        self._plain: Name | None = None
+        self._kept: str | None = None
+
+    @property
+    def key(self) -> str:
+        caches = self._caches
+        if caches is not None:
+            plain = self._plain
+            kept = self._kept
+            if plain is not None:
+                self._key = plain_key(plain, caches)[0]
+            elif kept is not None:
+                self._key = kept_key(kept, caches)
+            self._caches = None  # (set after the key: a thread that sees it sees the key)
+            self._plain = self._kept = None
+        return self._key
+
+    def _replace(self, **changes: Any) -> NameResult:
+        """A copy with ``changes`` to its fields (a key not worked out yet, unless
+        replaced, is worked out by the copy when read)."""
+        fields = self._fields(self._key)
+        fields.update(changes)
+        out = NameResult(**fields)
+        if "key" not in changes:
+            out._plain, out._kept, out._caches = self._plain, self._kept, self._caches
+        return out
 
     def as_dict(self) -> dict[str, Any]:
-        return self._asdict()
+        return self._fields(self.key)
+
+    def _fields(self, key: str) -> dict[str, Any]:
+        return {
+            "input": self.input,
+            "output": self.output,
+            "key": key,
+            "entity": self.entity,
+            "method": self.method,
+            "confidence": self.confidence,
+        }
+
+    def _fields_tuple(self) -> tuple[str, str, str, str | None, str, float]:
+        return (self.input, self.output, self.key, self.entity, self.method, self.confidence)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NameResult):
+            return NotImplemented
+        return self._fields_tuple() == other._fields_tuple()
+
+    def __hash__(self) -> int:
+        return hash(self._fields_tuple())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{k}={v!r}" for k, v in self.as_dict().items())
+        return f"NameResult({fields})"
+
+
+def _unkeyed(
+    name: str, output: str, method: str, confidence: float, s: Session, plain: Name | None
+) -> NameResult:
+    """The result of a name whose key is worked out when read: of a name of plain words
+    that can have no gazetteer entry (:func:`translit.names.keys.plain_key` of ``plain``),
+    or of one kept as written (``plain`` ``None``: :func:`translit.names.keys.kept_key`)."""
+    out = NameResult(name, output, "", None, method, confidence)
+    if plain is None:
+        out._kept = name
+    else:
+        out._plain = plain
+    out._caches = s.caches
+    return out
 
 
 def styles() -> list[str]:
@@ -160,8 +267,9 @@ def _analyze_written(name: str, s: Session, keyed: str | None = None) -> NameRes
     """:func:`_analyze` for a name in Latin or Cyrillic letters, or left as written
     with the key ``keyed`` (its reading's)."""
     if kept(name, s.gazetteer):
-        found = kept_key(name, s.caches) if keyed is None else keyed
-        return NameResult(name, origin.tidy(name), found, None, "kept", 1.0)
+        if keyed is None:
+            return _unkeyed(name, origin.tidy(name), "kept", 1.0, s, None)
+        return NameResult(name, origin.tidy(name), keyed, None, "kept", 1.0)
     plain = plain_words(name)
     result = None if plain is None else _analyze_plain(name, plain, s)
     if result is None:
@@ -172,25 +280,35 @@ def _analyze_written(name: str, s: Session, keyed: str | None = None) -> NameRes
 def _analyze_plain(name: str, plain: Name, s: Session) -> NameResult | None:
     """:func:`analyze` for a name of plain words, without parsing it again; ``None``
     where its commas need the general path."""
-    key, hit = plain_key(plain, s.caches)
-    if hit is not None:
-        entity, confidence = hit
-        rendered = _entity_form(entity, s)
-        return _made((name, rendered, key, entity.id, "gazetteer", confidence))
-    found: list[int] = []
-    out = _plain_output(name, plain, s, _renderings(plain, s), found)
+    renderings = _renderings(plain, s)
+    key: str | None = None  # (None: worked out when read, see _unkeyed)
+    if _may_have_entity(renderings):
+        key, hit = plain_key(plain, s.caches)
+        if hit is not None:
+            entity, confidence = hit
+            rendered = _entity_form(entity, s)
+            return NameResult(name, rendered, key, entity.id, "gazetteer", confidence)
+    out = _plain_output(name, plain, s, renderings)
     if out is None:
         return None
     if plain.any_flags & CYRILLIC and not s.style.english:
-        return _made((name, out, key, None, "unchanged" if out == name else "romanized", 0.9))
-    if plain.all_flags & CYRILLIC:
-        return _made((name, out, key, None, "romanized", 0.9))
-    total = len(plain.words)
-    if total < len(_CONFIDENCES):
-        confidence = _CONFIDENCES[total][found[0]]
+        method = "unchanged" if out == name else "romanized"
+        confidence = 0.9
+    elif plain.all_flags & CYRILLIC:
+        method, confidence = "romanized", 0.9
     else:
-        confidence = _confidence(found[0], total)
-    return _made((name, out, key, None, "reconstructed", confidence))
+        method = "reconstructed"
+        known = 0  # (the words the lexicon knew: _spell told their records)
+        for word in renderings:
+            known += word.found
+        total = len(plain.words)
+        if total < len(_CONFIDENCES):
+            confidence = _CONFIDENCES[total][known]
+        else:
+            confidence = _confidence(known, total)
+    if key is not None:
+        return NameResult(name, out, key, None, method, confidence)
+    return _unkeyed(name, out, method, confidence, s, plain)
 
 
 def _plain_output(
@@ -198,12 +316,10 @@ def _plain_output(
     plain: Name,
     s: Session,
     renderings: list[WordRendering],
-    found: list[int] | None = None,
 ) -> str | None:
     """The canonical form of a name of plain words that has no gazetteer entry, from
-    the session's records of its words (:func:`_renderings`); ``None`` where its commas
-    need the general path. ``found`` (when given) gets how many of its words the
-    lexicon knew, if they were reconstructed."""
+    the session's records of its words (:func:`_renderings`, each spelled here where it
+    was not yet); ``None`` where its commas need the general path."""
     any_flags = plain.any_flags
     order = plain.words
     # (what a name needs to be reordered, by a comma or by parse.surname_leads:
@@ -226,15 +342,12 @@ def _plain_output(
         text = joined_words([w.word for w in order], order, any_flags)
         return _title_if_caps(render_cyrillic(text, style))
     hint = plain.hint
-    known = kazakh = 0
+    kazakh = 0
     for i in range(len(order)):
         word = renderings[i]
         if not word.cyrillic:
             _spell(word, order[i], hint, style.russian_forms)
-        known += word.found
         kazakh |= word.kazakh
-    if found is not None:
-        found.append(known)
     if style.cyrillic:
         texts = [w.cyrillic for w in renderings]
         out = render_cyrillic(joined_words(texts, order, any_flags), style)
@@ -249,13 +362,6 @@ def _plain_output(
     # (a word not in capitals is rendered capitalized, with small letters after the
     # first: only words in capitals can make the whole name come out in capitals)
     return _title_if_caps(out) if any_flags & CAPS and out.isupper() else out
-
-
-# A NameResult from its fields, without the named tuple's __new__ (interpreted code,
-# which shows in the compiled fast path).
-_made: Final[Callable[[tuple[str, str, str, str | None, str, float]], NameResult]] = partial(
-    tuple.__new__, NameResult
-)
 
 
 def _confidence(found: int, total: int) -> float:
@@ -506,25 +612,7 @@ def normalize(name: str, style: str | Style = "en", gazetteer: Gazetteer | None 
     >>> normalize("Tokajew")
     'Kassym-Jomart Tokayev'
     """
-    s = session(style, gazetteer)
-    gaz = s.gazetteer
-    if "(" in name or "（" in name or "[" in name:
-        return _analyze(name, s).output  # (see _analyze_bracketed)
-    if has_other_script(name):
-        name = cyrillic_reading(name)
-    if kept(name, gaz):
-        return origin.tidy(name)
-    plain = plain_words(name)
-    if plain is not None:  # (what analyze gives, without its key and result)
-        renderings = _renderings(plain, s)
-        if _may_have_entity(renderings):
-            hit = plain_key(plain, s.caches)[1]
-            if hit is not None:
-                return _entity_form(hit[0], s)
-        out = _plain_output(name, plain, s, renderings)
-        if out is not None:
-            return out
-    return _analyze_parsed(name, s).output
+    return analyze(name, style, gazetteer).output
 
 
 def name_record(result: NameResult, gazetteer: Gazetteer | None = None) -> dict[str, Any]:

@@ -129,12 +129,37 @@ def test_normalization_agrees_with_the_general_path(style: str) -> None:
 
 
 @pytest.mark.parametrize("style", ["en", "rferl", "official", "cyrillic-kk"])
-def test_normalize_gives_the_output_of_analyze(style: str) -> None:
-    # normalize skips the key of a name that cannot have an entity
-    names = _names()
-    assert [translit.normalize(n, style) for n in names] == [
-        translit.analyze(n, style).output for n in names
-    ]
+def test_a_key_worked_out_when_read_is_the_key(style: str) -> None:
+    # (analyze leaves the key of a name kept as written, and of a name that can have no
+    # entity, until it is read)
+    gaz = bundled_gazetteer()
+    plain = kept_names = 0
+    for name in [*_names(), "Angela Merkel", "Tony Blair"]:
+        result = translit.analyze(name, style)
+        plain += result._plain is not None
+        kept_names += result._kept is not None
+        assert translit.normalize(name, style) == result.output
+        assert result.key == _general_key(name, gaz), name
+        assert result._caches is result._plain is result._kept is None
+        assert result.key == result._key
+    assert plain > 100 and kept_names >= 2
+
+
+def test_a_copy_of_a_result_works_out_its_key_alike() -> None:
+    name = "Aigerim Qwertzova"  # (an unknown surname: no entity, its key deferred)
+    result = translit.analyze(name)
+    assert result._plain is not None
+    copy = result._replace(input="x")
+    assert copy._plain is not None and copy.input == "x"
+    assert copy.key == translit.key(name) == result.key
+    assert result._replace(key="k").key == "k"
+    kept_name = translit.analyze("Angela Merkel")
+    assert kept_name._kept == "Angela Merkel" and kept_name.method == "kept"
+    assert kept_name._replace(output="x").key == translit.key("Angela Merkel")
+    assert result == translit.analyze(name) and hash(result) == hash(translit.analyze(name))
+    assert result != copy and result != tuple(result.as_dict().values())
+    assert list(result.as_dict()) == ["input", "output", "key", "entity", "method", "confidence"]
+    assert repr(result).startswith(f"NameResult(input={name!r}, output=")
 
 
 def test_a_name_that_cannot_have_an_entity_has_none() -> None:
