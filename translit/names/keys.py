@@ -71,11 +71,14 @@ def _kazakh_forms() -> tuple[re.Pattern[str], dict[str, str]]:
         other, kazakh = fold_token(row["other"]), fold_token(row["kazakh"])
         forms[other] = kazakh
         (anywhere if row["at"] == "both" else at_end).append(other)
-    first = "|".join(sorted(anywhere, key=len, reverse=True))
-    last = "|".join(sorted(anywhere + at_end, key=len, reverse=True))
+    both = "|".join(sorted(anywhere, key=len, reverse=True))
+    end = "|".join(sorted(at_end, key=len, reverse=True))
     # (a final й is no letter of the fold before -ев: Назарбоев is nasarboev)
     before = "|".join(sorted({f.removesuffix("i") for f in at_end}, key=len, reverse=True))
-    pattern = f"\\b({first})|({last})\\b|({before})(?=[eo]va?\\b)"
+    # (an 'end' element ends a compound, after three letters or more: Боев is no Баев)
+    pattern = (
+        f"\\b({both})|({both})\\b|(?<=\\w\\w\\w)({end})\\b|(?<=\\w\\w\\w)({before})(?=[eo]va?\\b)"
+    )
     for form in at_end:
         forms.setdefault(form.removesuffix("i"), forms[form].removesuffix("i"))
     return re.compile(pattern), forms
@@ -89,7 +92,7 @@ def kazakh_forms(folds: str) -> str:
     pattern, forms = _kazakh_forms()
     if pattern.search(folds) is None:  # (the common case: one search)
         return folds
-    found = pattern.sub(lambda m: forms[m.group(1) or m.group(2) or m.group(3)], folds)
+    found = pattern.sub(lambda m: forms[next(g for g in m.groups() if g)], folds)
     return " ".join(sorted(found.split(" ")))
 
 
