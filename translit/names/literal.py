@@ -47,7 +47,16 @@ def stops_plain(word: str) -> bool:
     form counted anywhere, or a conjunction (the chunk reader sends such names to
     the general path, which asks :func:`literal`)?"""
     anywhere, _, conjunctions = _forms()
-    return word.lower() in anywhere or word in conjunctions
+    return _legal(word, anywhere) or word in conjunctions
+
+
+def _legal(word: str, forms: frozenset[str]) -> bool:
+    """Is ``word`` (as written) one of the legal ``forms``? A Cyrillic one only in
+    capitals: АҚ, АО, ИП are abbreviations, but ақ 'white' (Ақ жол) and ао are words."""
+    low = word.lower()
+    if low not in forms:
+        return False
+    return word.isupper() or word.isascii()
 
 
 def literal(name: str) -> bool:
@@ -59,8 +68,7 @@ def literal(name: str) -> bool:
     anywhere, last, conjunctions = _forms()
     words = _WORD_RE.findall(name)
     for i, word in enumerate(words):
-        low = word.lower()
-        if low in anywhere or (low in last and i == len(words) - 1 and i > 0):
+        if _legal(word, anywhere) or (_legal(word, last) and i == len(words) - 1 and i > 0):
             return True
         if word in conjunctions and 0 < i < len(words) - 1:
             return True
@@ -71,8 +79,9 @@ def literal_key(name: str) -> str:
     """The key of a :func:`literal` name: the folds of its words but its legal forms
     and conjunctions, in order of the alphabet."""
     anywhere, last, conjunctions = _forms()
-    skip = anywhere | last | conjunctions
-    folds = [fold_token(w) for w in _WORD_RE.findall(name) if w.lower() not in skip]
+    skip = anywhere | last
+    words = _WORD_RE.findall(name)
+    folds = [fold_token(w) for w in words if not _legal(w, skip) and w not in conjunctions]
     return " ".join(sorted([f for f in folds if f]))
 
 
@@ -80,8 +89,8 @@ def without_forms(name: str) -> str:
     """``name`` less its quotation marks and legal forms (for a gazetteer lookup of an
     organization's own name: АО «Казахтелеком» as Казахтелеком)."""
     anywhere, last, _ = _forms()
-    words = [w for w in name.translate(_UNQUOTE).split() if w.lower().strip(".,") not in anywhere]
-    if words and words[-1].lower().strip(".,") in last:
+    words = [w for w in name.translate(_UNQUOTE).split() if not _legal(w.strip(".,"), anywhere)]
+    if words and _legal(words[-1].strip(".,"), last):
         words = words[:-1]
     return " ".join(words)
 

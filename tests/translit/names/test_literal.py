@@ -41,3 +41,10 @@ def test_the_key_leaves_the_legal_form_out() -> None:
     assert literal_key("ТОО «Азия Авто»") == literal_key("Азия Авто ТОО")
     assert literal_key("Kazakhtelecom JSC") == literal_key("LLP Kazakhtelecom")
     assert without_forms("АО «Казахтелеком»") == "Казахтелеком"
+
+
+def test_a_cyrillic_legal_form_is_one_in_capitals() -> None:
+    # Ақ жол (a party: ақ 'white') is no company АҚ «Жол»
+    assert not literal("Ақ жол")
+    assert literal("АҚ «Жол»")
+    assert literal_key("Ақ жол Ltd") == literal_key("Жол Ақ")
