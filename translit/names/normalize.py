@@ -12,7 +12,15 @@ from translit._util.distinct import map_distinct
 from translit.letters import KK_TO_RU, detect_language, has_cyrillic, has_kazakh
 from translit.names import origin
 from translit.names.gazetteer import KEY_FOLD, SURNAME_FOLD, Entity, Gazetteer, bundled_gazetteer
-from translit.names.keys import kept, kept_key, key, key_of, literal_key_of, plain_key
+from translit.names.keys import (
+    bracketed_key,
+    kept,
+    kept_key,
+    key,
+    key_of,
+    literal_key_of,
+    plain_key,
+)
 from translit.names.literal import literal
 from translit.names.parse import (
     CAPS,
@@ -25,7 +33,7 @@ from translit.names.parse import (
     SURNAME_END,
     Name,
     Word,
-    generational_suffixes,
+    generational,
     guess_surname,
     joined_words,
     parse_body,
@@ -257,7 +265,7 @@ def _analyze_bracketed(name: str, s: Session) -> NameResult | None:
     if not head or not groups:
         return None
     found = _analyze(head, s)
-    whole = key(name, s.gazetteer)  # (the rest's key, and the parts': see bracketed_key)
+    whole = f"{found.key} {bracketed_key(groups)}".strip()  # (as key() makes it)
     if at_end:
         return found._replace(input=name, output=f"{found.output} {groups}", key=whole)
     return NameResult(name, origin.tidy(name), whole, None, "kept", 1.0)
@@ -530,9 +538,9 @@ def _analyze_literal(name: str, s: Session) -> NameResult:
 def _analyze_suffixed(name: str, head: str, suffix: str, s: Session) -> NameResult:
     """:func:`analyze` of a name with a suffix (:func:`split_suffix`): the rest
     analyzed, the suffix written after it as it was, and both in the key."""
-    found = _analyze(head, s)._replace(input=name, key=key(name, s.gazetteer))
-    words = {w.replace(".", "").strip(",").lower() for w in suffix.split()}
-    if found.entity is not None and not words.isdisjoint(generational_suffixes()):
+    found = _analyze(head, s)
+    found = found._replace(input=name, key=f"{found.key} {bracketed_key(suffix)}")
+    if found.entity is not None and generational(suffix):
         # (a son is not his father: the rest's rendering, and no link)
         return found._replace(output=origin.tidy(name), entity=None, method="kept")
     return found._replace(output=found.output + suffix)

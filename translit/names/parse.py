@@ -175,7 +175,7 @@ def split_suffix(name: str) -> tuple[str, str]:
     suffixes = name_suffixes()
     chunks = name.split()
     cut = len(chunks)
-    while cut > 1 and chunks[cut - 1].replace(".", "").strip(",").lower() in suffixes:
+    while cut > 1 and _suffix_word(chunks[cut - 1]) in suffixes:
         cut -= 1
     if cut == len(chunks):
         return name, ""
@@ -183,6 +183,16 @@ def split_suffix(name: str) -> tuple[str, str]:
     comma = head.endswith(",")
     tail = " ".join(chunks[cut:])
     return head.rstrip(","), (", " if comma or tail.startswith(",") else " ") + tail.lstrip(", ")
+
+
+def generational(suffix: str) -> bool:
+    """Does a suffix of :func:`split_suffix` hold a generational one (Jr., II, мл.)?"""
+    return any(_suffix_word(w) in generational_suffixes() for w in suffix.split())
+
+
+def _suffix_word(chunk: str) -> str:
+    """A chunk as :func:`name_suffixes` lists it: lower case, without dots or commas."""
+    return chunk.replace(".", "").strip(",").lower()
 
 
 _CHUNK_LIMIT: Final = 1 << 18
